@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+
+namespace Parallax.Model;
+
+/// <summary>A span in one document of a story: the unit every cross-document claim points at.</summary>
+public readonly record struct DocSpan(string Doc, int Start, int End)
+{
+    public TextSpan Span => new(Start, End);
+}
+
+/// <summary>One real-world entity of a report, with every mention of it in any document.
+/// The id is stable across the stories of one report.</summary>
+public sealed record StoryEntity(
+    string Id,
+    string Name,
+    EntityType Type,
+    ImmutableArray<string> Aliases,
+    ImmutableArray<DocSpan> Mentions);
+
+public sealed record QuoteOccurrence(DocSpan Span, QuoteKind Kind, string? Speaker, string? SpeakerLabel, DocSpan? Cue);
+
+/// <summary>The same statement as printed by one or more documents. <see cref="SpeakerConflict"/> is set when
+/// occurrences credit different named speakers.</summary>
+public sealed record QuoteGroup(
+    string Id,
+    string Text,
+    string? Speaker,
+    bool SpeakerConflict,
+    ImmutableArray<QuoteOccurrence> Occurrences);
+
+public enum FactStatus : byte { Agreed, Disputed, Single }
+
+public sealed record Claim(
+    DocSpan Span,
+    DocSpan Sentence,
+    double Value,
+    double Lower,
+    double Upper,
+    string Unit,
+    Qualifier Qualifier,
+    string? AttributedTo,
+    string? AttributedLabel);
+
+/// <summary>Claims from different documents that measure the same thing, with a verdict and the evidence
+/// for grouping them (so a reader can judge why they were compared).</summary>
+public sealed record Fact(
+    string Id,
+    string About,
+    QuantityKind Kind,
+    FactStatus Status,
+    ImmutableArray<Claim> Claims,
+    ImmutableArray<string> Evidence);
+
+/// <summary>Sentences from different documents that tell the same moment of the event.</summary>
+public sealed record Account(string Id, string About, ImmutableArray<DocSpan> Sentences, ImmutableArray<string> Facts);
+
+public sealed record StoryCitation(DocSpan Span, string Cites, CitationKind Kind);
+
+public sealed record TimelineEntry(string Date, DatePrecision Precision, DocSpan Span, DocSpan Sentence);
+
+public sealed record Story(
+    string Id,
+    string Title,
+    ImmutableArray<string> Documents,
+    ImmutableArray<StoryEntity> Entities,
+    ImmutableArray<QuoteGroup> Quotes,
+    ImmutableArray<Fact> Facts,
+    ImmutableArray<Account> Accounts,
+    ImmutableArray<StoryCitation> Citations,
+    ImmutableArray<TimelineEntry> Timeline);
+
+/// <summary>A file or record that could not be read, kept so that nothing the user gave is silently dropped.</summary>
+public sealed record Rejection(string Origin, string Reason);
+
+/// <summary>Everything one run produced: what the report contract serialises.</summary>
+public sealed record CorpusAnalysis(
+    ImmutableArray<Document> Documents,
+    ImmutableArray<Story> Stories,
+    ImmutableArray<Rejection> Skipped);
