@@ -55,6 +55,7 @@ public enum TokenShape : byte
 public readonly record struct Sentence(int Start, int End, int FirstToken, int TokenCount)
 {
     public TextSpan Span => new(Start, End);
+    public int Length => End - Start;
     public int EndToken => FirstToken + TokenCount;
 }
 

@@ -1,0 +1,304 @@
+using System.Collections.Frozen;
+using Parallax.Model;
+
+namespace Parallax.Analysis.Entities;
+
+/// <summary>
+/// Finds named mentions (people, organisations, places) with rules over capitalised token runs and gazetteers.
+/// A first version by design: issue 3 replaces the typing with a trained tagger; the run finding, title splitting and
+/// the mention contract stay. Linear in tokens; allocates per mention, not per token.
+/// </summary>
+public sealed class EntityRecognizer(EntityLexicon lexicon)
+{
+    private static readonly FrozenSet<string> MonthsAndDays = new[]
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Final words of places that are not in any gazetteer: streets and buildings.</summary>
+    private static readonly FrozenSet<string> PlaceHeads = new[]
+    {
+        "Circle", "Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Parkway",
+        "Highway", "Building", "Park", "Bridge", "Square", "Plaza", "County", "City", "Township", "Valley", "River",
+        "Lake", "Island", "Mountain", "Beach", "Harbor", "Harbour", "Port", "Heights", "Hills", "Mound",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Final words of names of things that are neither people nor organisations.</summary>
+    private static readonly FrozenSet<string> OtherHeads = new[]
+    {
+        "Amendment", "Act", "Code", "Statute", "Law", "Live", "Day", "Week", "Cup", "Games", "Award", "Prize", "Bill",
+        "Order", "Policy", "Program", "Plan", "Agreement", "Treaty", "War", "Storm", "Hurricane", "Fire",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Prepositions that put a following name in a place ("outside Port Alden").</summary>
+    private static readonly FrozenSet<string> Locatives = new[]
+    {
+        "in", "at", "near", "outside", "across", "into", "through", "toward", "towards", "downtown", "around", "within",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SpeechVerbs = new[]
+    {
+        "said", "says", "told", "tells", "stated", "asserted", "wrote", "added", "explained", "noted", "argued",
+        "claimed", "confirmed", "announced", "tweeted", "responded", "replied", "testified", "insisted", "warned",
+        "recalled", "acknowledged", "spoke", "described",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public List<EntityMention> Recognize(Document doc)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+        var lowerWords = LowerCaseWords(text, tokens);
+        var mentions = new List<EntityMention>();
+        foreach (var sentence in doc.Sentences)
+        {
+            if (IsHeadline(text, tokens, sentence)) continue;
+            int end = sentence.EndToken;
+            int i = sentence.FirstToken;
+            while (i < end)
+            {
+                if (!CanStart(text, tokens, i, sentence, lowerWords)) { i++; continue; }
+                int last = ExtendRun(text, tokens, i, end);
+                EmitRun(doc, i, last, end, mentions);
+                i = last + 1;
+            }
+        }
+        return mentions;
+    }
+
+    /// <summary>Lower-case word forms of the document: a sentence-initial "Agencies" is a common word when
+    /// "agencies" also occurs. One string per distinct word, not per token.</summary>
+    private static HashSet<string> LowerCaseWords(string text, IReadOnlyList<Token> tokens)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word || !char.IsLower(text[t.Start])) continue;
+            var w = text.AsSpan(t.Start, t.Length);
+            if (!lookup.Contains(w)) lookup.Add(w);
+        }
+        return set;
+    }
+
+    /// <summary>Title-case lines (headlines, captions) capitalise every word, so capitalisation says nothing there.
+    /// A headline has no closing punctuation; a sentence full of names ("Officers of the Department of …") has.</summary>
+    private static bool IsHeadline(string text, IReadOnlyList<Token> tokens, Sentence s)
+    {
+        if (s.Length == 0 || text[s.End - 1] is '.' or '!' or '?' or '"' or '\u201D' or ':') return false;
+        int words = 0, caps = 0;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word || tokens[t].Length < 4) continue;
+            words++;
+            if ((tokens[t].Shape & TokenShape.Capitalized) != 0) caps++;
+        }
+        return words >= 4 && caps * 10 >= words * 7;
+    }
+
+    private static bool IsNameToken(Token t) =>
+        t.Kind == TokenKind.Word && (t.Shape & (TokenShape.Capitalized | TokenShape.AllCaps)) != 0;
+
+    private bool CanStart(string text, IReadOnlyList<Token> tokens, int i, Sentence s, HashSet<string> lowerWords)
+    {
+        var t = tokens[i];
+        if (!IsNameToken(t)) return false;
+        var w = text.AsSpan(t.Start, t.Length);
+        bool initial = i == s.FirstToken || IsOpeningMark(text, tokens, i - 1);
+        // "The Hill", "The New York Times": a capital "The" in mid-sentence opens a name.
+        if (w.SequenceEqual("The") && !initial) return i + 1 < s.EndToken && IsNameToken(tokens[i + 1]);
+        if (EntityLexicon.NotNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return false;
+        if (IsContraction(w)) return false;
+        if (initial && (t.Shape & TokenShape.AllCaps) == 0)
+        {
+            Span<char> lower = stackalloc char[Math.Min(t.Length, 64)];
+            if (t.Length <= 64 && w.ToLowerInvariant(lower) > 0 && lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>"I’m", "They're", "We'd": an apostrophe followed by lower case after a short word. "O'Neil" keeps its capital.</summary>
+    private static bool IsContraction(ReadOnlySpan<char> w)
+    {
+        int p = w.IndexOfAny('\'', '\u2019');
+        return p > 0 && p + 1 < w.Length && char.IsLower(w[p + 1]);
+    }
+
+    private static bool IsOpeningMark(string text, IReadOnlyList<Token> tokens, int i) =>
+        tokens[i].Kind == TokenKind.Punctuation && text[tokens[i].Start] is '"' or '\u201C' or '\u2018' or '(' or '\'' or ':';
+
+    /// <summary>Extends a run over capitalised words, connectors between them ("of", "and") and a hyphen split by a
+    /// stray space ("Millian- Vazquez"). Returns the index of the run's last name token.</summary>
+    private static int ExtendRun(string text, IReadOnlyList<Token> tokens, int start, int end)
+    {
+        int last = start, j = start + 1;
+        while (j < end)
+        {
+            var t = tokens[j];
+            var w = text.AsSpan(t.Start, t.Length);
+            if (IsNameToken(t) && !MonthsAndDays.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                && tokens[j - 1].End < t.Start + 1 && NoBreak(text, tokens[j - 1].End, t.Start))
+            {
+                last = j; j++; continue;
+            }
+            bool nextIsName = j + 1 < end && IsNameToken(tokens[j + 1]) && NoBreak(text, t.End, tokens[j + 1].Start);
+            if (t.Kind == TokenKind.Word && nextIsName && EntityLexicon.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
+            { j++; continue; }
+            if (w is "-" && t.Start == tokens[j - 1].End && nextIsName) { j++; continue; }
+            break;
+        }
+        return last;
+    }
+
+    private static bool NoBreak(string text, int from, int to)
+    {
+        for (int i = from; i < to; i++) if (text[i] == '\n') return false;
+        return to - from <= 2;
+    }
+
+    private void EmitRun(Document doc, int a, int b, int sentenceEnd, List<EntityMention> output)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+
+        // Titles inside the run: "KCPD Public Relations Specialist Sarah Boyd", "Mayor Sly James".
+        int titleAt = -1;
+        for (int k = b; k >= a; k--)
+            if (EntityLexicon.PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k]))) { titleAt = k; break; }
+        if (titleAt >= 0)
+        {
+            // An affiliation before the title is an organisation of its own ("KCPD" in "KCPD Chief Rick Smith").
+            if (titleAt > a) EmitTyped(doc, a, titleAt - 1, sentenceEnd, null, output, affiliation: true);
+            if (titleAt < b)
+            {
+                var title = text[tokens[a].Start..tokens[titleAt].End];
+                EmitTyped(doc, titleAt + 1, b, sentenceEnd, title, output);
+            }
+            return;
+        }
+
+        // A lower-case role right before the run: "ICE spokesman Shawn Neudauer".
+        string? role = null;
+        if (a > 0 && tokens[a - 1].Kind == TokenKind.Word && EntityLexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]))
+            && char.IsLower(text[tokens[a - 1].Start]))
+            role = Word(text, tokens[a - 1]).ToString();
+        EmitTyped(doc, a, b, sentenceEnd, role, output);
+    }
+
+    private void EmitTyped(Document doc, int a, int b, int sentenceEnd, string? title, List<EntityMention> output, bool affiliation = false)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+        bool hasConnector = false, hasOrgHead = false;
+        for (int k = a; k <= b; k++)
+        {
+            var w = Word(text, tokens[k]);
+            if (!IsNameToken(tokens[k]) && tokens[k].Kind == TokenKind.Word) hasConnector = true;
+            if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) hasOrgHead = true;
+        }
+        bool acronymFollows = AcronymInParentheses(text, tokens, b, sentenceEnd);
+
+        // Connectors are only kept inside organisation names; otherwise the run splits at them.
+        if (hasConnector && !hasOrgHead && !acronymFollows)
+        {
+            int s = a;
+            for (int k = a; k <= b + 1; k++)
+            {
+                if (k == b + 1 || (!IsNameToken(tokens[k]) && tokens[k].Kind == TokenKind.Word))
+                {
+                    if (k - 1 >= s) EmitTyped(doc, s, k - 1, sentenceEnd, s == a ? title : null, output, affiliation);
+                    s = k + 1;
+                }
+            }
+            return;
+        }
+
+        // "U.S. Spencer Platt", "from the U.S. Millan-Vazquez": a leading country initialism before a name that is
+        // not an organisation is a separate place.
+        if (b > a && !hasOrgHead && !acronymFollows && Word(text, tokens[a]) is "U.S." or "U.K.")
+        {
+            output.Add(new EntityMention(tokens[a].Start, tokens[a].End, EntityType.Place));
+            EmitTyped(doc, a + 1, b, sentenceEnd, title, output, affiliation);
+            return;
+        }
+        var type = Classify(doc, a, b, sentenceEnd, title, hasOrgHead, acronymFollows, affiliation);
+        if (type is null) return;
+        output.Add(new EntityMention(tokens[a].Start, tokens[b].End, type.Value, title));
+    }
+
+    private EntityType? Classify(Document doc, int a, int b, int sentenceEnd, string? title, bool hasOrgHead, bool acronymFollows, bool affiliation)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+        var span = text.AsSpan(tokens[a].Start, tokens[b].End - tokens[a].Start);
+        var first = Word(text, tokens[a]);
+        var lastWord = Word(text, tokens[b]);
+        int count = b - a + 1;
+        bool singleAcronym = count == 1 && (tokens[a].Shape & TokenShape.AllCaps) != 0;
+
+        if (first.SequenceEqual("The") && count > 1) return EntityType.Org;
+        bool allCaps = true;
+        for (int k = a; k <= b; k++) if ((tokens[k].Shape & TokenShape.AllCaps) == 0) allCaps = false;
+        if (allCaps && count > 1)
+            // Datelines and shouted headings ("KANSAS CITY"): only a gazetteer place is trusted.
+            return lexicon.PlaceLookup.Contains(TitleCase(span)) ? EntityType.Place : null;
+        if (count == 1 && EntityLexicon.UsStateCodes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return EntityType.Place;
+        // A lone head word ("the Department", "the Board") refers back to a named body; it is not a name itself.
+        if (count == 1 && hasOrgHead && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return null;
+        if (hasOrgHead || acronymFollows) return EntityType.Org;
+        if (singleAcronym)
+            return EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) ? null
+                : lexicon.PlaceLookup.Contains(first) ? EntityType.Place : EntityType.Org;
+        if (lexicon.PlaceLookup.Contains(span)) return EntityType.Place;
+        if (count > 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord) && title is null) return EntityType.Place;
+        if (OtherHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)) return EntityType.Other;
+        // An affiliation before a title ("Kansas City Missouri Police Chief") that is neither acronym, organisation nor
+        // place is dropped rather than guessed.
+        if (affiliation) return null;
+        if (title is not null) return EntityType.Person;
+        if (count > 1 && lexicon.FirstNameLookup.Contains(first)) return EntityType.Person;
+        if (FollowedByAge(text, tokens, b, sentenceEnd) || NearSpeechVerb(text, tokens, a, b, sentenceEnd)
+            || FollowedByRole(text, tokens, b, sentenceEnd)) return EntityType.Person;
+        if (a > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]))) return EntityType.Place;
+        // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
+        // or drops it.
+        return EntityType.Other;
+    }
+
+    /// <summary>"Florencio Millan-Vazquez, 32," — a number between commas right after a name is an age.</summary>
+    private static bool FollowedByAge(string text, IReadOnlyList<Token> tokens, int b, int end) =>
+        b + 3 < end && text[tokens[b + 1].Start] == ',' && tokens[b + 2].Kind == TokenKind.Number && tokens[b + 2].Length <= 3
+        && text[tokens[b + 3].Start] == ',';
+
+    /// <summary>"Cheyenne Hoyt, partner arrested by ICE" / "Geoff Jolley, Indian Mound resident": an apposition
+    /// whose first few words hold a role noun.</summary>
+    private static bool FollowedByRole(string text, IReadOnlyList<Token> tokens, int b, int end)
+    {
+        if (b + 2 >= end || text[tokens[b + 1].Start] != ',') return false;
+        for (int k = b + 2; k < Math.Min(end, b + 6); k++)
+            if (EntityLexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k]))) return true;
+        return false;
+    }
+
+    private static bool NearSpeechVerb(string text, IReadOnlyList<Token> tokens, int a, int b, int end)
+    {
+        if (b + 1 < end && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))) return true;
+        // "…," said Neudauer
+        return a > 0 && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]));
+    }
+
+    private static bool AcronymInParentheses(string text, IReadOnlyList<Token> tokens, int b, int end) =>
+        b + 3 < end && text[tokens[b + 1].Start] == '(' && (tokens[b + 2].Shape & TokenShape.AllCaps) != 0
+        && text[tokens[b + 3].Start] == ')';
+
+    private static string TitleCase(ReadOnlySpan<char> span)
+    {
+        var chars = span.ToArray();
+        for (int i = 0; i < chars.Length; i++)
+            chars[i] = i == 0 || !char.IsLetter(chars[i - 1]) ? chars[i] : char.ToLowerInvariant(chars[i]);
+        return new string(chars);
+    }
+
+    private static ReadOnlySpan<char> Word(string text, Token t) => text.AsSpan(t.Start, t.Length);
+}

@@ -1,0 +1,298 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Parallax.Model;
+
+namespace Parallax.Report;
+
+/// <summary>
+/// Writes the <c>report.json</c> contract (<see cref="Schema"/>): every document's cleaned text once, and every
+/// annotation as <c>doc</c>/<c>start</c>/<c>end</c> in UTF-16 code units into it plus the covered <c>text</c>.
+/// </summary>
+/// <remarks>
+/// Field names of the contract are fixed; extra fields (accounts, qualifiers, sentences, evidence, skipped inputs)
+/// are additive. Infinite or NaN numbers are written as <c>null</c>. A lone surrogate in a document's text is written
+/// as U+FFFD, one code unit for one, so offsets stay valid.
+/// </remarks>
+public static class ReportJsonWriter
+{
+    /// <summary>The contract identifier written as <c>"schema"</c>.</summary>
+    public const string Schema = "parallax.report/1";
+
+    // Flush to the stream after this many pending bytes so a large report is not held whole in memory.
+    private const int FlushThreshold = 64 * 1024;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // A JSON file is not embedded in HTML, so readable quotes and accented letters beat \u escapes;
+        // the HTML writer does its own encoding.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes the report as UTF-8 JSON to <paramref name="output"/> (left open).</summary>
+    /// <exception cref="ArgumentException">The analysis references an unknown document or holds an invalid span.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A span lies outside its document's text.</exception>
+    public static void Write(CorpusAnalysis analysis, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var index = ReportIndex.Build(analysis);
+        using var writer = new Utf8JsonWriter(output, Options);
+        new Renderer(index, writer).Write();
+        writer.Flush();
+    }
+
+    /// <summary>The report as a JSON string.</summary>
+    /// <exception cref="ArgumentException">The analysis references an unknown document or holds an invalid span.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A span lies outside its document's text.</exception>
+    public static string ToJson(CorpusAnalysis analysis)
+    {
+        using var buffer = new MemoryStream();
+        Write(analysis, buffer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private sealed class Renderer(ReportIndex index, Utf8JsonWriter w)
+    {
+        public void Write()
+        {
+            var analysis = index.Analysis;
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+
+            w.WriteStartArray("documents");
+            foreach (var doc in analysis.Documents)
+            {
+                WriteDocument(doc);
+                FlushIfFull();
+            }
+            w.WriteEndArray();
+
+            w.WriteStartArray("stories");
+            foreach (var story in analysis.Stories)
+            {
+                WriteStory(story);
+                FlushIfFull();
+            }
+            w.WriteEndArray();
+
+            w.WriteStartArray("skipped");
+            foreach (var r in analysis.Skipped)
+            {
+                w.WriteStartObject();
+                w.WriteString("origin", r.Origin);
+                w.WriteString("reason", r.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteEndObject();
+        }
+
+        private void FlushIfFull()
+        {
+            if (w.BytesPending > FlushThreshold) w.Flush();
+        }
+
+        private void WriteDocument(Document doc)
+        {
+            var meta = doc.Metadata;
+            w.WriteStartObject();
+            w.WriteString("id", doc.Id);
+            w.WriteString("path", doc.Origin);
+            WriteNullableString("outlet", meta.Outlet?.Value);
+            WriteNullableString("title", meta.Title?.Value);
+            WriteNullableString("published", meta.Published?.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            WriteNullableString("url", meta.Url);
+            w.WriteString("text", doc.Text);
+
+            // Where each metadata value came from, so a reader can judge a title guessed from a file name.
+            w.WriteStartObject("metadataSources");
+            if (meta.Title is { } t) w.WriteString("title", Names.Of(t.Source));
+            if (meta.Outlet is { } o) w.WriteString("outlet", Names.Of(o.Source));
+            if (meta.Published is { } p) w.WriteString("published", Names.Of(p.Source));
+            w.WriteEndObject();
+
+            w.WriteStartArray("removed");
+            foreach (var r in doc.Removed)
+            {
+                w.WriteStartObject();
+                w.WriteString("text", r.Text);
+                w.WriteString("reason", r.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        private void WriteStory(Story story)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", story.Id);
+            w.WriteString("title", story.Title);
+            w.WriteStartArray("documents");
+            foreach (var id in story.Documents) w.WriteStringValue(id);
+            w.WriteEndArray();
+
+            w.WriteStartArray("entities");
+            foreach (var e in story.Entities) WriteEntity(e);
+            w.WriteEndArray();
+
+            w.WriteStartArray("quotes");
+            foreach (var q in story.Quotes) WriteQuote(q);
+            w.WriteEndArray();
+
+            w.WriteStartArray("facts");
+            foreach (var f in story.Facts) WriteFact(f);
+            w.WriteEndArray();
+
+            w.WriteStartArray("accounts");
+            foreach (var a in story.Accounts)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", a.Id);
+                w.WriteString("about", a.About);
+                w.WriteStartArray("sentences");
+                foreach (var s in a.Sentences)
+                {
+                    w.WriteStartObject();
+                    WriteSpanFields(s);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                WriteStrings("facts", a.Facts);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteStartArray("citations");
+            foreach (var c in story.Citations)
+            {
+                w.WriteStartObject();
+                WriteSpanFields(c.Span);
+                w.WriteString("cites", c.Cites);
+                w.WriteString("kind", Names.Of(c.Kind));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteStartArray("timeline");
+            foreach (var t in story.Timeline)
+            {
+                w.WriteStartObject();
+                w.WriteString("date", t.Date);
+                w.WriteString("precision", Names.Of(t.Precision));
+                WriteSpanFields(t.Span);
+                WriteNestedSpan("sentence", t.Sentence);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteEndObject();
+        }
+
+        private void WriteEntity(StoryEntity e)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            w.WriteString("name", e.Name);
+            w.WriteString("type", Names.Of(e.Type));
+            WriteStrings("aliases", e.Aliases);
+            w.WriteStartArray("mentions");
+            foreach (var m in e.Mentions)
+            {
+                w.WriteStartObject();
+                WriteSpanFields(m);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        private void WriteQuote(QuoteGroup q)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", q.Id);
+            w.WriteString("text", q.Text);
+            WriteNullableString("speaker", q.Speaker);
+            w.WriteBoolean("speakerConflict", q.SpeakerConflict);
+            w.WriteStartArray("occurrences");
+            foreach (var o in q.Occurrences)
+            {
+                w.WriteStartObject();
+                WriteSpanFields(o.Span);
+                WriteNullableString("speaker", o.Speaker);
+                WriteNullableString("speakerLabel", o.SpeakerLabel);
+                w.WriteString("kind", Names.Of(o.Kind));
+                if (o.Cue is { } cue) WriteNestedSpan("cue", cue);
+                else w.WriteNull("cue");
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        private void WriteFact(Fact f)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", f.Id);
+            w.WriteString("about", f.About);
+            w.WriteString("kind", Names.Of(f.Kind));
+            w.WriteString("status", Names.Of(f.Status));
+            w.WriteStartArray("claims");
+            foreach (var c in f.Claims)
+            {
+                w.WriteStartObject();
+                WriteSpanFields(c.Span);
+                WriteNumber("value", c.Value);
+                w.WriteString("unit", c.Unit);
+                WriteNumber("lower", c.Lower);
+                WriteNumber("upper", c.Upper);
+                WriteNullableString("attributedTo", c.AttributedTo);
+                WriteNullableString("attributedLabel", c.AttributedLabel);
+                w.WriteString("qualifier", Names.Of(c.Qualifier));
+                WriteNestedSpan("sentence", c.Sentence);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            WriteStrings("evidence", f.Evidence);
+            w.WriteEndObject();
+        }
+
+        /// <summary>The contract's span fields, with <c>text</c> taken from the document so it cannot disagree.</summary>
+        private void WriteSpanFields(DocSpan span)
+        {
+            w.WriteString("doc", span.Doc);
+            w.WriteNumber("start", span.Start);
+            w.WriteNumber("end", span.End);
+            w.WriteString("text", index.Slice(span));
+        }
+
+        /// <summary>A nested span (a claim's sentence, a quote's cue) as an object of the same span fields.</summary>
+        private void WriteNestedSpan(string name, DocSpan span)
+        {
+            w.WriteStartObject(name);
+            WriteSpanFields(span);
+            w.WriteEndObject();
+        }
+
+        private void WriteNumber(string name, double value)
+        {
+            if (double.IsFinite(value)) w.WriteNumber(name, value);
+            else w.WriteNull(name);
+        }
+
+        private void WriteNullableString(string name, string? value)
+        {
+            if (value is null) w.WriteNull(name);
+            else w.WriteString(name, value);
+        }
+
+        private void WriteStrings(string name, IEnumerable<string> values)
+        {
+            w.WriteStartArray(name);
+            foreach (var v in values) w.WriteStringValue(v);
+            w.WriteEndArray();
+        }
+    }
+}
