@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Parallax.Model;
+
+namespace Parallax.Stories.Quotes;
+
+/// <summary>
+/// Groups the same statement printed by several documents. Two quotes are one statement when they share a run of
+/// <see cref="ShingleSize"/> words after normalisation (case, punctuation, ellipses and square brackets dropped), so cuts,
+/// "roll [the window] down" and changed punctuation still match; short quotes must match whole. Linear in total quote
+/// length: candidate pairs come from an index of shingles, and shingles shared by very many quotes are ignored.
+/// </summary>
+public static class QuoteGrouper
+{
+    /// <summary>Five words: long enough that two unrelated sentences rarely share a run, short enough to survive edits
+    /// every few words.</summary>
+    public const int ShingleSize = 5;
+    private const int CommonShingleLimit = 64;
+
+    public sealed record Occurrence(Document Doc, Quote Quote, string? SpeakerId, string? SpeakerLabel);
+
+    public static ImmutableArray<QuoteGroup> Group(IReadOnlyList<Occurrence> occurrences, Func<string> nextId)
+    {
+        int n = occurrences.Count;
+        var parent = Enumerable.Range(0, n).ToArray();
+        int Root(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            var o = occurrences[i];
+            var words = Words(o.Doc.Slice(o.Quote.Content));
+            foreach (var key in Shingles(words))
+            {
+                if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+                if (list.Count <= CommonShingleLimit && (list.Count == 0 || list[^1] != i)) list.Add(i);
+            }
+        }
+        foreach (var list in index.Values)
+        {
+            if (list.Count < 2 || list.Count > CommonShingleLimit) continue;
+            for (int k = 1; k < list.Count; k++) parent[Root(list[k])] = Root(list[0]);
+        }
+
+        var groups = new List<QuoteGroup>();
+        foreach (var members in Enumerable.Range(0, n).GroupBy(Root).OrderBy(g => g.Min()))
+        {
+            var occ = members.Select(i => occurrences[i]).ToList();
+            var text = CanonicalText(occ);
+            var speakers = occ.Where(o => o.SpeakerId is not null).GroupBy(o => o.SpeakerId!)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+            var list = occ.Select(o => new QuoteOccurrence(
+                new DocSpan(o.Doc.Id, o.Quote.Content.Start, o.Quote.Content.End), o.Quote.Kind, o.SpeakerId, o.SpeakerLabel,
+                o.Quote.Cue is { } cue ? new DocSpan(o.Doc.Id, cue.Start, cue.End) : null)).ToImmutableArray();
+            groups.Add(new QuoteGroup(nextId(), text, speakers.FirstOrDefault(), speakers.Count > 1, list));
+        }
+        return [.. groups];
+    }
+
+    /// <summary>The text most documents print; the longest among equals, so a cut printing is not chosen.</summary>
+    private static string CanonicalText(List<Occurrence> occ) =>
+        occ.Select(o => o.Doc.Slice(o.Quote.Content))
+           .GroupBy(t => string.Join(' ', Words(t)))
+           .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal)
+           .First().First();
+
+    /// <summary>Lower-cased words: letters and digits, apostrophes unified and dropped, everything else a separator.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        foreach (var ch in text)
+        {
+            if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+            else if (ch is '\'' or '\u2019' && sb.Length > 0) continue; // "don’t" = "dont"
+            else if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
+        }
+        if (sb.Length > 0) words.Add(sb.ToString());
+        return words;
+    }
+
+    private static IEnumerable<string> Shingles(List<string> words)
+    {
+        if (words.Count < ShingleSize)
+        {
+            if (words.Count > 0) yield return string.Join(' ', words);
+            yield break;
+        }
+        for (int i = 0; i + ShingleSize <= words.Count; i++)
+            yield return string.Join(' ', words.GetRange(i, ShingleSize));
+    }
+}

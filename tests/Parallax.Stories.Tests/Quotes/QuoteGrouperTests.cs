@@ -1,0 +1,48 @@
+using Parallax.Model;
+using Parallax.Stories.Quotes;
+using Parallax.Stories.Tests.Support;
+
+namespace Parallax.Stories.Tests.Quotes;
+
+public sealed class QuoteGrouperTests
+{
+    private static QuoteGrouper.Occurrence Occ(Document d, int quote, string? speaker) => new(d, d.Quotes[quote], speaker, null);
+
+    [Fact]
+    public void The_same_statement_with_cuts_brackets_and_punctuation_changes_is_one_group_with_a_speaker_conflict()
+    {
+        var a = StoryDocs.Doc("d1", "\"We locked the gate at eight and our officers stayed with the passengers until every one was ashore,\" Sgt. Ray Tolliver said.");
+        var b = StoryDocs.Doc("d2", "\"We locked [the gate] at eight... our officers stayed with the passengers until every one was ashore.\" specialist Carla Wendt said.");
+        var c = StoryDocs.Doc("d3", "\"Traffic on the bridge resumed at noon,\" Tolliver said.");
+        int n = 0;
+        var groups = QuoteGrouper.Group([Occ(a, 0, "e1"), Occ(b, 0, "e2"), Occ(c, 0, "e1")], () => $"q{++n}");
+        Assert.Equal(2, groups.Length);
+        var shared = groups.Single(g => g.Occurrences.Length == 2);
+        Assert.True(shared.SpeakerConflict);
+        Assert.False(groups.Single(g => g.Occurrences.Length == 1).SpeakerConflict);
+    }
+
+    [Fact]
+    public void Occurrences_without_a_named_speaker_do_not_make_a_conflict()
+    {
+        var a = StoryDocs.Doc("d1", "\"Our officers stayed with the passengers until every one was ashore,\" Sgt. Ray Tolliver said.");
+        var b = StoryDocs.Doc("d2", "\"Our officers stayed with the passengers until every one was ashore,\" police said.");
+        int n = 0;
+        var g = Assert.Single(QuoteGrouper.Group([Occ(a, 0, "e1"), Occ(b, 0, null)], () => $"q{++n}"));
+        Assert.False(g.SpeakerConflict);
+        Assert.Equal("e1", g.Speaker);
+    }
+
+    [Fact]
+    public void Different_statements_that_share_a_few_common_words_stay_apart()
+    {
+        var a = StoryDocs.Doc("d1", "\"We will review the contracts this week,\" Mayor Elena Ortiz said.");
+        var b = StoryDocs.Doc("d2", "\"We will not review anything until the report is out,\" Chief Tom Becker said.");
+        int n = 0;
+        Assert.Equal(2, QuoteGrouper.Group([Occ(a, 0, "e1"), Occ(b, 0, "e2")], () => $"q{++n}").Length);
+    }
+
+    [Fact]
+    public void Words_drop_punctuation_brackets_and_apostrophes() =>
+        Assert.Equal(["roll", "the", "window", "down", "or", "im", "going"], QuoteGrouper.Words("roll [the window] down… or I’m going"));
+}
