@@ -1,14 +1,21 @@
-// Entry point; the commands are wired in Commands/. (Replaced by the full CLI in this same change.)
-return Parallax.Cli.EntryPoint.Run(args);
+using System.CommandLine;
+using Parallax.Cli.Commands;
 
-namespace Parallax.Cli
+// `parallax`: the command tree. Each command lives in Commands/ and returns an exit code; user errors are one line on
+// stderr and never a stack trace.
+var root = new RootCommand("Parallax: what news reports of one event agree on, where they differ, and who said what.")
 {
-    internal static class EntryPoint
-    {
-        public static int Run(string[] args)
-        {
-            Console.Error.WriteLine("parallax: commands are being wired; see README.md");
-            return 2;
-        }
-    }
+    AnalyzeCommand.Create(),
+    BenchCommand.Create(),
+    LexiconsCommand.Create(),
+};
+try
+{
+    // The default handler would print a stack trace; user errors are caught below, anything else is a bug and should show one.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UserError e)
+{
+    Console.Error.WriteLine($"parallax: {e.Message}");
+    return e.ExitCode;
 }

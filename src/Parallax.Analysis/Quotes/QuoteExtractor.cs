@@ -291,6 +291,10 @@ public sealed class QuoteExtractor
         if (appositionCloses && firstPersonBefore is { } apposed)
             return new SpeakerRef(apposed.Span, null, apposed.Start);
 
+        // A name right before the cue is the subject ("… Specialist Carla Wendt said in a statement").
+        if (nearestPersonBefore is { } subject && doc.TokenAtOrAfter(subject.End) >= cue - 1)
+            return new SpeakerRef(subject.Span, null, subject.Start);
+
         var near = NearbyReference(ctx, cue, lo, hi);
         // A role word that is the title of the name after it ("specialist Carla Wendt said") yields to the name.
         if (near is { Distance: <= 3 } adjacent && !(nearestPersonBefore is { } titled && titled.Start > adjacent.Ref.At))
