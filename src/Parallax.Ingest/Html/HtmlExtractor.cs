@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Parallax.Model;
+
+namespace Parallax.Ingest.Html;
+
+/// <summary>Main text and markup metadata of one HTML page.</summary>
+/// <param name="Text">The article text, paragraphs separated by "\n\n"; empty when the page has no readable text.</param>
+/// <param name="Metadata">Title, outlet, publication date and canonical URL found in the markup.</param>
+public sealed record HtmlExtraction(string Text, DocumentMetadata Metadata);
+
+/// <summary>
+/// Extracts the article from an HTML page without any network access: SmartReader (a port of Mozilla Readability)
+/// finds the main content, which is then rendered to text with paragraph breaks kept; when it finds little, a
+/// simpler extraction (article / main / body minus page furniture) is used. Safe to share between threads.
+/// </summary>
+/// <remarks>
+/// Measured on the 196 English pages of ../shared/data/extraction/trafilatura-eval (must-keep / must-drop snippets):
+/// SmartReader alone F1 0.889 (P 0.875, R 0.902); the structural fallback alone 0.798; this combination followed by
+/// the <see cref="Cleaning.BoilerplateCleaner"/> 0.895 (P 0.886, R 0.904). SmartReader's own TextContent glues list
+/// items together, hence the renderer.
+/// </remarks>
+public sealed class HtmlExtractor
+{
+    /// <summary>A shared instance.</summary>
+    public static HtmlExtractor Default { get; } = new();
+
+    /// <summary>SmartReader needs a URI to resolve links; this one is never fetched.</summary>
+    private static readonly Uri PlaceholderUri = new("https://localhost/");
+
+    /// <summary>Below this many characters a Readability result is treated as a miss (a caption or a teaser) and the
+    /// fallback is tried; 200 is a short news brief.</summary>
+    private const int MinReadableChars = 200;
+
+    /// <summary>A parser per page: AngleSharp parsers share a browsing context and are not documented as thread-safe,
+    /// and creating one is cheap next to parsing a page.</summary>
+    private static HtmlParser NewParser() => new(new HtmlParserOptions { IsScripting = false });
+
+    private static readonly Regex FurnitureClass = new(
+        @"(?:^|[\s_-])(?:comments?|share|sharing|social|related|recirc|promo|newsletter|subscribe|subscription|advert|ad-|ads|cookie|sidebar|menu|footer|breadcrumbs?|outbrain|taboola|more-stories|byline|author-bio|nav|navigation|masthead|paywall|signup|sign-up)(?:$|[\s_-])",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Extracts text and metadata from <paramref name="html"/>. <paramref name="pageUri"/>, when known,
+    /// resolves relative canonical links.</summary>
+    public HtmlExtraction Extract(string html, Uri? pageUri = null)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var doc = NewParser().ParseDocument(html);
+        var metadata = HtmlMetadataReader.Read(doc, pageUri);
+
+        // SmartReader rewrites the document it is given, so the fallback gets a fresh parse when it is needed.
+        var text = ReadabilityText(doc, pageUri);
+        if (text.Length < MinReadableChars)
+        {
+            // On tiny pages Readability keeps whatever is there, menus included; the structural extraction drops page
+            // furniture, so it wins unless it lost most of the text.
+            var fallback = FallbackText(NewParser().ParseDocument(html));
+            if (fallback.Length * 2 >= text.Length) text = fallback;
+        }
+        return new HtmlExtraction(text, metadata);
+    }
+
+    internal static string ReadabilityText(IHtmlDocument doc, Uri? pageUri)
+    {
+        try
+        {
+            using var reader = new SmartReader.Reader((pageUri ?? PlaceholderUri).ToString(), doc);
+            var article = reader.GetArticle();
+            if (string.IsNullOrWhiteSpace(article.Content)) return "";
+            var fragment = NewParser().ParseDocument("<body>" + article.Content + "</body>");
+            return HtmlTextRenderer.Render(fragment.Body!);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A third-party heuristic failing on one odd page must not lose the page: the fallback takes over.
+            return "";
+        }
+    }
+
+    /// <summary>The article element (or main, or body) without navigation, asides, forms and elements whose class or id
+    /// names page furniture.</summary>
+    internal static string FallbackText(IHtmlDocument doc)
+    {
+        var body = doc.Body;
+        if (body is null) return "";
+        foreach (var el in body.QuerySelectorAll("nav, header, footer, aside, form, [role=navigation], [role=complementary], [aria-hidden=true]").ToList())
+            el.Remove();
+        foreach (var el in body.QuerySelectorAll("[class], [id]").ToList())
+        {
+            var key = (el.GetAttribute("class") + " " + el.Id).Trim();
+            if (el.LocalName is not ("body" or "html" or "main" or "article") && FurnitureClass.IsMatch(key)) el.Remove();
+        }
+        IElement root = body.QuerySelector("[itemprop=articleBody]")
+            ?? LargestArticle(body)
+            ?? body.QuerySelector("main, [role=main]")
+            ?? body;
+        return HtmlTextRenderer.Render(root);
+    }
+
+    private static IElement? LargestArticle(IElement body)
+    {
+        IElement? best = null;
+        int bestLength = 0;
+        foreach (var article in body.QuerySelectorAll("article"))
+        {
+            int length = article.QuerySelectorAll("p").Sum(p => p.TextContent.Length);
+            if (length > bestLength) { best = article; bestLength = length; }
+        }
+        return best;
+    }
+}

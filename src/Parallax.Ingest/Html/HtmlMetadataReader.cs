@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Parallax.Model;
+
+namespace Parallax.Ingest.Html;
+
+/// <summary>
+/// Reads article metadata from markup: Open Graph and article meta tags, JSON-LD (NewsArticle and friends),
+/// &lt;title&gt;, &lt;h1&gt;, &lt;time datetime&gt; and the canonical link. Every value found is marked
+/// <see cref="MetadataSource.Markup"/>.
+/// </summary>
+internal static class HtmlMetadataReader
+{
+    public static DocumentMetadata Read(IHtmlDocument doc, Uri? baseUri)
+    {
+        var ld = JsonLd.Read(doc);
+        var outlet = FirstNonEmpty(Meta(doc, "og:site_name"), ld.Publisher, Meta(doc, "application-name"));
+        var title = FirstNonEmpty(Meta(doc, "og:title"), Meta(doc, "twitter:title"), ld.Headline,
+            StripSiteSuffix(doc.Title, outlet), Text(doc.QuerySelector("h1")));
+        var published = ParseDate(Meta(doc, "article:published_time"))
+            ?? ParseDate(ld.DatePublished)
+            ?? ParseDate(Meta(doc, "datePublished")) // itemprop or name variants
+            ?? ParseDate(Meta(doc, "pubdate"))
+            ?? ParseDate(Meta(doc, "date"))
+            ?? ParseDate(doc.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+        var url = AbsoluteUrl(doc.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"), baseUri)
+            ?? AbsoluteUrl(Meta(doc, "og:url"), baseUri)
+            ?? AbsoluteUrl(ld.Url, baseUri);
+
+        return new DocumentMetadata
+        {
+            Title = title is null ? null : new Sourced<string>(title, MetadataSource.Markup),
+            Outlet = outlet is null ? null : new Sourced<string>(outlet, MetadataSource.Markup),
+            Published = published is { } d ? new Sourced<DateOnly>(d, MetadataSource.Markup) : null,
+            Url = url,
+        };
+    }
+
+    /// <summary>Content of a meta tag named by property, name or itemprop (sites use all three).</summary>
+    private static string? Meta(IHtmlDocument doc, string key)
+    {
+        foreach (var meta in doc.QuerySelectorAll("meta"))
+        {
+            if (string.Equals(meta.GetAttribute("property"), key, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(meta.GetAttribute("name"), key, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(meta.GetAttribute("itemprop"), key, StringComparison.OrdinalIgnoreCase))
+            {
+                var content = Clean(meta.GetAttribute("content"));
+                if (content is not null) return content;
+            }
+        }
+        return null;
+    }
+
+    private static string? Text(IElement? el) => el is null ? null : Clean(HtmlTextRenderer.Render(el).Replace('\n', ' '));
+
+    private static string? Clean(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string? FirstNonEmpty(params string?[] values)
+    {
+        foreach (var v in values)
+            if (Clean(v) is { } c) return c;
+        return null;
+    }
+
+    /// <summary>"Headline | Site" → "Headline" when the suffix is the site name; other titles are kept whole.</summary>
+    private static string? StripSiteSuffix(string? title, string? site)
+    {
+        title = Clean(title);
+        if (title is null || site is null) return title;
+        foreach (var sep in new[] { " | ", " - ", " – ", " — ", " :: " })
+        {
+            int i = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (i > 0 && title[(i + sep.Length)..].Trim().Equals(site, StringComparison.OrdinalIgnoreCase))
+                return title[..i].Trim();
+        }
+        return title;
+    }
+
+    /// <summary>Parses an ISO date or date-time and keeps the calendar date as written (the publisher's local date,
+    /// not converted to UTC, which could move it by a day).</summary>
+    internal static DateOnly? ParseDate(string? value)
+    {
+        value = value?.Trim();
+        if (string.IsNullOrEmpty(value)) return null;
+        if (value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            && (value.Length == 10 || value[10] is 'T' or 't' or ' '))
+            return d;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto))
+            return DateOnly.FromDateTime(dto.DateTime);
+        return null;
+    }
+
+    private static string? AbsoluteUrl(string? href, Uri? baseUri)
+    {
+        href = href?.Trim();
+        if (string.IsNullOrEmpty(href)) return null;
+        if (Uri.TryCreate(href, UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps))
+            return abs.ToString();
+        if (baseUri is not null && Uri.TryCreate(baseUri, href, out var rel) && (rel.Scheme == Uri.UriSchemeHttp || rel.Scheme == Uri.UriSchemeHttps))
+            return rel.ToString();
+        return null;
+    }
+
+    /// <summary>The article object of a page's JSON-LD blocks (NewsArticle, Article, BlogPosting, …).</summary>
+    private readonly record struct JsonLd(string? Headline, string? Publisher, string? DatePublished, string? Url)
+    {
+        public static JsonLd Read(IHtmlDocument doc)
+        {
+            var found = default(JsonLd);
+            foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
+            {
+                try
+                {
+                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                    Visit(json.RootElement, ref found, depth: 0);
+                }
+                catch (JsonException)
+                {
+                    // Broken JSON-LD is common on real pages; the other sources still count.
+                }
+            }
+            return found;
+        }
+
+        private static void Visit(JsonElement e, ref JsonLd found, int depth)
+        {
+            if (depth > 8) return;
+            if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in e.EnumerateArray()) Visit(item, ref found, depth + 1);
+                return;
+            }
+            if (e.ValueKind != JsonValueKind.Object) return;
+            if (e.TryGetProperty("@graph", out var graph)) Visit(graph, ref found, depth + 1);
+            if (!IsArticle(e)) return;
+            found = new JsonLd(
+                found.Headline ?? String(e, "headline") ?? String(e, "name"),
+                found.Publisher ?? PublisherName(e),
+                found.DatePublished ?? String(e, "datePublished"),
+                found.Url ?? String(e, "url") ?? MainEntityId(e));
+        }
+
+        private static bool IsArticle(JsonElement e)
+        {
+            if (!e.TryGetProperty("@type", out var type)) return false;
+            static bool Match(string? t) => t is not null && (t.EndsWith("Article", StringComparison.OrdinalIgnoreCase)
+                || t.Equals("BlogPosting", StringComparison.OrdinalIgnoreCase) || t.Equals("Report", StringComparison.OrdinalIgnoreCase));
+            if (type.ValueKind == JsonValueKind.String) return Match(type.GetString());
+            if (type.ValueKind == JsonValueKind.Array)
+                foreach (var t in type.EnumerateArray())
+                    if (t.ValueKind == JsonValueKind.String && Match(t.GetString())) return true;
+            return false;
+        }
+
+        private static string? String(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? Clean(v.GetString()) : null;
+
+        private static string? PublisherName(JsonElement e)
+        {
+            if (!e.TryGetProperty("publisher", out var p)) return null;
+            if (p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0) p = p[0];
+            if (p.ValueKind == JsonValueKind.String) return Clean(p.GetString());
+            return p.ValueKind == JsonValueKind.Object ? String(p, "name") : null;
+        }
+
+        private static string? MainEntityId(JsonElement e)
+        {
+            if (!e.TryGetProperty("mainEntityOfPage", out var m)) return null;
+            if (m.ValueKind == JsonValueKind.String) return Clean(m.GetString());
+            return m.ValueKind == JsonValueKind.Object ? String(m, "@id") : null;
+        }
+    }
+}

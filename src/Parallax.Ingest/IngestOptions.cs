@@ -1,0 +1,18 @@
+namespace Parallax.Ingest;
+
+/// <summary>Settings for <see cref="CorpusReader"/>.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>The defaults: 50 MB per file, boilerplate removed.</summary>
+    public static IngestOptions Default { get; } = new();
+
+    /// <summary>
+    /// Files larger than this are rejected before being read (a news article is a few kilobytes; 50 MB is a dump or a
+    /// mistake). For JSON Lines files, which are streamed, the limit applies to each line instead of the file.
+    /// </summary>
+    public long MaxFileBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>Whether plain text (files, JSON Lines "text", and text extracted from HTML) goes through the
+    /// <see cref="Cleaning.BoilerplateCleaner"/>. When false, the text is kept whole apart from line-end normalisation.</summary>
+    public bool RemoveBoilerplate { get; init; } = true;
+}

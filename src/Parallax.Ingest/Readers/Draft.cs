@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Parallax.Model;
+
+namespace Parallax.Ingest.Readers;
+
+/// <summary>A document before it gets its id: ids are numbered by <see cref="CorpusReader"/> in output order.</summary>
+internal sealed record Draft(string Origin, string Text, DocumentMetadata Metadata, ImmutableArray<RemovedText> Removed);
+
+/// <summary>What a reader produces for one input: a draft or a rejection.</summary>
+internal readonly record struct ReadResult(Draft? Draft, Rejection? Rejection)
+{
+    public static implicit operator ReadResult(Draft draft) => new(draft, null);
+    public static implicit operator ReadResult(Rejection rejection) => new(null, rejection);
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Parallax.Ingest.Cleaning;
+using Parallax.Ingest.Html;
+using Parallax.Ingest.Metadata;
+using Parallax.Model;
+
+namespace Parallax.Ingest.Readers;
+
+/// <summary>
+/// Turns decoded text or HTML into a <see cref="Draft"/>: extraction, cleaning, and metadata merged by strength of
+/// evidence — values given with the input, then markup, then what the text says about itself, then the file name
+/// (a date) or the URL (a host name as outlet).
+/// </summary>
+internal sealed class DraftBuilder(IngestOptions options)
+{
+    private static readonly Regex FileNameDate = new(@"(?:^|\D)(?<d>(?:19|20)\d{2}-\d{2}-\d{2})(?:\D|$)",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>A draft from plain text, or a rejection when nothing of it is left.</summary>
+    public ReadResult FromText(string origin, string text, DocumentMetadata given, string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new Rejection(origin, "empty");
+        var fromText = TextMetadataExtractor.Default.Extract(text);
+        return Build(origin, text, Merge(given, fromText), fileName);
+    }
+
+    /// <summary>A draft from an HTML page, or a rejection when it has no readable text.</summary>
+    public ReadResult FromHtml(string origin, string html, DocumentMetadata given, Uri? pageUri, string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(html)) return new Rejection(origin, "empty");
+        var page = HtmlExtractor.Default.Extract(html, pageUri);
+        if (string.IsNullOrWhiteSpace(page.Text)) return new Rejection(origin, "no article text found in the HTML");
+        // Markup is stronger evidence than the text's own hints; the text still fills gaps (a self-referenced outlet).
+        var fromText = TextMetadataExtractor.Default.Extract(page.Text);
+        return Build(origin, page.Text, Merge(Merge(given, page.Metadata), fromText with { Title = null }), fileName);
+    }
+
+    private ReadResult Build(string origin, string text, DocumentMetadata metadata, string? fileName)
+    {
+        var cleaned = options.RemoveBoilerplate
+            ? BoilerplateCleaner.Default.Clean(text)
+            : new CleanedText(text.Trim(), []);
+        if (cleaned.Text.Length == 0)
+            return new Rejection(origin, $"empty after removing boilerplate ({cleaned.Removed.Length} lines removed)");
+
+        if (metadata.Published is null && fileName is not null && FileNameDate.Match(fileName) is { Success: true } m
+            && DateOnly.TryParseExact(m.Groups["d"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            metadata = metadata with { Published = new Sourced<DateOnly>(date, MetadataSource.FileName) };
+
+        if (metadata.Outlet is null && HostOf(metadata.Url) is { } host)
+            metadata = metadata with { Outlet = new Sourced<string>(host, MetadataSource.Url) };
+
+        return new Draft(origin, cleaned.Text, metadata, cleaned.Removed);
+    }
+
+    /// <summary>Field by field: <paramref name="primary"/> where set, else <paramref name="fallback"/>.</summary>
+    internal static DocumentMetadata Merge(DocumentMetadata primary, DocumentMetadata fallback) => new()
+    {
+        Title = primary.Title ?? fallback.Title,
+        Outlet = primary.Outlet ?? fallback.Outlet,
+        Published = primary.Published ?? fallback.Published,
+        Url = primary.Url ?? fallback.Url,
+    };
+
+    /// <summary>"https://www.newsweek.com/…" → "newsweek.com".</summary>
+    private static string? HostOf(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
+        var host = uri.Host;
+        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+    }
+}

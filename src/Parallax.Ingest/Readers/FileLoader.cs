@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Parallax.Ingest.Readers;
+
+/// <summary>Reads a whole file with a size limit, turning I/O problems into messages instead of exceptions.</summary>
+internal static class FileLoader
+{
+    /// <summary>The bytes of <paramref name="path"/>, or an error message: "too large (…)" when the file exceeds
+    /// <paramref name="limit"/> (checked before reading), or the operating system's message.</summary>
+    public static (byte[]? Bytes, string? Error) Load(string path, long limit)
+    {
+        // An array cannot hold more than Array.MaxLength bytes, whatever the configured limit.
+        limit = Math.Min(limit, Array.MaxLength);
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > limit) return (null, TooLarge(length, limit));
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            using var content = new MemoryStream((int)length);
+            var buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            // The limit is enforced while reading too: a file that grows after the size check is never read whole.
+            while ((n = stream.Read(buffer)) > 0)
+            {
+                total += n;
+                if (total > limit) return (null, TooLarge(total, limit));
+                content.Write(buffer, 0, n);
+            }
+            return (content.ToArray(), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    /// <summary>"too large (63.2 MB; limit 50 MB)". Sizes under a megabyte are given in KB or bytes, so a small limit
+    /// set in options still reads well.</summary>
+    public static string TooLarge(long size, long limit) => $"too large ({FormatSize(size)}; limit {FormatSize(limit)})";
+
+    public static string FormatSize(long bytes)
+    {
+        const double Mb = 1024 * 1024;
+        if (bytes >= Mb) return (bytes / Mb).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+        if (bytes >= 1024) return (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
+        return bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
+    }
+}
