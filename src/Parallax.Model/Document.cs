@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Parallax.Model;
 
 /// <summary>Where a metadata value came from, so a reader can judge it.</summary>
-public enum MetadataSource : byte { None, Input, Markup, Header, Dateline, SelfReference, FileName, Url }
+public enum MetadataSource : byte { None, Input, Markup, Header, Dateline, SelfReference, FileName, Url, Byline }
 
 public readonly record struct Sourced<T>(T Value, MetadataSource Source);
 

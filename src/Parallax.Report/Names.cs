@@ -73,6 +73,7 @@ internal static class Names
         MetadataSource.Markup => "markup",
         MetadataSource.Header => "header",
         MetadataSource.Dateline => "dateline",
+        MetadataSource.Byline => "byline",
         MetadataSource.SelfReference => "selfReference",
         MetadataSource.FileName => "fileName",
         MetadataSource.Url => "url",

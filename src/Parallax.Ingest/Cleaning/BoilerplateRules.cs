@@ -98,14 +98,22 @@ internal static class BoilerplateRules
             @"^©\s*[^\d\s]", Cs),
             "\"© Name\" credits under images (a copyright line has a year and is matched above)."),
         new("photo caption", 80, Section.None, true, new(
-            @"(?:^|[\s.(])(?i:photos?|photograph|image|credit)\s*[/:|]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\)?$", Cs),
-            "Captions ending in a credit (\"… in Kansas City. PHOTO/Jane Doe\", \"(Photo: Jane Doe)\")."),
+            @"(?:^|[\s.(])(?i:photos?|photograph|image|credit)\s*[/:|]\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*/\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?\)?$", Cs),
+            "Captions ending in a credit (\"… in Kansas City. PHOTO/Jane Doe\", \"(Photo: Jane Doe)\", \"… Photo: Jane Doe/Harbor Ledger\")."),
         new("photo caption", 80, Section.None, true, new(
             @"\b\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}\s*/\s*(?:Getty(?: Images)?|AFP|AP|Reuters|EPA(?:-EFE)?|Bloomberg|Shutterstock|ZUMA(?: Press| Wire)?|Zuma(?: Press| Wire)?|NurPhoto|Sipa(?: USA)?|Alamy|UPI|Anadolu(?: Agency)?|SOPA Images|LightRocket)(?:\s*(?:/|via)\s*[\p{L} -]{1,30})*\)?$", Cs),
             "Captions ending in a photographer/agency credit (\"… Jane Doe/Getty Images\", \"… Jane Doe/AFP via Getty Images\")."),
         new("photo caption", 80, Section.None, true, new(
             @"\((?:AP|AFP|Reuters|Getty Images|EPA)(?: Photo)?/[^)]{1,60}\)$|\(AP Photo\)$|\b(?:Getty Images|Shutterstock)$", Cs),
             "Wire-photo captions (\"… (AP Photo/Jane Doe)\")."),
+
+        // ---- bylines and station sign-offs -------------------------------------------------------------------
+        new("byline", 14, Section.None, true, new(
+            @"^(?i:by)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|\band\b)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}){0,3}$", Cs),
+            "Bylines (\"By Jane Doe, Harbor Ledger\"): who wrote it, not what happened; the outlet is read from it as metadata."),
+        new("station promo", 16, Section.None, false, new(
+            @"^(?:stay (?:with|tuned to)|keep it (?:with|on)|for the latest,? (?:stay with|follow|watch))\s.{1,60}\b(?:for (?:updates|the latest|more)|developing story)", Ci),
+            "Broadcasters' sign-offs (\"Stay with KXRV News for updates on this developing story.\")."),
 
         // ---- social embeds -----------------------------------------------------------------------------------
         new("embed caption", 25, Section.None, false, new(

@@ -76,16 +76,34 @@ public sealed class TextMetadataExtractor
         {
             Title = lead.Title is null ? null : new Sourced<string>(lead.Title, MetadataSource.Header),
             Published = lead.Date is { } d ? new Sourced<DateOnly>(d, MetadataSource.Header) : null,
-            Outlet = FindOutlet(text, lead.DatelineOutlet),
+            Outlet = FindOutlet(text, lead.DatelineOutlet) ?? (lead.BylineOutlet is { } b ? new Sourced<string>(b, MetadataSource.Byline) : null),
         };
     }
 
-    private readonly record struct Lead(string? Title, DateOnly? Date, string? DatelineOutlet);
+    private readonly record struct Lead(string? Title, DateOnly? Date, string? DatelineOutlet, string? BylineOutlet);
+
+    /// <summary>Words after a byline's comma that describe the writer, not the outlet ("By Jane Doe, Staff Writer").</summary>
+    private static readonly FrozenSet<string> BylineRoles = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "intern", "producer",
+        "special", "senior", "chief", "political", "investigative", "photographer", "anchor", "and");
+
+    /// <summary>"By Nadia Ferreira-Holt, Harbor Ledger" → "Harbor Ledger": the last comma part of a byline, unless it
+    /// describes the writer.</summary>
+    private static string? OutletFromByline(ReadOnlySpan<char> line)
+    {
+        int comma = line.LastIndexOf(',');
+        if (comma < 0) return null;
+        var tail = line[(comma + 1)..].Trim();
+        if (tail.IsEmpty) return null;
+        foreach (var range in tail.Split(' '))
+            if (BylineRoles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tail[range])) return null;
+        return tail.ToString();
+    }
 
     /// <summary>Reads the first lines: header date, headline, dateline.</summary>
     private static Lead ReadLead(string text)
     {
-        string? title = null, datelineOutlet = null;
+        string? title = null, datelineOutlet = null, bylineOutlet = null;
         DateOnly? date = null;
         int nonBlank = 0, skipped = 0, content = 0;
         bool lookingForTitle = true;
@@ -105,8 +123,9 @@ public sealed class TextMetadataExtractor
                 if (line.IsEmpty) continue;
             }
             int words = BoilerplateRules.CountWords(line);
-            if (BoilerplateRules.Match(line, words) is not null)
+            if (BoilerplateRules.Match(line, words) is { } rule)
             {
+                if (rule.Reason == "byline") bylineOutlet ??= OutletFromByline(line);
                 if (++skipped > MaxLeadingSkips) break;
                 continue;
             }
@@ -123,7 +142,7 @@ public sealed class TextMetadataExtractor
                     title = candidate.ToString();
             }
         }
-        return new Lead(title, date, datelineOutlet);
+        return new Lead(title, date, datelineOutlet, bylineOutlet);
     }
 
     private static ReadOnlySpan<char> StripMarkdownHeading(ReadOnlySpan<char> line)

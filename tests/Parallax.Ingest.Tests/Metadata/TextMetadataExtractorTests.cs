@@ -23,6 +23,20 @@ public sealed class TextMetadataExtractorTests
         Assert.Equal("Council Closes Main Street Bridge for Repairs", Extract($"Council Closes Main Street Bridge for Repairs\n{Body}").Title?.Value);
 
     [Fact]
+    public void A_headline_above_a_byline_is_the_title_and_the_byline_names_the_outlet()
+    {
+        var m = Extract($"date 2024-05-02\nCouncil closes bridge for four months\nBy Jane Placeholder, Riverton Herald\n\n{Body}");
+        Assert.Equal("Council closes bridge for four months", m.Title?.Value);
+        Assert.Equal(new Sourced<string>("Riverton Herald", MetadataSource.Byline), m.Outlet);
+    }
+
+    [Theory]
+    [InlineData("By Jane Placeholder, Staff Writer")]
+    [InlineData("By Jane Placeholder")]
+    public void A_byline_without_an_outlet_gives_none(string byline) =>
+        Assert.Null(Extract($"Council closes bridge for four months\n{byline}\n\n{Body}").Outlet);
+
+    [Fact]
     public void Sentence_case_line_directly_followed_by_text_is_not_a_title() =>
         Assert.Null(Extract($"Council closes bridge for four months\n{Body}").Title);
 
