@@ -252,10 +252,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 : lexicon.PlaceLookup.Contains(first) ? EntityType.Place : EntityType.Org;
         if (lexicon.PlaceLookup.Contains(span)) return EntityType.Place;
         if (count > 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord) && title is null) return EntityType.Place;
-        if (OtherHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)) return EntityType.Other;
-        // An affiliation before a title ("Kansas City Missouri Police Chief") that is neither acronym, organisation nor
-        // place is dropped rather than guessed.
+        // An affiliation before a title ("Kansas City Missouri Police Chief", "Port Alden Fire Chief") that is neither
+        // acronym, organisation nor place is dropped rather than guessed.
         if (affiliation) return null;
+        if (OtherHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)) return EntityType.Other;
         if (title is not null) return EntityType.Person;
         if (count > 1 && lexicon.FirstNameLookup.Contains(first)) return EntityType.Person;
         if (FollowedByAge(text, tokens, b, sentenceEnd) || NearSpeechVerb(text, tokens, a, b, sentenceEnd)

@@ -99,6 +99,30 @@ public sealed class QuoteExtractor
             return i >= 0 ? i : ~i - 1;
         }
 
+        /// <summary>Surnames of the people the document names in full: a lone "Delgado-Ruiz" is a person too.</summary>
+        private readonly HashSet<string> surnames = Surnames(doc);
+
+        public bool IsPersonLike(EntityMention m) =>
+            m.Type == EntityType.Person || m.Type == EntityType.Other && surnames.Contains(Doc.Slice(m.Span));
+
+        private static HashSet<string> Surnames(Document doc)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in doc.Entities)
+            {
+                if (m.Type != EntityType.Person) continue;
+                var name = doc.Text.AsSpan(m.Start, m.End - m.Start);
+                int space = name.LastIndexOf(' ');
+                set.Add(space < 0 ? name.ToString() : name[(space + 1)..].ToString());
+            }
+            return set;
+        }
+
+        /// <summary>The content of the statement most recently attributed: names inside it are not new speakers.</summary>
+        public TextSpan LastStatement { get; set; }
+
+        public bool InsideLastStatement(int offset) => LastStatement.Contains(offset);
+
         public bool InsideQuote(int offset)
         {
             int lo = 0, hi = Quoted.Count - 1;
@@ -324,13 +348,7 @@ public sealed class QuoteExtractor
                 var w = text.AsSpan(tok.Start, tok.Length);
                 if (tok.Kind != TokenKind.Word) { if (w is "," && side == 1) break; continue; }
                 if (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && k <= 3)
-                {
-                    // No speaker yet: the most recent person named outside quotes ("Anna Vey spoke first. … she said").
-                    var resolved = ctx.LastSpeaker
-                                   ?? (LastPersonBefore(doc, tok.Start, 600, ctx) is { } p ? new SpeakerRef(p.Span, null, p.Start) : (SpeakerRef?)null)
-                                   ?? new SpeakerRef(null, w.ToString(), tok.Start);
-                    return new NearRef(resolved, k);
-                }
+                    return new NearRef(ResolvePronoun(ctx, w, tok.Start), k);
                 if (char.IsLower(w[0]) && !ctx.InsideQuote(tok.Start)
                     && RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var key))
                 {
@@ -342,6 +360,32 @@ public sealed class QuoteExtractor
                 }
             }
         }
+        return null;
+    }
+
+    /// <summary>
+    /// "he"/"she" name a person: the last speaker, unless a person was introduced since, in this paragraph or the one
+    /// before ("Delgado-Ruiz … lives in Kessling Heights. \n "…," she said"); "they"/"it"/"we" may also be an
+    /// organisation. With no speaker yet, the most recent person named outside quotes.
+    /// </summary>
+    private static SpeakerRef ResolvePronoun(Context ctx, ReadOnlySpan<char> pronoun, int at)
+    {
+        var doc = ctx.Doc;
+        bool personal = pronoun.Equals("he", StringComparison.OrdinalIgnoreCase) || pronoun.Equals("she", StringComparison.OrdinalIgnoreCase);
+        var last = ctx.LastSpeaker;
+        if (personal && last is { Mention: { } lm } && TypeAt(doc, lm) is not (EntityType.Person or EntityType.Other)) last = null;
+        var recent = LastPersonBefore(doc, at, 600, ctx);
+        if (recent is { } p && (last is null || p.Start > last.Value.At) && ctx.ParagraphOf(p.Start) >= ctx.ParagraphOf(at) - 1)
+            return new SpeakerRef(p.Span, null, p.Start);
+        if (last is { } l) return l;
+        if (recent is { } r) return new SpeakerRef(r.Span, null, r.Start);
+        return new SpeakerRef(null, pronoun.ToString(), at);
+    }
+
+    private static EntityType? TypeAt(Document doc, TextSpan span)
+    {
+        foreach (var m in MentionsIn(doc, span.Start, span.End))
+            if (m.Start == span.Start) return m.Type;
         return null;
     }
 
@@ -412,7 +456,9 @@ public sealed class QuoteExtractor
     {
         EntityMention? found = null;
         foreach (var mention in MentionsIn(doc, Math.Max(0, offset - maxDistance), offset))
-            if (mention.Type == EntityType.Person && mention.End <= offset && ctx?.InsideQuote(mention.Start) != true) found = mention;
+            if (mention.End <= offset && (ctx is null ? mention.Type == EntityType.Person : ctx.IsPersonLike(mention))
+                && ctx?.InsideQuote(mention.Start) != true && ctx?.InsideLastStatement(mention.Start) != true)
+                found = mention;
         return found;
     }
 
@@ -426,7 +472,8 @@ public sealed class QuoteExtractor
 
     private Quote Make(Context ctx, TextSpan content, QuoteKind kind, TextSpan? cue, SpeakerRef? speaker)
     {
-        if (speaker is { } s) ctx.LastSpeaker = s with { At = content.Start };
+        // The speaker is current from the end of what they said: names inside their words are not newer speakers.
+        if (speaker is { } s) { ctx.LastSpeaker = s with { At = content.End }; ctx.LastStatement = content; }
         return new Quote(content, kind, cue, speaker?.Mention, speaker?.Mention is null ? speaker?.Label : null);
     }
 

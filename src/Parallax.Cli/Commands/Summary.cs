@@ -10,18 +10,14 @@ internal static class Summary
     {
         long words = report.Documents.Sum(d => (long)d.Tokens.Count(t => t.Kind != TokenKind.Punctuation));
         var table = new Table().Border(TableBorder.Rounded).Title("Parallax");
-        table.AddColumn("story");
-        table.AddColumn(new TableColumn("sources").RightAligned());
-        table.AddColumn(new TableColumn("disputed").RightAligned());
-        table.AddColumn(new TableColumn("agreed").RightAligned());
-        table.AddColumn(new TableColumn("single").RightAligned());
-        table.AddColumn(new TableColumn("quotes").RightAligned());
-        table.AddColumn(new TableColumn("conflicts").RightAligned());
-        table.AddColumn(new TableColumn("entities").RightAligned());
+        // Short headers so the table fits an 80-column terminal; the caption spells them out.
+        table.AddColumn(new TableColumn("story").NoWrap());
+        foreach (var header in new[] { "src", "disp", "agr", "sgl", "quotes", "confl", "ent" })
+            table.AddColumn(new TableColumn(header).RightAligned());
         foreach (var s in report.Stories.OrderByDescending(s => s.Documents.Length).Take(20))
         {
             table.AddRow(
-                Markup.Escape($"{s.Id} {Shorten(s.Title, 50)}"),
+                Markup.Escape($"{s.Id} {Shorten(s.Title, 24)}"),
                 s.Documents.Length.ToString(),
                 s.Facts.Count(f => f.Status == FactStatus.Disputed).ToString(),
                 s.Facts.Count(f => f.Status == FactStatus.Agreed).ToString(),
@@ -30,7 +26,9 @@ internal static class Summary
                 s.Quotes.Count(q => q.SpeakerConflict).ToString(),
                 s.Entities.Length.ToString());
         }
-        if (report.Stories.Length > 20) table.Caption($"(+{report.Stories.Length - 20} smaller stories in the report)");
+        var caption = "src sources · disp/agr/sgl disputed, agreed, single-source facts · confl quotes credited to different speakers · ent entities";
+        if (report.Stories.Length > 20) caption += $" · +{report.Stories.Length - 20} smaller stories in the report";
+        table.Caption(caption);
         AnsiConsole.Write(table);
         double seconds = Math.Max(analysis.TotalSeconds, 1e-6);
         AnsiConsole.MarkupLineInterpolated(

@@ -20,6 +20,9 @@ public static class QuoteGrouper
     /// <summary>A cut printing of a statement shares nearly all its runs with the full one (seen: 0.6–1.0 on the seeds
     /// and samples); unrelated quotes that share a phrase stay under 0.15.</summary>
     public const double MinContainment = 0.3;
+    /// <summary>Reported speech paraphrases: it joins a statement only when most of it is the statement's own words,
+    /// so a different person's paraphrase that borrows a phrase stays apart.</summary>
+    public const double MinContainmentIndirect = 0.6;
 
     public sealed record Occurrence(Document Doc, Quote Quote, string? SpeakerId, string? SpeakerLabel);
 
@@ -51,7 +54,8 @@ public static class QuoteGrouper
                     shared[(list[a], list[b])] = shared.GetValueOrDefault((list[a], list[b])) + 1;
         }
         foreach (var ((i, j), count) in shared.OrderBy(kv => kv.Key))
-            if (count >= MinContainment * Math.Min(shingleCount[i], shingleCount[j]))
+            if (count >= (occurrences[i].Quote.Kind == QuoteKind.Indirect || occurrences[j].Quote.Kind == QuoteKind.Indirect
+                              ? MinContainmentIndirect : MinContainment) * Math.Min(shingleCount[i], shingleCount[j]))
                 parent[Root(j)] = Root(i);
 
         var groups = new List<QuoteGroup>();

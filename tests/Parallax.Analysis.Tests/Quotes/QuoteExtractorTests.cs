@@ -50,6 +50,22 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void She_after_a_paragraph_introducing_a_person_is_that_person_not_an_earlier_speaker()
+    {
+        var qs = Quotes("Fire Chief Tom Becker said crews waited for the engineers before moving anyone.\n\n" +
+                        "Passenger Lina Marsh-Okafor, 46, filmed the wait.\n\nMarsh-Okafor rides the line most mornings.\n\n" +
+                        "\"Everybody was quiet, and then everybody was on the phone,\" she said.");
+        Assert.EndsWith("Marsh-Okafor", qs.Last().Speaker); // the latest mention names her; the story stage links it to the full name
+    }
+
+    [Fact]
+    public void Names_inside_a_statement_do_not_become_the_next_speaker()
+    {
+        var qs = Quotes("Specialist Carla Wendt said officers helped after Tom Rudd refused to move his truck.\n\"We stayed until the end,\" she said.");
+        Assert.Equal("Carla Wendt", qs.Last().Speaker);
+    }
+
+    [Fact]
     public void A_multi_paragraph_quote_is_one_quote()
     {
         var qs = Quotes("Anna Vey said: \"First paragraph of the statement goes here.\n\n\"Second paragraph closes it.\"");

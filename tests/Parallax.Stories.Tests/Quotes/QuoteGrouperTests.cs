@@ -43,6 +43,16 @@ public sealed class QuoteGrouperTests
     }
 
     [Fact]
+    public void Another_persons_paraphrase_that_borrows_a_phrase_is_not_the_same_statement()
+    {
+        var direct = StoryDocs.Doc("d1", "\"For about 40 minutes the operator kept passengers aboard while engineers confirmed the span had not shifted,\" Curtis Alvord said.");
+        var paraphrase = StoryDocs.Doc("d2", "Fire Chief Tom Becker said crews would not move anyone until engineers confirmed the span had not shifted.");
+        Assert.Equal(QuoteKind.Indirect, paraphrase.Quotes[0].Kind);
+        int n = 0;
+        Assert.Equal(2, QuoteGrouper.Group([Occ(direct, 0, "e1"), Occ(paraphrase, 0, "e2")], () => $"q{++n}").Length);
+    }
+
+    [Fact]
     public void Words_drop_punctuation_brackets_and_apostrophes() =>
         Assert.Equal(["roll", "the", "window", "down", "or", "im", "going"], QuoteGrouper.Words("roll [the window] down… or I’m going"));
 }
