@@ -1,0 +1,774 @@
+using Parallax.Model;
+
+namespace Parallax.Analysis.Facts;
+
+/// <summary>
+/// Finds quantities in one document. Works sentence by sentence over <see cref="Word"/>s: one lexicon probe per word,
+/// then local patterns around each number (qualifier before it, unit or counted noun after it). Allocates only the word
+/// buffers per document and the strings of the quantities it emits.
+/// </summary>
+internal sealed class QuantityExtractor
+{
+    private readonly string text;
+    private Word[] words = new Word[64];
+    private Lex[] lex = new Lex[64];
+    private int n;
+
+    /// <summary><see cref="Hit.RestStart"/> value for a "-plus" suffix ("10-plus").</summary>
+    private const int PlusSuffix = -2;
+
+    public QuantityExtractor(string text) => this.text = text;
+
+    /// <summary>A parsed number before it is classified: which words it covers and what kind of number it is.</summary>
+    private struct Hit
+    {
+        public int First, Last;          // word indexes of the number core (inclusive)
+        public double Value, High;        // High is NaN unless a range
+        public bool Digits, Vague, Ordinal, FromOne, Percent, Dozen;
+        public double VagueUpper;
+        public string? Currency;
+        public int RestStart, RestEnd;   // char offsets of the compound rest after a hyphen ("minute" of "32-minute"), or -1
+    }
+
+    public void Extract(Document doc, List<Quantity> output, CancellationToken ct)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            ct.ThrowIfCancellationRequested();
+            n = WordScanner.Scan(doc, sentence, ref words);
+            if (lex.Length < words.Length) lex = new Lex[words.Length];
+            bool anyNumber = false;
+            for (int i = 0; i < n; i++)
+            {
+                var w = words[i];
+                var span = text.AsSpan(w.Start, w.Length);
+                lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span);
+                if (w.Has(WordMarks.HasDigit) || (lex[i].Class & (WordClass.Cardinal | WordClass.Ordinal | WordClass.VaguePlural)) != 0
+                    || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A)
+                    anyNumber = true;
+            }
+            if (!anyNumber) continue;
+            for (int i = 0; i < n;)
+                i = TryAt(i, output);
+        }
+    }
+
+    private ReadOnlySpan<char> W(int i) => text.AsSpan(words[i].Start, words[i].Length);
+    private bool Is(int i, string s) => i >= 0 && i < n && W(i).Equals(s, StringComparison.OrdinalIgnoreCase);
+    private bool IsLower(int i) => i >= 0 && i < n && !words[i].Has(WordMarks.Capitalized) && !words[i].Has(WordMarks.HasDigit) && char.IsLetter(text[words[i].Start]);
+
+    /// <summary>Tries to read a quantity starting at word <paramref name="i"/>; returns the next word to look at.</summary>
+    private int TryAt(int i, List<Quantity> output)
+    {
+        if (!TryNumber(i, out var hit)) return i + 1;
+        int next = hit.Last + 1;
+        if (IsNotAQuantity(ref hit)) return next;
+        var (qualifier, nearly, qualStart) = LookBack(hit.First);
+        // "911 response times": an emergency or service number, unless hedged like a count ("about 911 people").
+        if (qualifier == Qualifier.Exact && hit.Digits && QuantityLexicon.IsServiceNumber(hit.Value) && W(hit.First).Length == 3) return next;
+        ExtendRange(ref hit, ref qualifier);
+        next = hit.Last + 1;
+        if (Is(next, "or") && (Is(next + 1, "more") || Is(next + 1, "fewer") || Is(next + 1, "less")) && !words[hit.Last].BreakAfter)
+        {
+            if (qualifier is Qualifier.Exact or Qualifier.Approximate)
+                qualifier = Is(next + 1, "more") ? Qualifier.AtLeast : Qualifier.AtMost;
+            hit.Last = next + 1;
+            next += 2;
+        }
+        if (hit.RestStart == PlusSuffix)
+        {
+            // "10-plus people"
+            if (qualifier is Qualifier.Exact or Qualifier.Approximate) qualifier = Qualifier.AtLeast;
+            hit.RestStart = -1;
+        }
+        int start = words[qualStart < 0 ? hit.First : qualStart].Start;
+        if (hit.RestStart >= 0) return EmitCompound(hit, start, qualifier, nearly, output);
+        if (hit.Currency is not null)
+        {
+            Emit(output, hit, start, words[hit.Last].End, QuantityKind.Money, 1, hit.Currency, MoneyAbout(hit.Last + 1, hit.First), qualifier, nearly);
+            return hit.Last + 1;
+        }
+        if (hit.Percent)
+        {
+            Emit(output, hit, start, words[hit.Last].End, QuantityKind.Percent, 1, "%", PercentAbout(hit.Last + 1, hit.First), qualifier, nearly);
+            return hit.Last + 1;
+        }
+        if (hit.Ordinal) return EmitOrdinal(hit, output);
+        if (next >= n) return TryApposition(hit, output);
+
+        var after = lex[next];
+        if (after.Is(WordClass.Percent))
+        {
+            int end = next;
+            if (Is(next, "per") && Is(next + 1, "cent")) end = next + 1;
+            Emit(output, hit, start, words[end].End, QuantityKind.Percent, 1, "%", PercentAbout(end + 1, hit.First), qualifier, nearly);
+            return end + 1;
+        }
+        if (Is(next, "per") && Is(next + 1, "cent"))
+        {
+            Emit(output, hit, start, words[next + 1].End, QuantityKind.Percent, 1, "%", PercentAbout(next + 2, hit.First), qualifier, nearly);
+            return next + 2;
+        }
+        if (after.Unit is { } unit && !words[hit.Last].BreakAfter)
+            return EmitUnit(hit, next, unit, start, qualifier, nearly, output);
+        if ((Is(next, "times") || Is(next, "time") && hit.Value == 1) && !words[hit.Last].BreakAfter && hit.Value >= 1)
+        {
+            string about = BackwardVerb((qualStart >= 0 ? qualStart : hit.First) - 1) ?? ForwardToVerb(next + 1) ?? "time";
+            Emit(output, hit, start, words[next].End, QuantityKind.Count, 1, "time", about, qualifier, nearly);
+            return next + 1;
+        }
+        if (hit.FromOne) return next; // "one", "a", "an" count only with a unit ("one hour"): "one of them" is not a fact
+        if (TryCount(hit, start, qualifier, nearly, output, out int resume)) return resume;
+        return TryApposition(hit, output);
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    private bool TryNumber(int i, out Hit hit)
+    {
+        hit = new Hit { First = i, Last = i, High = double.NaN, RestStart = -1, RestEnd = -1 };
+        var w = words[i];
+        var span = W(i);
+        if (w.Has(WordMarks.HasDigit)) return TryDigits(i, span, ref hit);
+
+        var l = lex[i];
+        if (l.Is(WordClass.VaguePlural))
+        {
+            // "hundreds of", "tens of thousands of", "dozens of".
+            double low = l.Value, upper;
+            int last = i;
+            if (Is(i, "tens") || Is(i, "hundreds"))
+            {
+                if (Is(i + 1, "of") && (Is(i + 2, "thousands") || Is(i + 2, "millions")))
+                {
+                    double scale = Is(i + 2, "thousands") ? 1e3 : 1e6;
+                    low = (Is(i, "tens") ? 20 : 200) * scale;
+                    upper = (Is(i, "tens") ? 100 : 1000) * scale;
+                    last = i + 2;
+                }
+                else if (Is(i, "tens")) return false;
+                else upper = 1000;
+            }
+            else upper = l.Value switch { 24 => 100, 40 => 200, 2000 => 100_000, 2e6 => 1e9, _ => 1e12 };
+            hit.Last = last;
+            hit.Value = low;
+            hit.Vague = true;
+            hit.VagueUpper = upper;
+            return true;
+        }
+        if (l.Is(WordClass.Ordinal))
+        {
+            hit.Value = l.Value;
+            hit.Ordinal = true;
+            return true;
+        }
+        if (l.Qual == QualWord.A)
+        {
+            // "a dozen", "a hundred", "a million"; "an hour" is read as one hour when a unit follows.
+            if (i + 1 < n && lex[i + 1].Is(WordClass.Scale) && !Is(i + 1, "bn"))
+            {
+                var acc = new NumberWords();
+                acc.Seed(1);
+                int j = i + 1;
+                while (j < n && !words[j - 1].BreakAfter && acc.TryAdd(W(j))) j++;
+                if (Is(j - 1, "and")) j--;
+                hit.Last = j - 1;
+                hit.Value = acc.Value;
+                hit.Dozen = Is(i + 1, "dozen");
+                return true;
+            }
+            if (i + 1 < n && lex[i + 1].Unit is { Kind: QuantityKind.Duration or QuantityKind.Length } && !words[i].BreakAfter)
+            {
+                hit.Value = 1;
+                hit.FromOne = true;
+                return true;
+            }
+            return false;
+        }
+        if (Is(i, "half") && (Is(i + 1, "a") || Is(i + 1, "an")))
+        {
+            if (Is(i + 2, "dozen")) { hit.Last = i + 2; hit.Value = 6; hit.Dozen = true; return true; }
+            if (i + 2 < n && lex[i + 2].Unit is { Kind: QuantityKind.Duration or QuantityKind.Length }) { hit.Last = i + 1; hit.Value = 0.5; return true; }
+            return false;
+        }
+        // Spelled-out numbers, possibly hyphenated with a compound rest ("six-month-old", "twenty-one-year-old").
+        int hyphen = span.IndexOf('-');
+        if (hyphen > 0)
+        {
+            if (NumberParser.TryParseWord(span, out var whole))
+            {
+                hit.Value = whole;
+                return ContinueWords(i, ref hit);
+            }
+            int second = span[(hyphen + 1)..].IndexOf('-');
+            if (second > 0 && NumberParser.TryParseWord(span[..(hyphen + 1 + second)], out var two))
+            {
+                hit.Value = two;
+                hit.RestStart = w.Start + hyphen + 1 + second + 1;
+                hit.RestEnd = w.End;
+                return true;
+            }
+            if (NumberParser.TryParseWord(span[..hyphen], out var one))
+            {
+                hit.Value = one;
+                hit.RestStart = w.Start + hyphen + 1;
+                hit.RestEnd = w.End;
+                return true;
+            }
+            return false;
+        }
+        if (!l.Is(WordClass.Cardinal) || l.Is(WordClass.Scale)) return false;
+        hit.Value = l.Value;
+        if (!ContinueWords(i, ref hit)) return false;
+        if (hit.Value == 1 && hit.Last == i) hit.FromOne = true;
+        // "the four" is a number; "Four" as the first word of a heading is still a number.
+        return hit.Value > 0;
+    }
+
+    /// <summary>Continues a spelled number over the next words ("one hundred twenty", "two million", "two and a half").</summary>
+    private bool ContinueWords(int i, ref Hit hit)
+    {
+        var acc = new NumberWords();
+        acc.TryAdd(W(i));
+        if (acc.Count == 0) acc.Seed(hit.Value);
+        int j = i + 1;
+        while (j < n && !words[j - 1].BreakAfter && acc.TryAdd(W(j))) j++;
+        if (j - 1 > i && Is(j - 1, "and")) j--;
+        hit.Last = j - 1;
+        hit.Value = acc.Value;
+        AndAHalf(ref hit);
+        return true;
+    }
+
+    /// <summary>"two and a half", "1 and a half".</summary>
+    private void AndAHalf(ref Hit hit)
+    {
+        int j = hit.Last + 1;
+        if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half") && !words[hit.Last].BreakAfter)
+        {
+            hit.Value += 0.5;
+            hit.Last = j + 2;
+        }
+    }
+
+    private bool TryDigits(int i, ReadOnlySpan<char> span, ref Hit hit)
+    {
+        var w = words[i];
+        if (w.Has(WordMarks.Bracketed)) return false;          // "(816)": area codes, list markers
+        int offset = w.Start;
+        foreach (var (prefix, currency) in QuantityLexicon.CurrencyPrefixes)
+        {
+            if (span.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                hit.Currency = currency;
+                span = span[prefix.Length..];
+                offset += prefix.Length;
+                break;
+            }
+        }
+        if (span.IsEmpty || !(char.IsAsciiDigit(span[0]) || span[0] == '.')) return false;
+        if (span.IndexOfAny(':', '/') >= 0) return false;          // clock times and dates: the time stage reads them
+
+        ReadOnlySpan<char> head = span, rest = default;
+        int dash = span.IndexOfAny('-', '\u2013');
+        if (dash > 0)
+        {
+            head = span[..dash];
+            rest = span[(dash + 1)..];
+            if (rest.IsEmpty) return false;
+        }
+        if (head.Length > 1 && head[^1] == '%') { hit.Percent = true; head = head[..^1]; }
+        else if (head.Length > 1 && head[^1] == '+') head = head[..^1];
+
+        if (NumberParser.TryParseOrdinalNumeral(head, out int ordinal))
+        {
+            if (!rest.IsEmpty) return false;
+            hit.Value = ordinal;
+            hit.Ordinal = true;
+            return true;
+        }
+        if (!NumberParser.TryParseWithFraction(head, out var value))
+        {
+            // "$1.2m", "$3bn": a scale letter only after a currency sign ("5m" alone may be metres).
+            if (hit.Currency is null || head.Length < 2) return false;
+            int letters = head[^1] == 'n' && head.Length > 2 && head[^2] == 'b' ? 2 : 1;
+            double scale = head[^letters..] switch
+            {
+                "m" or "M" => 1e6,
+                "bn" or "b" or "B" => 1e9,
+                "k" or "K" => 1e3,
+                "tn" => 1e12,
+                _ => 0,
+            };
+            if (scale == 0 || !NumberParser.TryParseNumeral(head[..^letters], out value)) return false;
+            value *= scale;
+        }
+        hit.Value = value;
+        hit.Digits = true;
+        if (!rest.IsEmpty)
+        {
+            if (char.IsAsciiDigit(rest[0]))
+            {
+                // "20-25" is a range; "555-1234", "2019-07-23", "3-2" (a score) and "1990-2000" are not quantities.
+                if (rest.IndexOfAny('-', '\u2013') >= 0 || !NumberParser.TryParseNumeral(rest, out var high)) return false;
+                if (head.Length == 3 && rest.Length == 4 || head.Length == 4 && rest.Length >= 2 && value >= 1000 || high <= value)
+                    return false;
+                hit.High = high;
+            }
+            else
+            {
+                if (rest.Equals("plus", StringComparison.OrdinalIgnoreCase)) hit.RestStart = PlusSuffix;
+                else
+                {
+                    hit.RestStart = offset + (span.Length - rest.Length);
+                    hit.RestEnd = w.End;
+                }
+            }
+        }
+        // "1.2 million", "42 thousand": a scale word after the numeral.
+        if (i + 1 < n && lex[i + 1].Is(WordClass.Scale) && !Is(i + 1, "dozen") && !w.BreakAfter && rest.IsEmpty)
+        {
+            var acc = new NumberWords();
+            acc.Seed(value);
+            int j = i + 1;
+            while (j < n && !words[j - 1].BreakAfter && acc.TryAdd(W(j))) j++;
+            if (Is(j - 1, "and")) j--;
+            hit.Last = j - 1;
+            hit.Value = acc.Value;
+        }
+        AndAHalf(ref hit);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- what is not a quantity
+
+    /// <summary>Street numbers, phone numbers, ZIP codes, years, dates' day numbers, times of day, legal sections and
+    /// service numbers look like numbers but measure nothing.</summary>
+    private bool IsNotAQuantity(ref Hit hit)
+    {
+        int f = hit.First, l = hit.Last;
+        if (f > 0 && hit.Digits)
+        {
+            var before = lex[f - 1];
+            var beforeWord = W(f - 1);
+            if (before.Is(WordClass.Label) && !words[f - 1].BreakAfter
+                && (words[f - 1].Has(WordMarks.Capitalized) || !beforeWord.Equals("no", StringComparison.OrdinalIgnoreCase)))
+                return true;
+            if (before.Is(WordClass.Month) && words[f - 1].Has(WordMarks.Capitalized)) return true;   // "July 22"
+            if (before.Is(WordClass.Region) && W(f).Length >= 5 && hit.Value >= 10000 && W(f).IndexOf(',') < 0) return true; // ZIP
+        }
+        if (hit.Ordinal && f > 0 && lex[f - 1].Is(WordClass.Month) && words[f - 1].Has(WordMarks.Capitalized)) return true; // "July 22nd"
+        if (l + 1 < n)
+        {
+            var after = lex[l + 1];
+            if (after.Is(WordClass.Meridiem) || after.Is(WordClass.Month) && words[l + 1].Has(WordMarks.Capitalized)) return true; // "10 a.m.", "22 July"
+            if (Is(l + 1, "of") && l + 2 < n && lex[l + 2].Is(WordClass.Month)) return true;                                     // "22nd of July"
+        }
+        if (!hit.Digits) return false;
+        var text0 = W(f);
+        bool plainDigits = hit.Currency is null && !hit.Percent && text0.IndexOf(',') < 0 && text0.IndexOf('.') < 0 && hit.RestStart == -1 && double.IsNaN(hit.High);
+        if (plainDigits)
+        {
+            // A year: four plain digits in the calendar range, unless a unit or counted noun follows ("1500 people").
+            if (text0.Length == 4 && hit.Value is >= 1000 and <= 2199 && !FollowedByMeasure(l + 1)) return true;
+            if (text0.Length == 5 && (l + 1 >= n || !FollowedByMeasure(l + 1))) return true; // bare five digits: ZIP codes, ids
+            // Street numbers: digits, then capitalised words ending in a street suffix ("4032 Harvard Circle").
+            for (int k = l + 1; k < n && k <= l + 4; k++)
+            {
+                if (!words[k].Has(WordMarks.Capitalized) && !words[k].Has(WordMarks.HasDigit)) break;
+                if (lex[k].Is(WordClass.StreetSuffix) && k > l + 1) return true;
+                if (words[k].BreakAfter && !words[k].Has(WordMarks.StopAfter)) break;
+            }
+            // Runs of digit groups ("816 555 1234") are identifiers.
+            if (l + 1 < n && words[l + 1].Has(WordMarks.HasDigit) && !words[l].BreakAfter && IsAllDigits(W(l + 1))) return true;
+        }
+        return false;
+    }
+
+    private bool FollowedByMeasure(int j)
+    {
+        if (j >= n || words[j - 1].BreakAfter) return false;
+        var l = lex[j];
+        return l.Unit is not null || l.Is(WordClass.Percent) || Is(j, "times") || IsPluralNoun(j) && IsLower(j);
+    }
+
+    private static bool IsAllDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) if (!char.IsAsciiDigit(c)) return false;
+        return !s.IsEmpty;
+    }
+
+    // ---------------------------------------------------------------- qualifiers and ranges
+
+    /// <summary>Reads the hedge before a number ("about", "more than", "at least", "no more than", "up to").</summary>
+    private (Qualifier, bool Nearly, int Start) LookBack(int first)
+    {
+        int w1 = first - 1;
+        if (w1 < 0 || words[w1].BreakAfter) return (Qualifier.Exact, false, -1);
+        QualWord q1 = lex[w1].Qual, q2 = w1 >= 1 && !words[w1 - 1].BreakAfter ? lex[w1 - 1].Qual : QualWord.None;
+        QualWord q3 = w1 >= 2 && !words[w1 - 2].BreakAfter ? lex[w1 - 2].Qual : QualWord.None;
+        switch (q1)
+        {
+            case QualWord.About: return (Qualifier.Approximate, false, w1);
+            case QualWord.Estimated: return (Qualifier.Approximate, false, q2 == QualWord.A ? w1 - 1 : w1);
+            case QualWord.Nearly: return (Qualifier.Approximate, true, w1);
+            case QualWord.Over: return (Qualifier.MoreThan, false, q2 == QualWord.Just ? w1 - 1 : w1);
+            case QualWord.Under: return (Qualifier.LessThan, false, q2 == QualWord.Just ? w1 - 1 : w1);
+            case QualWord.Than when q2 == QualWord.More:
+                return q3 == QualWord.No ? (Qualifier.AtMost, false, w1 - 2) : (Qualifier.MoreThan, false, w1 - 1);
+            case QualWord.Than when q2 == QualWord.Fewer:
+                return q3 == QualWord.No ? (Qualifier.AtLeast, false, w1 - 2) : (Qualifier.LessThan, false, w1 - 1);
+            case QualWord.Least when q2 == QualWord.At: return (Qualifier.AtLeast, false, w1 - 1);
+            case QualWord.Most when q2 == QualWord.At: return (Qualifier.AtMost, false, w1 - 1);
+            case QualWord.To when q2 == QualWord.Up: return (Qualifier.AtMost, false, w1 - 1);
+            case QualWord.To when q2 == QualWord.Close: return (Qualifier.Approximate, false, w1 - 1);
+            case QualWord.Of when q2 == QualWord.Upwards: return (Qualifier.MoreThan, false, w1 - 1);
+            case QualWord.Of when q2 == QualWord.Excess && q3 == QualWord.In: return (Qualifier.MoreThan, false, w1 - 2);
+            case QualWord.Of when q2 == QualWord.Minimum: return (Qualifier.AtLeast, false, q3 == QualWord.A ? w1 - 2 : w1 - 1);
+            case QualWord.Of when q2 == QualWord.Maximum: return (Qualifier.AtMost, false, q3 == QualWord.A ? w1 - 2 : w1 - 1);
+            case QualWord.As when q2 == QualWord.Many && q3 == QualWord.As: return (Qualifier.AtMost, false, w1 - 2);
+            case QualWord.Between: return (Qualifier.Exact, false, w1);
+            default: return (Qualifier.Exact, false, -1);
+        }
+    }
+
+    /// <summary>"20 to 25 minutes", "between 20 and 25", "20-25": a range; the qualifier becomes <see cref="Qualifier.Range"/>.</summary>
+    private void ExtendRange(ref Hit hit, ref Qualifier qualifier)
+    {
+        if (!double.IsNaN(hit.High)) { qualifier = Qualifier.Range; return; }
+        if (hit.Ordinal || hit.Vague || hit.RestStart >= 0) return;
+        int j = hit.Last + 1;
+        if (j + 1 >= n || words[hit.Last].BreakAfter) return;
+        bool between = hit.First > 0 && lex[hit.First - 1].Qual == QualWord.Between;
+        bool from = hit.First > 0 && Is(hit.First - 1, "from");
+        if (from) return; // "from 20 to 25" is a change, not a range
+        if (!(Is(j, "to") || between && Is(j, "and") || Is(j, "or") && !Is(j + 1, "more") && !Is(j + 1, "fewer") && !Is(j + 1, "less"))) return;
+        if (!TryNumber(j + 1, out var second) || second.Ordinal || second.Vague || !double.IsNaN(second.High)) return;
+        if (second.Value <= hit.Value) return;
+        hit.High = second.Value;
+        hit.Last = second.Last;
+        hit.Percent |= second.Percent;
+        hit.Currency ??= second.Currency;
+        if (second.RestStart >= 0) { hit.RestStart = second.RestStart; hit.RestEnd = second.RestEnd; }
+        qualifier = Qualifier.Range;
+    }
+
+    // ---------------------------------------------------------------- emitting
+
+    private void Emit(List<Quantity> output, in Hit hit, int start, int end, QuantityKind kind, double factor, string unit,
+        string about, Qualifier qualifier, bool nearly)
+    {
+        double value = hit.Value * factor;
+        double lower, upper;
+        if (!double.IsNaN(hit.High))
+        {
+            lower = hit.Value * factor;
+            upper = hit.High * factor;
+            value = (lower + upper) / 2;
+            qualifier = Qualifier.Range;
+        }
+        else if (hit.Vague)
+        {
+            lower = hit.Value * factor;
+            upper = hit.VagueUpper * factor;
+            qualifier = Qualifier.Range;
+        }
+        else
+        {
+            if (hit.Dozen && qualifier == Qualifier.Exact) qualifier = Qualifier.Approximate; // "a dozen" is loose
+            (lower, upper) = QuantityBounds.For(qualifier, value, kind, nearly, hit.Value);
+        }
+        output.Add(new Quantity(start, end, kind, QuantityBounds.Tidy(value), QuantityBounds.Tidy(lower), QuantityBounds.Tidy(upper),
+            unit, about, qualifier));
+    }
+
+    private int EmitUnit(in Hit hit, int u, UnitDef unit, int start, Qualifier qualifier, bool nearly, List<Quantity> output)
+    {
+        int end = words[u].End;
+        var kind = unit.Kind;
+        // Ages: "32 years old", "11 year-old".
+        if (kind == QuantityKind.Duration && (Is(u + 1, "old") && !words[u].BreakAfter))
+        {
+            Emit(output, hit, start, words[u + 1].End, QuantityKind.Age, unit.Factor / QuantityLexicon.Year.Factor, "year",
+                "age", qualifier, nearly);
+            return u + 2;
+        }
+        string about;
+        if (kind == QuantityKind.Duration || kind == QuantityKind.Length)
+            about = MeasureAbout(hit, u, unit, start);
+        else if (kind == QuantityKind.Money)
+            about = MoneyAbout(u + 1, hit.First);
+        else
+            about = NextNoun(u) ?? OfObject(u + 1) ?? BackwardVerb(hit.First - 1) ?? unit.Name;
+        Emit(output, hit, start, end, kind, unit.Factor, unit.Unit, about, qualifier, nearly);
+        return u + 1;
+    }
+
+    /// <summary>
+    /// What a duration or length measures. An object measured ("32-minute video", "the video, which is more than 30
+    /// minutes long") gives its noun; an event ("negotiate ... for about 25 minutes", "25 minutes of recording",
+    /// "five days after he returned") gives its verb.
+    /// </summary>
+    private string MeasureAbout(in Hit hit, int u, UnitDef unit, int start)
+    {
+        int firstWord = hit.First;
+        while (firstWord > 0 && words[firstWord - 1].Start >= start) firstWord--;
+        if (Is(u + 1, "long") || Is(u + 1, "tall") || Is(u + 1, "wide") || Is(u + 1, "deep") || Is(u + 1, "high"))
+            return SubjectNoun(firstWord) ?? unit.Name;
+        // "a 30 minute video": a singular unit after a number above one modifies the noun after it.
+        if (!words[u].BreakAfter && hit.Value > 1 && W(u).Equals(unit.Name, StringComparison.OrdinalIgnoreCase) && NextNoun(u) is { } modified)
+            return modified;
+        if (OfObject(u + 1) is { } of) return of;
+        if (!words[u].BreakAfter && (Is(u + 1, "after") || Is(u + 1, "before")) && ForwardToVerb(u + 2) is { } clause) return clause;
+        return BackwardVerb(firstWord - 1) ?? ForwardMainVerb(u) ?? unit.Name;
+    }
+
+    private string MoneyAbout(int j, int first)
+    {
+        if (j < n && !words[j - 1].BreakAfter)
+        {
+            if (NextNoun(j - 1) is { } noun) return noun;
+            if (Is(j, "in") && IsContent(j + 1)) return Head(j + 1);
+        }
+        return BackwardVerb(first - 1) ?? "money";
+    }
+
+    private string PercentAbout(int j, int first) =>
+        OfObject(j) ?? SubjectNoun(first) ?? BackwardVerb(first - 1) ?? "percent";
+
+    private int EmitCompound(in Hit hit, int start, Qualifier qualifier, bool nearly, List<Quantity> output)
+    {
+        var rest = text.AsSpan(hit.RestStart, hit.RestEnd - hit.RestStart);
+        int wordIndex = hit.Last;
+        // rest: "minute", "year-old", "month-old", "plus", "member"
+        int hyphen = rest.IndexOf('-');
+        var p1 = hyphen < 0 ? rest : rest[..hyphen];
+        var p2 = hyphen < 0 ? default : rest[(hyphen + 1)..];
+        var l1 = QuantityLexicon.Get(p1);
+        int end = words[wordIndex].End;
+        if (l1.Unit is { } unit)
+        {
+            if (unit.Kind == QuantityKind.Duration && p2.Equals("old", StringComparison.OrdinalIgnoreCase))
+            {
+                // "11-year-old son", "six-month-old": ages in years.
+                string who = NextNoun(wordIndex) ?? "age";
+                Emit(output, hit, start, end, QuantityKind.Age, unit.Factor / QuantityLexicon.Year.Factor, "year", who, qualifier, nearly);
+                return wordIndex + 1;
+            }
+            if (!p2.IsEmpty) return wordIndex + 1;
+            string about = NextNoun(wordIndex) ?? unit.Name;
+            Emit(output, hit, start, end, unit.Kind, unit.Factor, unit.Unit, about, qualifier, nearly);
+            return wordIndex + 1;
+        }
+        if (l1.Is(WordClass.Scale) && hit.Currency is not null)
+        {
+            var scaled = hit;
+            scaled.Value *= l1.Value;
+            Emit(output, scaled, start, end, QuantityKind.Money, 1, hit.Currency, NextNoun(wordIndex) ?? "money", qualifier, nearly);
+            return wordIndex + 1;
+        }
+        // "a 12-member jury", "three-person crew": a count of the compound's noun.
+        if (p2.IsEmpty && p1.Length > 2 && IsAllLetters(p1) && !l1.Is(WordClass.Stop) && hit.Value >= 2)
+        {
+            string unitName = Lemmas.Singular(p1);
+            Emit(output, hit, start, end, QuantityKind.Count, 1, unitName, NextNoun(wordIndex) ?? unitName, qualifier, nearly);
+        }
+        return wordIndex + 1;
+    }
+
+    private int EmitOrdinal(in Hit hit, List<Quantity> output)
+    {
+        int f = hit.First, j = hit.Last + 1;
+        // Only "the third time", "his second arrest": a determiner or possessive before, a common noun after.
+        bool determined = f > 0 && (lex[f - 1].Is(WordClass.Determiner) || words[f - 1].Has(WordMarks.Possessive)) && !words[f - 1].BreakAfter;
+        if (!determined || j >= n || words[hit.Last].BreakAfter || !IsContent(j) || !IsLower(j)) return j;
+        if (lex[j].Is(WordClass.Auxiliary) || Lemmas.LooksVerbal(W(j)) && W(j).EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return j;
+        string noun = Head(j);
+        output.Add(new Quantity(words[f].Start, words[j].End, QuantityKind.Ordinal, hit.Value, hit.Value, hit.Value, "rank", noun, Qualifier.Exact));
+        return j + 1;
+    }
+
+    /// <summary>"two young children", "42,000 views", "four KCPD officers", "hundreds of immigrant rights advocates".</summary>
+    private bool TryCount(in Hit hit, int start, Qualifier qualifier, bool nearly, List<Quantity> output, out int resume)
+    {
+        resume = hit.Last + 1;
+        if (words[hit.Last].BreakAfter || hit.Value < 2 && !hit.Vague) return false;
+        int j = hit.Last + 1;
+        if (Is(j, "of"))
+        {
+            // "hundreds of protesters", "two of the officers"
+            j++;
+            if (j < n && lex[j].Is(WordClass.Determiner)) j++;
+        }
+        for (int k = j; k < n && k < j + 4; k++)
+        {
+            if (words[k].Has(WordMarks.HasDigit) || lex[k].Is(WordClass.Cardinal)) return false;
+            bool modifier = Is(k, "more") || Is(k, "other") || Is(k, "additional");
+            if (!modifier && (lex[k].Is(WordClass.Stop) || lex[k].Is(WordClass.Auxiliary))) return false;
+            if (IsPluralNoun(k))
+            {
+                int head = k;
+                while (head + 1 < n && !words[head].BreakAfter && IsPluralNoun(head + 1) && !Lemmas.LooksVerbal(W(head + 1))) head++;
+                string unit = Lemmas.Singular(W(head));
+                Emit(output, hit, start, words[head].End, QuantityKind.Count, 1, unit, unit, qualifier, nearly);
+                resume = head + 1;
+                return true;
+            }
+            if (words[k].BreakAfter) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"Florencio Millan-Vazquez, 32, of Mexico": an age in apposition to a name.</summary>
+    private int TryApposition(in Hit hit, List<Quantity> output)
+    {
+        int f = hit.First, l = hit.Last;
+        if (!hit.Vague)
+        {
+            bool aged = f > 0 && (Is(f - 1, "aged") || Is(f - 1, "age")) && !words[f - 1].BreakAfter;
+            bool apposition = f > 0 && words[f - 1].Has(WordMarks.CommaAfter) && words[f - 1].Has(WordMarks.Capitalized)
+                && !words[f - 1].Has(WordMarks.HasDigit) && !lex[f - 1].Is(WordClass.Month) && !lex[f - 1].Is(WordClass.Weekday)
+                && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter));
+            if ((aged || apposition) && hit.Value is >= 1 and <= 120 && hit.Value == Math.Floor(hit.Value) && double.IsNaN(hit.High)
+                && hit.Currency is null && !hit.Percent)
+            {
+                int start = words[aged ? f - 1 : f].Start;
+                output.Add(new Quantity(start, words[l].End, QuantityKind.Age, hit.Value, hit.Value, hit.Value, "year", "age", Qualifier.Exact));
+            }
+        }
+        return l + 1;
+    }
+
+    // ---------------------------------------------------------------- heads
+
+    private bool IsContent(int k) =>
+        k >= 0 && k < n && !words[k].Has(WordMarks.HasDigit) && !lex[k].Is(WordClass.Stop) && !lex[k].Is(WordClass.Auxiliary)
+        && char.IsLetter(text[words[k].Start]);
+
+    private static bool IsAllLetters(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) if (!char.IsLetter(c)) return false;
+        return true;
+    }
+
+    private bool IsPluralNoun(int k)
+    {
+        if (k < 0 || k >= n) return false;
+        var l = lex[k];
+        if (l.Is(WordClass.Plural)) return true;
+        if (l.Is(WordClass.NotPlural) || l.Is(WordClass.Stop) || l.Is(WordClass.Auxiliary) || words[k].Has(WordMarks.HasDigit)) return false;
+        var w = W(k);
+        if (w.Length < 3 || (w[^1] != 's' && w[^1] != 'S')) return false;
+        char p = char.ToLowerInvariant(w[^2]);
+        if (p is 's' or 'u' or 'i' or '\'' or '\u2019') return false;
+        return char.IsLetter(w[0]);
+    }
+
+    /// <summary>The lemma of a noun or verb head at <paramref name="k"/>: singular for plurals, base form for "-ing".</summary>
+    private string Head(int k)
+    {
+        var w = W(k);
+        if (w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && w.Length > 5) return Lemmas.Verb(w);
+        return IsPluralNoun(k) ? Lemmas.Singular(w) : Lemmas.Lower(w);
+    }
+
+    /// <summary>The noun right after a prenominal quantity ("32-minute video" → "video"), if there is one.</summary>
+    private string? NextNoun(int k)
+    {
+        if (k + 1 >= n || words[k].BreakAfter) return null;
+        int j = k + 1;
+        if (!IsContent(j) || !IsLower(j) || lex[j].Unit is not null || lex[j].Is(WordClass.Elapsed)) return null;
+        if (Lemmas.LooksVerbal(W(j)) && !W(j).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
+        // A compound noun ("30-minute video clip"): the head is its last noun.
+        while (j + 1 < n && !words[j].BreakAfter && IsContent(j + 1) && IsLower(j + 1) && !Lemmas.LooksVerbal(W(j + 1))
+               && lex[j + 1].Unit is null && j < k + 3 && !IsVerbAfterNoun(j + 1))
+            j++;
+        return Head(j);
+    }
+
+    private bool IsVerbAfterNoun(int j)
+    {
+        var w = W(j);
+        return w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !IsPluralNoun(j - 1) || lex[j].Is(WordClass.Auxiliary);
+    }
+
+    /// <summary>"25 minutes of recording" → "record"; "10% of voters" → "voter".</summary>
+    private string? OfObject(int j)
+    {
+        if (!Is(j, "of") || words[j - 1].BreakAfter) return null;
+        j++;
+        if (j < n && lex[j].Is(WordClass.Determiner)) j++;
+        return IsContent(j) && IsLower(j) ? Head(j) : null;
+    }
+
+    /// <summary>The nearest verb before the quantity in its clause ("negotiate with X for about 25 minutes",
+    /// "hitting it more than 10 times", "tried at least 21 times").</summary>
+    private string? BackwardVerb(int k)
+    {
+        for (int steps = 0; k >= 0 && steps < 8; k--, steps++)
+        {
+            if (words[k].Has(WordMarks.StopAfter) || words[k].Has(WordMarks.ClauseAfter)) return null;
+            if (words[k].Has(WordMarks.CommaAfter) && steps > 0) return null;
+            if (!IsContent(k) || !IsLower(k)) continue;
+            var w = W(k);
+            bool afterTo = k > 0 && Is(k - 1, "to") && !words[k - 1].BreakAfter;
+            bool afterSubject = k > 0 && (lex[k - 1].Is(WordClass.Auxiliary) || IsPronoun(k - 1));
+            if (Lemmas.LooksVerbal(w) || afterTo || afterSubject) return Lemmas.Verb(w);
+        }
+        return null;
+    }
+
+    /// <summary>The verb of a clause that follows ("five days after he returned" → "return").</summary>
+    private string? ForwardToVerb(int j)
+    {
+        for (int steps = 0; j < n && steps < 5; j++, steps++)
+        {
+            if (IsContent(j) && IsLower(j) && (Lemmas.LooksVerbal(W(j)) || steps == 0 && !IsPluralNoun(j)))
+                return Lemmas.Verb(W(j));
+            if (words[j].BreakAfter) return null;
+        }
+        return null;
+    }
+
+    /// <summary>"After about 20 minutes, an ICE agent breaks the window" → "break": the verb of the main clause after a
+    /// fronted time phrase.</summary>
+    private string? ForwardMainVerb(int u)
+    {
+        if (!words[u].Has(WordMarks.CommaAfter)) return null;
+        for (int j = u + 1, steps = 0; j < n && steps < 8; j++, steps++)
+        {
+            if (!IsContent(j) || !IsLower(j)) { if (words[j].BreakAfter) return null; continue; }
+            var w = W(j);
+            bool afterNoun = j > u + 1 && (IsContent(j - 1) || IsPronoun(j - 1)) && !lex[j - 1].Is(WordClass.Determiner);
+            if (Lemmas.IsIrregularVerb(w) || afterNoun && (w.EndsWith("s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                return Lemmas.Verb(w);
+            if (words[j].BreakAfter) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The noun heading the subject before the quantity ("The video, which is more than 30 minutes long").</summary>
+    private string? SubjectNoun(int first)
+    {
+        int commas = 0;
+        for (int k = first - 1, steps = 0; k >= 0 && steps < 10; k--, steps++)
+        {
+            if (words[k].Has(WordMarks.StopAfter) || words[k].Has(WordMarks.ClauseAfter)) return null;
+            if (words[k].Has(WordMarks.CommaAfter) && ++commas > 1) return null;
+            if (!lex[k].Is(WordClass.Determiner)) continue;
+            // The head is the last content word of the phrase the determiner opens.
+            int h = -1;
+            for (int j = k + 1; j < first && j <= k + 4; j++)
+            {
+                if (!IsContent(j)) break;
+                h = j;
+                if (words[j].BreakAfter) break;
+            }
+            if (h >= 0) return Head(h);
+        }
+        return null;
+    }
+
+    private bool IsPronoun(int k) =>
+        k >= 0 && k < n && (Is(k, "he") || Is(k, "she") || Is(k, "they") || Is(k, "we") || Is(k, "i") || Is(k, "it") || Is(k, "you") || Is(k, "who"));
+}

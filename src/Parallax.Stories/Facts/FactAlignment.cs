@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using Parallax.Model;
+
+namespace Parallax.Stories.Facts;
+
+/// <summary>
+/// Who a quantity is credited to in its document: a number inside a quote by a spokesman belongs to the spokesman's
+/// entity. Supplied by the caller from the quote and citation layers; return (null, null) for the outlet's own voice.
+/// </summary>
+public delegate (string? EntityId, string? Label) ClaimAttribution(Document doc, Quantity q);
+
+/// <summary>The facts of one story (claims grouped with a verdict) and its accounts (sentences telling the same moment).</summary>
+public sealed record FactAlignment(ImmutableArray<Fact> Facts, ImmutableArray<Account> Accounts);

@@ -1,0 +1,231 @@
+using Parallax.Analysis.Facts;
+using Parallax.Analysis.Pipeline;
+using Parallax.Analysis.Text;
+using Parallax.Analysis.Time;
+using Parallax.Model;
+using Parallax.Stories.Facts;
+
+namespace Parallax.Stories.Tests.Facts;
+
+public sealed class FactAlignerTests
+{
+    private static readonly DocumentPipeline Pipeline = DocumentPipeline.Build(
+        new TokenizerStage(), new SentenceStage(), new QuantityStage(), new TimeStage());
+
+    internal static Document Doc(string id, string text) => Pipeline.Run(new Document { Id = id, Origin = id, Text = text });
+
+    internal static FactAlignment Align(IReadOnlyList<Document> docs, ClaimAttribution? attribution = null)
+    {
+        int f = 0, a = 0;
+        return new FactAligner().Align(docs, attribution ?? ((_, _) => (null, null)), () => $"f{++f}", () => $"a{++a}");
+    }
+
+    internal static Fact FactWith(FactAlignment r, IReadOnlyList<Document> docs, string doc, string span)
+    {
+        var byId = docs.ToDictionary(d => d.Id);
+        var found = r.Facts.Where(f => f.Claims.Any(c => c.Span.Doc == doc && byId[doc].Text[c.Span.Start..c.Span.End] == span)).ToArray();
+        Assert.True(found.Length == 1, $"no single fact holds \"{span}\" of {doc}");
+        return found[0];
+    }
+
+    [Fact]
+    public void Same_number_in_other_words_is_agreed()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Rescuers pulled 12 miners from the flooded shaft near Quecreek on Sunday."),
+            Doc("d2", "All 12 miners trapped in the flooded Quecreek shaft were pulled out alive."),
+        };
+        var r = Align(docs);
+        var fact = Assert.Single(r.Facts);
+        Assert.Equal(FactStatus.Agreed, fact.Status);
+        Assert.Equal(2, fact.Claims.Length);
+        Assert.Equal("miner (count)", fact.About);
+        Assert.Contains(fact.Evidence, e => e.StartsWith("same unit:", StringComparison.Ordinal));
+        Assert.Contains(fact.Evidence, e => e.StartsWith("shared words:", StringComparison.Ordinal) && e.Contains("Quecreek", StringComparison.Ordinal));
+        Assert.Contains(fact.Evidence, e => e.StartsWith("score ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Incompatible_numbers_for_the_same_thing_are_disputed()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "The standoff at the Harlan warehouse lasted about 40 minutes before police entered."),
+            Doc("d2", "Police entered the Harlan warehouse after a standoff of about 90 minutes, witnesses said."),
+            Doc("d3", "Witnesses said the Harlan warehouse standoff lasted roughly 45 minutes."),
+        };
+        var r = Align(docs);
+        var fact = Assert.Single(r.Facts, f => f.Kind == QuantityKind.Duration);
+        Assert.Equal(FactStatus.Disputed, fact.Status);
+        Assert.Equal(3, fact.Claims.Length);
+        Assert.Contains(fact.Evidence, e => e.StartsWith("disputed:", StringComparison.Ordinal) && e.Contains("90", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compatible_bounds_agree_and_exclusive_bounds_dispute()
+    {
+        var agree = Align([
+            Doc("d1", "The officer struck the Hyundai window more than 10 times with his baton."),
+            Doc("d2", "Witnesses counted at least 21 times the officer struck the Hyundai window."),
+        ]);
+        Assert.Equal(FactStatus.Agreed, Assert.Single(agree.Facts).Status);
+
+        var dispute = Align([
+            Doc("d1", "The officer struck the Hyundai window more than 10 times with his baton."),
+            Doc("d2", "The officer struck the Hyundai window 8 times with his baton, the report said."),
+        ]);
+        Assert.Equal(FactStatus.Disputed, Assert.Single(dispute.Facts).Status);
+    }
+
+    [Fact]
+    public void Each_outlets_only_duration_at_one_scale_is_compared_even_in_other_words()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "For about 40 minutes, crews kept the riders aboard the stalled tram. A 32-minute video of the wait spread online. The tram line was shut for 90 days in 2019."),
+            Doc("d2", "After about 25 minutes, firefighters led the riders off the tram along the walkway."),
+        };
+        var r = Align(docs);
+        var fact = FactWith(r, docs, "d2", "about 25 minutes");
+        Assert.Equal(FactStatus.Disputed, fact.Status);
+        Assert.Contains(fact.Claims, c => c.Span.Doc == "d1" && docs[0].Text[c.Span.Start..c.Span.End] == "about 40 minutes");
+        Assert.DoesNotContain(fact.Claims, c => docs[0].Text[c.Span.Start..c.Span.End] is "32-minute" or "90 days");
+    }
+
+    [Fact]
+    public void Two_durations_at_one_scale_in_a_document_are_not_assumed_to_match_another_outlets()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "The meeting ran about 40 minutes. Afterwards, a 25-minute recess followed before the vote."),
+            Doc("d2", "Officials spoke for about 15 minutes to reporters on the steps."),
+        };
+        var r = Align(docs);
+        Assert.Equal(FactStatus.Single, FactWith(r, docs, "d2", "about 15 minutes").Status);
+    }
+
+    [Fact]
+    public void One_document_story_gives_only_single_facts()
+    {
+        var docs = new[] { Doc("d1", "Two officers arrived. Four officers left after about 25 minutes. The 30-minute video has 42,000 views. He is 32 years old.") };
+        var r = Align(docs);
+        Assert.NotEmpty(r.Facts);
+        Assert.All(r.Facts, f => Assert.Equal(FactStatus.Single, f.Status));
+        Assert.All(r.Facts, f => Assert.Contains("single document: d1", f.Evidence));
+        Assert.Empty(r.Accounts);
+    }
+
+    [Fact]
+    public void An_objects_size_never_mixes_with_event_durations()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Officers negotiated with Ortega for about 25 minutes. The 32-minute video was posted by Ortega's partner."),
+            Doc("d2", "Officers negotiated with Ortega for about 25 minutes, according to the agency. The 30-minute video shows Ortega's partner."),
+        };
+        var r = Align(docs);
+        var durations = r.Facts.Where(f => f.Kind == QuantityKind.Duration).ToArray();
+        Assert.Equal(2, durations.Length);
+        var video = Assert.Single(durations, f => f.About == "video length (duration)");
+        Assert.Equal(FactStatus.Agreed, video.Status);
+        var talk = Assert.Single(durations, f => f.About == "negotiate (duration)");
+        Assert.Equal(FactStatus.Agreed, talk.Status);
+    }
+
+    [Fact]
+    public void Copied_sentences_are_grouped_and_noted_as_copy()
+    {
+        const string statement = "After attempting to negotiate with Ortega for about 25 minutes, the officers removed him from the vehicle.";
+        var docs = new[] { Doc("d1", statement), Doc("d2", "A spokesman said: " + statement), Doc("d3", "“" + statement + "”") };
+        var r = Align(docs);
+        var fact = Assert.Single(r.Facts);
+        Assert.Equal(FactStatus.Agreed, fact.Status);
+        Assert.Contains(fact.Evidence, e => e.StartsWith("copy:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unrelated_counts_in_different_documents_stay_apart()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Three people were killed when the Denton bridge collapsed. Rescuers searched the river for hours."),
+            Doc("d2", "The mayor said 40 firefighters and two cranes worked through the night at the stadium."),
+        };
+        var r = Align(docs);
+        Assert.All(r.Facts, f => Assert.Equal(FactStatus.Single, f.Status));
+    }
+
+    [Fact]
+    public void A_document_does_not_dispute_itself_in_one_voice()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "At least two more officers were sent to the Elm Street scene. In all, four officers were at the Elm Street scene."),
+            Doc("d2", "Four officers were at the Elm Street scene, police said."),
+        };
+        var r = Align(docs);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+
+    [Fact]
+    public void Attribution_is_carried_onto_claims()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "The Quecreek rescue took 77 hours, the governor said."),
+            Doc("d2", "The Quecreek rescue took 77 hours."),
+        };
+        var r = Align(docs, (doc, q) => doc.Id == "d1" ? ("e1", "the governor") : (null, null));
+        var fact = Assert.Single(r.Facts);
+        var claim = Assert.Single(fact.Claims, c => c.Span.Doc == "d1");
+        Assert.Equal("e1", claim.AttributedTo);
+        Assert.Equal("the governor", claim.AttributedLabel);
+        Assert.Null(Assert.Single(fact.Claims, c => c.Span.Doc == "d2").AttributedTo);
+    }
+
+    [Fact]
+    public void Facts_are_ordered_disputed_agreed_single_with_ids_in_that_order()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "The Harlan standoff lasted about 40 minutes. The Harlan fire destroyed 12 homes. A dog barked 3 times."),
+            Doc("d2", "The Harlan standoff lasted about 90 minutes. The Harlan fire destroyed 12 homes."),
+        };
+        var r = Align(docs);
+        Assert.Equal([FactStatus.Disputed, FactStatus.Agreed, FactStatus.Single], r.Facts.Select(f => f.Status).ToArray());
+        Assert.Equal(["f1", "f2", "f3"], r.Facts.Select(f => f.Id).ToArray());
+    }
+
+    [Fact]
+    public void Sentences_telling_the_same_moment_form_an_account()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "A federal immigration judge, in 2011, ordered Ortega out of the country, according to the agency."),
+            Doc("d2", "In 2011, a federal immigration judge granted Ortega voluntary departure."),
+            Doc("d3", "In 2011, a judge granted Ortega voluntary departure, records show."),
+            Doc("d4", "The weather in 2011 was unusually dry across the region, farmers recalled."),
+        };
+        var r = Align(docs);
+        var account = Assert.Single(r.Accounts);
+        Assert.Equal(["d1", "d2", "d3"], account.Sentences.Select(s => s.Doc).ToArray());
+        Assert.StartsWith("2011:", account.About, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Large_story_finishes_and_stays_grouped()
+    {
+        // 2,000 copies of a short report: blocking and capped comparisons keep this linear.
+        var docs = Enumerable.Range(0, 2000).Select(i => Doc($"d{i}",
+            $"Officers negotiated with Ortega for about 25 minutes. The 32-minute video has {1000 + i} views. Report number {i} was filed by {i % 7} clerks."))
+            .ToArray();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var r = Align(docs);
+        watch.Stop();
+        var talk = Assert.Single(r.Facts, f => f.About == "negotiate (duration)");
+        Assert.Equal(2000, talk.Claims.Length);
+        Assert.Equal(FactStatus.Agreed, talk.Status);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+}
