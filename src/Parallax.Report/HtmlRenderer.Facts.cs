@@ -217,13 +217,9 @@ internal sealed partial class HtmlRenderer
     private void WriteAccounts(StoryView v)
     {
         var accounts = v.Story.Accounts;
-        SectionStart(v.Id("accounts"), "accounts", "Accounts", accounts.Length);
-        if (accounts.IsEmpty)
-        {
-            w.Write("<p class=\"empty\">No moment of the event is told by more than one source in comparable sentences.</p>\n</section>\n");
-            return;
-        }
-        w.Write("<p class=\"note\">The same moment as each source tells it; <mark>marked words</mark> differ from the closest other telling.</p>\n");
+        if (!SectionWithNote(v.Id("accounts"), "accounts", "Accounts", accounts.Length,
+                "No moment of the event is told by more than one source in comparable sentences.",
+                "The same moment as each source tells it; <mark>marked words</mark> differ from the closest other telling.")) return;
         var factIds = new HashSet<string>(v.Story.Facts.Select(f => f.Id), StringComparer.Ordinal);
         foreach (var a in accounts)
         {

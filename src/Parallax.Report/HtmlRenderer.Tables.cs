@@ -87,13 +87,9 @@ internal sealed partial class HtmlRenderer
     private void WriteTimeline(StoryView v)
     {
         var entries = v.Story.Timeline;
-        SectionStart(v.Id("timeline"), "timeline", "Timeline", entries.Length);
-        if (entries.IsEmpty)
-        {
-            w.Write("<p class=\"empty\">No dated events found.</p>\n</section>\n");
-            return;
-        }
-        w.Write("<p class=\"note\">Dates as precise as the text allows, in date order; the date expression is highlighted in its sentence.</p>\n");
+        if (!SectionWithNote(v.Id("timeline"), "timeline", "Timeline", entries.Length,
+                "No dated events found.",
+                "Dates as precise as the text allows, in date order; the date expression is highlighted in its sentence.")) return;
         // ISO 8601 strings of mixed precision sort correctly as ordinal strings ("2019-07" before "2019-07-22").
         var sorted = entries.Select((e, i) => (Entry: e, Index: i))
             .OrderBy(x => x.Entry.Date, StringComparer.Ordinal)
@@ -121,13 +117,9 @@ internal sealed partial class HtmlRenderer
     private void WriteCitations(StoryView v)
     {
         var citations = v.Story.Citations;
-        SectionStart(v.Id("citations"), "citations", "Citations", citations.Length);
-        if (citations.IsEmpty)
-        {
-            w.Write("<p class=\"empty\">No source credits another outlet, agency, person or document.</p>\n</section>\n");
-            return;
-        }
-        w.Write("<p class=\"note\">Which source credits which: who each outlet says it got its information from.</p>\n");
+        if (!SectionWithNote(v.Id("citations"), "citations", "Citations", citations.Length,
+                "No source credits another outlet, agency, person or document.",
+                "Which source credits which: who each outlet says it got its information from.")) return;
         var sorted = citations.Select((c, i) => (Citation: c, Index: i))
             .OrderBy(x => v.Position(x.Citation.Span.Doc))
             .ThenBy(x => x.Citation.Span.Start)

@@ -300,6 +300,24 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         w.Write("</span></h3>\n");
     }
 
+    /// <summary>Opens a story section; when it has nothing to show, writes <paramref name="empty"/>, closes it and
+    /// returns false; otherwise writes the explanatory <paramref name="note"/> (trusted markup) and returns true.</summary>
+    private bool SectionWithNote(string id, string cssClass, string heading, int count, string empty, string note)
+    {
+        SectionStart(id, cssClass, heading, count);
+        if (count == 0)
+        {
+            w.Write("<p class=\"empty\">");
+            w.Write(empty);
+            w.Write("</p>\n</section>\n");
+            return false;
+        }
+        w.Write("<p class=\"note\">");
+        w.Write(note);
+        w.Write("</p>\n");
+        return true;
+    }
+
     /// <summary>A source's coloured chip; the tooltip names the document id and path.</summary>
     private void SourceChip(string docId, string label, int position)
     {
