@@ -57,7 +57,7 @@ public sealed class EntityLexicon
     /// holds one of these has the person's name after it.</summary>
     public static readonly FrozenSet<string> PersonTitles = new[]
     {
-        "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Professor", "Sgt.", "Sergeant", "Officer", "Chief", "Mayor",
+        "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Cmdr.", "Commander", "Adm.", "Admiral", "Sgt.Maj.", "Prof.", "Professor", "Sgt.", "Sergeant", "Officer", "Chief", "Mayor",
         "Mayor-Elect", "Congressman", "Congresswoman", "Rep.", "Representative", "Sen.", "Senator", "Gov.", "Governor",
         "President", "Vice", "Judge", "Justice", "Det.", "Detective", "Lt.", "Lieutenant", "Capt.", "Captain", "Cpl.",
         "Corporal", "Gen.", "General", "Col.", "Colonel", "Maj.", "Major", "Sheriff", "Deputy", "Commissioner",

@@ -21,7 +21,15 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
     {
         "Circle", "Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Parkway",
         "Highway", "Building", "Park", "Bridge", "Square", "Plaza", "County", "City", "Township", "Valley", "River",
-        "Lake", "Island", "Mountain", "Beach", "Harbor", "Harbour", "Port", "Heights", "Hills", "Mound",
+        "Lake", "Island", "Mountain", "Beach", "Harbor", "Harbour", "Port", "Heights", "Hills", "Mound", "Point", "Channel",
+        "Bay", "Sound", "Strait", "Canal", "Creek", "Pier", "Dock", "Wharf", "Basin", "Inlet", "Cove", "Peninsula",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>First words of place names ("Port Alden", "Fort Worth", "Mount Vernon"). Some ("Port", "Fort") are also in
+    /// the first-name list, so this check comes before it.</summary>
+    private static readonly FrozenSet<string> PlacePrefixes = new[]
+    {
+        "Port", "Fort", "Ft.", "Mount", "Mt.", "Lake", "Saint", "St.", "San", "Santa", "Los", "Las", "Glen", "Cape", "Isle",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Final words of names of things that are neither people nor organisations.</summary>
@@ -143,7 +151,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 last = j; j++; continue;
             }
             bool nextIsName = j + 1 < end && IsNameToken(tokens[j + 1]) && NoBreak(text, t.End, tokens[j + 1].Start);
-            if (t.Kind == TokenKind.Word && nextIsName && EntityLexicon.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
+            // A connector joins words of one name, but "and" before an acronym joins two ("Coast Guard and HTA").
+            if (t.Kind == TokenKind.Word && nextIsName && EntityLexicon.Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                && !(w is "and" && (tokens[j + 1].Shape & TokenShape.AllCaps) != 0))
             { j++; continue; }
             if (w is "-" && t.Start == tokens[j - 1].End && nextIsName) { j++; continue; }
             break;
@@ -252,6 +262,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 : lexicon.PlaceLookup.Contains(first) ? EntityType.Place : EntityType.Org;
         if (lexicon.PlaceLookup.Contains(span)) return EntityType.Place;
         if (count > 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord) && title is null) return EntityType.Place;
+        if (count > 1 && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && title is null) return EntityType.Place;
         // An affiliation before a title ("Kansas City Missouri Police Chief", "Port Alden Fire Chief") that is neither
         // acronym, organisation nor place is dropped rather than guessed.
         if (affiliation) return null;

@@ -390,10 +390,11 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
 
     private static When MonthOf(DateOnly d) => new(true, d.Year, d.Month, 0, DatePrecision.Month, true);
 
-    /// <summary>"will", "to meet" before a weekday: the sentence looks forward.</summary>
+    /// <summary>"will", "to meet" before a weekday in the same clause: the sentence looks forward. Fourteen words:
+    /// "will stay closed to cars and streetcars at least through Friday" puts ten between them.</summary>
     private bool FutureTense(int i)
     {
-        for (int k = i - 1; k >= 0 && k >= i - 6; k--)
+        for (int k = i - 1; k >= 0 && k >= i - 14; k--)
         {
             if (Is(k, "will") || Is(k, "scheduled") || Is(k, "plans") || Is(k, "planned") || W(k).EndsWith("'ll", StringComparison.Ordinal)) return true;
             if (words[k].Has(WordMarks.StopAfter)) break;
@@ -420,10 +421,14 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         return w.Length == 4 && Digits(w, out year) && year is >= 1000 and <= 2199;
     }
 
-    /// <summary>A year standing alone, as the quantity stage decides: not followed by a unit or a counted noun.</summary>
+    /// <summary>A year standing alone, as the quantity stage decides: not followed by a unit or a counted noun, within
+    /// the years news writes about (1800–2199, so "1180 Pier Road" is an address), and not running into a capitalised
+    /// name ("1180 Pier Road", "2019 Main St.") unless a comma separates them ("In 2019, Smith …").</summary>
     private bool IsYearContext(int i)
     {
+        if (!Digits(W(i), out int year) || year is < 1800 or > 2199) return false;
         if (words[i].BreakAfter || i + 1 >= n) return true;
+        if (words[i + 1].Has(WordMarks.Capitalized) && !words[i].Has(WordMarks.CommaAfter)) return false;
         var next = lex[i + 1];
         if (next.Unit is not null || next.Is(WordClass.Percent) || Is(i + 1, "times")) return false;
         var w = W(i + 1);

@@ -45,6 +45,26 @@ public sealed class EntityRecognizerTests
         Assert.Equal(["Missouri", "Mexico"], Docs.Mentions(d, EntityType.Place));
     }
 
+    [Theory]
+    [InlineData("Crews from Port Alden arrived after the tug struck Hollis Point.", new[] { "Port Alden", "Hollis Point" })]
+    [InlineData("The barge drifted into the Sorrel Channel near Fort Brannock.", new[] { "Sorrel Channel", "Fort Brannock" })]
+    public void Place_prefixes_and_heads_beat_first_names(string text, string[] places) =>
+        Assert.Equal(places, Docs.Mentions(Docs.Analyse(text), EntityType.Place));
+
+    [Fact]
+    public void Stacked_titles_stay_out_of_the_name()
+    {
+        var d = Docs.Analyse("Coast Guard Lt. Cmdr. Priya Nandakumar said the channel was closed.");
+        Assert.Equal(["Priya Nandakumar"], Docs.Mentions(d, EntityType.Person));
+    }
+
+    [Fact]
+    public void And_before_an_acronym_separates_two_organisations()
+    {
+        var d = Docs.Analyse("Officials asked the Coast Guard and HTA to brief the council.");
+        Assert.Equal(["Coast Guard", "HTA"], Docs.Mentions(d, EntityType.Org));
+    }
+
     [Fact]
     public void An_age_after_a_name_makes_it_a_person()
     {

@@ -34,6 +34,7 @@ public sealed class TimeStageTests
     [InlineData("It opened in March.", "March", "2019-03", DatePrecision.Month, true)]
     [InlineData("It closed in December.", "December", "2018-12", DatePrecision.Month, true)]
     [InlineData("The vote will be held on Friday.", "Friday", "2019-07-26", DatePrecision.Day, true)]
+    [InlineData("The bridge will stay closed to cars and streetcars at least through Friday.", "Friday", "2019-07-26", DatePrecision.Day, true)]
     [InlineData("We met last Monday.", "last Monday", "2019-07-22", DatePrecision.Day, true)]
     [InlineData("The file is dated 2019-07-23.", "2019-07-23", "2019-07-23", DatePrecision.Day, false)]
     [InlineData("The ruling came on 7/22/2019.", "7/22/2019", "2019-07-22", DatePrecision.Day, false)]
@@ -88,6 +89,9 @@ public sealed class TimeStageTests
     [InlineData("They march on the capitol.")]
     [InlineData("The video has 2000 views.")]
     [InlineData("Over 30 people came.")]
+    [InlineData("Send letters to 1180 Pier Road, Port Alden.")]
+    [InlineData("The office moved to 2019 Main Street last spring.")]
+    [InlineData("The fort was built in 1180 by monks.")]
     public void Not_time_expressions(string text)
     {
         var doc = Analyse(text, Published);
