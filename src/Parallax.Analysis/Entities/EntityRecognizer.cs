@@ -178,8 +178,12 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
             if (EntityLexicon.PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k]))) { titleAt = k; break; }
         if (titleAt >= 0)
         {
-            // An affiliation before the title is an organisation of its own ("KCPD" in "KCPD Chief Rick Smith").
-            if (titleAt > a) EmitTyped(doc, a, titleAt - 1, sentenceEnd, null, output, affiliation: true);
+            // Stacked titles ("Lt. Cmdr.") belong together; the affiliation before them is an organisation of its own
+            // ("KCPD" in "KCPD Chief Rick Smith", "Coast Guard" in "Coast Guard Lt. Cmdr. Priya Nandakumar").
+            int firstTitle = titleAt;
+            while (firstTitle > a && EntityLexicon.PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[firstTitle - 1])))
+                firstTitle--;
+            if (firstTitle > a) EmitTyped(doc, a, firstTitle - 1, sentenceEnd, null, output, affiliation: true);
             if (titleAt < b)
             {
                 var title = text[tokens[a].Start..tokens[titleAt].End];
@@ -262,7 +266,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon)
                 : lexicon.PlaceLookup.Contains(first) ? EntityType.Place : EntityType.Org;
         if (lexicon.PlaceLookup.Contains(span)) return EntityType.Place;
         if (count > 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord) && title is null) return EntityType.Place;
-        if (count > 1 && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && title is null) return EntityType.Place;
+        if (OtherHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord) && !affiliation) return EntityType.Other;
+        if (count > 1 && !affiliation && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && title is null) return EntityType.Place;
         // An affiliation before a title ("Kansas City Missouri Police Chief", "Port Alden Fire Chief") that is neither
         // acronym, organisation nor place is dropped rather than guessed.
         if (affiliation) return null;

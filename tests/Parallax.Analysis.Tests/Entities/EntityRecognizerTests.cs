@@ -56,6 +56,9 @@ public sealed class EntityRecognizerTests
     {
         var d = Docs.Analyse("Coast Guard Lt. Cmdr. Priya Nandakumar said the channel was closed.");
         Assert.Equal(["Priya Nandakumar"], Docs.Mentions(d, EntityType.Person));
+        Assert.Equal(["Coast Guard"], Docs.Mentions(d, EntityType.Org));
+        // The title keeps the words before the name (the quote stage reads roles from it).
+        Assert.EndsWith("Lt. Cmdr.", Assert.Single(d.Entities, m => m.Type == EntityType.Person).Title);
     }
 
     [Fact]
