@@ -8,11 +8,18 @@ var root = new RootCommand("Parallax: what news reports of one event agree on, w
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
     LexiconsCommand.Create(),
+    EvalCommand.Create(),
+    TrainCommand.Create(),
 };
 try
 {
     // The default handler would print a stack trace; user errors are caught below, anything else is a bug and should show one.
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (FileNotFoundException e) when (e.Message.StartsWith("not found:", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine($"parallax: {e.Message}");
+    return 2;
 }
 catch (UserError e)
 {

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Parallax.Cli.Commands;
+
+/// <summary><c>parallax eval …</c>: each capability scored against an open data set in ../shared/data.</summary>
+internal static class EvalCommand
+{
+    public static Command Create() => new("eval", "Score a capability against an open data set in ../shared/data")
+    {
+        // One line per evaluation; each lives in its own file.
+    };
+
+    /// <summary>The --shared option every evaluation takes.</summary>
+    public static Option<string> SharedOption() =>
+        new("--shared") { Description = "The shared folder holding data/", DefaultValueFactory = _ => "../shared" };
+}
