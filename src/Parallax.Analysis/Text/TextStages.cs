@@ -13,8 +13,9 @@ public sealed class TokenizerStage : IDocumentStage
 
     public Document Run(Document doc, CancellationToken ct)
     {
-        var tokens = Tokenizer.Tokenize(doc.Text);
-        return doc with { Tokens = ImmutableCollectionsMarshal.AsImmutableArray(tokens.ToArray()), Layers = doc.Layers | Layers.Tokens };
+        // One exact-size array, handed to the immutable layer without another copy.
+        var tokens = Tokenizer.TokenizeToArray(doc.Text);
+        return doc with { Tokens = ImmutableCollectionsMarshal.AsImmutableArray(tokens), Layers = doc.Layers | Layers.Tokens };
     }
 }
 
@@ -27,14 +28,15 @@ public sealed class SentenceStage : IDocumentStage
 
     public Document Run(Document doc, CancellationToken ct)
     {
-        var sentences = SentenceSplitter.Split(doc.Text, ImmutableCollectionsMarshal.AsArray(doc.Tokens)!);
+        var sentences = SentenceSplitter.SplitToArray(doc.Text, doc.Tokens.AsSpan());
+        // The token layer is immutable and may be shared with the input document, so flags go on a copy.
         var tokens = doc.Tokens.ToArray();
         foreach (var s in sentences)
             if (s.TokenCount > 0) tokens[s.FirstToken] = tokens[s.FirstToken] with { Shape = tokens[s.FirstToken].Shape | TokenShape.SentenceStart };
         return doc with
         {
             Tokens = ImmutableCollectionsMarshal.AsImmutableArray(tokens),
-            Sentences = ImmutableCollectionsMarshal.AsImmutableArray(sentences.ToArray()),
+            Sentences = ImmutableCollectionsMarshal.AsImmutableArray(sentences),
             Layers = doc.Layers | Layers.Sentences,
         };
     }

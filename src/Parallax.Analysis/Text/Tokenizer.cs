@@ -5,16 +5,44 @@ namespace Parallax.Analysis.Text;
 
 /// <summary>
 /// Splits text into word, number, punctuation and symbol tokens in one pass, with no regular expressions and
-/// no allocation per token (only the output list grows). Keeps "U.S.", "Sgt.", "42,000", "6.5", "Millan-Vazquez"
-/// and "six-month-old" whole, and splits a possessive "'s" off its word so names stay clean.
+/// no allocation per token (tokens are written into a pooled buffer sized from the text, news running about one
+/// token per five characters, and copied once into an exact-size array).
+/// Keeps "U.S.", "Sgt.", "42,000", "6.5", "Millan-Vazquez" and "six-month-old" whole, and splits a possessive
+/// "'s" off its word so names stay clean. Every character is looked at a bounded number of times, so time is
+/// linear in the text's length whatever it holds (one 10 MB line, no punctuation, lone surrogates).
 /// </summary>
 public static class Tokenizer
 {
+    /// <summary>Tokenizes <paramref name="text"/> into a new list.</summary>
     public static List<Token> Tokenize(string text) => Tokenize(text, new List<Token>(text.Length / 5 + 4));
 
+    /// <summary>Tokenizes <paramref name="text"/>, appending to <paramref name="output"/>.</summary>
     public static List<Token> Tokenize(string text, List<Token> output)
     {
-        var s = text.AsSpan();
+        var writer = new PooledBuffer<Token>(text.Length / 4 + 16);
+        try
+        {
+            Scan(text, ref writer);
+            output.AddRange(writer.Written);
+        }
+        finally { writer.Dispose(); }
+        return output;
+    }
+
+    /// <summary>Tokenizes <paramref name="text"/> into an array of exactly the token count (the stage's path).</summary>
+    public static Token[] TokenizeToArray(string text)
+    {
+        var writer = new PooledBuffer<Token>(text.Length / 4 + 16);
+        try
+        {
+            Scan(text, ref writer);
+            return writer.Written.ToArray();
+        }
+        finally { writer.Dispose(); }
+    }
+
+    private static void Scan(ReadOnlySpan<char> s, ref PooledBuffer<Token> output)
+    {
         int i = 0, n = s.Length;
         while (i < n)
         {
@@ -29,10 +57,10 @@ public static class Tokenizer
                 // Split a possessive 's / ’s off the word ("Millan-Vazquez’s" → "Millan-Vazquez" + "’s").
                 if (end - start > 2 && (s[end - 1] == 's' || s[end - 1] == 'S') && IsApostrophe(s[end - 2]))
                 {
-                    Add(output, s, start, end - 2);
-                    Add(output, s, end - 2, end);
+                    output.Add(WordToken(s, start, end - 2));
+                    output.Add(WordToken(s, end - 2, end));
                 }
-                else Add(output, s, start, end);
+                else output.Add(WordToken(s, start, end));
                 continue;
             }
 
@@ -46,14 +74,23 @@ public static class Tokenizer
             }
 
             var kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
+            // A surrogate pair (emoji, rare CJK) is one symbol; a lone surrogate is a symbol of its own.
             int len = char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
             output.Add(new Token(i, i + len, kind, TokenShape.None));
             i += len;
         }
-        return output;
     }
 
     private static bool IsApostrophe(char c) => c == '\'' || c == '\u2019';
+
+    /// <summary>Letters, digits and the marks that combine with them (accents, Indic vowel signs).</summary>
+    private static bool IsWordChar(char c)
+    {
+        if (char.IsLetterOrDigit(c)) return true;
+        if (c < 0x300) return false;
+        var cat = char.GetUnicodeCategory(c);
+        return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+    }
 
     /// <summary>Scans one word or number starting at a letter or digit; returns the end offset.</summary>
     private static int ScanWord(ReadOnlySpan<char> s, int i)
@@ -63,8 +100,8 @@ public static class Tokenizer
         while (i < n)
         {
             char c = s[i];
-            if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) { i++; continue; }
-                        if (i + 1 < n && char.IsLetterOrDigit(s[i + 1]))
+            if (IsWordChar(c)) { i++; continue; }
+            if (i + 1 < n && char.IsLetterOrDigit(s[i + 1]))
             {
                 // Joiners inside a word: hyphen (six-month-old), apostrophe (don't, O'Neil), slash in
                 // "officers/agents" is split instead. Digits keep "," and "." between them (42,000 and 6.5),
@@ -77,19 +114,27 @@ public static class Tokenizer
             }
             break;
         }
-        // A trailing period belongs to the word when it is an initialism ("U.S."), an initial ("Z."), or a known
-        // abbreviation ("Sgt.", "Mo.").
+        // A trailing period belongs to the word when it is an initialism ("U.S."), an initial ("Z."), a known
+        // abbreviation ("Sgt.", "Mo."), or a number prefix before a number ("No. 5", "pp. 12").
         if (i < n && s[i] == '.')
         {
             var word = s[start..i];
-            bool initialism = word.Length >= 3 && word[^2] == '.';
+            bool initialism = word.Length >= 3 && word[^2] == '.' && char.IsLetter(word[^1]);
             bool initial = word.Length == 1 && char.IsUpper(word[0]);
-            if (initialism || initial || Abbreviations.IsKnown(word)) i++;
+            if (initialism || initial || Abbreviations.IsKnown(word)
+                || (Abbreviations.IsNumberPrefix(word) && NumberFollows(s, i + 1))) i++;
         }
         return i;
     }
 
-    private static void Add(List<Token> output, ReadOnlySpan<char> s, int start, int end)
+    /// <summary>True when a digit follows <paramref name="i"/> after at most one space.</summary>
+    private static bool NumberFollows(ReadOnlySpan<char> s, int i)
+    {
+        if (i < s.Length && s[i] == ' ') i++;
+        return i < s.Length && char.IsDigit(s[i]);
+    }
+
+    private static Token WordToken(ReadOnlySpan<char> s, int start, int end)
     {
         var w = s[start..end];
         bool anyLetter = false, anyDigit = false, allUpper = true, hyphen = false, period = false;
@@ -108,6 +153,6 @@ public static class Tokenizer
         if (hyphen) shape |= TokenShape.HasHyphen;
         if (period) shape |= TokenShape.HasPeriod;
         var kind = anyLetter ? TokenKind.Word : anyDigit ? TokenKind.Number : TokenKind.Symbol;
-        output.Add(new Token(start, end, kind, shape));
+        return new Token(start, end, kind, shape);
     }
 }

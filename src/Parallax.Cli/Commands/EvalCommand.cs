@@ -8,6 +8,9 @@ internal static class EvalCommand
     public static Command Create() => new("eval", "Score a capability against an open data set in ../shared/data")
     {
         // One line per evaluation; each lives in its own file.
+        EvalNerCommand.Create(),
+        EvalEntitiesCommand.Create(),
+        EvalSentencesCommand.Create(),
     };
 
     /// <summary>The --shared option every evaluation takes.</summary>

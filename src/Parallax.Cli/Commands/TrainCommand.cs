@@ -8,5 +8,6 @@ internal static class TrainCommand
     public static Command Create() => new("train", "Train a model from the open corpora (train splits only)")
     {
         // One line per trainable model; each lives in its own file.
+        TrainNerCommand.Create(),
     };
 }

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
+using Parallax.Analysis.Entities;
+using Parallax.Model;
 
 namespace Parallax.Stories.Entities;
 
@@ -23,6 +25,10 @@ public static class NameForms
         ["Alex"] = "Alexander", ["Andy"] = "Andrew", ["Greg"] = "Gregory", ["Jeff"] = "Jeffrey", ["Geoff"] = "Geoffrey",
         ["Chuck"] = "Charles", ["Charlie"] = "Charles", ["Hank"] = "Henry", ["Jack"] = "John", ["Johnny"] = "John",
         ["Abby"] = "Abigail", ["Becky"] = "Rebecca", ["Vicky"] = "Victoria", ["Sly"] = "Sylvester",
+        ["Kathryn"] = "Katherine", ["Catherine"] = "Katherine", ["Kathy"] = "Katherine", ["Cathy"] = "Katherine",
+        ["Fred"] = "Frederick", ["Freddie"] = "Frederick", ["Walt"] = "Walter", ["Ron"] = "Ronald", ["Don"] = "Donald",
+        ["Gene"] = "Eugene", ["Ray"] = "Raymond", ["Tim"] = "Timothy", ["Jerry"] = "Gerald", ["Jon"] = "Jonathan",
+        ["Alexis"] = "Alexander", ["Alexandros"] = "Alexander", ["Sasha"] = "Alexander", ["Mick"] = "Michael",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Collapses white space, joins a hyphen split by a stray space ("Millian- Vazquez"), and drops a possessive.</summary>
@@ -45,7 +51,7 @@ public static class NameForms
     /// <summary>Name words without initials and suffixes: "Nancy Z. Olivares" → [Nancy, Olivares]; "Emanuel Cleaver II" → [Emanuel, Cleaver].</summary>
     public static string[] PersonParts(string name) =>
         name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !Suffixes.Contains(p) && !(p.Length == 2 && p[1] == '.'))
+            .Where(p => !Suffixes.Contains(p) && !(p.Length == 2 && p[1] == '.') && p.Length > 1)
             .ToArray();
 
     /// <summary>Initials of the capitalised words: "Kansas City Police Department" → "KCPD";
@@ -56,6 +62,165 @@ public static class NameForms
         foreach (var p in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             if (!AcronymSkips.Contains(p) && char.IsUpper(p[0])) sb.Append(p[0]);
         return sb.ToString();
+    }
+
+    /// <summary>Words after which a capitalised name is over: what follows places or describes it ("Betty Ford Center
+    /// in Rancho Mirage, Calif" names the centre).</summary>
+    private static readonly FrozenSet<string> PostModifiers = new[] { "in", "at", "near", "on", "outside", "off", "between", "who", "which", "that" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a noun phrase before a name whatever their case (headlines write "IN MILLOM").</summary>
+    private static readonly FrozenSet<string> LeadingPrepositions = new[] { "the", "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "of", "between", "on" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Lower-case particles that belong to a name ("Vincent van Gogh", "Oscar de la Hoya").</summary>
+    private static readonly FrozenSet<string> Particles = new[] { "de", "del", "della", "la", "le", "van", "von", "der", "den", "du", "da", "di", "bin", "al", "el", "y" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The name a mention gives, without what surrounds it in a full noun phrase: leading prepositions, determiners,
+    /// lower-case descriptions and (for people) titles ("in central Paris" → "Paris", "Attorney Mark Jay Heller" →
+    /// "Mark Jay Heller"); a post-modifier ("Promises Treatment Center in Malibu, California" → "Promises Treatment
+    /// Center"); a bracketed or quoted nickname ("Vincent 'The Chin' Gigante" → "Vincent Gigante"); enclosing quotes,
+    /// a possessive and a ".com". Mentions from the recogniser are already bare names and pass through unchanged.
+    /// </summary>
+    public static string CoreName(string surface, EntityType type)
+    {
+        var s = JoinPeriods(Normalize(surface));
+        s = RemoveEnclosed(s, out _);
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // Cut at a comma or a post-modifier once a capitalised word has been seen.
+        bool seenName = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (seenName && (w == "," || PostModifiers.Contains(w) || (w.EndsWith(',') && i > 0)))
+            {
+                if (w.EndsWith(',') && w.Length > 1) words[i] = w[..^1]; else i--;
+                words.RemoveRange(i + 1, words.Count - i - 1);
+                break;
+            }
+            if (w.Length > 0 && char.IsUpper(w[0])) seenName = true;
+        }
+        // Drop what comes before the name: lower-case words that are not name particles, "The", and people's titles.
+        int start = 0;
+        while (start < words.Count - 1)
+        {
+            var w = words[start];
+            bool lower = w.Length > 0 && !char.IsUpper(w[0]) && !(Particles.Contains(w) && start + 1 < words.Count && char.IsUpper(words[start + 1][0]));
+            bool title = type is EntityType.Person or EntityType.Other && (EntityLexicon.PersonTitles.Contains(w) || w is "Mr" or "Mrs" or "Ms" or "Dr");
+            bool preposition = LeadingPrepositions.Contains(w);
+            if (lower || preposition || title) start++;
+            else break;
+        }
+        if (type is EntityType.Person or EntityType.Other)
+        {
+            // A description before a person's name ends at its last title or lower-case word:
+            // "Former AMA trustee Dr. Benjamin" → "Benjamin".
+            for (int i = words.Count - 2; i >= start; i--)
+            {
+                var w = words[i];
+                bool lower = w.Length > 0 && char.IsLower(w[0]) && !Particles.Contains(w);
+                if (lower || EntityLexicon.PersonTitles.Contains(w)) { start = i + 1; break; }
+            }
+        }
+        // Enclosing quotes and stray punctuation go; a final period stays ("Corp.", "U.S.", "Quarry St.").
+        var core = string.Join(' ', words.Skip(start)).Trim('"', '\'', '`', '\u2018', '\u2019', '\u201C', '\u201D', ' ', ',', ':', ';');
+        if (core.EndsWith("'s", StringComparison.Ordinal)) core = core[..^2];
+        if (core.EndsWith(".com", StringComparison.OrdinalIgnoreCase) && core.Length > 4) core = core[..^4];
+        return core.Length > 0 ? core : Normalize(surface);
+    }
+
+    /// <summary>A bracketed or quoted word inside a person's name: "Luis Gerardo (Jerry) Ortiz" → "Jerry",
+    /// "Vincent 'The Chin' Gigante" → "The Chin". Null when there is none.</summary>
+    public static string? Nickname(string surface)
+    {
+        RemoveEnclosed(JoinPeriods(Normalize(surface)), out var nickname);
+        return nickname;
+    }
+
+    /// <summary>A comparison key: case, periods, hyphens and British spellings of name heads do not matter
+    /// ("SEACOM" = "Seacom", "U.S." = "US", "Centre" = "Center").</summary>
+    public static string Key(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (c is '.' or '\'' or '\u2019') continue;
+            char x = c == '-' ? ' ' : char.ToLowerInvariant(c);
+            if (x == ' ' && (sb.Length == 0 || sb[^1] == ' ')) continue;
+            sb.Append(x);
+        }
+        var key = sb.ToString().TrimEnd().Replace("centre", "center", StringComparison.Ordinal).Replace("theatre", "theater", StringComparison.Ordinal);
+        // "Mt Cook" / "Mount Cook", "Ft Worth" / "Fort Worth".
+        if (key.StartsWith("mt ", StringComparison.Ordinal)) key = "mount" + key[2..];
+        else if (key.StartsWith("ft ", StringComparison.Ordinal)) key = "fort" + key[2..];
+        return key;
+    }
+
+    /// <summary>Tokenised text writes "U . S ." and "Mr . LaRue"; names write "U.S." and "Mr. LaRue". A title glued to
+    /// a name ("Gov.Sarah") is split.</summary>
+    private static string JoinPeriods(string s)
+    {
+        if (!s.Contains('.')) return s;
+        s = s.Replace(" .", ".", StringComparison.Ordinal); // "Mr ." → "Mr."
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            // "U. S." → "U.S.": a space between two single-letter initials.
+            if (c == ' ' && i >= 2 && s[i - 1] == '.' && char.IsUpper(s[i - 2]) && (i < 3 || !char.IsLetter(s[i - 3]))
+                && i + 2 < s.Length && char.IsUpper(s[i + 1]) && s[i + 2] == '.' && (i + 3 == s.Length || s[i + 3] == ' ' || s[i + 3] == '.'))
+                continue;
+            sb.Append(c);
+            // "Gov.Sarah": a period between a short capitalised abbreviation and a capitalised word.
+            if (c == '.' && i + 2 < s.Length && char.IsUpper(s[i + 1]) && char.IsLower(s[i + 2]) && i >= 2 && char.IsLetter(s[i - 1]))
+            {
+                int j = i - 1;
+                while (j >= 0 && char.IsLetter(s[j])) j--;
+                if (i - 1 - j is >= 2 and <= 4 && char.IsUpper(s[j + 1])) sb.Append(' ');
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Removes a bracketed part or a quoted part inside the name (not one enclosing the whole name).</summary>
+    private static string RemoveEnclosed(string s, out string? enclosed)
+    {
+        enclosed = null;
+        int open = s.IndexOf('(');
+        int close = open >= 0 ? s.IndexOf(')', open + 1) : -1;
+        if (open < 0 || close < 0)
+        {
+            foreach (var q in new[] { '"', '\'', '\u2018', '\u201C' })
+            {
+                open = s.IndexOf(q == '\'' ? " '" : q.ToString(), StringComparison.Ordinal);
+                if (open < 0) continue;
+                if (q == '\'') open++;
+                char qc = q switch { '\u2018' => '\u2019', '\u201C' => '\u201D', _ => q };
+                close = s.IndexOf(qc, open + 1);
+                if (close > open + 1 && open > 0 && close < s.TrimEnd().Length - 1) break;
+                open = close = -1;
+            }
+        }
+        if (open < 0 || close < 0 || close <= open + 1) return s;
+        enclosed = s[(open + 1)..close].Trim();
+        if (enclosed.Length == 0) enclosed = null;
+        return (s[..open].TrimEnd() + " " + s[(close + 1)..].TrimStart()).Trim();
+    }
+
+    /// <summary>The initials an acronym for this organisation could use: with the connectors and a leading "The"
+    /// skipped, with "The" kept ("The Hollywood Reporter" → "THR"), and with "U.S." as "US" ("USGS").</summary>
+    public static IEnumerable<string> InitialsVariants(string name)
+    {
+        var plain = Initials(name);
+        if (plain.Length >= 2) yield return plain;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 1 && words[0] is "The" or "U.S." or "US")
+        {
+            var first = words[0] == "The" ? "T" : "US";
+            if ((first + plain).Length >= 2) yield return first + plain;
+        }
     }
 
     public static bool IsAcronym(string name) =>
@@ -69,8 +234,10 @@ public static class NameForms
         if (Canonical(a).Equals(Canonical(b), StringComparison.OrdinalIgnoreCase)) return true;
         if (a.Length >= 3 && b.StartsWith(a, StringComparison.OrdinalIgnoreCase)) return true;
         if (b.Length >= 3 && a.StartsWith(b, StringComparison.OrdinalIgnoreCase)) return true;
-        // One spelling apart on longer names: "Emmanuel" / "Emanuel".
-        return a.Length >= 5 && b.Length >= 5 && EditDistance(a.ToLowerInvariant(), b.ToLowerInvariant(), 1) <= 1;
+        // One spelling apart on longer names ("Emmanuel" / "Emanuel"); two when the first three letters agree ("Betty" / "Bettie").
+        if (a.Length < 5 || b.Length < 5) return false;
+        int max = string.Compare(a, 0, b, 0, 3, StringComparison.OrdinalIgnoreCase) == 0 ? 2 : 1;
+        return EditDistance(a.ToLowerInvariant(), b.ToLowerInvariant(), max) <= max;
     }
 
     private static string Canonical(string first) => Nicknames.TryGetValue(first, out var full) ? full : first;

@@ -49,11 +49,59 @@ public sealed class SentenceSplitterTests
     public void Text_without_any_punctuation_is_one_sentence() =>
         Assert.Single(Sentences(string.Join(' ', Enumerable.Repeat("word", 5000))));
 
+    [Fact]
+    public void Reference_marks_close_the_sentence_before_them() =>
+        Assert.Equal(
+            ["He died in 2014. [4]", "Fillmore taught. [2] [7]", "Later he left. [citation needed]", "Then it ended."],
+            Sentences("He died in 2014. [4] Fillmore taught. [2] [7] Later he left. [citation needed] Then it ended."));
+
+    [Fact]
+    public void A_quoted_question_with_its_speech_verb_is_one_sentence() =>
+        Assert.Equal(["“Where’s your mom?” Betty asked.", "“Sorry!” I say.", "“Go!”", "He ran."],
+            Sentences("“Where’s your mom?” Betty asked. “Sorry!” I say. “Go!” He ran."));
+
+    [Fact]
+    public void A_list_number_is_not_a_sentence() =>
+        Assert.Equal(["1. Introduction", "We begin."], Sentences("1. Introduction\nWe begin."));
+
+    [Fact]
+    public void Mid_sentence_abbreviations_never_split() =>
+        Assert.Single(Sentences("Some fans (e.g. \"the Bobs\") came, c. 1580, born (b. March 2009) and Smith vs. Jones."));
+
+    [Fact]
+    public void A_parenthesis_after_an_initialism_continues_the_sentence() =>
+        Assert.Single(Sentences("It is one of the largest cities in the U.S. (from 1890 until 1970) and grew."));
+
+    [Fact]
+    public void Contractions_and_camel_case_words_start_sentences()
+    {
+        Assert.Equal(2, Sentences("It is now 5:19 p.m. We're making dinner.").Length);
+        Assert.Equal(2, Sentences("I ran a site called eHow. eHow was big.").Length);
+    }
+
+    [Fact]
+    public void Etc_before_a_capital_ends_the_sentence() =>
+        Assert.Equal(2, Sentences("Alerts, email, RSS, etc. Anything that waits is bad.").Length);
+
+    [Fact]
+    public void A_mistyped_opening_quote_after_the_period_closes_the_sentence() =>
+        Assert.Equal(["“We are disappointed with the decision.“", "However, work goes on."],
+            Sentences("“We are disappointed with the decision.“ However, work goes on."));
+
+    [Fact]
+    public void No_as_a_word_ends_a_sentence() =>
+        Assert.Equal(["Cara, no.", "No hands."], Sentences("Cara, no. No hands."));
+
     /// <summary>Sentences are ordered, disjoint, and their token ranges match their spans.</summary>
     [Property(MaxTest = 300)]
-    public bool Sentences_are_ordered_and_consistent_with_tokens(NonNull<string> input)
+    public bool Sentences_are_ordered_and_consistent_with_tokens(NonNull<string> input) => Consistent(input.Get);
+
+    /// <summary>The same over lone surrogates, emoji, combining marks, other scripts and dense punctuation.</summary>
+    [Property(MaxTest = 300, Arbitrary = new[] { typeof(HostileText) })]
+    public bool Sentences_are_consistent_on_hostile_text(string text) => Consistent(text);
+
+    private static bool Consistent(string text)
     {
-        var text = input.Get;
         var toks = Tokenizer.Tokenize(text);
         var sents = SentenceSplitter.Split(text, toks);
         int prevEnd = 0, nextToken = 0;

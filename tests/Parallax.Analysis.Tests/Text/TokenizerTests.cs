@@ -24,6 +24,13 @@ public sealed class TokenizerTests
     [InlineData("KCTV) -- A", new[] { "KCTV", ")", "--", "A" })]
     [InlineData("at 10:30 a.m. sharp", new[] { "at", "10:30", "a.m.", "sharp" })]
     [InlineData("officers/agents", new[] { "officers", "/", "agents" })]
+    [InlineData("ranked No. 5 today", new[] { "ranked", "No.", "5", "today" })]
+    [InlineData("she said no. Then", new[] { "she", "said", "no", ".", "Then" })]
+    [InlineData("see pp. 12-15", new[] { "see", "pp.", "12-15" })]
+    [InlineData("Springfield, Ill. police", new[] { "Springfield", ",", "Ill.", "police" })]
+    [InlineData("he was ill. Doctors", new[] { "he", "was", "ill", ".", "Doctors" })]
+    [InlineData("believe the 5.6. Don't", new[] { "believe", "the", "5.6", ".", "Don't" })]
+    [InlineData("Roe v. Wade", new[] { "Roe", "v.", "Wade" })]
     public void Splits_news_text_into_expected_tokens(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
 
@@ -47,11 +54,30 @@ public sealed class TokenizerTests
         Assert.Contains(toks, t => text[t.Start..t.End] == "🔥");
     }
 
+    [Fact]
+    public void Combining_marks_stay_inside_their_word()
+    {
+        // Devanagari vowel signs are spacing combining marks; an accent may come as a separate combining mark.
+        Assert.Equal(["हिन्दी", "cafe\u0301"], Words("हिन्दी cafe\u0301"));
+    }
+
+    [Fact]
+    public void The_array_path_matches_the_list_path()
+    {
+        var text = "Sgt. Jacob Becchina’s 42,000 “views” — 😀 \uD800 x";
+        Assert.Equal(Tokenizer.Tokenize(text), Tokenizer.TokenizeToArray(text));
+    }
+
     /// <summary>Tokens are ordered, disjoint, inside the text, and cover every non-space character.</summary>
     [Property(MaxTest = 300)]
-    public bool Tokens_partition_the_non_space_text(NonNull<string> input)
+    public bool Tokens_partition_the_non_space_text(NonNull<string> input) => Partitions(input.Get);
+
+    /// <summary>The same over text dense in what breaks naive code: lone surrogates, emoji, marks, other scripts.</summary>
+    [Property(MaxTest = 300, Arbitrary = new[] { typeof(HostileText) })]
+    public bool Tokens_partition_hostile_text(string text) => Partitions(text);
+
+    private static bool Partitions(string text)
     {
-        var text = input.Get;
         var toks = Tokenizer.Tokenize(text);
         int prevEnd = 0;
         var covered = new bool[text.Length];

@@ -14,8 +14,13 @@ public static class Repo
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx"))) return dir.FullName;
+        // Built with --artifacts-path outside the repository (parallel builds): fall back to where this file was compiled from.
+        for (var dir = new FileInfo(ThisFile()).Directory; dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx"))) return dir.FullName;
         throw new InvalidOperationException("repository root (Parallax.slnx) not found above " + AppContext.BaseDirectory);
     }
+
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 

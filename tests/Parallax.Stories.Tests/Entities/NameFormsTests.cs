@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using Parallax.Model;
 using Parallax.Stories.Entities;
 
 namespace Parallax.Stories.Tests.Entities;
@@ -57,4 +58,59 @@ public sealed class NameFormsTests
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
         return d[a.Length, b.Length];
     }
+
+    [Theory]
+    [InlineData("in central Paris", EntityType.Place, "Paris")]
+    [InlineData("the Promises Treatment Center in Malibu , California", EntityType.Org, "Promises Treatment Center")]
+    [InlineData("Attorney Mark Jay Heller", EntityType.Person, "Mark Jay Heller")]
+    [InlineData("Mr . LaRue", EntityType.Person, "LaRue")]
+    [InlineData("Gov.Sarah Palin", EntityType.Person, "Sarah Palin")]
+    [InlineData("Vincent 'The Chin' Gigante", EntityType.Person, "Vincent Gigante")]
+    [InlineData("U . S . Geological Survey", EntityType.Org, "U.S. Geological Survey")]
+    [InlineData("Saints'", EntityType.Org, "Saints")]
+    [InlineData("People.com", EntityType.Org, "People")]
+    [InlineData("Vincent van Gogh", EntityType.Person, "Vincent van Gogh")]
+    [InlineData("Sgt. Jacob Becchina", EntityType.Person, "Jacob Becchina")]
+    public void Core_name_drops_what_surrounds_the_name(string surface, EntityType type, string expected) =>
+        Assert.Equal(expected, NameForms.CoreName(surface, type));
+
+    [Theory]
+    [InlineData("Luis Gerardo ( Jerry ) Ortiz", "Jerry")]
+    [InlineData("Vincent \"Chin\" Gigante", "Chin")]
+    [InlineData("Anna Becker", null)]
+    public void Nickname_is_the_bracketed_or_quoted_part(string surface, string? nickname) =>
+        Assert.Equal(nickname, NameForms.Nickname(surface));
+
+    [Theory]
+    [InlineData("SEACOM", "Seacom")]
+    [InlineData("U.S.", "US")]
+    [InlineData("Promises Treatment Centre", "Promises Treatment Center")]
+    [InlineData("Mt Cook", "Mount Cook")]
+    public void Keys_ignore_case_periods_and_spelling_of_heads(string a, string b) =>
+        Assert.Equal(NameForms.Key(a), NameForms.Key(b));
+
+    [Fact]
+    public void Initials_variants_keep_the_article_and_spell_out_US()
+    {
+        Assert.Contains("THR", NameForms.InitialsVariants("The Hollywood Reporter"));
+        Assert.Contains("USGS", NameForms.InitialsVariants("U.S. Geological Survey"));
+    }
+
+    [Fact]
+    public void Country_names_resolve_to_one_country_and_shared_forms_to_none()
+    {
+        var places = PlaceNames.Parse(["# comment", "United States|U.S.|America|Shared", "Greece|Hellenic Republic|Shared"]);
+        Assert.Equal(places.CountryOf("U.S."), places.CountryOf("united states"));
+        Assert.Equal(places.CountryOf("Greece"), places.CountryOf("Hellenic Republic"));
+        Assert.NotEqual(places.CountryOf("Greece"), places.CountryOf("America"));
+        Assert.Equal(-1, places.CountryOf("Shared"));
+        Assert.Equal(PlaceNames.Default.CountryOf("USA"), PlaceNames.Default.CountryOf("United States"));
+    }
+
+    [Theory]
+    [InlineData("Betty", "Bettie", true)]
+    [InlineData("Kathryn", "Katie", true)]
+    [InlineData("Daniel", "Samuel", false)]
+    public void First_name_spelling_variants(string a, string b, bool compatible) =>
+        Assert.Equal(compatible, NameForms.FirstNamesCompatible(a, b));
 }

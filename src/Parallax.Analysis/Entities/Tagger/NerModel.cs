@@ -1,0 +1,177 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Parallax.Analysis.Entities.Tagger;
+
+/// <summary>
+/// The weights of the sequence tagger: one row of <see cref="NerLabels.Stride"/> floats per hashed feature bucket, and a
+/// label-to-label transition matrix (row <see cref="Start"/> is the sentence start). Decoding is exact Viterbi under BIO
+/// constraints. Immutable once built; shared read-only across threads.
+/// </summary>
+public sealed class NerModel
+{
+    /// <summary>The pseudo-label of the position before a sentence's first token (a row of <see cref="Transitions"/>).</summary>
+    public const int Start = NerLabels.Stride - 1;
+
+    private static ReadOnlySpan<byte> Magic => "PXNER\0"u8;
+    private const ushort FormatVersion = 1;
+
+    public int HashBits { get; }
+
+    /// <summary>(1 &lt;&lt; HashBits) rows of <see cref="NerLabels.Stride"/> weights; the eighth column is unused.</summary>
+    internal float[] Weights { get; }
+
+    /// <summary>[previous * Stride + current]; previous = <see cref="Start"/> at a sentence start.</summary>
+    internal float[] Transitions { get; }
+
+    public NerModel(int hashBits, float[] weights, float[] transitions)
+    {
+        if (hashBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(hashBits));
+        if (weights.Length != (1 << hashBits) * NerLabels.Stride) throw new ArgumentException("weights do not match hashBits", nameof(weights));
+        if (transitions.Length != NerLabels.Stride * NerLabels.Stride) throw new ArgumentException("transitions must be 8×8", nameof(transitions));
+        HashBits = hashBits;
+        Weights = weights;
+        Transitions = transitions;
+    }
+
+    /// <summary>Sums each token's feature rows into <paramref name="scores"/> (n × Stride).</summary>
+    internal void Score(ReadOnlySpan<int> features, int n, Span<float> scores)
+    {
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(Weights);
+        ref float s0 = ref MemoryMarshal.GetReference(scores);
+        for (int i = 0; i < n; i++)
+        {
+            var acc = Vector256<float>.Zero;
+            var f = features.Slice(i * NerFeatures.PerToken, NerFeatures.PerToken);
+            for (int k = 0; k < f.Length; k++)
+                acc += Vector256.LoadUnsafe(ref w0, (nuint)f[k] * NerLabels.Stride);
+            acc.StoreUnsafe(ref s0, (nuint)(i * NerLabels.Stride));
+        }
+    }
+
+    /// <summary>Best BIO-valid label sequence for one sentence's features (n × <see cref="NerFeatures.PerToken"/>).</summary>
+    public void Decode(ReadOnlySpan<int> features, int n, Span<byte> labels)
+    {
+        if (n == 0) return;
+        var scores = ArrayPool<float>.Shared.Rent(n * NerLabels.Stride);
+        try
+        {
+            Score(features, n, scores);
+            Viterbi(scores, n, Transitions, labels);
+        }
+        finally { ArrayPool<float>.Shared.Return(scores); }
+    }
+
+    /// <summary>Viterbi over emission <paramref name="scores"/> (n × Stride) and <paramref name="transitions"/>.</summary>
+    internal static void Viterbi(ReadOnlySpan<float> scores, int n, ReadOnlySpan<float> transitions, Span<byte> labels)
+    {
+        const int L = NerLabels.Count, S = NerLabels.Stride;
+        var back = ArrayPool<byte>.Shared.Rent(n * S);
+        Span<float> prev = stackalloc float[S];
+        Span<float> cur = stackalloc float[S];
+        try
+        {
+            for (int l = 0; l < L; l++)
+                prev[l] = NerLabels.CanFollow(NerLabels.O, (byte)l) ? scores[l] + transitions[Start * S + l] : float.NegativeInfinity;
+            for (int i = 1; i < n; i++)
+            {
+                for (int l = 0; l < L; l++)
+                {
+                    float best = float.NegativeInfinity;
+                    int arg = 0;
+                    for (int p = 0; p < L; p++)
+                    {
+                        if (!Allowed(p, l)) continue;
+                        float v = prev[p] + transitions[p * S + l];
+                        if (v > best) { best = v; arg = p; }
+                    }
+                    cur[l] = best + scores[i * S + l];
+                    back[i * S + l] = (byte)arg;
+                }
+                cur.CopyTo(prev);
+            }
+            int last = 0;
+            for (int l = 1; l < L; l++) if (prev[l] > prev[last]) last = l;
+            for (int i = n - 1; i >= 0; i--)
+            {
+                labels[i] = (byte)last;
+                if (i > 0) last = back[i * S + last];
+            }
+        }
+        finally { ArrayPool<byte>.Shared.Return(back); }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Allowed(int previous, int label) => NerLabels.CanFollow((byte)previous, (byte)label);
+
+    /// <summary>
+    /// Writes the model: magic "PXNER\0", format version, feature schema, hash bits, label count, the transition matrix
+    /// (floats), then the kept rows as (bucket delta as a 7-bit varint, 7 × int16 quantised by one global scale). Rows
+    /// whose largest weight is below <paramref name="prune"/> are dropped; they change almost no decision and are most of
+    /// the file. The output depends only on the weights, so the same training gives the same bytes.
+    /// </summary>
+    public void Save(Stream stream, float prune)
+    {
+        const int L = NerLabels.Count, S = NerLabels.Stride;
+        int rows = 1 << HashBits;
+        float maxAbs = 0;
+        foreach (var w in Weights) maxAbs = Math.Max(maxAbs, Math.Abs(w));
+        float scale = maxAbs > 0 ? maxAbs / short.MaxValue : 1f;
+        using var bw = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        bw.Write(Magic);
+        bw.Write(FormatVersion);
+        bw.Write(NerFeatures.Schema);
+        bw.Write((byte)HashBits);
+        bw.Write((byte)L);
+        foreach (var t in Transitions) bw.Write(t);
+        bw.Write(scale);
+        int kept = 0;
+        for (int r = 0; r < rows; r++) if (Keep(r)) kept++;
+        bw.Write(kept);
+        int last = -1;
+        for (int r = 0; r < rows; r++)
+        {
+            if (!Keep(r)) continue;
+            bw.Write7BitEncodedInt(r - last);
+            last = r;
+            for (int l = 0; l < L; l++) bw.Write((short)Math.Round(Weights[r * S + l] / scale));
+        }
+
+        bool Keep(int r)
+        {
+            for (int l = 0; l < L; l++) if (Math.Abs(Weights[r * S + l]) >= prune) return true;
+            return false;
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> on another format
+    /// or feature schema.</summary>
+    public static NerModel Load(Stream stream)
+    {
+        const int S = NerLabels.Stride;
+        using var br = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (!br.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("not a Parallax NER model");
+        var version = br.ReadUInt16();
+        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version}; this build reads {FormatVersion}");
+        var schema = br.ReadUInt16();
+        if (schema != NerFeatures.Schema) throw new InvalidDataException($"NER model built for feature schema {schema}; this build extracts {NerFeatures.Schema} (retrain with `parallax train ner`)");
+        int bits = br.ReadByte();
+        int labels = br.ReadByte();
+        if (labels != NerLabels.Count || bits is < 8 or > 24) throw new InvalidDataException("NER model header is inconsistent");
+        var transitions = new float[S * S];
+        for (int i = 0; i < transitions.Length; i++) transitions[i] = br.ReadSingle();
+        float scale = br.ReadSingle();
+        int kept = br.ReadInt32();
+        var weights = new float[(1 << bits) * S];
+        int row = -1;
+        for (int k = 0; k < kept; k++)
+        {
+            row += br.Read7BitEncodedInt();
+            if ((uint)row >= 1u << bits) throw new InvalidDataException("NER model row out of range");
+            for (int l = 0; l < labels; l++) weights[row * S + l] = br.ReadInt16() * scale;
+        }
+        return new NerModel(bits, weights, transitions);
+    }
+}

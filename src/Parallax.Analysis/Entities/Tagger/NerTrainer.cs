@@ -1,0 +1,96 @@
+using Parallax.Model;
+
+namespace Parallax.Analysis.Entities.Tagger;
+
+/// <summary>One training sentence: its tokens (offsets into <see cref="Text"/>) and one gold label per token.</summary>
+public sealed record NerExample(string Text, Token[] Tokens, byte[] Labels);
+
+/// <summary>Training settings; the defaults are what the shipped model was trained with.</summary>
+public sealed record NerTrainingOptions
+{
+    public int Epochs { get; init; } = 10;
+    public int Seed { get; init; } = 17;
+    /// <summary>2^HashBits feature buckets: 2^20 keeps collisions rare for a few hundred thousand distinct features.</summary>
+    public int HashBits { get; init; } = 20;
+}
+
+/// <summary>
+/// Structured averaged perceptron (Collins 2002): decode each sentence with the current weights, move weights toward the
+/// gold sequence where they differ, and return the average of the weights over all steps, which generalises far better
+/// than the last ones. Single-threaded with a seeded shuffle, so the same examples, options and seed give the same
+/// model bit for bit.
+/// </summary>
+public static class NerTrainer
+{
+    public static NerModel Train(IReadOnlyList<NerExample> examples, EntityLexicon lexicon, NerTrainingOptions options,
+        Action<int, double>? epochDone = null, CancellationToken ct = default)
+    {
+        const int S = NerLabels.Stride, F = NerFeatures.PerToken;
+        int rows = 1 << options.HashBits;
+        var weights = new float[rows * S];
+        var transitions = new float[S * S];
+        // Averaging by the "w − u/c" identity: u accumulates c·Δ for every update made at step c.
+        var wSum = new double[rows * S];
+        var tSum = new double[S * S];
+
+        var features = new int[examples.Count][];
+        for (int e = 0; e < examples.Count; e++)
+        {
+            var ex = examples[e];
+            features[e] = new int[ex.Tokens.Length * F];
+            NerFeatures.Extract(ex.Text, ex.Tokens, lexicon, options.HashBits, features[e]);
+        }
+
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(options.Seed);
+        var model = new NerModel(options.HashBits, weights, transitions);
+        int maxLen = examples.Count == 0 ? 0 : examples.Max(x => x.Tokens.Length);
+        var predicted = new byte[maxLen];
+        var scores = new float[maxLen * S];
+        long c = 1;
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            ct.ThrowIfCancellationRequested();
+            random.Shuffle(order);
+            int wrong = 0, total = 0;
+            foreach (var e in order)
+            {
+                var gold = examples[e].Labels;
+                int n = gold.Length;
+                if (n == 0) continue;
+                var f = features[e];
+                model.Score(f, n, scores);
+                NerModel.Viterbi(scores, n, transitions, predicted);
+                total += n;
+                for (int i = 0; i < n; i++)
+                {
+                    int g = gold[i], p = predicted[i];
+                    int gPrev = i == 0 ? NerModel.Start : gold[i - 1], pPrev = i == 0 ? NerModel.Start : predicted[i - 1];
+                    if (g != p)
+                    {
+                        wrong++;
+                        for (int k = 0; k < F; k++)
+                        {
+                            int row = f[i * F + k] * S;
+                            weights[row + g] += 1; wSum[row + g] += c;
+                            weights[row + p] -= 1; wSum[row + p] -= c;
+                        }
+                    }
+                    if (g != p || gPrev != pPrev)
+                    {
+                        transitions[gPrev * S + g] += 1; tSum[gPrev * S + g] += c;
+                        transitions[pPrev * S + p] -= 1; tSum[pPrev * S + p] -= c;
+                    }
+                }
+                c++;
+            }
+            epochDone?.Invoke(epoch, total == 0 ? 0 : 1.0 - (double)wrong / total);
+        }
+
+        var averaged = new float[weights.Length];
+        for (int i = 0; i < weights.Length; i++) averaged[i] = (float)(weights[i] - wSum[i] / c);
+        var averagedTransitions = new float[transitions.Length];
+        for (int i = 0; i < transitions.Length; i++) averagedTransitions[i] = (float)(transitions[i] - tSum[i] / c);
+        return new NerModel(options.HashBits, averaged, averagedTransitions);
+    }
+}

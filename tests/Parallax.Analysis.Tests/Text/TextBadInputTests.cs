@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+using Parallax.Analysis.Text;
+using Parallax.Model;
+
+namespace Parallax.Analysis.Tests.Text;
+
+/// <summary>
+/// Input no news page should contain but a crawler will deliver: the tokenizer and splitter never throw, every span
+/// lies inside the text, and time grows linearly with length. The class runs alone (no parallel tests) so the timing
+/// comparison is not disturbed by other tests sharing the cores.
+/// </summary>
+[Collection(nameof(TimingCollection))]
+public sealed class TextBadInputTests
+{
+    private static readonly TokenizerStage TokenStage = new();
+    private static readonly SentenceStage SentenceStageInstance = new();
+
+    private static Document Run(string text)
+    {
+        var doc = new Document { Id = "d1", Origin = "test", Text = text };
+        return SentenceStageInstance.Run(TokenStage.Run(doc, CancellationToken.None), CancellationToken.None);
+    }
+
+    /// <summary>Tokens and sentences are ordered, inside the text, and sentences tile the tokens.</summary>
+    private static void AssertWellFormed(Document doc)
+    {
+        int prev = 0;
+        foreach (var t in doc.Tokens)
+        {
+            Assert.True(t.Start >= prev && t.End > t.Start && t.End <= doc.Text.Length, $"token {t} out of order or outside the text");
+            prev = t.End;
+        }
+        int next = 0;
+        foreach (var s in doc.Sentences)
+        {
+            Assert.Equal(next, s.FirstToken);
+            Assert.Equal(doc.Tokens[s.FirstToken].Start, s.Start);
+            Assert.Equal(doc.Tokens[s.EndToken - 1].End, s.End);
+            next = s.EndToken;
+        }
+        Assert.Equal(doc.Tokens.Length, next);
+    }
+
+    [Theory]
+    [InlineData("no sentence punctuation here at all just words and more words that go on")]
+    [InlineData("THE MAYOR SAID THE BRIDGE WAS SAFE. NOBODY BELIEVED HIM! WHY WOULD THEY?")]
+    [InlineData("Fire 🔥🔥 at the 👨‍👩‍👧 dock 😀. Next 🇺🇸 flag.")]
+    [InlineData("東京で火事。警察は「調査中」と述べた。 The police said.")]
+    [InlineData("قال المتحدث إن الجسر آمن. The spokesman said.")]
+    [InlineData("Cafe\u0301 \u0301\u0301 leading marks, Z\u0335\u0321a\u0336lgo\u0334.")]
+    [InlineData("\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD. \uFFFD\uFFFD said \uFFFD.")]
+    [InlineData("lone \uD800 high, lone \uDC00 low, reversed \uDC00\uD800, end \uD83D")]
+    [InlineData("\uD83D")]
+    [InlineData("")]
+    [InlineData("   \n\n\t  ")]
+    [InlineData("...!!!???……””))]]")]
+    public void Hostile_text_yields_well_formed_spans(string text)
+    {
+        var doc = Run(text);
+        AssertWellFormed(doc);
+        if (text.Trim().Length > 0) Assert.NotEmpty(doc.Sentences);
+    }
+
+    [Fact]
+    public void All_caps_sentences_still_split() =>
+        Assert.Equal(3, Run("THE MAYOR SAID THE BRIDGE WAS SAFE. NOBODY BELIEVED HIM! WHY WOULD THEY?").Sentences.Length);
+
+    [Fact]
+    public void Text_without_punctuation_is_one_sentence_per_line()
+    {
+        var doc = Run(string.Join(' ', Enumerable.Repeat("word", 20_000)) + "\n" + string.Join(' ', Enumerable.Repeat("more", 100)));
+        Assert.Equal(2, doc.Sentences.Length);
+    }
+
+    /// <summary>One long line of mixed text (sentences, abbreviations, quotes, references, emoji, other scripts,
+    /// U+FFFD and lone surrogates), built to <paramref name="chars"/> characters.</summary>
+    private static string Line(int chars)
+    {
+        const string chunk = "Sgt. Becchina told the U.S. court 42,000 “views” came! Then [3] he left ... quietly "
+            + "😀 \uFFFD\uFFFD 東京で火事 قال المتحدث \uD800 e.g. no. 5 ";
+        var sb = new StringBuilder(chars + chunk.Length);
+        while (sb.Length < chars) sb.Append(chunk);
+        return sb.ToString(0, chars);
+    }
+
+    /// <summary>Seconds to run the stages over <paramref name="text"/> <paramref name="times"/> times in a row.</summary>
+    private static double Seconds(string text, int times)
+    {
+        // Garbage from earlier runs is collected first so one measurement does not pay for another's allocations.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < times; i++) Assert.NotEmpty(Run(text).Tokens);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    [Fact]
+    public void A_ten_megabyte_line_takes_linear_time()
+    {
+        var small = Line(1_000_000);
+        var large = Line(10_000_000);
+        Seconds(small, 2); // warm-up: JIT tiers and pool sizes are not what is measured
+        Seconds(large, 1);
+        // The 1 MB line is timed ten times in a row, so both measurements last about as long and a busy machine
+        // (other builds, other test processes) slows them alike; sizes alternate and the fastest round counts.
+        double tSmall = double.MaxValue, tLarge = double.MaxValue;
+        for (int round = 0; round < 4; round++)
+        {
+            tSmall = Math.Min(tSmall, Seconds(small, 10) / 10);
+            tLarge = Math.Min(tLarge, Seconds(large, 1));
+        }
+        AssertWellFormed(Run(large));
+        // Linear time gives about 10×; quadratic would give 100×. The bound leaves room for cache effects.
+        Assert.True(tLarge / tSmall < 20, $"1 MB: {tSmall * 1000:F1} ms, 10 MB: {tLarge * 1000:F1} ms, ratio {tLarge / tSmall:F1}");
+    }
+}
+
+/// <summary>Tests that compare timings run in this collection, never in parallel with others.</summary>
+[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
+public sealed class TimingCollection;
