@@ -62,6 +62,7 @@ public sealed class SeedsEndToEndTests
         var story = Report().Stories.First();
         var person = story.GetProperty("entities").EnumerateArray().Single(e => ReportView.Names(e).Any(n => n.Contains("Millan-Vazquez", StringComparison.Ordinal)));
         Assert.Contains(ReportView.Names(person), n => n.Contains("Millian-Vazquez", StringComparison.Ordinal));
+        Assert.Contains("Flo", ReportView.Names(person)); // "a warrant for Flo’s arrest", in KCTV5's report
         Assert.Equal("PERSON", person.GetProperty("type").GetString());
     }
 

@@ -227,7 +227,8 @@ public sealed class EntityMerger
         }
         if (parts.Length == 1 && parts[0].Length >= 3)
         {
-            var byFirst = candidates.Where(c => c.Type == EntityType.Person && c.HasFullName && c.FirstNames.Any(f => f.Length >= parts[0].Length
+            // Person or not-yet-typed: a full name the document gave no person evidence for may still carry a nickname.
+            var byFirst = candidates.Where(c => c.IsPerson && c.HasFullName && c.FirstNames.Any(f => f.Length >= parts[0].Length
                 && f.StartsWith(parts[0], StringComparison.OrdinalIgnoreCase))).Take(2).ToList();
             if (byFirst.Count == 1) return byFirst[0];
         }

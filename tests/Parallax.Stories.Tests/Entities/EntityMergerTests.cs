@@ -47,6 +47,14 @@ public sealed class EntityMergerTests
     }
 
     [Fact]
+    public void A_nickname_joins_a_full_name_the_document_gave_no_person_evidence_for()
+    {
+        // "Florencio Lopata-Reyes" has no age, title or speech verb here, so the recogniser leaves it untyped.
+        var e = Merge(StoryDocs.Doc("d1", "The video shows agents pulling Florencio Lopata-Reyes from his car.\n\n\"They wanted Flo, nobody else,\" a neighbor said."));
+        Assert.Contains("Flo", Named(e, "Florencio Lopata-Reyes").Aliases);
+    }
+
+    [Fact]
     public void An_acronym_joins_its_expansion_within_and_across_documents()
     {
         var e = Merge(
