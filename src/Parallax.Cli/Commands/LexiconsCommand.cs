@@ -9,8 +9,9 @@ internal static class LexiconsCommand
     {
         var shared = new Option<string>("--shared") { Description = "The shared folder holding data/gazetteers", DefaultValueFactory = _ => "../shared" };
         var output = new Option<string>("--out") { Description = "Where to write the lexicon files", DefaultValueFactory = _ => "src/Parallax.Analysis/Entities/Lexicons" };
-        var command = new Command("lexicons", "Rebuild the gazetteer files the entity recogniser embeds") { shared, output };
-        command.SetAction(r => LexiconBuilder.Build(r.GetValue(shared)!, r.GetValue(output)!));
+        var countries = new Option<string>("--countries-out") { Description = "Where to write the country names the entity merger embeds", DefaultValueFactory = _ => "src/Parallax.Stories/Entities/Lexicons" };
+        var command = new Command("lexicons", "Rebuild the gazetteer files the entity recogniser and merger embed") { shared, output, countries };
+        command.SetAction(r => LexiconBuilder.Build(r.GetValue(shared)!, r.GetValue(output)!, r.GetValue(countries)!));
         return command;
     }
 }
