@@ -63,6 +63,9 @@ public sealed class SeedsEndToEndTests
         var person = story.GetProperty("entities").EnumerateArray().Single(e => ReportView.Names(e).Any(n => n.Contains("Millan-Vazquez", StringComparison.Ordinal)));
         Assert.Contains(ReportView.Names(person), n => n.Contains("Millian-Vazquez", StringComparison.Ordinal));
         Assert.Contains("Flo", ReportView.Names(person)); // "a warrant for Flo’s arrest", in KCTV5's report
+        // Newsweek: "pulled Florencio Millan-Vazquez out, while his partner and children … watched on" makes him the
+        // father its later "the father says" refers to.
+        Assert.Contains("the father", ReportView.Names(person));
         Assert.Equal("PERSON", person.GetProperty("type").GetString());
     }
 

@@ -11,7 +11,9 @@ namespace Parallax.Stories.Entities;
 /// in any case or spelling of its head, a surname one spelling apart with a compatible first name, an acronym and its
 /// expansion, a short form of an organisation, another name of one country). People who share only a surname, or only a
 /// first name, stay apart. Deterministic (documents and mentions are visited in order), pure, and close to linear:
-/// across documents a cluster is compared only with clusters that share a blocking key.
+/// across documents a cluster is compared only with clusters that share a blocking key. Role descriptions the text ties
+/// to a person ("the father", see <see cref="RoleDescriptions"/>) are added to that person's mentions and aliases after
+/// linking within a document; they never name, type or merge an entity.
 /// </summary>
 public sealed class EntityMerger
 {
@@ -31,6 +33,9 @@ public sealed class EntityMerger
     {
         public EntityType Type;
         public readonly List<(string Doc, EntityMention Mention, string Name)> Mentions = [];
+        /// <summary>Role descriptions linked to the person ("the father"): shown as its mentions and aliases, but never
+        /// used to name, type or merge it, so a description cannot join two people.</summary>
+        public readonly List<(string Doc, TextSpan Span, string Text)> Descriptions = [];
         public readonly HashSet<string> FirstNames = new(StringComparer.OrdinalIgnoreCase);
         public readonly HashSet<string> LastNames = new(StringComparer.OrdinalIgnoreCase);
         public readonly HashSet<string> Names = new(StringComparer.Ordinal);
@@ -87,11 +92,15 @@ public sealed class EntityMerger
             if (!c.Typed && c.Names.All(n => !n.Contains(' '))) continue;
             var name = CanonicalName(c);
             var id = idFor($"{c.Type}:{name}");
-            var aliases = c.Names.Where(n => n != name).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray();
-            var mentions = c.Mentions.OrderBy(m => m.Doc, StringComparer.Ordinal).ThenBy(m => m.Mention.Start)
-                .Select(m => new DocSpan(m.Doc, m.Mention.Start, m.Mention.End)).ToImmutableArray();
+            var aliases = c.Names.Concat(c.Descriptions.Select(d => d.Text)).Distinct(StringComparer.Ordinal).Where(n => n != name)
+                .OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray();
+            var mentions = c.Mentions.Select(m => new DocSpan(m.Doc, m.Mention.Start, m.Mention.End))
+                .Concat(c.Descriptions.Select(d => new DocSpan(d.Doc, d.Span.Start, d.Span.End)))
+                .OrderBy(m => m.Doc, StringComparer.Ordinal).ThenBy(m => m.Start).ToImmutableArray();
             entities.Add(new StoryEntity(id, name, c.Type, aliases, mentions));
             foreach (var m in c.Mentions) entityOf[(m.Doc, m.Mention.Start)] = id;
+            // A named mention keeps its own link should a description ever start where it does.
+            foreach (var d in c.Descriptions) entityOf.TryAdd((d.Doc, d.Span.Start), id);
         }
         return new Result([.. entities], entityOf, comparisons);
     }
@@ -196,7 +205,29 @@ public sealed class EntityMerger
             clusters.File(target);
         }
         comparisons += clusters.Examined;
+        LinkDescriptions(doc, clusters.All);
         return clusters.All;
+    }
+
+    /// <summary>Attaches the document's role descriptions ("the father") to the people they refer to. Runs on the
+    /// document's own clusters because the text establishing a role speaks of the people of that document.</summary>
+    private static void LinkDescriptions(Document doc, List<Cluster> clusters)
+    {
+        var personAt = new Dictionary<int, int>();
+        for (int k = 0; k < clusters.Count; k++)
+            if (clusters[k].Type == EntityType.Person)
+                foreach (var m in clusters[k].Mentions) personAt[m.Mention.Start] = k;
+        if (personAt.Count == 0) return;
+        var personOf = new int[doc.Entities.Length];
+        for (int i = 0; i < personOf.Length; i++)
+            personOf[i] = personAt.TryGetValue(doc.Entities[i].Start, out var k) ? k : -1;
+        foreach (var link in RoleDescriptions.Find(doc, personOf))
+        {
+            var text = doc.Slice(link.Span);
+            // "The father" opening a sentence is the alias "the father".
+            if (text.StartsWith("The ", StringComparison.Ordinal)) text = "the" + text[3..];
+            clusters[link.Person].Descriptions.Add((doc.Id, link.Span, text));
+        }
     }
 
     /// <summary>A person mention joins the most recent cluster it can name: the same full name; a surname alone; a
@@ -331,6 +362,7 @@ public sealed class EntityMerger
             if (!merged.TryGetValue(r, out var target)) { merged[r] = clusters[i]; continue; }
             var c = clusters[i];
             target.Mentions.AddRange(c.Mentions);
+            target.Descriptions.AddRange(c.Descriptions);
             target.Names.UnionWith(c.Names);
             target.Keys.UnionWith(c.Keys);
             target.FirstNames.UnionWith(c.FirstNames);
