@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Parallax.Analysis;
 using Parallax.Analysis.Pipeline;
 using Parallax.Model;
 using Parallax.Stories;
@@ -20,8 +21,14 @@ internal static class BenchCommand
         var shared = new Option<string>("--shared") { Description = "The shared folder holding data/", DefaultValueFactory = _ => "../shared" };
         var words = new Option<long>("--words") { Description = "Words to analyse (the texts are replayed to reach it)", DefaultValueFactory = _ => 2_000_000 };
         var threads = new Option<int>("--threads") { Description = "Cores for the pipeline run (1 = the per-core figure)", DefaultValueFactory = _ => 1 };
-        var command = new Command("bench", "Measure pipeline throughput (words/s) and peak memory on real news text") { shared, words, threads };
-        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(words), r.GetValue(threads)));
+        var streamMb = new Option<int>("--stream-mb")
+        {
+            Description = "Instead: stream this many MB of replayed text through tokens, sentences and entities one document at a time, and print peak memory (it should not grow with the size)",
+        };
+        var command = new Command("bench", "Measure pipeline throughput (words/s) and peak memory on real news text") { shared, words, threads, streamMb };
+        command.SetAction(r => r.GetValue(streamMb) > 0
+            ? Stream(r.GetValue(shared)!, r.GetValue(streamMb))
+            : Run(r.GetValue(shared)!, r.GetValue(words), r.GetValue(threads)));
         return command;
     }
 
@@ -89,6 +96,42 @@ internal static class BenchCommand
             $"stories: {report.Stories.Length:N0} stories from {distinct.Count:N0} documents in {storyClock.Elapsed.TotalMilliseconds:N0} ms ({distinct.Count / storyClock.Elapsed.TotalSeconds:N0} docs/s; {distinctWords / storyClock.Elapsed.TotalSeconds:N0} words/s)");
         using var self = Process.GetCurrentProcess();
         AnsiConsole.MarkupLineInterpolated($"peak memory (working set): {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB; GC heap now {GC.GetTotalMemory(false) / (1024.0 * 1024):N0} MB");
+        return 0;
+    }
+
+    /// <summary>
+    /// Entity recognition over a large corpus in constant memory: PolNeAR texts are replayed one document at a time
+    /// (never all held), each analysed by tokens, sentences and entities and then dropped. Prints throughput and the
+    /// process's peak working set at every quarter, so a reader sees whether memory grows with the corpus.
+    /// </summary>
+    private static int Stream(string shared, int megabytes)
+    {
+        var textDir = Path.Combine(shared, "data", "quotes", "polnear", "train", "text");
+        if (!Directory.Exists(textDir))
+            throw new UserError($"benchmark corpus not found: {textDir} (run from the repository with ../shared beside it, or pass --shared)");
+        var texts = Directory.EnumerateFiles(textDir, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).Where(t => t.Length > 0).ToArray();
+        var pipeline = DocumentPipeline.Build(new Analysis.Text.TokenizerStage(), new Analysis.Text.SentenceStage(),
+            new Analysis.Entities.EntityStage(Analysis.Entities.EntityLexicon.Default));
+        long target = (long)megabytes * 1024 * 1024, chars = 0, words = 0, mentions = 0;
+        int docs = 0, quarter = 1;
+        var clock = Stopwatch.StartNew();
+        using var self = Process.GetCurrentProcess();
+        while (chars < target)
+        {
+            var text = texts[docs % texts.Length];
+            var doc = pipeline.Run(new Document { Id = $"d{docs + 1}", Origin = "replay", Text = text });
+            mentions += doc.Entities.Length;
+            words += doc.Tokens.Length;
+            chars += System.Text.Encoding.UTF8.GetByteCount(text); // UTF-8 bytes: the size of the corpus on disk
+            docs++;
+            if (chars >= target * quarter / 4)
+            {
+                self.Refresh();
+                AnsiConsole.MarkupLineInterpolated(
+                    $"{chars / (1024.0 * 1024):N0} MB, {docs:N0} documents, {words:N0} tokens, {mentions:N0} mentions: {words / clock.Elapsed.TotalSeconds:N0} tokens/s, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB");
+                quarter++;
+            }
+        }
         return 0;
     }
 
