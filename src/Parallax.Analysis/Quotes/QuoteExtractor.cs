@@ -6,6 +6,11 @@ namespace Parallax.Analysis.Quotes;
 /// <summary>
 /// Finds attributed statements in one document: direct quotes (with their cue and speaker), block statements
 /// introduced by a colon ("X had this to say:"), and indirect speech ("Cleaver said the system needs repair").
+/// Indirect forms: speaker first ("X said [that] …", verbs of stance and belief too: "criticized", "believes"), speaker
+/// last ("…, sources said."), a parenthetical ("…, he said, …"), "according to" before or after the clause, a
+/// participle ("…, saying …"), a headline "Name: …", and mixed quotation, where a quoted phrase inside reported speech
+/// ('promised to "fix the bridge"') belongs to the indirect statement rather than standing as a direct quote.
+/// Spans follow the conventions of news attribution corpora (PolNeAR): indirect content keeps its "that".
 /// Speakers are named mentions when the text names one; pronouns and descriptions ("she", "the spokesperson") resolve to
 /// the most recent fitting speaker or description; otherwise the quote keeps a descriptive label.
 /// One pass over the document in order, so a pronoun only ever looks back.
@@ -21,13 +26,51 @@ public sealed class QuoteExtractor
         "continued", "continues", "recalled", "acknowledged", "testified", "announced", "declared", "asked", "asks",
         "reads", "read", "posted", "saying", "stressed", "emphasized", "suggested", "conceded", "admitted", "remarked", "shouted",
         "yelled", "screamed", "urged", "cautioned", "concluded", "answered", "maintained", "pointed",
+        "reiterated", "retorted", "whispered", "quipped", "joked", "stating", "promised", "promises", "reported",
+        "reports", "mused", "boasted", "declares", "demanded", "pleaded", "interjected", "exclaimed", "snapped",
+        "countered", "observed", "predicted", "vowed", "complained", "lamented", "shot",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Cues that introduce reported (indirect) speech: a subset, because "asked" or "read" rarely do.</summary>
+    /// <summary>Cues that introduce reported (indirect) speech or an attributed belief: a subset of the speech verbs,
+    /// because "asked" or "read" rarely do, plus verbs of knowing and believing that news attributes the same way
+    /// ("Republicans expect that …", "the poll found …").</summary>
     private static readonly FrozenSet<string> IndirectCues = new[]
     {
-        "said", "says", "told", "tells", "asserted", "stated", "added", "explained", "noted", "claimed", "confirmed",
-        "warned", "argued", "insisted", "acknowledged", "announced", "testified", "maintained", "stressed", "believes",
+        "said", "says", "say", "told", "tells", "asserted", "asserts", "stated", "states", "added", "explained", "noted",
+        "notes", "claimed", "claims", "confirmed", "warned", "warns", "argued", "argues", "insisted", "insists",
+        "acknowledged", "announced", "testified", "maintained", "stressed", "believes", "believe", "believed",
+        "reported", "reports", "wrote", "writes", "predicted", "predicts", "suggested", "suggests", "contended",
+        "alleged", "estimated", "agreed", "conceded", "admitted", "promised", "vowed", "thinks", "think", "thought",
+        "expects", "expect", "expected", "fears", "feared", "worried", "hopes", "hoped", "knows", "knew", "found",
+        "finds", "showed", "shows", "indicated", "indicates", "concluded", "denied", "complained", "recalled",
+        "emphasized", "declared", "mused", "speculated", "charged", "countered", "acknowledges", "admits", "feel",
+        "feels", "felt", "assured", "reminded", "informed", "signaled", "hinted", "revealed", "learned",
+        // Verbs of stance and evaluation: news attributes what they take ("criticized the plan as …") to the subject.
+        "asked", "called", "calls", "described", "describes", "endorsed", "endorses", "declined", "criticized",
+        "criticizes", "accused", "accuses", "wants", "wanted", "defended", "defends", "urged", "urges", "proposed",
+        "proposes", "cited", "cites", "supports", "supported", "praised", "praises", "blamed", "blames", "questioned",
+        "rejected", "rejects", "dismissed", "dismisses", "demanded", "demands", "pledged", "pledges", "welcomed",
+        "condemned", "slammed", "attacked", "blasted", "touted", "touts", "mentioned", "refused", "denounced",
+        "recommended", "opposed", "opposes", "sees", "saw", "considers", "considered", "views", "viewed", "doubts",
+        "doubted", "reiterated", "repeated", "joked", "quipped", "boasted", "bragged", "lamented", "explains",
+        "characterized", "labeled", "branded", "dubbed", "promises", "vows", "questions",
+        "challenged", "disputed", "disputes", "understood", "understands", "realized", "recognized",
+        "assumed", "guessed", "imagined", "figured", "wondered", "worries", "fear", "hope", "doubt",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Participles that continue a sentence's subject as a second attribution: "…, saying he would veto it".</summary>
+    private static readonly FrozenSet<string> GerundCues = new[]
+    {
+        "saying", "adding", "noting", "arguing", "suggesting", "claiming", "warning", "insisting", "explaining",
+        "telling", "asserting", "stressing", "predicting", "acknowledging", "writing", "declaring", "contending",
+        "calling", "describing", "accusing", "urging", "criticizing", "citing", "referring", "blaming", "praising",
+        "promising", "vowing", "asking", "questioning", "dismissing", "pointing",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that end a subject looking back from a cue: a clause boundary, not part of who spoke.</summary>
+    private static readonly FrozenSet<string> SubjectStops = new[]
+    {
+        "that", "which", "who", "whom", "and", "but", "or", "because", "while", "when", "if", "as", "than", "so", "what",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "we", "it" }
@@ -57,6 +100,7 @@ public sealed class QuoteExtractor
     /// <summary>A speaker as the document has established it so far: a named mention, or a description.</summary>
     private readonly record struct SpeakerRef(TextSpan? Mention, string? Label, int At);
 
+    /// <summary>Every attributed statement of <paramref name="doc"/> (needs tokens, sentences and entities), in order.</summary>
     public List<Quote> Extract(Document doc)
     {
         var marks = QuoteMarks.Find(doc.Text);
@@ -69,14 +113,35 @@ public sealed class QuoteExtractor
         {
             var sentence = doc.Sentences[si];
             if (sentence.Start < blockEnd) continue; // inside a block statement already taken
+            // A sentence the splitter ran into a quote ('… if he becomes president. ''Obama doesn't …'' he said'):
+            // the part before the quote is a sentence of its own and may report speech.
+            int peek = m;
+            while (peek < marks.Count && marks[peek].Start < sentence.Start) peek++;
+            if (peek < marks.Count && LeadIn(ctx, sentence, marks[peek]) is { } leadIn && Indirect(ctx, leadIn) is { } before)
+                quotes.Add(before);
             bool hadDirect = false;
+            int firstEmbedded = -1;
             while (m < marks.Count && marks[m].Start < sentence.End)
             {
+                int at = m;
                 var q = marks[m++];
                 if (q.Start < sentence.Start) continue;
-                hadDirect = true;
                 quotedUntil = Math.Max(quotedUntil, q.End);
+                // A quoted phrase inside the sentence's own clause ('called it "an historic step"') is part of reported
+                // speech, not a statement of its own: decided after the sentence's other marks.
+                if (Embedded(ctx, q, sentence)) { if (firstEmbedded < 0) firstEmbedded = at; continue; }
+                hadDirect = true;
                 if (Direct(ctx, q) is { } quote) quotes.Add(quote);
+            }
+            if (firstEmbedded >= 0 && !hadDirect)
+            {
+                // Mixed quotation: the reported clause around the quoted words is the statement; when no cue frames
+                // one, each quoted phrase stays, marked as indirect because it is not the speaker's whole sentence.
+                if (Indirect(ctx, sentence) is { } mixed) { quotes.Add(mixed); continue; }
+                for (int k = firstEmbedded; k < m; k++)
+                    if (marks[k].Start >= sentence.Start && Direct(ctx, marks[k]) is { } phrase)
+                        quotes.Add(phrase with { Kind = QuoteKind.Indirect });
+                continue;
             }
             if (hadDirect || sentence.Start < quotedUntil) continue;
             if (Block(ctx, si, out var block, out var end)) { quotes.Add(block); blockEnd = end; continue; }
@@ -147,6 +212,8 @@ public sealed class QuoteExtractor
         var text = ctx.Text;
         int close = content.End; // index of the closing mark (or paragraph end)
         int open = content.Start - 1;
+        // A doubled-apostrophe mark ('') is two characters: point at its first, like a one-character mark.
+        if (open > 0 && text[open] == '\'' && text[open - 1] == '\'') open--;
         int firstTok = doc.TokenAtOrAfter(close + 1);
         int wordCount = CountWords(text, content);
 
@@ -170,6 +237,23 @@ public sealed class QuoteExtractor
             return Make(ctx, content, QuoteKind.Direct, before.Span, speaker);
         }
 
+        // 2b. A colon right before the quote introduces it whatever the verb ("the Christie supporter retorted: …",
+        // "his wife whispered to him: …"): the subject of the clause before the colon spoke; the verb, when the word
+        // before the colon (or before "to him") is a lower-case word, is the cue.
+        if (lastBefore > from && text[doc.Tokens[lastBefore].Start] == ':' && !ContainsLineBreak(text, doc.Tokens[lastBefore].End, open))
+        {
+            int colon = lastBefore;
+            var speaker = SpeakerAround(ctx, colon, from, colon + 1, open) ?? SubjectDescription(ctx, from, colon);
+            if (speaker is not null)
+            {
+                int verb = colon - 1;
+                if (verb - 2 >= from && IsWord(text, doc.Tokens[verb - 1], "to")) verb -= 2; // "whispered to him:"
+                var v = doc.Tokens[verb];
+                TextSpan? cue = v.Kind == TokenKind.Word && char.IsLower(text[v.Start]) ? v.Span : null;
+                return Make(ctx, content, QuoteKind.Direct, cue, speaker);
+            }
+        }
+
         // 3. No cue: a quote continues the speaker of this paragraph or the one before (the news convention for a
         // statement carried over paragraphs); failing that, the first person the previous paragraph names.
         if (ctx.LastSpeaker is { } last && ctx.ParagraphOf(last.At) >= ctx.ParagraphOf(open) - 1)
@@ -177,6 +261,70 @@ public sealed class QuoteExtractor
         if (StartsParagraph(text, open) && FirstPersonInPreviousParagraph(ctx, open) is { } topic)
             return Make(ctx, content, QuoteKind.Direct, null, new SpeakerRef(topic.Span, null, topic.Start));
         return wordCount >= 6 ? Make(ctx, content, QuoteKind.Direct, null, null) : null;
+    }
+
+    /// <summary>
+    /// "Bill Clinton: Hillary is better qualified" / "Poll: Trump and Clinton hold narrow leads" / "KATE BOULDUAN: Why
+    /// not debate?": a headline or transcript line that opens with a short capitalised name and a colon credits the
+    /// rest of the line to that name. Only at the start of a line, and only capitalised words before the colon, so
+    /// "The reason was simple: …" is not taken.
+    /// </summary>
+    private Quote? ColonLead(Context ctx, Sentence s)
+    {
+        var doc = ctx.Doc;
+        var text = ctx.Text;
+        if (!StartsParagraph(text, s.Start)) return null;
+        for (int t = s.FirstToken; t < s.EndToken - 2 && t <= s.FirstToken + 6; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (text[tok.Start] == ':')
+            {
+                if (t == s.FirstToken) return null;
+                var content = Trim(text, new TextSpan(doc.Tokens[t + 1].Start, s.End));
+                if (CountWords(text, content) < 3 || ContainsLineBreak(text, tok.End, content.Start)) return null;
+                var prefix = new TextSpan(s.Start, doc.Tokens[t - 1].End);
+                SpeakerRef? speaker = null;
+                foreach (var mention in MentionsIn(doc, prefix.Start, prefix.End))
+                    if (mention.Type is not EntityType.Place) { speaker = new SpeakerRef(mention.Span, null, mention.Start); break; }
+                speaker ??= new SpeakerRef(null, text[prefix.Start..prefix.End], prefix.Start);
+                return Make(ctx, content, QuoteKind.Indirect, tok.Span, speaker);
+            }
+            // Names and titles only: "Former AG Mukasey at RNC" keeps its lower-case "at".
+            if (tok.Kind != TokenKind.Word || char.IsLower(text[tok.Start]) && tok.Length > 3) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The part of <paramref name="sentence"/> before a quote that opens right after a full stop inside it,
+    /// as a sentence; null when the quote does not open that way.</summary>
+    private static Sentence? LeadIn(Context ctx, Sentence sentence, TextSpan quote)
+    {
+        var text = ctx.Text;
+        if (quote.Start <= sentence.Start || quote.Start >= sentence.End) return null;
+        int j = quote.Start - 2;                          // before a one-character opening mark
+        if (j >= 0 && text[j] == '\'' && j + 1 < text.Length && text[j + 1] == '\'') j--; // '' is two characters
+        while (j > sentence.Start && text[j] == ' ') j--;
+        if (j <= sentence.Start || text[j] is not ('.' or '!' or '?')) return null;
+        int tokens = ctx.Doc.TokenAtOrAfter(j + 1) - sentence.FirstToken;
+        return tokens < 5 ? null : new Sentence(sentence.Start, j + 1, sentence.FirstToken, tokens);
+    }
+
+    /// <summary>
+    /// Whether a quote opens inside its sentence's clause: the word before its opening mark (same sentence, no
+    /// punctuation between) is not a speech verb, as in 'promises to "make America great again"' or
+    /// 'Biden "has a lot of roles to play," said Doyle'. A quote after a cue ('said "…"'), a comma, a colon or at the
+    /// start of a sentence stands on its own.
+    /// </summary>
+    private static bool Embedded(Context ctx, TextSpan content, Sentence sentence)
+    {
+        var text = ctx.Text;
+        int j = content.Start - 2;                       // the character before a one-character opening mark
+        if (j >= 0 && text[j] == '\'' && j + 1 < text.Length && text[j + 1] == '\'') j--; // '' is two characters
+        while (j >= sentence.Start && text[j] == ' ') j--;
+        if (j < sentence.Start || !char.IsLetterOrDigit(text[j])) return false;
+        int wordStart = j;
+        while (wordStart > sentence.Start && char.IsLetter(text[wordStart - 1])) wordStart--;
+        return !CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(wordStart, j + 1 - wordStart));
     }
 
     private static int[] ParagraphStarts(string text)
@@ -243,7 +391,7 @@ public sealed class QuoteExtractor
             if (t < 0 || t >= doc.Tokens.Length) break;
             var tok = doc.Tokens[t];
             char c0 = text[tok.Start];
-            if (c0 is '"' or '\u201C' or '\u201D') break;
+            if (c0 is '"' or '\u201C' or '\u201D' || QuoteMarks.IsDoubledApostrophe(text, tok.Start)) break;
             if (t != start && LineBreakBefore(text, tok, doc, t, forward)) break;
             var w = text.AsSpan(tok.Start, tok.Length);
             if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && t + 1 < doc.Tokens.Length
@@ -538,47 +686,212 @@ public sealed class QuoteExtractor
         return nl < 0 ? text.Length : nl;
     }
 
-    /// <summary>Reported speech: "[speaker] said [that] [clause]" or "[clause], according to [speaker]".</summary>
+    /// <summary>
+    /// Reported speech: "[clause], [speaker] said [when]." (speaker last), "[speaker] said [that] [clause]" (speaker
+    /// first; the content keeps "that", as news attribution corpora mark it), "[clause], according to [speaker]", and
+    /// "…, saying [clause]". The speaker-last form is tried first because its content is the sentence's main clause.
+    /// </summary>
     private Quote? Indirect(Context ctx, Sentence s)
     {
+        if (SpeakerLast(ctx, s) is { } last) return last;
+        if (Parenthetical(ctx, s) is { } aside) return aside;
+        if (ColonLead(ctx, s) is { } lead) return lead;
         var doc = ctx.Doc;
         var text = ctx.Text;
+        if (s.TokenCount > 4 && IsWord(text, doc.Tokens[s.FirstToken], "according") && IsWord(text, doc.Tokens[s.FirstToken + 1], "to"))
+        {
+            // "According to the poll, Clinton leads": the clause after the first comma.
+            for (int k = s.FirstToken + 2; k < s.EndToken - 1 && k < s.FirstToken + 16; k++)
+            {
+                if (text[doc.Tokens[k].Start] != ',') continue;
+                var content = Trim(text, new TextSpan(doc.Tokens[k + 1].Start, s.End));
+                if (CountWords(text, content) < 4) break;
+                var speaker = SpeakerAround(ctx, s.FirstToken, s.FirstToken, k, doc.Tokens[k].Start);
+                return Make(ctx, content, QuoteKind.Indirect, new TextSpan(doc.Tokens[s.FirstToken].Start, doc.Tokens[s.FirstToken + 1].End), speaker);
+            }
+        }
         for (int t = s.FirstToken + 1; t < s.EndToken - 3; t++)
         {
             var tok = doc.Tokens[t];
             var w = text.AsSpan(tok.Start, tok.Length);
             bool according = w.Equals("according", StringComparison.OrdinalIgnoreCase) && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length).SequenceEqual("to");
-            if (!according && !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
+            bool gerund = !according && GerundCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && text[doc.Tokens[t - 1].Start] == ',';
+            if (!according && !gerund && !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
 
             if (according)
             {
-                // "[clause], according to ICE." — the clause before the comma is the content.
-                if (t - 1 <= s.FirstToken || text[doc.Tokens[t - 1].Start] != ',') return null;
+                // "[clause], according to ICE." — the clause before it is the content, comma or not.
+                if (t - 1 <= s.FirstToken) return null;
                 var speaker = SpeakerAround(ctx, t, t, s.EndToken, tok.Start);
-                var content = Trim(text, new TextSpan(s.Start, doc.Tokens[t - 1].Start));
+                var content = Trim(text, new TextSpan(s.Start, tok.Start));
                 return CountWords(text, content) >= 4 ? Make(ctx, content, QuoteKind.Indirect, new TextSpan(tok.Start, doc.Tokens[t + 1].End), speaker) : null;
             }
 
-            // The subject must end right before the cue: a mention, pronoun or description.
-            var subject = SpeakerAround(ctx, t, s.FirstToken, t, s.Start);
-            if (subject is null || !SubjectAdjacent(doc, text, t, subject.Value)) return null;
+            SpeakerRef? subject;
+            if (gerund)
+                subject = SpeakerAround(ctx, t, s.FirstToken, t, s.Start);
+            else
+            {
+                // The subject must end right before the cue: a mention, pronoun or description; failing that, when a
+                // "that"-clause follows, the noun phrase before the cue ("Most voters believe that …").
+                subject = SpeakerAround(ctx, t, s.FirstToken, t, s.Start);
+                if (subject is null || !SubjectAdjacent(doc, text, t, subject.Value))
+                {
+                    // An unnamed subject ("The administration said …", "Most voters believe that …"); after "and"/"but"
+                    // the subject of the first verb ("chafed at it and said …").
+                    bool coordinated = IsWord(text, doc.Tokens[t - 1], "and") || IsWord(text, doc.Tokens[t - 1], "but");
+                    subject = coordinated ? subject : SubjectPhrase(ctx, s, t);
+                    if (subject is null && !coordinated) continue;
+                }
+            }
             int c = t + 1;
+            // "On the morning shows, Carson said …": a comma right after a word that is also a noun ("shows",
+            // "reports", "claims") means the noun; only the plain speech verbs take a comma before their content.
+            if (c < s.EndToken && text[doc.Tokens[c].Start] == ',' && (!CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || NounLike(w))) continue;
             // "told KCTV5 News that …": skip the addressee up to "that" or a comma.
-            if (w.StartsWith("told", StringComparison.OrdinalIgnoreCase) || w.StartsWith("tells", StringComparison.OrdinalIgnoreCase))
+            if (w.StartsWith("told", StringComparison.OrdinalIgnoreCase) || w.StartsWith("tell", StringComparison.OrdinalIgnoreCase))
             {
                 int k = c;
                 while (k < s.EndToken && k < c + 6 && text[doc.Tokens[k].Start] != ',' && !IsWord(text, doc.Tokens[k], "that")) k++;
-                if (k >= s.EndToken || k == c + 6) return null;
-                c = k;
+                if (k < s.EndToken && k < c + 6) c = k;
+                else if (AddresseeEnd(ctx, c, s) is { } after) c = after; // "told the National Post he's …"
+                else continue;
             }
-            if (c < s.EndToken && (IsWord(text, doc.Tokens[c], "that") || text[doc.Tokens[c].Start] == ',')) c++;
+            if (c < s.EndToken && text[doc.Tokens[c].Start] == ',') c++;
             if (c < s.EndToken && IsWord(text, doc.Tokens[c], "in") && c + 1 < s.EndToken && IsWord(text, doc.Tokens[c + 1], "part")) c += 2;
             if (c >= s.EndToken) return null;
             var span = Trim(text, new TextSpan(doc.Tokens[c].Start, s.End));
-            if (CountWords(text, span) < 4) return null;
+            if (CountWords(text, span) < 4) continue;
             return Make(ctx, span, QuoteKind.Indirect, tok.Span, subject);
         }
         return null;
+    }
+
+    /// <summary>
+    /// "[clause], [speaker] said [Friday]." or "[clause], said [speaker].": the tail after the sentence's last comma is
+    /// short and holds a cue with a subject next to it; the content is everything before that comma.
+    /// </summary>
+    private Quote? SpeakerLast(Context ctx, Sentence s)
+    {
+        var doc = ctx.Doc;
+        var text = ctx.Text;
+        int last = s.EndToken - 1;
+        while (last > s.FirstToken && doc.Tokens[last].Kind != TokenKind.Word) last--;
+        int comma = -1;
+        for (int t = last; t > s.FirstToken + 3 && t >= last - 10; t--)
+            if (text[doc.Tokens[t].Start] == ',') { comma = t; break; }
+        if (comma < 0) return null;
+        for (int t = comma + 1; t <= last; t++)
+        {
+            var w = text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length);
+            if (doc.Tokens[t].Kind != TokenKind.Word) return null; // another clause or a quote mark: not a plain tail
+            if (SubjectStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return null;
+            if (!IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || !char.IsLower(w[0])) continue;
+            // Either a subject before the cue ("sources said", "the Associated Press reported") or right after it
+            // ("said Mr. Burman"); a bare cue after the comma with nothing named is not an attribution.
+            if (t == comma + 1 && t == last) return null;
+            // With the subject before the cue, only a short adverbial may follow it ("sources said Friday", "he said
+            // in a statement"); "…, Trump said he was suited for it" is speaker-first speech after an opening phrase.
+            if (t > comma + 1 && t < last && (last - t > 4 || !TailAdverbial(text, doc.Tokens[t + 1]))) return null;
+            var content = Trim(text, new TextSpan(s.Start, doc.Tokens[comma].Start));
+            if (CountWords(text, content) < 4 || ctx.InsideQuote(content.Start)) return null;
+            var speaker = SpeakerAround(ctx, t, comma + 1, last + 1, doc.Tokens[comma].Start)
+                          ?? (t > comma + 1 ? new SpeakerRef(null, text[doc.Tokens[comma + 1].Start..doc.Tokens[t - 1].End], doc.Tokens[comma + 1].Start) : null);
+            return Make(ctx, content, QuoteKind.Indirect, doc.Tokens[t].Span, speaker);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "[clause], he said, [clause]." — an attribution set off by commas inside the sentence: the whole sentence is the
+    /// content (attribution corpora mark it as one span around the aside).
+    /// </summary>
+    private Quote? Parenthetical(Context ctx, Sentence s)
+    {
+        var doc = ctx.Doc;
+        var text = ctx.Text;
+        int open = -1;
+        for (int t = s.FirstToken + 2; t < s.EndToken - 2; t++)
+        {
+            if (text[doc.Tokens[t].Start] != ',') continue;
+            if (open >= 0 && t - open >= 2 && t - open <= 7)
+            {
+                for (int c = open + 1; c < t; c++)
+                {
+                    var w = text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length);
+                    if (doc.Tokens[c].Kind != TokenKind.Word || !char.IsLower(w[0]) || !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
+                    if (c == open + 1 && c == t - 1) break; // ", said," names nobody
+                    var content = Trim(text, s.Span);
+                    if (CountWords(text, content) < 6 || ctx.InsideQuote(content.Start)) return null;
+                    var speaker = SpeakerAround(ctx, c, open + 1, t, doc.Tokens[open].Start)
+                                  ?? (c > open + 1 ? new SpeakerRef(null, text[doc.Tokens[open + 1].Start..doc.Tokens[c - 1].End], doc.Tokens[open + 1].Start) : null);
+                    return Make(ctx, content, QuoteKind.Indirect, doc.Tokens[c].Span, speaker);
+                }
+            }
+            open = t;
+        }
+        return null;
+    }
+
+    /// <summary>Third-person forms that are also plural nouns: after them a comma ends a noun phrase, not a cue.</summary>
+    private static bool NounLike(ReadOnlySpan<char> w) =>
+        w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.Equals("says", StringComparison.OrdinalIgnoreCase)
+        && !w.Equals("tells", StringComparison.OrdinalIgnoreCase) && !w.Equals("writes", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Adverbials = new[]
+    {
+        "on", "in", "at", "during", "to", "about", "of", "after", "before", "last", "this", "yesterday", "today",
+        "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently",
+        "then", "again", "afterward", "privately", "publicly", "tonight", "repeatedly", "through", "via", "with", "when",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool TailAdverbial(string text, Token t) =>
+        Adverbials.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(t.Start, t.Length));
+
+    private static readonly FrozenSet<string> ObjectPronouns = new[] { "him", "her", "them", "me", "us", "reporters", "journalists", "supporters", "voters" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The token after the addressee of "told": a named mention ("the National Post"), or an object pronoun
+    /// or audience word ("told reporters"); null when neither follows.</summary>
+    private static int? AddresseeEnd(Context ctx, int c, Sentence s)
+    {
+        var doc = ctx.Doc;
+        var text = ctx.Text;
+        if (c >= s.EndToken) return null;
+        if (ObjectPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length))) return c + 1;
+        int from = IsWord(text, doc.Tokens[c], "the") && c + 1 < s.EndToken ? c + 1 : c;
+        foreach (var m in MentionsIn(doc, doc.Tokens[from].Start, doc.Tokens[from].End))
+            if (m.Start == doc.Tokens[from].Start)
+            {
+                int next = doc.TokenAtOrAfter(m.End);
+                return next < s.EndToken - 2 ? next : null;
+            }
+        return null;
+    }
+
+    /// <summary>The noun phrase right before a cue, back to a clause boundary, at most six words: an unnamed source
+    /// ("Most voters", "the new poll") kept as a label.</summary>
+    private static SpeakerRef? SubjectPhrase(Context ctx, Sentence s, int cue)
+    {
+        var doc = ctx.Doc;
+        var text = ctx.Text;
+        // Past auxiliaries and adverbs between subject and cue ("The committee has also said").
+        int end = cue - 1;
+        while (end >= s.FirstToken && doc.Tokens[end].Kind == TokenKind.Word && QuoteSource.IsModifierAfterHead(text.AsSpan(doc.Tokens[end].Start, doc.Tokens[end].Length))) end--;
+        int start = end + 1;
+        for (int k = end; k >= s.FirstToken && k >= end - 5; k--)
+        {
+            var tok = doc.Tokens[k];
+            var w = text.AsSpan(tok.Start, tok.Length);
+            if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || SubjectStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                || QuoteSource.LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) break;
+            start = k;
+        }
+        if (start > end) return null;
+        // A verb or adverb is no subject ("were", "finalized"): a noun phrase ends in a noun, which rarely ends so.
+        var head = text.AsSpan(doc.Tokens[end].Start, doc.Tokens[end].Length);
+        if (char.IsLower(head[0]) && head.EndsWith("ed", StringComparison.Ordinal)) return null;
+        return new SpeakerRef(null, text[doc.Tokens[start].Start..doc.Tokens[end].End], doc.Tokens[start].Start);
     }
 
     /// <summary>The subject of reported speech sits within a few words before the cue, not anywhere in the sentence.</summary>

@@ -11,6 +11,7 @@ internal static class EvalCommand
         EvalNerCommand.Create(),
         EvalEntitiesCommand.Create(),
         EvalSentencesCommand.Create(),
+        EvalQuotesCommand.Create(),
     };
 
     /// <summary>The --shared option every evaluation takes.</summary>

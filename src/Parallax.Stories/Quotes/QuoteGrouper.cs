@@ -54,9 +54,15 @@ public static class QuoteGrouper
                     shared[(list[a], list[b])] = shared.GetValueOrDefault((list[a], list[b])) + 1;
         }
         foreach (var ((i, j), count) in shared.OrderBy(kv => kv.Key))
+        {
+            // One shared run is not enough unless both quotes are that short: a five-word phrase ("it was a warrantless
+            // arrest") inside someone's long statement is an echo, not a printing of the statement.
+            bool bothShort = shingleCount[i] == 1 && shingleCount[j] == 1;
+            if (count < 2 && !bothShort) continue;
             if (count >= (occurrences[i].Quote.Kind == QuoteKind.Indirect || occurrences[j].Quote.Kind == QuoteKind.Indirect
                               ? MinContainmentIndirect : MinContainment) * Math.Min(shingleCount[i], shingleCount[j]))
                 parent[Root(j)] = Root(i);
+        }
 
         var groups = new List<QuoteGroup>();
         foreach (var members in Enumerable.Range(0, n).GroupBy(Root).OrderBy(g => g.Min()))

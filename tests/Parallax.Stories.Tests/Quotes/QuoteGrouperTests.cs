@@ -53,6 +53,16 @@ public sealed class QuoteGrouperTests
     }
 
     [Fact]
+    public void A_short_phrase_echoed_inside_a_long_statement_is_not_that_statement()
+    {
+        var statement = StoryDocs.Doc("d1", "\"There is no judicial warrant here and the officers told him it was a warrantless arrest and they knew him,\" attorney Nina Ruiz said.");
+        var echo = StoryDocs.Doc("d2", "Agents said it was a \u201Cwarrantless arrest.\u201D");
+        int n = 0;
+        var occurrences = new[] { Occ(statement, 0, "e1") }.Concat(echo.Quotes.Select((q, k) => Occ(echo, k, "e2"))).ToList();
+        Assert.All(QuoteGrouper.Group(occurrences, () => $"q{++n}"), g => Assert.False(g.SpeakerConflict));
+    }
+
+    [Fact]
     public void Words_drop_punctuation_brackets_and_apostrophes() =>
         Assert.Equal(["roll", "the", "window", "down", "or", "im", "going"], QuoteGrouper.Words("roll [the window] down… or I’m going"));
 }

@@ -1,0 +1,226 @@
+using System.Collections.Frozen;
+using Parallax.Model;
+
+namespace Parallax.Analysis.Quotes;
+
+/// <summary>
+/// The source span of an attribution as the text words it next to the cue: the whole noun phrase with its title and
+/// apposition ("Former Arkansas Gov. Mike Huckabee", "Kevin Madden, a Republican communications strategist,"), or the
+/// pronoun ("he said"), or the description ("a Treasury spokesman"). <see cref="Quote.Speaker"/> stays the entity
+/// mention (what the stories link across documents); this is the span a reader sees as "who said it" in this sentence.
+/// </summary>
+public static class QuoteSource
+{
+    // "who" and "which" too: in "Trump, who said …" the relative pronoun is the source as written.
+    private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "we", "it", "i", "you", "who", "which" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that end a source looking left: prepositions and conjunctions that open another phrase
+    /// ("On Monday Rosa said", "and she said"). "of" and "by" stay inside ("A study by the University of Chicago").</summary>
+    internal static readonly FrozenSet<string> LeftStops = new[]
+    {
+        "on", "in", "at", "after", "before", "during", "since", "while", "when", "with", "from", "to", "as", "that",
+        "which", "who", "whom", "and", "but", "or", "because", "if", "than", "so", "also", "then", "now", "later",
+        "earlier", "today", "yesterday", "tonight", "recently", "previously", "again", "already", "once", "still",
+        "not", "never", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "did",
+        "does", "do", "been", "be", "publicly", "privately", "repeatedly", "separately", "although", "though",
+        "even", "just", "however", "meanwhile", "may", "might", "can", "must", "shall", "ever", "quickly",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private const int MaxLeftWords = 8;
+    private const int MaxAppositionTokens = 25;
+
+    /// <summary>The source span of <paramref name="quote"/> in <paramref name="doc"/>, or null when it has no cue (a
+    /// quote carried over from an earlier paragraph: crediting the old mention again costs more precision than it
+    /// gains recall on PolNeAR train).</summary>
+    public static TextSpan? Find(Document doc, Quote quote)
+    {
+        if (quote.Cue is not { } cue || doc.Tokens.IsEmpty) return null;
+        var text = doc.Text;
+        int si = doc.SentenceAt(cue.Start);
+        if (si < 0) return null;
+        var sentence = doc.Sentences[si];
+        int cueFirst = doc.TokenAtOrAfter(cue.Start);
+        int cueLast = Math.Max(cueFirst, doc.TokenAtOrAfter(cue.End) - 1);
+        if (cueFirst >= doc.Tokens.Length) return null;
+
+        // 1. A pronoun right before the cue ("he said", "she also told") is the source as written, whatever it resolves
+        // to; after the cue only when the sentence ends there ('," said he.'), since "said he would" is the content.
+        foreach (int k in (ReadOnlySpan<int>)[cueFirst - 1, cueFirst - 2, cueLast + 1])
+        {
+            if (k < sentence.FirstToken || k >= sentence.EndToken) continue;
+            var tok = doc.Tokens[k];
+            if (tok.Kind != TokenKind.Word || !Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tok.Start, tok.Length))) continue;
+            if (k == cueFirst - 2 && !LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, cueFirst - 1))) continue;
+            if (k > cueLast && (k + 1 < sentence.EndToken && doc.Tokens[k + 1].Kind == TokenKind.Word || IsRelative(WordAt(doc, k)))) continue;
+            return tok.Span;
+        }
+
+        // 2. The speaker mention in the cue's sentence, else the speaker label nearest the cue in it, else whatever
+        // noun phrase sits right before the cue ("The newspaper reported") or right after it ("said Sen. Murray").
+        TextSpan? anchor = null;
+        if (quote.Speaker is { } m && m.Start >= sentence.Start && m.End <= sentence.End) anchor = m;
+        else if (quote.SpeakerLabel is { Length: > 0 } label) anchor = Nearest(text, sentence.Span, cue, label);
+        anchor ??= PhraseBefore(doc, sentence, cueFirst) ?? AppositiveSubject(doc, sentence, cueFirst)
+                   ?? (quote.Content.End <= cue.Start ? PhraseAfter(doc, sentence, cueLast) : null);
+        if (anchor is not { } a) return null;
+        // A label may carry the adverbs and auxiliaries that stood between it and the cue ("The poll also").
+        a = TrimTrailingStops(doc, a);
+
+        int first = doc.TokenAtOrAfter(a.Start);
+        int last = Math.Max(first, doc.TokenAtOrAfter(a.End) - 1);
+        bool beforeCue = a.End <= cue.Start;
+        // A label may start at a cue word ("explained Los Angeles-based attorney"): the source starts after it.
+        while (first < last && IsStopOrCue(WordAt(doc, first))) first++;
+
+        // Right, before the cue: the head the mention modifies ("the Trump campaign", "Gowdy's office", "Sanders
+        // aides said") — the words between the mention and the cue when they are all words, at most four.
+        if (beforeCue)
+        {
+            int end = cueFirst - 1;
+            while (end > last && LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, end))) end--;
+            bool words = end - last <= 4;
+            for (int k = last + 1; words && k <= end; k++)
+                words = doc.Tokens[k].Kind == TokenKind.Word || WordAt(doc, k) is "'s" or "\u2019s";
+            if (words && end > last) last = end;
+        }
+        else
+        {
+            // After the cue ("said a Democratic aide", "said Rep. Lee Zeldin of New York"): on to punctuation.
+            for (int steps = 0; last + 1 < sentence.EndToken && steps < 6; steps++)
+            {
+                var tok = doc.Tokens[last + 1];
+                if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || IsModifierAfterHead(WordAt(doc, last + 1))) break;
+                last++;
+            }
+        }
+
+        // Left: titles, determiners and modifiers ("the fiscally conservative Club for Growth"), not across the cue.
+        int lowest = beforeCue ? sentence.FirstToken : cueLast + 1;
+        for (int steps = 0; first - 1 >= lowest && steps < MaxLeftWords; steps++)
+        {
+            var tok = doc.Tokens[first - 1];
+            var w = text.AsSpan(tok.Start, tok.Length);
+            if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || IsStopOrCue(w)) break;
+            first--;
+        }
+
+        // Right: an apposition set off by commas ("Kevin Madden, a Republican strategist, said" / "said Kevin Madden,
+        // a Republican strategist.").
+        if (last + 1 < sentence.EndToken && text[doc.Tokens[last + 1].Start] == ',')
+        {
+            int limit = Math.Min(sentence.EndToken, last + 2 + MaxAppositionTokens);
+            int end = -1;
+            for (int k = last + 2; k < limit; k++)
+            {
+                var tok = doc.Tokens[k];
+                char c0 = text[tok.Start];
+                if (c0 is '"' or '\u201C' or '\u201D' or '(' or ';' or ':' || QuoteMarks.IsDoubledApostrophe(text, tok.Start)) break;
+                if (c0 is '.' or '!' or '?' && tok.Length == 1 && k < sentence.EndToken - 1) break;
+                if (beforeCue)
+                {
+                    // The apposition ends at the comma right before the cue.
+                    if (k == cueFirst) { if (text[doc.Tokens[k - 1].Start] == ',' && k - 1 > last + 1) end = k - 2; break; }
+                }
+                else if (c0 is '.' or '!' or '?' && k == sentence.EndToken - 1) { end = k - 1; break; }
+                else if (c0 == ',' ) { if (k > last + 2) end = k - 1; break; }
+                if (!beforeCue && k == sentence.EndToken - 1) end = k;
+            }
+            if (end > last) last = end;
+        }
+        return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
+    }
+
+    private static bool IsRelative(ReadOnlySpan<char> w) =>
+        w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsStopOrCue(ReadOnlySpan<char> w) =>
+        LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || QuoteExtractor.CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+
+    private static ReadOnlySpan<char> WordAt(Document doc, int t) =>
+        t >= 0 && t < doc.Tokens.Length ? doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length) : default;
+
+    /// <summary>Words right before the cue, past auxiliaries and adverbs ("has also said"), back to a stop word or
+    /// punctuation, at most six: "The newspaper", "Some students".</summary>
+    private static TextSpan? PhraseBefore(Document doc, Sentence sentence, int cue)
+    {
+        int k = cue - 1;
+        while (k >= sentence.FirstToken && doc.Tokens[k].Kind == TokenKind.Word && LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))) k--;
+        int last = k, first = k + 1;
+        for (; k >= sentence.FirstToken && last - k < 6; k--)
+        {
+            if (doc.Tokens[k].Kind != TokenKind.Word || LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))
+                || QuoteExtractor.CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))) break;
+            first = k;
+        }
+        return first > last ? null : new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
+    }
+
+    /// <summary>"Kevin Madden, a Republican strategist, said …": the phrase before the apposition that closes at the cue.</summary>
+    private static TextSpan? AppositiveSubject(Document doc, Sentence sentence, int cue)
+    {
+        var text = doc.Text;
+        if (cue - 1 <= sentence.FirstToken || text[doc.Tokens[cue - 1].Start] != ',') return null;
+        for (int k = cue - 2; k > sentence.FirstToken && k >= cue - 2 - MaxAppositionTokens; k--)
+        {
+            char c0 = text[doc.Tokens[k].Start];
+            if (c0 == ',') return PhraseBefore(doc, sentence, k);
+            if (c0 is '.' or ';' or ':' or '"' or '\u201C' or '\u201D') return null;
+        }
+        return null;
+    }
+
+    /// <summary>Words right after the cue up to punctuation or a stop word ("said Sen. Patty Murray", "said the
+    /// candidate").</summary>
+    private static TextSpan? PhraseAfter(Document doc, Sentence sentence, int cue)
+    {
+        int first = cue + 1;
+        if (first >= sentence.EndToken || doc.Tokens[first].Kind != TokenKind.Word) return null;
+        // Any word but a stop word: "said former Obama adviser David Axelrod", "said the candidate" — the caller only
+        // asks when the content came before the cue, so what follows it is who spoke.
+        if (IsStopOrCue(WordAt(doc, first))) return null;
+        int last = first;
+        while (last + 1 < sentence.EndToken && last - first < 6 && doc.Tokens[last + 1].Kind == TokenKind.Word
+               && !LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, last + 1))) last++;
+        return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
+    }
+
+    /// <summary>Cuts a phrase at the first auxiliary, adverb or time word after its head ("Trump had initially",
+    /// "The committee this week", "She merely"): those stood between the source and its cue.</summary>
+    private static TextSpan TrimTrailingStops(Document doc, TextSpan span)
+    {
+        int first = doc.TokenAtOrAfter(span.Start);
+        int last = doc.TokenAtOrAfter(span.End) - 1;
+        for (int k = first + 1; k <= last; k++)
+            if (IsModifierAfterHead(WordAt(doc, k))) { last = k - 1; break; }
+        return last < first ? span : new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
+    }
+
+    private static readonly FrozenSet<string> TimeWords = new[]
+    {
+        "this", "last", "next", "week", "month", "year", "night", "morning", "afternoon", "evening", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A word that cannot continue a noun phrase's head: a stop word, a time word or an -lly adverb ("initially"; not "family").</summary>
+    internal static bool IsModifierAfterHead(ReadOnlySpan<char> w) =>
+        LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || TimeWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+        || w.Length > 5 && w.EndsWith("lly", StringComparison.Ordinal) && char.IsLower(w[0]);
+
+    private static TextSpan? Nearest(string text, TextSpan within, TextSpan cue, string label)
+    {
+        TextSpan? best = null;
+        int from = within.Start;
+        while (from < within.End)
+        {
+            int i = text.IndexOf(label, from, within.End - from, StringComparison.Ordinal);
+            if (i < 0) break;
+            var span = new TextSpan(i, i + label.Length);
+            if (best is null || Distance(span, cue) < Distance(best.Value, cue)) best = span;
+            from = i + 1;
+        }
+        return best;
+    }
+
+    private static int Distance(TextSpan a, TextSpan b) => a.End <= b.Start ? b.Start - a.End : a.Start >= b.End ? a.Start - b.End : 0;
+}
