@@ -17,7 +17,9 @@ public sealed record StoryEntity(
     ImmutableArray<string> Aliases,
     ImmutableArray<DocSpan> Mentions);
 
-public sealed record QuoteOccurrence(DocSpan Span, QuoteKind Kind, string? Speaker, string? SpeakerLabel, DocSpan? Cue);
+/// <summary>One printing of a statement. <see cref="Source"/> is the phrase the sentence credits ("ICE spokesman Shawn
+/// Neudauer", "she", "a Treasury spokesman"), <see cref="Speaker"/> the entity it was resolved to.</summary>
+public sealed record QuoteOccurrence(DocSpan Span, QuoteKind Kind, string? Speaker, string? SpeakerLabel, DocSpan? Cue, DocSpan? Source = null);
 
 /// <summary>The same statement as printed by one or more documents. <see cref="SpeakerConflict"/> is set when
 /// occurrences credit different named speakers.</summary>

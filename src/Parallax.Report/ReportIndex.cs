@@ -95,6 +95,7 @@ internal sealed class ReportIndex
             {
                 CheckSpan(o.Span, $"{where} quote {q.Id}");
                 if (o.Cue is { } cue) CheckSpan(cue, $"{where} quote {q.Id} cue");
+                if (o.Source is { } source) CheckSpan(source, $"{where} quote {q.Id} source");
             }
         }
         foreach (var f in story.Facts)

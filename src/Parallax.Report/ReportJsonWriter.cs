@@ -226,6 +226,8 @@ public static class ReportJsonWriter
                 w.WriteString("kind", Names.Of(o.Kind));
                 if (o.Cue is { } cue) WriteNestedSpan("cue", cue);
                 else w.WriteNull("cue");
+                if (o.Source is { } source) WriteNestedSpan("source", source);
+                else w.WriteNull("source");
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -113,6 +113,13 @@ public sealed class SamplesEndToEndTests : IClassFixture<SamplesEndToEndTests.Sa
             .Select(o => o.GetProperty("speaker").GetString()).OfType<string>().Select(id => entities[id].GetProperty("name").GetString()!).ToList();
         foreach (var name in expected.GetProperty("speakers").EnumerateArray())
             Assert.Contains(credited, c => c.Contains(name.GetString()!, StringComparison.Ordinal));
+        // Each occurrence carries the phrase its sentence credits, and it is the substring it claims to be.
+        var sources = quote.GetProperty("occurrences").EnumerateArray().Select(o => o.GetProperty("source"))
+            .Where(x => x.ValueKind == System.Text.Json.JsonValueKind.Object).ToList();
+        Assert.Contains(sources, x => x.GetProperty("text").GetString()!.Contains("Tolliver", StringComparison.Ordinal));
+        Assert.Contains(sources, x => x.GetProperty("text").GetString()!.Contains("Carla Wendt", StringComparison.Ordinal));
+        foreach (var x in sources)
+            Assert.Equal(run.Report.Text(x.GetProperty("doc").GetString()!)[x.GetProperty("start").GetInt32()..x.GetProperty("end").GetInt32()], x.GetProperty("text").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parallax.Analysis.Quotes;
 using Parallax.Model;
 
 namespace Parallax.Stories.Quotes;
@@ -73,7 +74,8 @@ public static class QuoteGrouper
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
             var list = occ.Select(o => new QuoteOccurrence(
                 new DocSpan(o.Doc.Id, o.Quote.Content.Start, o.Quote.Content.End), o.Quote.Kind, o.SpeakerId, o.SpeakerLabel,
-                o.Quote.Cue is { } cue ? new DocSpan(o.Doc.Id, cue.Start, cue.End) : null)).ToImmutableArray();
+                o.Quote.Cue is { } cue ? new DocSpan(o.Doc.Id, cue.Start, cue.End) : null,
+                QuoteSource.Find(o.Doc, o.Quote) is { } src ? new DocSpan(o.Doc.Id, src.Start, src.End) : null)).ToImmutableArray();
             groups.Add(new QuoteGroup(nextId(), text, speakers.FirstOrDefault(), speakers.Count > 1, list));
         }
         return [.. groups];
