@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace Parallax.Analysis.Entities;
 
@@ -24,22 +23,11 @@ public sealed class EntityLexicon
     }
 
     private static readonly Lazy<EntityLexicon> Embedded = new(() =>
-        new EntityLexicon(ReadResource("first-names.txt"), ReadResource("places.txt")));
+        new EntityLexicon(EmbeddedLists.Lines(typeof(EntityLexicon).Assembly, "first-names.txt"),
+                          EmbeddedLists.Lines(typeof(EntityLexicon).Assembly, "places.txt")));
 
     /// <summary>The lexicon shipped with Parallax (embedded resources; no file access at run time).</summary>
     public static EntityLexicon Default => Embedded.Value;
-
-    private static IEnumerable<string> ReadResource(string name)
-    {
-        var asm = typeof(EntityLexicon).Assembly;
-        var resource = asm.GetManifestResourceNames().Single(n => n.EndsWith("." + name, StringComparison.Ordinal));
-        using var stream = asm.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && line[0] != '#') lines.Add(line);
-        return lines;
-    }
 
     /// <summary>US states and DC (facts), so "Missouri" and "Kansas" are places whatever the city list holds.</summary>
     public static readonly string[] UsStates =

@@ -1,3 +1,4 @@
+using Parallax.Analysis.Entities;
 using System.Collections.Frozen;
 
 namespace Parallax.Stories.Entities;
@@ -13,7 +14,7 @@ public sealed class PlaceNames
 
     private PlaceNames(FrozenDictionary<string, int> countryOf) => _countryOf = countryOf;
 
-    private static readonly Lazy<PlaceNames> Embedded = new(() => Parse(ReadResource("countries.txt")));
+    private static readonly Lazy<PlaceNames> Embedded = new(() => Parse(EmbeddedLists.Lines(typeof(PlaceNames).Assembly, "countries.txt")));
 
     /// <summary>The list shipped with Parallax.</summary>
     public static PlaceNames Default => Embedded.Value;
@@ -41,15 +42,4 @@ public sealed class PlaceNames
 
     /// <summary>The country a name (any form, any case) denotes, or -1.</summary>
     public int CountryOf(string name) => _countryOf.TryGetValue(NameForms.Key(name), out var c) ? c : -1;
-
-    private static IEnumerable<string> ReadResource(string name)
-    {
-        var asm = typeof(PlaceNames).Assembly;
-        var resource = asm.GetManifestResourceNames().Single(n => n.EndsWith("." + name, StringComparison.Ordinal));
-        using var stream = asm.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line) lines.Add(line);
-        return lines;
-    }
 }

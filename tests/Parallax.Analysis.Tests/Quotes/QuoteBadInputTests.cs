@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Parallax.Analysis.Entities;
 using Parallax.Analysis.Pipeline;
 using Parallax.Analysis.Quotes;
@@ -9,6 +8,7 @@ using Parallax.Model;
 namespace Parallax.Analysis.Tests.Quotes;
 
 /// <summary>Issue 4's bad input: no crash, no span outside the text, no quadratic time.</summary>
+[Collection(nameof(TimingCollection))]
 public sealed class QuoteBadInputTests
 {
     public static TheoryData<string> Inputs => new()
@@ -65,19 +65,6 @@ public sealed class QuoteBadInputTests
         });
         var small = Build(1_000_000);
         var large = Build(10_000_000);
-        stage.Run(small, CancellationToken.None); // warm-up: JIT tiers
-        double Time(Document d)
-        {
-            var best = double.MaxValue;
-            for (int i = 0; i < 2; i++)
-            {
-                var clock = Stopwatch.StartNew();
-                stage.Run(d, CancellationToken.None);
-                best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
-            }
-            return best;
-        }
-        double t1 = Time(small), t10 = Time(large);
-        Assert.True(t10 / Math.Max(t1, 1) < 20, $"1 MB: {t1:N0} ms, 10 MB: {t10:N0} ms");
+        LinearTime.Assert(() => stage.Run(small, CancellationToken.None), () => stage.Run(large, CancellationToken.None));
     }
 }

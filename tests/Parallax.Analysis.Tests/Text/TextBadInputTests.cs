@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Parallax.Analysis.Text;
 using Parallax.Model;
@@ -84,38 +83,12 @@ public sealed class TextBadInputTests
         return sb.ToString(0, chars);
     }
 
-    /// <summary>Seconds to run the stages over <paramref name="text"/> <paramref name="times"/> times in a row.</summary>
-    private static double Seconds(string text, int times)
-    {
-        // Garbage from earlier runs is collected first so one measurement does not pay for another's allocations.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < times; i++) Assert.NotEmpty(Run(text).Tokens);
-        return clock.Elapsed.TotalSeconds;
-    }
-
     [Fact]
     public void A_ten_megabyte_line_takes_linear_time()
     {
         var small = Line(1_000_000);
         var large = Line(10_000_000);
-        Seconds(small, 2); // warm-up: JIT tiers and pool sizes are not what is measured
-        Seconds(large, 1);
-        // The 1 MB line is timed ten times in a row, so both measurements last about as long and a busy machine
-        // (other builds, other test processes) slows them alike; sizes alternate and the fastest round counts.
-        double tSmall = double.MaxValue, tLarge = double.MaxValue;
-        for (int round = 0; round < 4; round++)
-        {
-            tSmall = Math.Min(tSmall, Seconds(small, 10) / 10);
-            tLarge = Math.Min(tLarge, Seconds(large, 1));
-        }
+        LinearTime.Assert(() => Assert.NotEmpty(Run(small).Tokens), () => Assert.NotEmpty(Run(large).Tokens));
         AssertWellFormed(Run(large));
-        // Linear time gives about 10×; quadratic would give 100×. The bound leaves room for cache effects.
-        Assert.True(tLarge / tSmall < 20, $"1 MB: {tSmall * 1000:F1} ms, 10 MB: {tLarge * 1000:F1} ms, ratio {tLarge / tSmall:F1}");
     }
 }
-
-/// <summary>Tests that compare timings run in this collection, never in parallel with others.</summary>
-[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
-public sealed class TimingCollection;

@@ -5,22 +5,11 @@ namespace Parallax.Cli.Tests.Support;
 /// <summary>Locates the repository and ../shared, and runs the built `parallax` as a child process.</summary>
 public static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepositoryPaths.Root
+        ?? throw new InvalidOperationException("repository root (Parallax.slnx) not found above " + AppContext.BaseDirectory);
 
     /// <summary>../shared beside the repository, or null when absent (tests that need it skip).</summary>
-    public static string? Shared => Directory.Exists(Path.Combine(Root, "..", "shared")) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : null;
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx"))) return dir.FullName;
-        // Built with --artifacts-path outside the repository (parallel builds): fall back to where this file was compiled from.
-        for (var dir = new FileInfo(ThisFile()).Directory; dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parallax.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("repository root (Parallax.slnx) not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+    public static string? Shared => RepositoryPaths.Shared;
 
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 

@@ -10,22 +10,8 @@ namespace Parallax.Stories.Tests.Facts;
 /// </summary>
 public sealed class SeedStoryTests
 {
-    /// <summary>The repository root is the folder holding Parallax.slnx above the test binaries; when the build output
-    /// lives elsewhere (an --artifacts-path), above this source file instead. shared/ sits beside the root.</summary>
-    private static string? SeedsFolder([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) })
-        {
-            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "Parallax.slnx"))) continue;
-                var seeds = Path.Combine(dir.FullName, "..", "shared", "seeds");
-                if (Directory.Exists(seeds)) return seeds;
-                break;
-            }
-        }
-        return null;
-    }
+    private static string? SeedsFolder() =>
+        RepositoryPaths.Shared is { } shared && Directory.Exists(Path.Combine(shared, "seeds")) ? Path.Combine(shared, "seeds") : null;
 
     private static (Document[] Docs, FactAlignment Result)? Run()
     {
