@@ -36,19 +36,7 @@ internal static class AnalyzeCommand
             throw new UserError($"cannot create output folder '{outDir}': {e.Message}");
         }
 
-        var docs = new List<Document>();
-        var skipped = new List<Rejection>();
-        foreach (var item in new CorpusReader().Read(paths))
-        {
-            if (item.Document is { } d) docs.Add(d);
-            else if (item.Rejection is { } rej)
-            {
-                skipped.Add(rej);
-                err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
-            }
-        }
-        if (docs.Count == 0)
-            throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({skipped.Count} inputs skipped)", 1);
+        var (docs, skipped) = ReadCorpus(paths, err);
         var readTime = clock.Elapsed;
 
         var pipeline = StandardPipeline.Create();
@@ -74,6 +62,25 @@ internal static class AnalyzeCommand
 
         if (!quiet) Summary.Print(report, readTime, analysisTime, storyTime, jsonPath, htmlPath);
         return 0;
+    }
+
+    /// <summary>Reads every input, warning on stderr for each one skipped; a user error when nothing could be read.</summary>
+    internal static (List<Document> Docs, List<Rejection> Skipped) ReadCorpus(IReadOnlyList<string> paths, IAnsiConsole err)
+    {
+        var docs = new List<Document>();
+        var skipped = new List<Rejection>();
+        foreach (var item in new CorpusReader().Read(paths))
+        {
+            if (item.Document is { } d) docs.Add(d);
+            else if (item.Rejection is { } rej)
+            {
+                skipped.Add(rej);
+                err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
+            }
+        }
+        if (docs.Count == 0)
+            throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({skipped.Count} inputs skipped)", 1);
+        return (docs, skipped);
     }
 
     /// <summary>A progress line on stderr, only for runs long enough to need one (over two seconds).</summary>

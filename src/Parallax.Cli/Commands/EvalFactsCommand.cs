@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using Parallax.Analysis.Pipeline;
+using Parallax.Eval.Facts;
+using Parallax.Report;
+using Parallax.Stories;
+using Spectre.Console;
+
+namespace Parallax.Cli.Commands;
+
+/// <summary>
+/// <c>parallax eval facts GOLD [--report report.json]</c>: pairwise grouping precision/recall/F1 and verdict accuracy of a
+/// report's facts against a gold file (docs/facts-gold.md). Without <c>--report</c> the gold's corpus is analysed first and
+/// scored through the same report.json contract, so a stored report and a fresh run are judged alike.
+/// </summary>
+internal static class EvalFactsCommand
+{
+    public static Command Create()
+    {
+        var gold = new Argument<string>("gold") { Description = "A facts gold file (parallax.facts-gold/1, see docs/facts-gold.md)" };
+        var report = new Option<string?>("--report") { Description = "Score this report.json instead of analysing the gold's corpus" };
+        var verbose = new Option<bool>("--facts") { Description = "List every gold fact with where its claims landed" };
+        var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose };
+        command.SetAction(r => Run(r.GetValue(gold)!, r.GetValue(report), r.GetValue(verbose)));
+        return command;
+    }
+
+    private static int Run(string goldPath, string? reportPath, bool listFacts)
+    {
+        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        FactGold gold;
+        try { gold = FactGold.Parse(ReadAll(goldPath), goldPath); }
+        catch (FormatException e) { throw new UserError(e.Message); }
+
+        ReportFacts facts;
+        string scored;
+        try
+        {
+            if (reportPath is not null)
+            {
+                facts = ReportFacts.Parse(File.ReadAllBytes(Existing(reportPath)), reportPath);
+                scored = reportPath;
+            }
+            else
+            {
+                if (gold.Corpus is null) throw new UserError($"{goldPath}: names no \"corpus\"; pass --report report.json");
+                string corpus = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath))!, gold.Corpus));
+                var (docs, skipped) = AnalyzeCommand.ReadCorpus([Existing(corpus)], err);
+                var analysed = StandardPipeline.Create().RunAll(docs, Environment.ProcessorCount, _ => { });
+                var analysis = new StoryBuilder().Build(analysed, skipped);
+                using var buffer = new MemoryStream();
+                ReportJsonWriter.Write(analysis, buffer);
+                facts = ReportFacts.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), corpus);
+                scored = $"a fresh analysis of {gold.Corpus}";
+            }
+        }
+        catch (FormatException e) { throw new UserError(e.Message); }
+        catch (IOException e) { throw new UserError(e.Message); }
+
+        var score = FactScorer.Score(gold, facts);
+        foreach (var p in score.Problems) err.MarkupLineInterpolated($"[yellow]gold:[/] {p}");
+
+        if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 140) AnsiConsole.Profile.Width = 140;
+        if (listFacts)
+        {
+            var list = new Table().Border(TableBorder.Rounded).Title("gold facts");
+            foreach (var c in new[] { "gold fact", "gold", "report", "fact", "claims found", "split over" }) list.AddColumn(c);
+            foreach (var f in score.Facts)
+                list.AddRow(Markup.Escape(f.Gold.Id), f.Gold.Status, f.StatusCorrect ? f.PredictedStatus! : $"[red]{f.PredictedStatus ?? "missing"}[/]",
+                    Markup.Escape(f.PredictedFact ?? "-"), $"{f.Found}/{f.Gold.Claims.Length}", $"{f.PredictedFacts}");
+            AnsiConsole.Write(list);
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title($"facts: {Markup.Escape(goldPath)} against {Markup.Escape(scored)}");
+        table.AddColumn("measure");
+        table.AddColumn(new TableColumn("value").RightAligned());
+        table.AddColumn("counts");
+        table.AddRow("grouping precision (pairwise)", F(score.PairPrecision), $"{score.TruePairs:N0} of {score.PredictedPairs:N0} predicted pairs");
+        table.AddRow("grouping recall (pairwise)", F(score.PairRecall), $"{score.TruePairs:N0} of {score.GoldPairs:N0} gold pairs");
+        table.AddRow("[bold]grouping F1[/]", F(score.PairF1), "");
+        table.AddRow("[bold]status accuracy[/]", F(score.StatusAccuracy), $"{score.StatusCorrect} of {score.Facts.Length} gold facts");
+        table.AddRow("claims found", F(score.ClaimRecall), $"{score.ClaimsFound} of {score.ClaimsTotal} gold claims");
+        table.AddRow("non-claims reported as facts", $"{score.NonClaimsReported.Length}", $"of {score.NonClaimsTotal} marked");
+        AnsiConsole.Write(table);
+        foreach (var n in score.NonClaimsReported) AnsiConsole.MarkupLineInterpolated($"[red]non-claim reported:[/] \"{n.Phrase}\" in {n.Doc}");
+        return 0;
+    }
+
+    private static string Existing(string path) =>
+        File.Exists(path) || Directory.Exists(path) ? path : throw new UserError($"not found: {path}");
+
+    private static string ReadAll(string path)
+    {
+        try { return File.ReadAllText(Existing(path)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserError($"cannot read {path}: {e.Message}"); }
+    }
+
+    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+}
