@@ -32,6 +32,8 @@ public sealed record QuoteGroup(
 
 public enum FactStatus : byte { Agreed, Disputed, Single }
 
+/// <summary>One document's statement of a quantity. <see cref="CopyOf"/> names the earlier document (by publication
+/// date, then input order) whose sentence this claim's sentence repeats letter for letter, or is null.</summary>
 public sealed record Claim(
     DocSpan Span,
     DocSpan Sentence,
@@ -41,7 +43,8 @@ public sealed record Claim(
     string Unit,
     Qualifier Qualifier,
     string? AttributedTo,
-    string? AttributedLabel);
+    string? AttributedLabel,
+    string? CopyOf = null);
 
 /// <summary>Claims from different documents that measure the same thing, with a verdict and the evidence
 /// for grouping them (so a reader can judge why they were compared).</summary>
@@ -51,10 +54,17 @@ public sealed record Fact(
     QuantityKind Kind,
     FactStatus Status,
     ImmutableArray<Claim> Claims,
-    ImmutableArray<string> Evidence);
+    ImmutableArray<string> Evidence)
+{
+    /// <summary>Documents that state a claim of this fact in their own words: a claim whose sentence is a copy of an
+    /// earlier document's (<see cref="Claim.CopyOf"/>) is not an independent source.</summary>
+    public int IndependentSources => Claims.Where(c => c.CopyOf is null).Select(c => c.Span.Doc).Distinct(StringComparer.Ordinal).Count();
+}
 
-/// <summary>Sentences from different documents that tell the same moment of the event.</summary>
-public sealed record Account(string Id, string About, ImmutableArray<DocSpan> Sentences, ImmutableArray<string> Facts);
+/// <summary>Sentences from different documents that tell the same moment of the event, with the evidence for putting
+/// them side by side (shared dates, shared rare words, facts their numbers belong to).</summary>
+public sealed record Account(string Id, string About, ImmutableArray<DocSpan> Sentences, ImmutableArray<string> Facts,
+    ImmutableArray<string> Evidence = default);
 
 public sealed record StoryCitation(DocSpan Span, string Cites, CitationKind Kind);
 

@@ -69,6 +69,13 @@ internal sealed partial class HtmlRenderer
             w.Write(EdgeClass(v.Position(c.Span.Doc)));
             w.Write("\">\n<p class=\"claim-src\">");
             Source(v, c.Span.Doc);
+            if (c.CopyOf is { } original)
+            {
+                // A copy repeats another source's sentence: shown, but not counted as independent agreement.
+                w.Write(" <span class=\"tag copy\">copy of ");
+                T(index.SourceLabel(original));
+                w.Write("</span>");
+            }
             w.Write("</p>\n<p class=\"claim-text\">");
             T(index.Slice(c.Span));
             w.Write("</p>\n<p class=\"claim-value\">");
@@ -82,16 +89,7 @@ internal sealed partial class HtmlRenderer
             w.Write("</div>\n");
         }
         w.Write("</div>\n");
-        if (!f.Evidence.IsEmpty)
-        {
-            w.Write("<p class=\"evidence\">Compared because: ");
-            for (int i = 0; i < f.Evidence.Length; i++)
-            {
-                if (i > 0) w.Write("; ");
-                T(f.Evidence[i]);
-            }
-            w.Write("</p>\n");
-        }
+        WriteEvidence("Compared because: ", f.Evidence);
         w.Write("</article>\n");
     }
 
@@ -263,9 +261,25 @@ internal sealed partial class HtmlRenderer
                 WriteComparedWith(partner[i] >= 0 ? a.Sentences[partner[i]].Doc : null, !marks[i].IsEmpty);
                 w.Write("</td></tr>\n");
             }
-            w.Write("</tbody></table>\n</article>\n");
+            w.Write("</tbody></table>\n");
+            if (!a.Evidence.IsDefault) WriteEvidence("Side by side because: ", a.Evidence);
+            w.Write("</article>\n");
         }
         w.Write("</section>\n");
+    }
+
+    /// <summary>Why things were put together, so a reader can judge the grouping.</summary>
+    private void WriteEvidence(string lead, System.Collections.Immutable.ImmutableArray<string> evidence)
+    {
+        if (evidence.IsEmpty) return;
+        w.Write("<p class=\"evidence\">");
+        T(lead);
+        for (int i = 0; i < evidence.Length; i++)
+        {
+            if (i > 0) w.Write("; ");
+            T(evidence[i]);
+        }
+        w.Write("</p>\n");
     }
 
     private void WriteQuotes(StoryView v)

@@ -161,6 +161,7 @@ public static class ReportJsonWriter
                 }
                 w.WriteEndArray();
                 WriteStrings("facts", a.Facts);
+                WriteStrings("evidence", a.Evidence.IsDefault ? [] : a.Evidence);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -253,10 +254,12 @@ public static class ReportJsonWriter
                 WriteNullableString("attributedTo", c.AttributedTo);
                 WriteNullableString("attributedLabel", c.AttributedLabel);
                 w.WriteString("qualifier", Names.Of(c.Qualifier));
+                WriteNullableString("copyOf", c.CopyOf);
                 WriteNestedSpan("sentence", c.Sentence);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteNumber("independentSources", f.IndependentSources);
             WriteStrings("evidence", f.Evidence);
             w.WriteEndObject();
         }

@@ -459,12 +459,17 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
     private static ImmutableArray<Fact> BuildFacts(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
         List<Cluster> clusters, StoryVocabulary vocabulary, Func<string> nextFactId, out string[] factOfClaim)
     {
+        var copyOf = CopiedClaims(docs, claims, sentences, clusters);
         var drafts = new List<(FactStatus Status, int Docs, int First, Cluster Cluster)>();
         foreach (var c in clusters)
         {
             c.Members.Sort();
             int docCount = c.ByDoc.Count;
-            var status = docCount < 2 ? FactStatus.Single : AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Agreed : FactStatus.Disputed;
+            // Copies are not independent agreement: documents that only repeat an earlier one's sentence do not count.
+            int independent = c.Members.Where(m => copyOf[m] is null).Select(m => claims[m].Doc).Distinct().Count();
+            var status = docCount < 2 ? FactStatus.Single
+                : !AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Disputed
+                : independent < 2 ? FactStatus.Single : FactStatus.Agreed;
             drafts.Add((status, docCount, c.Members[0], c));
         }
         static int Rank(FactStatus s) => s switch { FactStatus.Disputed => 0, FactStatus.Agreed => 1, _ => 2 };
@@ -486,13 +491,33 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                 var doc = docs[c.Doc];
                 var s = sentences[c.Sentence].Sentence;
                 claimList.Add(new Claim(new DocSpan(doc.Id, c.Q.Start, c.Q.End), new DocSpan(doc.Id, s.Start, s.End),
-                    c.Q.Value, c.Q.Lower, c.Q.Upper, c.Q.Unit, c.Q.Qualifier, c.EntityId, c.Label));
+                    c.Q.Value, c.Q.Lower, c.Q.Upper, c.Q.Unit, c.Q.Qualifier, c.EntityId, c.Label, copyOf[m]));
             }
             string head = cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
             var evidence = Evidence(docs, claims, sentences, cluster, status, docCount, vocabulary);
             facts.Add(new Fact(id, Label(head, first.Q, cluster.HasObject), kind, status, claimList.MoveToImmutable(), evidence));
         }
         return facts.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// For each claim whose sentence repeats, letter for letter, a sentence of another document in the same fact: the id
+    /// of the earliest such document (publication date, then input order), which is the original. Short sentences
+    /// (under four content words) are never called copies: "He was 32." is said independently.
+    /// </summary>
+    private static string?[] CopiedClaims(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, List<Cluster> clusters)
+    {
+        var copyOf = new string?[claims.Count];
+        foreach (var cluster in clusters)
+            foreach (var same in cluster.Members.Where(m => sentences[claims[m].Sentence].Terms.Length >= 4)
+                         .GroupBy(m => sentences[claims[m].Sentence].Hash))
+            {
+                var byAge = same.OrderBy(m => docs[claims[m].Doc].PublishedDate ?? DateOnly.MaxValue).ThenBy(m => claims[m].Doc).ToList();
+                int original = claims[byAge[0]].Doc;
+                foreach (int m in byAge)
+                    if (claims[m].Doc != original) copyOf[m] = docs[original].Id;
+            }
+        return copyOf;
     }
 
     /// <summary>Intervals on a line that pairwise overlap have a common point (Helly), so comparing the claim with the
@@ -549,6 +574,9 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         }
         switch (status)
         {
+            case FactStatus.Single when docCount >= 2:
+                e.Add($"single source: {docCount} documents, but all after the first only copy its sentence");
+                break;
             case FactStatus.Single:
                 e.Add($"single document: {docs[first.Doc].Id}");
                 break;
@@ -654,13 +682,22 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
             var spans = members.Select(s => new DocSpan(docs[sentences[s].Doc].Id, sentences[s].Sentence.Start, sentences[s].Sentence.End)).ToImmutableArray();
             var factIds = members.Where(claimsBySentence.ContainsKey).SelectMany(s => claimsBySentence[s])
                 .Select(c => factOfClaim[c.Order]).Distinct(StringComparer.Ordinal).ToImmutableArray();
-            var words = wordsOf.TryGetValue(root, out var w)
-                ? w.OrderByDescending(vocabulary.Weight).ThenBy(t => t).Take(3).Select(vocabulary.Surface)
+            var ranked = wordsOf.TryGetValue(root, out var w)
+                ? w.OrderByDescending(vocabulary.Weight).ThenBy(t => t).Select(vocabulary.Surface).ToList()
                 : [];
-            string about = string.Join(", ", words);
+            string about = string.Join(", ", ranked.Take(3));
+            var evidence = ImmutableArray.CreateBuilder<string>();
             if (anchorsOf.TryGetValue(root, out var anchors) && anchors.Count > 0)
-                about = $"{string.Join(", ", anchors.Order(StringComparer.Ordinal))}: {about}";
-            result.Add(new Account(nextAccountId(), about, spans, factIds));
+            {
+                string dates = string.Join(", ", anchors.Order(StringComparer.Ordinal));
+                about = $"{dates}: {about}";
+                evidence.Add($"same date: {dates}");
+            }
+            if (ranked.Count > 0) evidence.Add("shared rare words: " + string.Join(", ", ranked.Take(8)));
+            if (!factIds.IsEmpty) evidence.Add("numbers in facts: " + string.Join(", ", factIds));
+            int docCount = members.Select(s => sentences[s].Doc).Distinct().Count();
+            evidence.Add($"{docCount} documents, {members.Count} sentences");
+            result.Add(new Account(nextAccountId(), about, spans, factIds, evidence.ToImmutable()));
         }
         return result.MoveToImmutable();
     }

@@ -145,6 +145,35 @@ public sealed class FactAlignerTests
     }
 
     [Fact]
+    public void Agreement_that_rests_only_on_copies_is_a_single_source()
+    {
+        // One wire sentence printed by three outlets: one source, not three that agree.
+        const string wire = "The tug sounded its horn more than 10 times before the barge struck the bridge pier.";
+        var docs = new[] { Doc("d1", wire), Doc("d2", "\u201C" + wire + "\u201D"), Doc("d3", wire.ToUpperInvariant()) };
+        var fact = Assert.Single(Align(docs).Facts);
+        Assert.Equal(FactStatus.Single, fact.Status);
+        Assert.Equal(1, fact.IndependentSources);
+        Assert.Equal([null, "d1", "d1"], fact.Claims.Select(c => c.CopyOf).ToArray());
+        Assert.Contains(fact.Evidence, e => e.StartsWith("single source:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_earliest_published_printing_is_the_original()
+    {
+        const string wire = "The tug sounded its horn more than 10 times before the barge struck the bridge pier.";
+        static Document Dated(Document d, int day) => d with
+        {
+            Metadata = d.Metadata with { Published = new Sourced<DateOnly>(new DateOnly(2025, 3, day), MetadataSource.Input) },
+        };
+        var docs = new[] { Dated(Doc("d1", wire), 5), Dated(Doc("d2", wire), 3), Doc("d3", "Officials said the horn sounded at least 21 times.") };
+        var fact = Assert.Single(Align(docs).Facts);
+        Assert.Equal(FactStatus.Agreed, fact.Status);
+        Assert.Equal(2, fact.IndependentSources);
+        Assert.Equal("d2", fact.Claims.Single(c => c.Span.Doc == "d1").CopyOf);
+        Assert.Null(fact.Claims.Single(c => c.Span.Doc == "d2").CopyOf);
+    }
+
+    [Fact]
     public void Unrelated_counts_in_different_documents_stay_apart()
     {
         var docs = new[]
