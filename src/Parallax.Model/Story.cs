@@ -33,7 +33,8 @@ public sealed record QuoteGroup(
 public enum FactStatus : byte { Agreed, Disputed, Single }
 
 /// <summary>One document's statement of a quantity. <see cref="CopyOf"/> names the earlier document (by publication
-/// date, then input order) whose sentence this claim's sentence repeats letter for letter, or is null.</summary>
+/// date, then input order) whose sentence this claim's sentence repeats letter for letter, or is null.
+/// <see cref="Entities"/> are the story entities its sentence mentions (default when unknown).</summary>
 public sealed record Claim(
     DocSpan Span,
     DocSpan Sentence,
@@ -44,7 +45,8 @@ public sealed record Claim(
     Qualifier Qualifier,
     string? AttributedTo,
     string? AttributedLabel,
-    string? CopyOf = null);
+    string? CopyOf = null,
+    ImmutableArray<string> Entities = default);
 
 /// <summary>Claims from different documents that measure the same thing, with a verdict and the evidence
 /// for grouping them (so a reader can judge why they were compared).</summary>

@@ -255,6 +255,7 @@ public static class ReportJsonWriter
                 WriteNullableString("attributedLabel", c.AttributedLabel);
                 w.WriteString("qualifier", Names.Of(c.Qualifier));
                 WriteNullableString("copyOf", c.CopyOf);
+                WriteStrings("entities", c.Entities.IsDefault ? [] : c.Entities);
                 WriteNestedSpan("sentence", c.Sentence);
                 w.WriteEndObject();
             }

@@ -41,7 +41,9 @@ public sealed class StoryBuilder
                 }
             var quotes = QuoteGrouper.Group(occurrences, () => $"q{++quote}");
 
-            var alignment = aligner.Align(members, (doc, q) => Attribute(doc, q, entities.EntityOf), () => $"f{++fact}", () => $"a{++account}");
+            var names = entities.Entities.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal);
+            var alignment = aligner.Align(members, (doc, q) => Attribute(doc, q, entities.EntityOf), () => $"f{++fact}", () => $"a{++account}",
+                (doc, sentence) => EntitiesIn(doc, sentence, entities.EntityOf, names));
 
             var citations = members.SelectMany(d => d.Citations.Select(c =>
                 new StoryCitation(new DocSpan(d.Id, c.Start, c.End), c.Cites, c.Kind))).ToImmutableArray();
@@ -70,6 +72,24 @@ public sealed class StoryBuilder
         var first = members[0];
         var s = first.Sentences.Length > 0 ? first.Slice(first.Sentences[0].Span) : first.Text;
         return s.Length > 120 ? s[..117] + "…" : s;
+    }
+
+    /// <summary>The story entities mentioned in a sentence (mentions are sorted by start, so a binary search finds the first).</summary>
+    private static List<(string Id, string Name)> EntitiesIn(Document doc, TextSpan sentence,
+        IReadOnlyDictionary<(string, int), string> entityOf, Dictionary<string, string> names)
+    {
+        var result = new List<(string, string)>();
+        var mentions = doc.Entities;
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start < sentence.Start) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < mentions.Length && mentions[i].Start < sentence.End; i++)
+            if (entityOf.TryGetValue((doc.Id, mentions[i].Start), out var id) && names.TryGetValue(id, out var name))
+                result.Add((id, name));
+        return result;
     }
 
     /// <summary>Who a number is credited to: the speaker of the quote that holds it, else the source of an

@@ -28,6 +28,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public required int[] Terms;        // distinct term ids, sorted
         public required string[] Anchors;   // resolved dates and years in the sentence
         public required ulong Hash;         // of the letters and digits, for copy detection
+        public required string[] Entities;  // story entity ids mentioned, sorted
         public int Account = -1;
     }
 
@@ -53,6 +54,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public double Min = double.PositiveInfinity, Max = double.NegativeInfinity;
         public double MinScore = double.PositiveInfinity;
         public HashSet<int> SharedTerms = [];
+        public HashSet<string> SharedEntities = new(StringComparer.Ordinal);
         public bool Copy;
     }
 
@@ -61,26 +63,30 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
     /// ends up in exactly one fact; a quantity no other document confirms or contradicts is a <see cref="FactStatus.Single"/>
     /// fact. Facts come disputed first, then agreed, then single; ids are drawn from the given functions in that order.
     /// </summary>
-    public FactAlignment Align(IReadOnlyList<Document> docs, ClaimAttribution attribution, Func<string> nextFactId, Func<string> nextAccountId)
+    public FactAlignment Align(IReadOnlyList<Document> docs, ClaimAttribution attribution, Func<string> nextFactId, Func<string> nextAccountId,
+        SentenceEntities? entitiesOf = null)
     {
         ArgumentNullException.ThrowIfNull(docs);
         ArgumentNullException.ThrowIfNull(attribution);
         var vocabulary = new StoryVocabulary();
         var sentences = new List<SentenceRec>();
         var claims = new List<ClaimRec>();
-        Collect(docs, attribution, vocabulary, sentences, claims);
+        // Display names of the entities met, for evidence; local so one aligner can serve several threads.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        Collect(docs, attribution, entitiesOf, names, vocabulary, sentences, claims);
         vocabulary.Freeze();
         foreach (var c in claims) c.HeadTerm = vocabulary.Find(c.Q.About);
 
         var clusters = GroupClaims(claims, sentences, vocabulary);
-        var facts = BuildFacts(docs, claims, sentences, clusters, vocabulary, nextFactId, out var factOfClaim);
-        var accounts = BuildAccounts(docs, claims, sentences, vocabulary, facts, factOfClaim, nextAccountId);
+        var facts = BuildFacts(names, docs, claims, sentences, clusters, vocabulary, nextFactId, out var factOfClaim);
+        var accounts = BuildAccounts(names, docs, claims, sentences, vocabulary, facts, factOfClaim, nextAccountId);
         return new FactAlignment(facts, accounts);
     }
 
     // ---------------------------------------------------------------- collection
 
-    private static void Collect(IReadOnlyList<Document> docs, ClaimAttribution attribution, StoryVocabulary vocabulary,
+    private static void Collect(IReadOnlyList<Document> docs, ClaimAttribution attribution, SentenceEntities? entitiesOf,
+        Dictionary<string, string> names, StoryVocabulary vocabulary,
         List<SentenceRec> sentences, List<ClaimRec> claims)
     {
         var terms = new List<int>();
@@ -139,6 +145,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                     Terms = [.. terms],
                     Anchors = anchorsBySentence.TryGetValue(s, out var a) ? [.. a] : [],
                     Hash = HashLetters(doc.Text.AsSpan(sentence.Start, sentence.End - sentence.Start)),
+                    Entities = EntitiesIn(doc, sentence.Span, entitiesOf, names),
                 });
             }
             for (int i = 0; i < doc.Quantities.Length; i++)
@@ -159,6 +166,21 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                 });
             }
         }
+    }
+
+    private static string[] EntitiesIn(Document doc, TextSpan sentence, SentenceEntities? entitiesOf, Dictionary<string, string> names)
+    {
+        if (entitiesOf is null) return [];
+        var found = entitiesOf(doc, sentence);
+        if (found.Count == 0) return [];
+        var ids = new string[found.Count];
+        for (int i = 0; i < found.Count; i++)
+        {
+            ids[i] = found[i].Id;
+            names.TryAdd(found[i].Id, found[i].Name);
+        }
+        Array.Sort(ids, StringComparer.Ordinal);
+        return ids.Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>FNV-1a over lower-cased letters and digits: equal for a sentence copied with different quotes or spacing.</summary>
@@ -229,6 +251,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                 if (ca.SharedTerms.Count < 12)
                     foreach (var t in SharedTerms(sentences[claims[a].Sentence].Terms, sentences[claims[b].Sentence].Terms))
                         ca.SharedTerms.Add(t);
+                if (ca.SharedEntities.Count < 8)
+                    ca.SharedEntities.UnionWith(sentences[claims[a].Sentence].Entities.Intersect(sentences[claims[b].Sentence].Entities, StringComparer.Ordinal));
                 clusterOf[rb] = ca;
             }
         }
@@ -328,6 +352,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         into.MinScore = Math.Min(into.MinScore, from.MinScore);
         into.Copy |= from.Copy;
         foreach (var t in from.SharedTerms) if (into.SharedTerms.Count < 12) into.SharedTerms.Add(t);
+        foreach (var e in from.SharedEntities) if (into.SharedEntities.Count < 8) into.SharedEntities.Add(e);
     }
 
     /// <summary>Pairs worth scoring: claims sharing a head, or sharing one of their sentences' rarest words. Each block
@@ -456,7 +481,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
 
     // ---------------------------------------------------------------- facts
 
-    private static ImmutableArray<Fact> BuildFacts(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
+    private static ImmutableArray<Fact> BuildFacts(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
         List<Cluster> clusters, StoryVocabulary vocabulary, Func<string> nextFactId, out string[] factOfClaim)
     {
         var copyOf = CopiedClaims(docs, claims, sentences, clusters);
@@ -491,10 +516,11 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                 var doc = docs[c.Doc];
                 var s = sentences[c.Sentence].Sentence;
                 claimList.Add(new Claim(new DocSpan(doc.Id, c.Q.Start, c.Q.End), new DocSpan(doc.Id, s.Start, s.End),
-                    c.Q.Value, c.Q.Lower, c.Q.Upper, c.Q.Unit, c.Q.Qualifier, c.EntityId, c.Label, copyOf[m]));
+                    c.Q.Value, c.Q.Lower, c.Q.Upper, c.Q.Unit, c.Q.Qualifier, c.EntityId, c.Label, copyOf[m],
+                    [.. sentences[c.Sentence].Entities]));
             }
             string head = cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
-            var evidence = Evidence(docs, claims, sentences, cluster, status, docCount, vocabulary);
+            var evidence = Evidence(names, docs, claims, sentences, cluster, status, docCount, vocabulary);
             facts.Add(new Fact(id, Label(head, first.Q, cluster.HasObject), kind, status, claimList.MoveToImmutable(), evidence));
         }
         return facts.MoveToImmutable();
@@ -548,7 +574,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         _ => $"{head} ({q.Unit})",
     };
 
-    private static ImmutableArray<string> Evidence(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
+    private static ImmutableArray<string> Evidence(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
         Cluster cluster, FactStatus status, int docCount, StoryVocabulary vocabulary)
     {
         var first = claims[cluster.Members[0]];
@@ -563,6 +589,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
             var words = cluster.SharedTerms.OrderByDescending(vocabulary.Weight).ThenBy(t => t).Take(6).Select(vocabulary.Surface);
             e.Add("shared words: " + string.Join(", ", words));
         }
+        if (cluster.SharedEntities.Count > 0)
+            e.Add("shared entities: " + string.Join(", ", cluster.SharedEntities.Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))));
         if (cluster.Members.Count > 1 && double.IsFinite(cluster.MinScore))
             e.Add(string.Create(CultureInfo.InvariantCulture, $"score {cluster.MinScore:0.00}"));
         if (cluster.Copy)
@@ -611,7 +639,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
 
     // ---------------------------------------------------------------- accounts
 
-    private ImmutableArray<Account> BuildAccounts(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
+    private ImmutableArray<Account> BuildAccounts(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
         StoryVocabulary vocabulary, ImmutableArray<Fact> facts, string[] factOfClaim, Func<string> nextAccountId)
     {
         // Blocks: sentences sharing a resolved date, and sentences whose claims landed in the same multi-document fact.
@@ -633,6 +661,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         }
         var linkWords = new Dictionary<int, HashSet<int>>();
         var linkAnchors = new Dictionary<int, HashSet<string>>();
+        var linkEntities = new Dictionary<int, HashSet<string>>();
         foreach (var (key, list) in blocks)
         {
             for (int i = 0; i < list.Count; i++)
@@ -650,6 +679,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                         foreach (var t in SharedTerms(a.Terms, b.Terms))
                             if (vocabulary.SentenceCount(t) <= rareLimit) words.Add(t);
                     int root = ra;
+                    if (!linkEntities.TryGetValue(root, out var shared)) linkEntities[root] = shared = new(StringComparer.Ordinal);
+                    if (shared.Count < 8) shared.UnionWith(a.Entities.Intersect(b.Entities, StringComparer.Ordinal));
                     if (key.StartsWith("t:", StringComparison.Ordinal))
                     {
                         if (!linkAnchors.TryGetValue(root, out var anchors)) linkAnchors[root] = anchors = [];
@@ -669,6 +700,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         var anchorsOf = new Dictionary<int, HashSet<string>>();
         foreach (var (root, w) in linkWords) { var r = Find(root); if (!wordsOf.TryGetValue(r, out var set)) wordsOf[r] = set = []; set.UnionWith(w); }
         foreach (var (root, a) in linkAnchors) { var r = Find(root); if (!anchorsOf.TryGetValue(r, out var set)) anchorsOf[r] = set = []; set.UnionWith(a); }
+        var entitiesOfGroup = new Dictionary<int, HashSet<string>>();
+        foreach (var (root, e) in linkEntities) { var r = Find(root); if (!entitiesOfGroup.TryGetValue(r, out var set)) entitiesOfGroup[r] = set = new(StringComparer.Ordinal); set.UnionWith(e); }
 
         var claimsBySentence = claims.GroupBy(c => c.Sentence).ToDictionary(g => g.Key, g => g.ToList());
         var drafts = groups.Where(g => g.Value.Select(s => sentences[s].Doc).Distinct().Count() >= 2)
@@ -694,6 +727,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                 evidence.Add($"same date: {dates}");
             }
             if (ranked.Count > 0) evidence.Add("shared rare words: " + string.Join(", ", ranked.Take(8)));
+            if (entitiesOfGroup.TryGetValue(root, out var ents) && ents.Count > 0)
+                evidence.Add("shared entities: " + string.Join(", ", ents.Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))));
             if (!factIds.IsEmpty) evidence.Add("numbers in facts: " + string.Join(", ", factIds));
             int docCount = members.Select(s => sentences[s].Doc).Distinct().Count();
             evidence.Add($"{docCount} documents, {members.Count} sentences");
