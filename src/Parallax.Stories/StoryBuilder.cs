@@ -75,10 +75,10 @@ public sealed class StoryBuilder
     }
 
     /// <summary>The story entities mentioned in a sentence (mentions are sorted by start, so a binary search finds the first).</summary>
-    private static List<(string Id, string Name)> EntitiesIn(Document doc, TextSpan sentence,
+    private static List<EntityRef> EntitiesIn(Document doc, TextSpan sentence,
         IReadOnlyDictionary<(string, int), string> entityOf, Dictionary<string, string> names)
     {
-        var result = new List<(string, string)>();
+        var result = new List<EntityRef>();
         var mentions = doc.Entities;
         int lo = 0, hi = mentions.Length;
         while (lo < hi)
@@ -88,7 +88,7 @@ public sealed class StoryBuilder
         }
         for (int i = lo; i < mentions.Length && mentions[i].Start < sentence.End; i++)
             if (entityOf.TryGetValue((doc.Id, mentions[i].Start), out var id) && names.TryGetValue(id, out var name))
-                result.Add((id, name));
+                result.Add(new EntityRef(id, name, mentions[i].Start, mentions[i].End));
         return result;
     }
 

@@ -412,7 +412,9 @@ internal sealed class QuantityExtractor
             case QualWord.About: return (Qualifier.Approximate, false, w1);
             case QualWord.Estimated: return (Qualifier.Approximate, false, q2 == QualWord.A ? w1 - 1 : w1);
             case QualWord.Nearly: return (Qualifier.Approximate, true, w1);
-            case QualWord.Over: return (Qualifier.MoreThan, false, q2 == QualWord.Just ? w1 - 1 : w1);
+            // "Over" is also a preposition of extent ("deliberated over four days" = across four days), so it is read as
+            // a closed bound: "over four days" and "four days" can both hold, "over 30 years" and "20 years" cannot.
+            case QualWord.Over: return (Qualifier.AtLeast, false, q2 == QualWord.Just ? w1 - 1 : w1);
             case QualWord.Under: return (Qualifier.LessThan, false, q2 == QualWord.Just ? w1 - 1 : w1);
             case QualWord.Than when q2 == QualWord.More:
                 return q3 == QualWord.No ? (Qualifier.AtMost, false, w1 - 2) : (Qualifier.MoreThan, false, w1 - 1);

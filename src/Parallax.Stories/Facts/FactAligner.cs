@@ -28,7 +28,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public required int[] Terms;        // distinct term ids, sorted
         public required string[] Anchors;   // resolved dates and years in the sentence
         public required ulong Hash;         // of the letters and digits, for copy detection
-        public required string[] Entities;  // story entity ids mentioned, sorted
+        public string[] Entities = [];      // story entity ids mentioned, sorted
+        public required EntityRef[] Mentions; // the same, with spans, in text order
         public int Account = -1;
     }
 
@@ -41,6 +42,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public required string? Label;
         public required bool Object;
         public required int Order;
+        public string? Owner;      // the entity the number describes ("Scott Russell, 46"), when the text says
         public int HeadTerm = -1;  // the About word's id in the story vocabulary, if it occurs as a word
         public bool ScaleUnique;   // its document states no other event quantity of this dimension at this scale
     }
@@ -55,6 +57,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public double MinScore = double.PositiveInfinity;
         public HashSet<int> SharedTerms = [];
         public HashSet<string> SharedEntities = new(StringComparer.Ordinal);
+        public HashSet<string> Owners = new(StringComparer.Ordinal);
         public bool Copy;
     }
 
@@ -145,8 +148,10 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                     Terms = [.. terms],
                     Anchors = anchorsBySentence.TryGetValue(s, out var a) ? [.. a] : [],
                     Hash = HashLetters(doc.Text.AsSpan(sentence.Start, sentence.End - sentence.Start)),
-                    Entities = EntitiesIn(doc, sentence.Span, entitiesOf, names),
+                    Mentions = entitiesOf is null ? [] : [.. entitiesOf(doc, sentence.Span)],
                 });
+                var rec = sentences[^1];
+                rec.Entities = EntitiesIn(rec.Mentions, names);
             }
             for (int i = 0; i < doc.Quantities.Length; i++)
             {
@@ -163,24 +168,63 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                     Label = label,
                     Object = QuantityRoles.MeasuresObject(doc.Text, q),
                     Order = claims.Count,
+                    Owner = Owner(doc.Text, q, sentences[recIndex[s]].Mentions),
                 });
             }
         }
     }
 
-    private static string[] EntitiesIn(Document doc, TextSpan sentence, SentenceEntities? entitiesOf, Dictionary<string, string> names)
+    private static string[] EntitiesIn(EntityRef[] found, Dictionary<string, string> names)
     {
-        if (entitiesOf is null) return [];
-        var found = entitiesOf(doc, sentence);
-        if (found.Count == 0) return [];
-        var ids = new string[found.Count];
-        for (int i = 0; i < found.Count; i++)
+        if (found.Length == 0) return [];
+        var ids = new string[found.Length];
+        for (int i = 0; i < found.Length; i++)
         {
             ids[i] = found[i].Id;
             names.TryAdd(found[i].Id, found[i].Name);
         }
         Array.Sort(ids, StringComparer.Ordinal);
         return ids.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// Whom a number describes, when the text ties it to a name: an age in apposition ("Scott Russell, 46,") or before
+    /// the name, titles allowed ("51-year-old Senior Trooper William Hakim"), and any measure of a person in apposition
+    /// or after a copula ("Russell, a 20-year veteran", "Tennant was a 28-year veteran"). Two such numbers about
+    /// different people are never one fact.
+    /// </summary>
+    private static string? Owner(string text, in Quantity q, EntityRef[] mentions)
+    {
+        bool age = q.Kind == QuantityKind.Age;
+        string? owner = null;
+        foreach (var m in mentions)
+        {
+            if (m.End <= q.Start && Describes(text.AsSpan(m.End, q.Start - m.End).Trim(), age)) owner = m.Id; // the nearest one before wins
+            else if (age && m.Start >= q.End && m.Start - q.End <= 40 && OnlyTitleWords(text.AsSpan(q.End, m.Start - q.End))) return m.Id;
+        }
+        return owner;
+
+        static bool Describes(ReadOnlySpan<char> gap, bool age) =>
+            (age && gap is ",") || gap is ", a" or ", an" or "was a" or "was an" or "is a" or "is an" or ", the";
+
+        // Blanks and capitalised words such as "Senior Trooper" or "Capt.": at most three of them.
+        static bool OnlyTitleWords(ReadOnlySpan<char> gap)
+        {
+            int words = 0;
+            bool inWord = false;
+            foreach (var c in gap)
+            {
+                if (char.IsWhiteSpace(c)) { inWord = false; continue; }
+                if (!inWord)
+                {
+                    if (!char.IsUpper(c)) return false;
+                    words++;
+                    inWord = true;
+                }
+                else if (!char.IsLetter(c) && c != '.') return false;
+            }
+            return words <= 3;
+        }
     }
 
     /// <summary>FNV-1a over lower-cased letters and digits: equal for a sentence copied with different quotes or spacing.</summary>
@@ -207,6 +251,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
             parent[i] = i;
             var c = claims[i];
             var cluster = new Cluster { HasObject = c.Object };
+            if (c.Owner is not null) cluster.Owners.Add(c.Owner);
             cluster.Members.Add(i);
             cluster.ByDoc[c.Doc] = [i];
             cluster.Abouts[c.Q.About] = 1;
@@ -313,6 +358,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
     /// </summary>
     private bool CanMerge(Cluster a, Cluster b, List<ClaimRec> claims)
     {
+        // Numbers describing different people never merge, even through a claim whose owner is unknown.
+        if (a.Owners.Count > 0 && b.Owners.Count > 0 && !a.Owners.SetEquals(b.Owners)) return false;
         bool sameSingleHead = a.Abouts.Count == 1 && b.Abouts.Count == 1 && a.Abouts.Keys.First() == b.Abouts.Keys.First();
         if ((a.HasObject || b.HasObject) && !sameSingleHead) return false;
         if (!sameSingleHead)
@@ -347,6 +394,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         foreach (var (about, count) in from.Abouts)
             into.Abouts[about] = into.Abouts.GetValueOrDefault(about) + count;
         into.HasObject |= from.HasObject;
+        into.Owners.UnionWith(from.Owners);
         into.Min = Math.Min(into.Min, from.Min);
         into.Max = Math.Max(into.Max, from.Max);
         into.MinScore = Math.Min(into.MinScore, from.MinScore);
@@ -417,6 +465,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         bool sameAbout = a.Q.About == b.Q.About;
         copy = a.Doc != b.Doc && sa.Hash == sb.Hash && sa.Terms.Length >= 4;
         if ((a.Object || b.Object) && !sameAbout) return 0;
+        if (a.Owner is not null && b.Owner is not null && a.Owner != b.Owner) return 0;
         // Two different numbers in one sentence are two things ("at least two more officers ... four officers").
         if (a.Sentence == b.Sentence && a.Q.Value != b.Q.Value) return 0;
         if (copy) return 1;
@@ -424,6 +473,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         double score = (sameAbout ? options.AboutWeight : 0) + options.ContextWeight * context;
         if (!sameAbout && (Mentions(sb, a.HeadTerm) || Mentions(sa, b.HeadTerm))) score += options.AboutMentionBonus;
         if (SharesAnchor(sa, sb)) score += options.AnchorBonus;
+        if (a.Owner is not null && a.Owner == b.Owner) score += options.SameOwnerBonus;
         bool aloneAtScale = a.ScaleUnique && b.ScaleUnique
                             && Math.Max(a.Q.Value, b.Q.Value) / Math.Min(a.Q.Value, b.Q.Value) <= options.MagnitudeRatio;
         if ((sparse || aloneAtScale) && a.Doc != b.Doc && context > 0) score += options.SparseDimensionBonus;
@@ -584,6 +634,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         else e.Add("heads: " + string.Join(", ", cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Value > 1 ? $"{p.Key} ×{p.Value}" : p.Key)));
         if (cluster.HasObject) e.Add("measures an object, grouped by its noun only");
+        if (cluster.Owners.Count == 1) e.Add($"describes {names.GetValueOrDefault(cluster.Owners.First(), cluster.Owners.First())}");
         if (cluster.SharedTerms.Count > 0)
         {
             var words = cluster.SharedTerms.OrderByDescending(vocabulary.Weight).ThenBy(t => t).Take(6).Select(vocabulary.Surface);

@@ -44,6 +44,9 @@ public sealed record FactAlignerOptions
     /// This is what lets an outlet's own "after about 20 minutes" meet the quoted "about 25 minutes" and be disputed.</summary>
     public double NearValueBonus { get; init; } = 0.3;
 
+    /// <summary>Added when two numbers describe the same named person ("Scott Russell, 46" and "46-year-old Scott Russell").</summary>
+    public double SameOwnerBonus { get; init; } = 0.3;
+
     /// <summary>Smaller/larger value ratio from which two values count as near (20/25 = 0.8; 10/21 is not).</summary>
     public double NearRatio { get; init; } = 0.75;
 

@@ -9,9 +9,12 @@ namespace Parallax.Stories.Facts;
 /// </summary>
 public delegate (string? EntityId, string? Label) ClaimAttribution(Document doc, Quantity q);
 
-/// <summary>The story entities a sentence mentions, as (id, display name); empty when the caller has none. Used to tie
-/// claims to the people and places of their sentence and to explain groupings.</summary>
-public delegate IReadOnlyList<(string Id, string Name)> SentenceEntities(Document doc, TextSpan sentence);
+/// <summary>A mention of a story entity: its id, display name and span in the document.</summary>
+public readonly record struct EntityRef(string Id, string Name, int Start, int End);
+
+/// <summary>The story entities a sentence mentions, in text order; empty when the caller has none. Used to tie claims to
+/// the people and places of their sentence, to keep apart the ages of different people, and to explain groupings.</summary>
+public delegate IReadOnlyList<EntityRef> SentenceEntities(Document doc, TextSpan sentence);
 
 /// <summary>The facts of one story (claims grouped with a verdict) and its accounts (sentences telling the same moment).</summary>
 public sealed record FactAlignment(ImmutableArray<Fact> Facts, ImmutableArray<Account> Accounts);

@@ -46,6 +46,8 @@ public sealed class QuantityStageTests
         { "Up to 10 cars burned.", "Up to 10 cars", QuantityKind.Count, 10, 0, 10, "car", "car", Qualifier.AtMost },
         { "Fewer than 4 buses ran.", "Fewer than 4 buses", QuantityKind.Count, 4, 0, 4, "bus", "bus", Qualifier.LessThan },
         { "Under 6 boats sailed.", "Under 6 boats", QuantityKind.Count, 6, 0, 6, "boat", "boat", Qualifier.LessThan },
+        { "The jury deliberated over four days.", "over four days", QuantityKind.Duration, 4 * Day, 4 * Day, double.PositiveInfinity, "s", "deliberate", Qualifier.AtLeast },
+        { "He has worked there for just over 30 years.", "just over 30 years", QuantityKind.Duration, 30 * 365.2425 * Day, 30 * 365.2425 * Day, double.PositiveInfinity, "s", "work", Qualifier.AtLeast },
         { "At least 3 or more people came.", "At least 3 or more people", QuantityKind.Count, 3, 3, double.PositiveInfinity, "person", "person", Qualifier.AtLeast },
         { "It took half an hour.", "half an hour", QuantityKind.Duration, 1800, 1800, 1800, "s", "take", Qualifier.Exact },
         { "He served two and a half years in prison.", "two and a half years", QuantityKind.Duration, 2.5 * 365.2425 * Day, 2.5 * 365.2425 * Day, 2.5 * 365.2425 * Day, "s", "serve", Qualifier.Exact },

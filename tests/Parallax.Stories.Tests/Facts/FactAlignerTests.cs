@@ -173,6 +173,81 @@ public sealed class FactAlignerTests
         Assert.Null(fact.Claims.Single(c => c.Span.Doc == "d2").CopyOf);
     }
 
+    /// <summary>Entities found by name in each sentence, ids by name, as the story's entity merger would give them.</summary>
+    private static SentenceEntities Named(params string[] names) => (doc, sentence) =>
+    {
+        var found = new List<EntityRef>();
+        foreach (var name in names)
+            for (int i = doc.Text.IndexOf(name, sentence.Start, sentence.End - sentence.Start, StringComparison.Ordinal); i >= 0;
+                 i = i + name.Length < sentence.End ? doc.Text.IndexOf(name, i + name.Length, sentence.End - i - name.Length, StringComparison.Ordinal) : -1)
+                found.Add(new EntityRef("e-" + name, name, i, i + name.Length));
+        return [.. found.OrderBy(e => e.Start)];
+    };
+
+    private static FactAlignment AlignWithEntities(IReadOnlyList<Document> docs, SentenceEntities entities)
+    {
+        int f = 0, a = 0;
+        return new FactAligner().Align(docs, (_, _) => (null, null), () => $"f{++f}", () => $"a{++a}", entities);
+    }
+
+    [Fact]
+    public void Ages_of_different_people_are_never_one_fact()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Police chief Scott Russell, 46, was injured in the bank explosion."),
+            Doc("d2", "The explosion injured 46-year-old Chief Scott Russell at the bank."),
+            Doc("d3", "Bob Currie, 66, a neighbor of the bank, saw the explosion."),
+            Doc("d4", "Officers said the explosion killed 51-year-old Senior Trooper William Hakim at the bank."),
+        };
+        var r = AlignWithEntities(docs, Named("Scott Russell", "Bob Currie", "William Hakim"));
+        var russell = FactWith(r, docs, "d1", "46");
+        Assert.Equal(FactStatus.Agreed, russell.Status);
+        Assert.Equal(["d1", "d2"], russell.Claims.Select(c => c.Span.Doc).ToArray());
+        Assert.Contains("describes Scott Russell", russell.Evidence);
+        Assert.Equal(FactStatus.Single, FactWith(r, docs, "d3", "66").Status);
+        Assert.Equal(FactStatus.Single, FactWith(r, docs, "d4", "51-year-old").Status);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+
+    [Fact]
+    public void A_veterans_years_belong_to_the_veteran()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Captain Tom Tennant was a 28-year veteran of the Woodburn police department."),
+            Doc("d2", "Chief Scott Russell, a 20-year veteran of the Woodburn police department, survived."),
+        };
+        var r = AlignWithEntities(docs, Named("Tom Tennant", "Scott Russell"));
+        Assert.All(r.Facts, f => Assert.Equal(FactStatus.Single, f.Status));
+    }
+
+    [Fact]
+    public void Claims_carry_the_entities_of_their_sentence_and_evidence_names_shared_ones()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Officers negotiated with Ortega for about 25 minutes outside the Harbor Bank."),
+            Doc("d2", "Ortega talked to officers for about 20 minutes outside the Harbor Bank, a witness said."),
+        };
+        var r = AlignWithEntities(docs, Named("Ortega", "Harbor Bank"));
+        var fact = Assert.Single(r.Facts);
+        Assert.Equal(FactStatus.Disputed, fact.Status);
+        Assert.All(fact.Claims, c => Assert.Equal(["e-Harbor Bank", "e-Ortega"], c.Entities.ToArray()));
+        Assert.Contains(fact.Evidence, e => e.StartsWith("shared entities:", StringComparison.Ordinal) && e.Contains("Ortega", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Over_as_a_span_of_time_agrees_with_the_plain_figure()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "The jury in the Nichols trial deliberated over four days before the verdict."),
+            Doc("d2", "Jurors in the Nichols trial deliberated for four days before the verdict."),
+        };
+        Assert.Equal(FactStatus.Agreed, Assert.Single(Align(docs).Facts).Status);
+    }
+
     [Fact]
     public void Unrelated_counts_in_different_documents_stay_apart()
     {
