@@ -42,6 +42,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public required string? Label;
         public required bool Object;
         public required int Order;
+        public CountOutcome Outcome; // what happened to what a count counts ("five people died")
         public string? Owner;      // the entity the number describes ("Scott Russell, 46"), when the text says
         public int HeadTerm = -1;  // the About word's id in the story vocabulary, if it occurs as a word
         public bool ScaleUnique;   // its document states no other event quantity of this dimension at this scale
@@ -58,6 +59,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public HashSet<int> SharedTerms = [];
         public HashSet<string> SharedEntities = new(StringComparer.Ordinal);
         public HashSet<string> Owners = new(StringComparer.Ordinal);
+        public HashSet<CountOutcome> Outcomes = [];
         public bool Copy;
     }
 
@@ -169,6 +171,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                     Object = QuantityRoles.MeasuresObject(doc.Text, q),
                     Order = claims.Count,
                     Owner = Owner(doc.Text, q, sentences[recIndex[s]].Mentions),
+                    Outcome = CountOutcomes.Of(doc.Text, q),
                 });
             }
         }
@@ -252,6 +255,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
             var c = claims[i];
             var cluster = new Cluster { HasObject = c.Object };
             if (c.Owner is not null) cluster.Owners.Add(c.Owner);
+            if (c.Outcome != CountOutcome.None) cluster.Outcomes.Add(c.Outcome);
             cluster.Members.Add(i);
             cluster.ByDoc[c.Doc] = [i];
             cluster.Abouts[c.Q.About] = 1;
@@ -360,6 +364,8 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
     {
         // Numbers describing different people never merge, even through a claim whose owner is unknown.
         if (a.Owners.Count > 0 && b.Owners.Count > 0 && !a.Owners.SetEquals(b.Owners)) return false;
+        // The dead and the injured are never one count, even through a count whose verb is unknown.
+        if (a.Outcomes.Count > 0 && b.Outcomes.Count > 0 && !a.Outcomes.SetEquals(b.Outcomes)) return false;
         bool sameSingleHead = a.Abouts.Count == 1 && b.Abouts.Count == 1 && a.Abouts.Keys.First() == b.Abouts.Keys.First();
         if ((a.HasObject || b.HasObject) && !sameSingleHead) return false;
         if (!sameSingleHead)
@@ -395,6 +401,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
             into.Abouts[about] = into.Abouts.GetValueOrDefault(about) + count;
         into.HasObject |= from.HasObject;
         into.Owners.UnionWith(from.Owners);
+        into.Outcomes.UnionWith(from.Outcomes);
         into.Min = Math.Min(into.Min, from.Min);
         into.Max = Math.Max(into.Max, from.Max);
         into.MinScore = Math.Min(into.MinScore, from.MinScore);
@@ -466,6 +473,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         copy = a.Doc != b.Doc && sa.Hash == sb.Hash && sa.Terms.Length >= 4;
         if ((a.Object || b.Object) && !sameAbout) return 0;
         if (a.Owner is not null && b.Owner is not null && a.Owner != b.Owner) return 0;
+        if (a.Outcome != CountOutcome.None && b.Outcome != CountOutcome.None && a.Outcome != b.Outcome) return 0;
         // Two different numbers in one sentence are two things ("at least two more officers ... four officers").
         if (a.Sentence == b.Sentence && a.Q.Value != b.Q.Value) return 0;
         if (copy) return 1;
@@ -634,6 +642,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         else e.Add("heads: " + string.Join(", ", cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Value > 1 ? $"{p.Key} ×{p.Value}" : p.Key)));
         if (cluster.HasObject) e.Add("measures an object, grouped by its noun only");
+        if (cluster.Outcomes.Count == 1) e.Add($"same outcome: {cluster.Outcomes.First().ToString().ToLowerInvariant()}");
         if (cluster.Owners.Count == 1) e.Add($"describes {names.GetValueOrDefault(cluster.Owners.First(), cluster.Owners.First())}");
         if (cluster.SharedTerms.Count > 0)
         {

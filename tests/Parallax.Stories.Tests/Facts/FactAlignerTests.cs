@@ -328,12 +328,13 @@ public sealed class FactAlignerScalingTests
     [Fact]
     public void Ten_thousand_documents_align_in_linear_time_and_stay_grouped()
     {
-        var small = Story(1_000);
-        var large = Story(10_000);
-        var r = FactAlignerTests.Align(large);
+        var r = FactAlignerTests.Align(Story(10_000));
         var talk = Assert.Single(r.Facts, f => f.About == "negotiate (duration)");
         Assert.Equal(10_000, talk.Claims.Length);
         Assert.Equal(FactStatus.Agreed, talk.Status);
+        // The ratio is measured at 500 and 5,000 documents, which keeps the test short; bench facts prints 10 to 10,000.
+        var small = Story(500);
+        var large = Story(5_000);
         LinearTime.Assert(() => FactAlignerTests.Align(small), () => FactAlignerTests.Align(large));
     }
 }
