@@ -110,7 +110,10 @@ internal sealed class QuantityExtractor
             return next + 2;
         }
         if (after.Unit is { } unit && !words[hit.Last].BreakAfter)
+        {
+            if (IsRate(hit)) return next + 1;
             return EmitUnit(hit, next, unit, start, qualifier, nearly, output);
+        }
         if ((Is(next, "times") || Is(next, "time") && hit.Value == 1) && !words[hit.Last].BreakAfter && hit.Value >= 1)
         {
             string about = BackwardVerb((qualStart >= 0 ? qualStart : hit.First) - 1) ?? ForwardToVerb(next + 1) ?? "time";
@@ -120,6 +123,15 @@ internal sealed class QuantityExtractor
         if (hit.FromOne) return next; // "one", "a", "an" count only with a unit ("one hour"): "one of them" is not a fact
         if (TryCount(hit, start, qualifier, nearly, output, out int resume)) return resume;
         return TryApposition(hit, output);
+    }
+
+    /// <summary>"1,000 euros a month", "twice a day", "three times a week": "a month" is a rate's period, not a duration.</summary>
+    private bool IsRate(in Hit hit)
+    {
+        if (!hit.FromOne || !(Is(hit.First, "a") || Is(hit.First, "an"))) return false;
+        int p = hit.First - 1;
+        if (p < 0 || words[p].BreakAfter) return false;
+        return words[p].Has(WordMarks.HasDigit) || lex[p].Unit is not null || Is(p, "twice") || Is(p, "once") || Is(p, "times");
     }
 
     // ---------------------------------------------------------------- numbers

@@ -42,6 +42,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         public required string? Label;
         public required bool Object;
         public required int Order;
+        public bool NoHead;        // its About is only its own unit ("three years", "82 percent"): no evidence of what it measures
         public CountOutcome Outcome; // what happened to what a count counts ("five people died")
         public string? Owner;      // the entity the number describes ("Scott Russell, 46"), when the text says
         public int HeadTerm = -1;  // the About word's id in the story vocabulary, if it occurs as a word
@@ -172,6 +173,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
                     Order = claims.Count,
                     Owner = Owner(doc.Text, q, sentences[recIndex[s]].Mentions),
                     Outcome = CountOutcomes.Of(doc.Text, q),
+                    NoHead = HasNoHead(doc.Text, q),
                 });
             }
         }
@@ -189,6 +191,15 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
         Array.Sort(ids, StringComparer.Ordinal);
         return ids.Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>
+    /// True when a measure's head is only its own unit word ("over three years" → "year", "82 percent" → "percent"): the
+    /// extractor found nothing it measures, so two such claims sharing that head is no evidence at all. Counts are
+    /// different: their unit is the counted noun ("23 pirates").
+    /// </summary>
+    private static bool HasNoHead(string text, in Quantity q) =>
+        q.Kind != QuantityKind.Count && q.Kind != QuantityKind.Age && q.Kind != QuantityKind.Ordinal
+        && (q.About is "percent" or "money" || text.AsSpan(q.Start, q.End - q.Start).Contains(q.About, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Whom a number describes, when the text ties it to a name: an age in apposition ("Scott Russell, 46,") or before
@@ -469,7 +480,7 @@ public sealed class FactAligner(FactAlignerOptions? options = null)
     {
         var sa = sentences[a.Sentence];
         var sb = sentences[b.Sentence];
-        bool sameAbout = a.Q.About == b.Q.About;
+        bool sameAbout = a.Q.About == b.Q.About && !a.NoHead;
         copy = a.Doc != b.Doc && sa.Hash == sb.Hash && sa.Terms.Length >= 4;
         if ((a.Object || b.Object) && !sameAbout) return 0;
         if (a.Owner is not null && b.Owner is not null && a.Owner != b.Owner) return 0;

@@ -103,10 +103,22 @@ public sealed class QuantityStageTests
     [InlineData("It was the Fourth Amendment.")]
     [InlineData("Copyright 2019 KCTV. All rights reserved.")]
     [InlineData("(0) comments")]
+    [InlineData("She takes the pills twice a day.")]
     public void Skips_non_quantities(string text)
     {
         var doc = Analyse(text);
         Assert.True(doc.Quantities.IsEmpty, string.Join("; ", doc.Quantities.Select(q => $"\"{doc.Slice(q.Span)}\" {q.Kind} {q.Value}")));
+    }
+
+    /// <summary>"a month" after an amount or a frequency is the period of a rate, not a duration of anything.</summary>
+    [Theory]
+    [InlineData("He lives on less than 1,000 euros a month.")]
+    [InlineData("They met three times a week.")]
+    [InlineData("Farmers earn $345 a month.")]
+    public void Rate_periods_are_not_durations(string text)
+    {
+        var doc = Analyse(text);
+        Assert.DoesNotContain(doc.Quantities, q => q.Kind == QuantityKind.Duration);
     }
 
     [Fact]
