@@ -170,6 +170,7 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         GlanceLink(v.Id("citations"), Count(s.Citations.Length, "citation", "citations"), null);
         w.Write("</p>\n");
 
+        WriteDisagreements(v);
         WriteSources(v);
         WriteFactSection(v, FactStatus.Disputed);
         WriteAccounts(v);

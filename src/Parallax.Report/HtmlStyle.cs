@@ -26,6 +26,13 @@ internal static class HtmlStyle
         .glance{display:flex;flex-wrap:wrap;gap:.35rem .5rem;margin:.25rem 0 1rem;font-size:.9rem}
         .glance a{padding:.1rem .55rem;border:1px solid var(--line);border-radius:999px;text-decoration:none;color:var(--fg);background:var(--panel)}
         .glance a.hot{border-color:var(--hot);color:var(--hot);background:var(--hot-bg);font-weight:600}
+        .disagreements{border:2px solid var(--hot);border-radius:8px;background:var(--hot-bg);padding:.5rem 1rem .3rem;margin:0 0 1.2rem}
+        .disagreements h3{margin:.2rem 0 .4rem;color:var(--hot);font-size:1.05rem}
+        .disagreements ul{margin:0;padding-left:1.1rem}
+        .disagreements li{margin:.2rem 0 .5rem}
+        .disagreements .spread{margin:.15rem 0 0;font-size:.98rem}
+        .disagreements .spread b{font-size:1rem}
+        .tag.copy{border-color:var(--line);font-weight:400}
         section{margin:0 0 2rem}
         h3{font-size:1.2rem;margin:1.25rem 0 .5rem;padding:.25rem 0 .25rem .6rem;border-left:4px solid var(--accent);line-height:1.3}
         .count{display:inline-block;min-width:1.6em;padding:0 .4em;border-radius:999px;background:var(--panel);border:1px solid var(--line);font-size:.8rem;font-weight:600;text-align:center;vertical-align:middle}

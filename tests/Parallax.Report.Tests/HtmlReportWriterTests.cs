@@ -43,6 +43,30 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Every_disagreement_is_summed_up_before_the_sources()
+    {
+        int box = Page.IndexOf("<section class=\"disagreements\"", StringComparison.Ordinal);
+        Assert.True(box >= 0 && box < Page.IndexOf("<section id=\"sources", StringComparison.Ordinal));
+        var html = Page[box..Page.IndexOf("</section>", box, StringComparison.Ordinal)];
+        Assert.Contains("Where the sources disagree", html);
+        Assert.Contains("time before the window was smashed", html);
+        Assert.Matches("about 25 min.*vs.*about 20 min|about 20 min.*vs.*about 25 min", html);
+        // The speaker conflict: both named speakers, each with the sources that credit them.
+        Assert.Contains("<b>Shawn Neudauer</b>", html);
+        Assert.Contains("<b>Cheyenne Hoyt</b>", html);
+        Assert.Contains("href=\"#quote-q1", html);
+    }
+
+    [Fact]
+    public void Disagreement_box_encodes_names_from_input()
+    {
+        int box = Hostile.IndexOf("<section class=\"disagreements\"", StringComparison.Ordinal);
+        var html = Hostile[box..Hostile.IndexOf("</section>", box, StringComparison.Ordinal)];
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Shawn Neudauer &lt;img", html);
+    }
+
+    [Fact]
     public void Disputed_fact_shows_every_source_side_by_side_with_the_differing_number_marked()
     {
         var disputed = Section(Page, "disputed-facts");
