@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Parallax.Analysis.Facts;
+using Parallax.Model;
+
+namespace Parallax.Stories.Facts;
+
+/// <summary>Accounts: sentences of different documents that tell the same moment, with the evidence for putting them side by side.</summary>
+public sealed partial class FactAligner
+{
+    // ---------------------------------------------------------------- accounts
+
+    private ImmutableArray<Account> BuildAccounts(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
+        StoryVocabulary vocabulary, ImmutableArray<Fact> facts, string[] factOfClaim, Func<string> nextAccountId)
+    {
+        // Blocks: sentences sharing a resolved date, and sentences whose claims landed in the same multi-document fact.
+        var multiDoc = new HashSet<string>(facts.Where(f => f.Status != FactStatus.Single).Select(f => f.Id), StringComparer.Ordinal);
+        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int s = 0; s < sentences.Count; s++)
+            foreach (var a in sentences[s].Anchors)
+                Block(blocks, "t:" + a, s);
+        foreach (var c in claims)
+            if (factOfClaim[c.Order] is { } f && multiDoc.Contains(f))
+                Block(blocks, "f:" + f, c.Sentence);
+
+        int rareLimit = Math.Max(2, (int)(vocabulary.Sentences * options.RareFraction));
+        var parent = Enumerable.Range(0, sentences.Count).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+            return x;
+        }
+        var linkWords = new Dictionary<int, HashSet<int>>();
+        var linkAnchors = new Dictionary<int, HashSet<string>>();
+        var linkEntities = new Dictionary<int, HashSet<string>>();
+        foreach (var (key, list) in blocks)
+        {
+            for (int i = 0; i < list.Count; i++)
+                for (int j = i + 1; j < list.Count && j <= i + options.CandidateCap; j++)
+                {
+                    var a = sentences[list[i]];
+                    var b = sentences[list[j]];
+                    if (a.Doc == b.Doc) continue;
+                    int ra = Find(list[i]), rb = Find(list[j]);
+                    if (ra == rb) continue; // already one account: nothing new to learn from this pair
+                    if (CountRare(a.Terms, b.Terms, vocabulary, rareLimit) < options.AccountMinShared) continue;
+                    parent[rb] = ra;
+                    if (!linkWords.TryGetValue(ra, out var words)) linkWords[ra] = words = [];
+                    if (words.Count < 12)
+                        foreach (var t in SharedTerms(a.Terms, b.Terms))
+                            if (vocabulary.SentenceCount(t) <= rareLimit) words.Add(t);
+                    int root = ra;
+                    if (!linkEntities.TryGetValue(root, out var shared)) linkEntities[root] = shared = new(StringComparer.Ordinal);
+                    if (shared.Count < 8) shared.UnionWith(a.Entities.Intersect(b.Entities, StringComparer.Ordinal));
+                    if (key.StartsWith("t:", StringComparison.Ordinal))
+                    {
+                        if (!linkAnchors.TryGetValue(root, out var anchors)) linkAnchors[root] = anchors = [];
+                        anchors.Add(key[2..]);
+                    }
+                }
+        }
+        // Gather groups; words and anchors recorded under an old root move to the final root.
+        var groups = new Dictionary<int, List<int>>();
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            int r = Find(s);
+            if (!groups.TryGetValue(r, out var g)) groups[r] = g = [];
+            g.Add(s);
+        }
+        var wordsOf = new Dictionary<int, HashSet<int>>();
+        var anchorsOf = new Dictionary<int, HashSet<string>>();
+        foreach (var (root, w) in linkWords) { var r = Find(root); if (!wordsOf.TryGetValue(r, out var set)) wordsOf[r] = set = []; set.UnionWith(w); }
+        foreach (var (root, a) in linkAnchors) { var r = Find(root); if (!anchorsOf.TryGetValue(r, out var set)) anchorsOf[r] = set = []; set.UnionWith(a); }
+        var entitiesOfGroup = new Dictionary<int, HashSet<string>>();
+        foreach (var (root, e) in linkEntities) { var r = Find(root); if (!entitiesOfGroup.TryGetValue(r, out var set)) entitiesOfGroup[r] = set = new(StringComparer.Ordinal); set.UnionWith(e); }
+
+        var claimsBySentence = claims.GroupBy(c => c.Sentence).ToDictionary(g => g.Key, g => g.ToList());
+        var drafts = groups.Where(g => g.Value.Select(s => sentences[s].Doc).Distinct().Count() >= 2)
+            .Select(g => (Root: g.Key, Members: g.Value.OrderBy(s => s).ToList()))
+            .OrderByDescending(g => g.Members.Select(s => sentences[s].Doc).Distinct().Count())
+            .ThenBy(g => g.Members[0])
+            .ToList();
+        var result = ImmutableArray.CreateBuilder<Account>(drafts.Count);
+        foreach (var (root, members) in drafts)
+        {
+            var spans = members.Select(s => new DocSpan(docs[sentences[s].Doc].Id, sentences[s].Sentence.Start, sentences[s].Sentence.End)).ToImmutableArray();
+            var factIds = members.Where(claimsBySentence.ContainsKey).SelectMany(s => claimsBySentence[s])
+                .Select(c => factOfClaim[c.Order]).Distinct(StringComparer.Ordinal).ToImmutableArray();
+            var ranked = wordsOf.TryGetValue(root, out var w)
+                ? w.OrderByDescending(vocabulary.Weight).ThenBy(t => t).Select(vocabulary.Surface).ToList()
+                : [];
+            string about = string.Join(", ", ranked.Take(3));
+            var evidence = ImmutableArray.CreateBuilder<string>();
+            if (anchorsOf.TryGetValue(root, out var anchors) && anchors.Count > 0)
+            {
+                string dates = string.Join(", ", anchors.Order(StringComparer.Ordinal));
+                about = $"{dates}: {about}";
+                evidence.Add($"same date: {dates}");
+            }
+            if (ranked.Count > 0) evidence.Add("shared rare words: " + string.Join(", ", ranked.Take(8)));
+            if (entitiesOfGroup.TryGetValue(root, out var ents) && ents.Count > 0)
+                evidence.Add("shared entities: " + string.Join(", ", ents.Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))));
+            if (!factIds.IsEmpty) evidence.Add("numbers in facts: " + string.Join(", ", factIds));
+            int docCount = members.Select(s => sentences[s].Doc).Distinct().Count();
+            evidence.Add($"{docCount} documents, {members.Count} sentences");
+            result.Add(new Account(nextAccountId(), about, spans, factIds, evidence.ToImmutable()));
+        }
+        return result.MoveToImmutable();
+    }
+
+    private static int CountRare(int[] x, int[] y, StoryVocabulary vocabulary, int rareLimit)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (x[i] < y[j]) i++;
+            else if (y[j] < x[i]) j++;
+            else
+            {
+                if (vocabulary.SentenceCount(x[i]) <= rareLimit) count++;
+                i++;
+                j++;
+            }
+        }
+        return count;
+    }
+
+    private static void Block(Dictionary<string, List<int>> blocks, string key, int sentence)
+    {
+        if (!blocks.TryGetValue(key, out var list)) blocks[key] = list = [];
+        if (list.Count == 0 || list[^1] != sentence) list.Add(sentence);
+    }
+}
