@@ -96,6 +96,7 @@ internal sealed partial class HtmlRenderer
             .ThenBy(x => v.Position(x.Entry.Span.Doc))
             .ThenBy(x => x.Entry.Span.Start)
             .ThenBy(x => x.Index);
+        WriteTimeChart(v);
         w.Write("<div class=\"table-wrap\"><table class=\"timeline-table\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Source</th><th scope=\"col\">Sentence</th></tr></thead>\n<tbody>\n");
         foreach (var (e, _) in sorted)
         {
@@ -124,6 +125,7 @@ internal sealed partial class HtmlRenderer
             .OrderBy(x => v.Position(x.Citation.Span.Doc))
             .ThenBy(x => x.Citation.Span.Start)
             .ThenBy(x => x.Index);
+        WriteCreditGraph(v);
         w.Write("<div class=\"table-wrap\"><table class=\"citation-table\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Credits</th><th scope=\"col\">Sentence</th></tr></thead>\n<tbody>\n");
         foreach (var (c, _) in sorted)
         {
@@ -139,6 +141,38 @@ internal sealed partial class HtmlRenderer
             w.Write("</td></tr>\n");
         }
         w.Write("</tbody></table></div>\n</section>\n");
+    }
+
+    /// <summary>When each source published, beside the dates the reports give (server-drawn SVG).</summary>
+    private void WriteTimeChart(StoryView v)
+    {
+        var marks = new List<SvgCharts.Mark>();
+        foreach (var id in v.Story.Documents)
+            if (index.Doc(id).PublishedDate is { } published) marks.Add(new SvgCharts.Mark(published, index.SourceLabel(id), true));
+        foreach (var e in v.Story.Timeline)
+            if (e.Precision >= DatePrecision.Day && e.Date.Length >= 10
+                && DateOnly.TryParseExact(e.Date.AsSpan(0, 10), "yyyy-MM-dd", Invariant, System.Globalization.DateTimeStyles.None, out var day))
+                marks.Add(new SvgCharts.Mark(day, index.SourceLabel(e.Span.Doc), false));
+        var svg = SvgCharts.TimeChart(marks, "When each source published, and the days the reports describe");
+        if (svg.Length == 0) return;
+        w.Write("<figure class=\"chart-wrap\">");
+        w.Write(svg); // built from encoded text only (SvgCharts)
+        w.Write("<figcaption>Publication dates above the line; days the reports describe below it.</figcaption></figure>\n");
+    }
+
+    /// <summary>Which source credits which, as a graph (server-drawn SVG).</summary>
+    private void WriteCreditGraph(StoryView v)
+    {
+        var credits = v.Story.Citations
+            .GroupBy(c => (Source: index.SourceLabel(c.Span.Doc), c.Cites, c.Kind))
+            .Select(g => new SvgCharts.Credit(g.Key.Source, g.Key.Cites, g.Key.Kind, g.Count()))
+            .ToList();
+        var sources = v.Story.Documents.Select(index.SourceLabel).Distinct().ToList();
+        var svg = SvgCharts.CreditGraph(sources, credits, "Which source credits which");
+        if (svg.Length == 0) return;
+        w.Write("<figure class=\"chart-wrap\">");
+        w.Write(svg); // built from encoded text only (SvgCharts)
+        w.Write("<figcaption>Each line: a source credits a name for information; the number counts the sources that credit it.</figcaption></figure>\n");
     }
 
     private void WriteRemoved(StoryView v)

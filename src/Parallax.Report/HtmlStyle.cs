@@ -33,6 +33,14 @@ internal static class HtmlStyle
         .disagreements .spread{margin:.15rem 0 0;font-size:.98rem}
         .disagreements .spread b{font-size:1rem}
         .tag.copy{border-color:var(--line);font-weight:400}
+        .chart-wrap{margin:.5rem 0 1rem;padding:.5rem;border:1px solid var(--line);border-radius:8px;background:var(--panel)}
+        .chart-wrap figcaption{font-size:.85rem;color:var(--muted)}
+        .chart text{font:13px system-ui,sans-serif;fill:var(--fg)}
+        .chart .count,.chart .legend,.chart .event-label{fill:var(--muted);font-size:11px}
+        .chart .edge{stroke:#8aa0bd;stroke-opacity:.7}
+        .chart .edge.k-person{stroke:#b5651d}.chart .edge.k-agency{stroke:#2e7d32}.chart .edge.k-document{stroke:#6a4c93}
+        .chart .axis,.chart .tick{stroke:var(--muted)}
+        .chart .pub{fill:#1f4e8c}.chart .event{fill:#b5651d}
         section{margin:0 0 2rem}
         h3{font-size:1.2rem;margin:1.25rem 0 .5rem;padding:.25rem 0 .25rem .6rem;border-left:4px solid var(--accent);line-height:1.3}
         .count{display:inline-block;min-width:1.6em;padding:0 .4em;border-radius:999px;background:var(--panel);border:1px solid var(--line);font-size:.8rem;font-weight:600;text-align:center;vertical-align:middle}
