@@ -89,7 +89,8 @@ public sealed partial class FactAligner
             var ranked = wordsOf.TryGetValue(root, out var w)
                 ? w.OrderByDescending(vocabulary.Weight).ThenBy(t => t).Select(vocabulary.Surface).ToList()
                 : [];
-            string about = string.Join(", ", ranked.Take(3));
+            // The words the tellings share verbatim read best ("a federal immigration judge"); rare words otherwise.
+            string about = SharedRun(docs, sentences, members) is { } run ? run : string.Join(", ", ranked.Take(3));
             var evidence = ImmutableArray.CreateBuilder<string>();
             if (anchorsOf.TryGetValue(root, out var anchors) && anchors.Count > 0)
             {
@@ -129,5 +130,63 @@ public sealed partial class FactAligner
     {
         if (!blocks.TryGetValue(key, out var list)) blocks[key] = list = [];
         if (list.Count == 0 || list[^1] != sentence) list.Add(sentence);
+    }
+
+    /// <summary>
+    /// The longest run of words (at least three, at most twelve shown) that two tellings from different documents share,
+    /// compared by letters and digits only, as printed in the earlier one; null when none is that long. At most six
+    /// sentences are compared, so the cost per account is bounded.
+    /// </summary>
+    private static string? SharedRun(IReadOnlyList<Document> docs, List<SentenceRec> sentences, List<int> members)
+    {
+        var picked = members.Take(6).ToList();
+        var words = picked.Select(m => Words(docs[sentences[m].Doc].Text, sentences[m].Sentence.Span)).ToList();
+        (int Sentence, int Start, int Length) best = (-1, 0, 0);
+        for (int a = 0; a < picked.Count; a++)
+            for (int b = a + 1; b < picked.Count; b++)
+            {
+                if (sentences[picked[a]].Doc == sentences[picked[b]].Doc) continue;
+                var (start, length) = LongestCommonRun(words[a], words[b]);
+                if (length > best.Length) best = (a, start, length);
+            }
+        if (best.Length < 3) return null;
+        // The run as printed, punctuation and all, from its first word to its last (twelve at most).
+        var first = words[best.Sentence][best.Start];
+        var last = words[best.Sentence][best.Start + Math.Min(best.Length, 12) - 1];
+        var text = docs[sentences[picked[best.Sentence]].Doc].Text;
+        return text[first.Start..last.End] + (best.Length > 12 ? " …" : "");
+    }
+
+    private static List<(string Key, int Start, int End)> Words(string text, TextSpan span)
+    {
+        var list = new List<(string, int, int)>();
+        int i = span.Start;
+        while (i < span.End)
+        {
+            while (i < span.End && !char.IsLetterOrDigit(text[i])) i++;
+            int start = i;
+            while (i < span.End && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '\u2019' or '-') && i + 1 < span.End && char.IsLetterOrDigit(text[i + 1]))) i++;
+            if (i > start) list.Add((text[start..i].ToLowerInvariant().Replace('\u2019', '\''), start, i));
+        }
+        return list;
+    }
+
+    /// <summary>Longest common contiguous run of two word lists (dynamic programming over one row).</summary>
+    private static (int StartInA, int Length) LongestCommonRun(List<(string Key, int Start, int End)> a, List<(string Key, int Start, int End)> b)
+    {
+        var row = new int[b.Count + 1];
+        int bestLength = 0, bestEnd = 0;
+        for (int i = 1; i <= a.Count; i++)
+        {
+            int diagonal = 0;
+            for (int j = 1; j <= b.Count; j++)
+            {
+                int above = row[j];
+                row[j] = a[i - 1].Key == b[j - 1].Key ? diagonal + 1 : 0;
+                if (row[j] > bestLength) { bestLength = row[j]; bestEnd = i; }
+                diagonal = above;
+            }
+        }
+        return (bestEnd - bestLength, bestLength);
     }
 }

@@ -314,7 +314,10 @@ public sealed class FactAlignerTests
         var r = Align(docs);
         var account = Assert.Single(r.Accounts);
         Assert.Equal(["d1", "d2", "d3"], account.Sentences.Select(s => s.Doc).ToArray());
-        Assert.StartsWith("2011:", account.About, StringComparison.Ordinal);
+        // Dated, then named by the longest run of words two tellings share, as printed.
+        Assert.Equal("2011: judge granted Ortega voluntary departure", account.About);
+        Assert.Contains("same date: 2011", account.Evidence);
+        Assert.Contains("3 documents, 3 sentences", account.Evidence);
     }
 }
 
