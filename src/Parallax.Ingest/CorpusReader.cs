@@ -5,7 +5,7 @@ namespace Parallax.Ingest;
 
 /// <summary>
 /// Reads a corpus of news reports from files and folders: plain text (.txt, .text, .md), HTML (.html, .htm, .xhtml)
-/// and JSON (.jsonl, .ndjson, .json). Every input yields documents or rejections, never an exception for bad data;
+/// JSON (.jsonl, .ndjson, .json) and web archives (.warc, .warc.gz). Every input yields documents or rejections, never an exception for bad data;
 /// only cancellation throws. Output order is deterministic — paths in the order given, files of a folder in ordinal
 /// order of their relative paths, JSON records in file order — and documents are numbered "d1", "d2", … in that order.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class CorpusReader
     private readonly PlainTextReader _text;
     private readonly HtmlReader _html;
     private readonly JsonRecordReader _json;
+    private readonly WarcDocumentReader _warc;
 
     /// <summary>Creates a reader with <paramref name="options"/> (or <see cref="IngestOptions.Default"/>).</summary>
     public CorpusReader(IngestOptions? options = null)
@@ -25,6 +26,7 @@ public sealed class CorpusReader
         _text = new PlainTextReader(_options, builder);
         _html = new HtmlReader(_options, builder);
         _json = new JsonRecordReader(_options, builder);
+        _warc = new WarcDocumentReader(_options, builder);
     }
 
     /// <summary>
@@ -112,6 +114,7 @@ public sealed class CorpusReader
         InputKind.Html => [_html.Read(file.FullPath, file.Origin)],
         InputKind.JsonLines => _json.ReadLines(file.FullPath, file.Origin, ct),
         InputKind.Json => _json.ReadJson(file.FullPath, file.Origin, ct),
+        InputKind.Warc => _warc.Read(file.FullPath, file.Origin, ct),
         _ => [new Rejection(file.Origin, "unsupported file type")],
     };
 }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Parallax.Model;
 
 /// <summary>Where a metadata value came from, so a reader can judge it.</summary>
-public enum MetadataSource : byte { None, Input, Markup, Header, Dateline, SelfReference, FileName, Url, Byline }
+public enum MetadataSource : byte { None, Input, Markup, Header, Dateline, SelfReference, FileName, Url, Byline, Archive }
 
 public readonly record struct Sourced<T>(T Value, MetadataSource Source);
 
@@ -17,6 +17,8 @@ public sealed record DocumentMetadata
     public Sourced<string>? Outlet { get; init; }
     public Sourced<DateOnly>? Published { get; init; }
     public string? Url { get; init; }
+    /// <summary>When the page was fetched (an archive record's date); bounds the publication date from above.</summary>
+    public DateOnly? Retrieved { get; init; }
 }
 
 /// <summary>The layers an analysis stage can add; the pipeline checks at build time that every need is met.</summary>
