@@ -16,6 +16,7 @@ public sealed class CorpusReader
     private readonly HtmlReader _html;
     private readonly JsonRecordReader _json;
     private readonly WarcDocumentReader _warc;
+    private readonly FeedReader _feed;
 
     /// <summary>Creates a reader with <paramref name="options"/> (or <see cref="IngestOptions.Default"/>).</summary>
     public CorpusReader(IngestOptions? options = null)
@@ -27,6 +28,7 @@ public sealed class CorpusReader
         _html = new HtmlReader(_options, builder);
         _json = new JsonRecordReader(_options, builder);
         _warc = new WarcDocumentReader(_options, builder);
+        _feed = new FeedReader(_options, builder);
     }
 
     /// <summary>
@@ -76,6 +78,11 @@ public sealed class CorpusReader
             yield return new Rejection(path ?? "", "empty path");
             yield break;
         }
+        if (path == StandardInputPath)
+        {
+            foreach (var r in ReadStandardInput(ct)) yield return r;
+            yield break;
+        }
         if (File.Exists(path))
         {
             if (InputKinds.Of(path) == InputKind.Unsupported)
@@ -108,6 +115,79 @@ public sealed class CorpusReader
         }
     }
 
+    /// <summary>The path that means standard input, as in most command-line tools.</summary>
+    public const string StandardInputPath = "-";
+
+    /// <summary>The origin given to documents read from standard input.</summary>
+    private const string StandardInputOrigin = "stdin";
+
+    /// <summary>
+    /// Standard input, whatever it holds: a WARC (plain or gzip) is streamed record by record; anything else is read
+    /// whole (within the size limit) and sniffed — a feed, an HTML page, JSON (an object, an array or JSON Lines), or
+    /// plain text.
+    /// </summary>
+    private IEnumerable<ReadResult> ReadStandardInput(CancellationToken ct)
+    {
+        Stream input;
+        try { input = (_options.StandardInput ?? Console.OpenStandardInput)(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return [new Rejection(StandardInputOrigin, ex.Message)];
+        }
+        var head = new byte[Math.Min(8192, (int)Math.Min(_options.MaxFileBytes, int.MaxValue))];
+        int got;
+        try { got = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false); }
+        catch (IOException ex)
+        {
+            input.Dispose();
+            return [new Rejection(StandardInputOrigin, ex.Message)];
+        }
+        var start = head.AsSpan(0, got);
+        var rest = new Warc.PrefixedStream(start.ToArray(), input);
+        if (Warc.WarcReader.IsGzip(start) || start.StartsWith("WARC/"u8))
+            return _warc.ReadStream(new OwningStream(rest, input), StandardInputOrigin, ct);
+
+        byte[] bytes;
+        using (input)
+        {
+            var (all, error) = FileLoader.LoadStream(rest, _options.MaxFileBytes);
+            if (all is null) return [new Rejection(StandardInputOrigin, error!)];
+            bytes = all;
+        }
+        if (bytes.Length == 0) return [new Rejection(StandardInputOrigin, "empty")];
+        var sniff = System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 2048)).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n');
+        if (sniff.StartsWith('<'))
+        {
+            if (sniff.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && FeedReader.LooksLikeFeed(sniff) || sniff.StartsWith("<rss", StringComparison.OrdinalIgnoreCase)
+                || sniff.StartsWith("<feed", StringComparison.OrdinalIgnoreCase) || sniff.StartsWith("<rdf:RDF", StringComparison.OrdinalIgnoreCase))
+                return _feed.ReadBytes(bytes, StandardInputOrigin, ct);
+            return [_html.ReadBytes(bytes, StandardInputOrigin, fileName: null)];
+        }
+        if (sniff.StartsWith('{') || sniff.StartsWith('['))
+            return _json.ReadJsonBytes(bytes, StandardInputOrigin, ct);
+        return [_text.ReadBytes(bytes, StandardInputOrigin, fileName: null)];
+    }
+
+    /// <summary>A stream that also disposes the stream it was built over.</summary>
+    private sealed class OwningStream(Stream inner, IDisposable owned) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) { inner.Dispose(); owned.Dispose(); }
+            base.Dispose(disposing);
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private IEnumerable<ReadResult> ReadFile(FileEntry file, CancellationToken ct) => InputKinds.Of(file.FullPath) switch
     {
         InputKind.Text => [_text.Read(file.FullPath, file.Origin)],
@@ -115,6 +195,7 @@ public sealed class CorpusReader
         InputKind.JsonLines => _json.ReadLines(file.FullPath, file.Origin, ct),
         InputKind.Json => _json.ReadJson(file.FullPath, file.Origin, ct),
         InputKind.Warc => _warc.Read(file.FullPath, file.Origin, ct),
+        InputKind.Feed => _feed.Read(file.FullPath, file.Origin, ct),
         _ => [new Rejection(file.Origin, "unsupported file type")],
     };
 }

@@ -15,4 +15,7 @@ public sealed record IngestOptions
     /// <summary>Whether plain text (files, JSON Lines "text", and text extracted from HTML) goes through the
     /// <see cref="Cleaning.BoilerplateCleaner"/>. When false, the text is kept whole apart from line-end normalisation.</summary>
     public bool RemoveBoilerplate { get; init; } = true;
+
+    /// <summary>Opens what the path "-" reads; null means the process's standard input. Tests pass a memory stream.</summary>
+    public Func<Stream>? StandardInput { get; init; }
 }

@@ -19,6 +19,12 @@ public sealed record DocumentMetadata
     public string? Url { get; init; }
     /// <summary>When the page was fetched (an archive record's date); bounds the publication date from above.</summary>
     public DateOnly? Retrieved { get; init; }
+    /// <summary>Authors named by the page or feed (bylines, author meta tags, JSON-LD), in page order.</summary>
+    public Sourced<System.Collections.Immutable.ImmutableArray<string>>? Authors { get; init; }
+    /// <summary>When the article was last changed, when the page says so.</summary>
+    public Sourced<DateOnly>? Modified { get; init; }
+    /// <summary>The language of the page as declared (BCP 47 tag, e.g. "en" or "de-AT").</summary>
+    public Sourced<string>? Language { get; init; }
 }
 
 /// <summary>The layers an analysis stage can add; the pipeline checks at build time that every need is met.</summary>

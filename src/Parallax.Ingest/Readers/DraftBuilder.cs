@@ -72,6 +72,9 @@ internal sealed class DraftBuilder(IngestOptions options)
         Published = primary.Published ?? fallback.Published,
         Url = primary.Url ?? fallback.Url,
         Retrieved = primary.Retrieved ?? fallback.Retrieved,
+        Authors = primary.Authors ?? fallback.Authors,
+        Modified = primary.Modified ?? fallback.Modified,
+        Language = primary.Language ?? fallback.Language,
     };
 
     /// <summary>Dates before this are taken only when given with the input: news on the web starts in the 1990s, and
@@ -82,6 +85,8 @@ internal sealed class DraftBuilder(IngestOptions options)
     /// zones), or before 1990 unless the input gave it.</summary>
     internal static DocumentMetadata SaneDates(DocumentMetadata m)
     {
+        if (m.Modified is { } mod && (m.Retrieved is { } r0 && mod.Value > r0.AddDays(1) || mod.Value < EarliestWebDate))
+            m = m with { Modified = null };
         if (m.Published is not { } p) return m;
         if (m.Retrieved is { } r && p.Value > r.AddDays(1)) return m with { Published = null };
         if (p.Value < EarliestWebDate && p.Source != MetadataSource.Input) return m with { Published = null };
