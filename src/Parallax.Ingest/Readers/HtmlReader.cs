@@ -23,11 +23,12 @@ internal sealed class HtmlReader(IngestOptions options, DraftBuilder builder)
     }
 
     /// <summary>A page already in memory (standard input).</summary>
-    public ReadResult ReadBytes(byte[] bytes, string origin, string? fileName)
+    public ReadResult ReadBytes(byte[] bytes, string origin, string? fileName, string? url = null)
     {
         var decoded = TextDecoder.Decode(bytes, DeclaredCharset(bytes));
         if (!decoded.IsText) return new Rejection(origin, "binary file");
-        return builder.FromHtml(origin, decoded.Text, new DocumentMetadata(), pageUri: null, fileName);
+        Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
+        return builder.FromHtml(origin, decoded.Text, new DocumentMetadata { Url = pageUri?.ToString() }, pageUri, fileName);
     }
 
     internal static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
