@@ -27,6 +27,10 @@ public sealed record DocumentMetadata
     public Sourced<string>? Language { get; init; }
 }
 
+/// <summary>This document repeats another: the earliest document of its text (by publication date, then reading
+/// order), and how much of the wording they share (Jaccard similarity of word shingles, 1 for identical text).</summary>
+public sealed record CopyRelation(string Original, double Similarity);
+
 /// <summary>The layers an analysis stage can add; the pipeline checks at build time that every need is met.</summary>
 [Flags]
 public enum Layers
@@ -53,6 +57,8 @@ public sealed record Document
     public required string Text { get; init; }
     public DocumentMetadata Metadata { get; init; } = new();
     public ImmutableArray<RemovedText> Removed { get; init; } = [];
+    /// <summary>Set when the text is a syndicated or lightly edited copy of an earlier document.</summary>
+    public CopyRelation? CopyOf { get; init; }
 
     public Layers Layers { get; init; }
     public ImmutableArray<Token> Tokens { get; init; } = [];

@@ -113,6 +113,15 @@ public static class ReportJsonWriter
             if (meta.Published is { } p) w.WriteString("published", Names.Of(p.Source));
             w.WriteEndObject();
 
+            // Additive: only near-copies carry it, naming the earliest document of the same text.
+            if (doc.CopyOf is { } copy)
+            {
+                w.WriteStartObject("copyOf");
+                w.WriteString("doc", copy.Original);
+                w.WriteNumber("similarity", Math.Round(copy.Similarity, 3));
+                w.WriteEndObject();
+            }
+
             w.WriteStartArray("removed");
             foreach (var r in doc.Removed)
             {

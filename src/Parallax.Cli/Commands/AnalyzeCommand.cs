@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Parallax.Analysis.Pipeline;
 using Parallax.Ingest;
+using Parallax.Ingest.Copies;
 using Parallax.Model;
 using Parallax.Report;
 using Parallax.Stories;
@@ -46,6 +47,14 @@ internal static class AnalyzeCommand
                 skipped.Add(rej);
                 err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
             }
+        }
+        // Exact duplicates are left out (listed as skipped); near-copies stay, marked with the document they copy.
+        var copies = CopyDetector.Default.Find(docs);
+        docs = [.. copies.Documents];
+        foreach (var dup in copies.Duplicates)
+        {
+            skipped.Add(dup);
+            err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {dup.Origin}: {dup.Reason}");
         }
         if (docs.Count == 0)
             throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({skipped.Count} inputs skipped)", 1);
