@@ -68,8 +68,25 @@ internal static class EvalExtractCommand
                 AnsiConsole.MarkupLineInterpolated(
                     $"Parallax vs {r.Name}: F1 {ours.Counts.F1:0.000} vs {r.Counts.F1:0.000} ({ours.Counts.F1 - r.Counts.F1:+0.000;-0.000}), speed ×{ours.PagesPerSecond / r.PagesPerSecond:0.00}");
             if (readabilityNote is not null) AnsiConsole.MarkupLineInterpolated($"Readability skipped: {readabilityNote}");
+            PrintMetadata(outputs);
         }
         return 0;
+    }
+
+    /// <summary>Parallax's metadata against the set's date, author and title annotations (<see cref="MetadataScore"/>).</summary>
+    private static void PrintMetadata(List<PageOutput> outputs)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("metadata (pages annotated with the field)");
+        table.AddColumn("field");
+        foreach (var c in new[] { "pages", "precision", "recall", "F1" }) table.AddColumn(new TableColumn(c).RightAligned());
+        void Row(string name, MetadataScore.Counts c) =>
+            table.AddRow(name, c.Pages.ToString(CultureInfo.InvariantCulture), F(c.Precision), F(c.Recall), F(c.F1));
+        Row("date", MetadataScore.Score(outputs.Select(o => (o.Page.Date,
+            o.Metadata?.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), MetadataScore.SameText));
+        Row("author", MetadataScore.Score(outputs.Select(o => (o.Page.Author,
+            o.Metadata?.Authors is { } a ? string.Join("; ", a.Value) : null)), MetadataScore.SameNames));
+        Row("title", MetadataScore.Score(outputs.Select(o => (o.Page.Title, o.Metadata?.Title?.Value)), MetadataScore.SameText));
+        AnsiConsole.Write(table);
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);

@@ -13,7 +13,11 @@ public sealed record ExtractorResult(string Name, SnippetCounts Counts, int Page
 }
 
 /// <summary>A page's bytes and what an extractor made of it, for error listings.</summary>
-public sealed record PageOutput(AnnotatedPage Page, string Text, SnippetCounts Counts);
+public sealed record PageOutput(AnnotatedPage Page, string Text, SnippetCounts Counts)
+{
+    /// <summary>The metadata Parallax found (only for Parallax's own run).</summary>
+    public Parallax.Model.DocumentMetadata? Metadata { get; init; }
+}
 
 /// <summary>
 /// Runs extractors over the annotated pages on one thread, pages preloaded into memory so that disk reads are not
@@ -26,11 +30,16 @@ public static class ExtractionEvaluation
     public static ExtractorResult Parallax(ExtractionSet set, IReadOnlyList<byte[]> pages, List<PageOutput>? outputs = null)
     {
         var reader = new CorpusReader();
-        return Run("parallax", set, pages, (bytes, page) =>
+        var metadata = new Dictionary<AnnotatedPage, Parallax.Model.DocumentMetadata?>(ReferenceEqualityComparer.Instance);
+        var result = Run("parallax", set, pages, (bytes, page) =>
         {
             var item = reader.ReadHtml(bytes, page.File, page.Url);
+            metadata[page] = item.Document?.Metadata;
             return item.IsDocument ? item.Document.Text : "";
         }, outputs);
+        if (outputs is not null)
+            for (int i = 0; i < outputs.Count; i++) outputs[i] = outputs[i] with { Metadata = metadata.GetValueOrDefault(outputs[i].Page) };
+        return result;
     }
 
     /// <summary>SmartReader 0.11 alone (a port of Readability), its TextContent as output.</summary>

@@ -96,3 +96,47 @@ public static class ShingleScore
         return words;
     }
 }
+
+/// <summary>
+/// Metadata against the set's annotations (pages annotated with the field only): a value found and equal to the gold
+/// one is a true positive; a value found on a page whose gold is different or empty is a false positive; a gold value
+/// not found (or found wrong) is a false negative. Dates compare as ISO calendar dates; authors as the set of names
+/// (split on ';' and ',', case and white space ignored); titles after collapsing white space, ignoring case.
+/// </summary>
+public static class MetadataScore
+{
+    public readonly record struct Counts(int TruePositives, int FalsePositives, int FalseNegatives, int Pages)
+    {
+        public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+        public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    }
+
+    public static Counts Score(IEnumerable<(string? Gold, string? Found)> pairs, Func<string, string, bool> same)
+    {
+        int tp = 0, fp = 0, fn = 0, pages = 0;
+        foreach (var (gold, found) in pairs)
+        {
+            if (gold is null) continue; // not annotated
+            pages++;
+            bool hasGold = gold.Trim().Length > 0, hasFound = !string.IsNullOrWhiteSpace(found);
+            if (hasGold && hasFound && same(gold, found!)) tp++;
+            else
+            {
+                if (hasFound) fp++;
+                if (hasGold) fn++;
+            }
+        }
+        return new Counts(tp, fp, fn, pages);
+    }
+
+    public static bool SameText(string a, string b) =>
+        string.Equals(SnippetCounts.CollapseWhiteSpace(a), SnippetCounts.CollapseWhiteSpace(b), StringComparison.OrdinalIgnoreCase);
+
+    public static bool SameNames(string a, string b)
+    {
+        static HashSet<string> Names(string s) => s.Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => SnippetCounts.CollapseWhiteSpace(n).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return Names(a).SetEquals(Names(b));
+    }
+}

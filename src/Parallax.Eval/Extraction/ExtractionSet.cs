@@ -4,7 +4,9 @@ using System.Text.Json;
 namespace Parallax.Eval.Extraction;
 
 /// <summary>One annotated page: the snippets its main text must contain and those it must not.</summary>
-public sealed record AnnotatedPage(string Url, string File, IReadOnlyList<string> With, IReadOnlyList<string> Without);
+/// <remarks>Date, Author and Title are null when the page has no metadata annotation, "" when annotated as absent.</remarks>
+public sealed record AnnotatedPage(string Url, string File, IReadOnlyList<string> With, IReadOnlyList<string> Without,
+    string? Date = null, string? Author = null, string? Title = null);
 
 /// <summary>
 /// The trafilatura evaluation set (../shared/data/extraction/trafilatura-eval): evaldata.json maps each URL to its HTML
@@ -62,10 +64,14 @@ public sealed class ExtractionSet : IDisposable
         foreach (var p in json.RootElement.EnumerateObject())
         {
             var v = p.Value;
-            list.Add(new AnnotatedPage(p.Name, v.GetProperty("file").GetString()!, Strings(v, "with"), Strings(v, "without")));
+            list.Add(new AnnotatedPage(p.Name, v.GetProperty("file").GetString()!, Strings(v, "with"), Strings(v, "without"),
+                Field(v, "date"), Field(v, "author"), Field(v, "title")));
         }
         return list;
     }
+
+    private static string? Field(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static List<string> Strings(JsonElement e, string name) =>
         e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -29,13 +30,74 @@ internal static class HtmlMetadataReader
             ?? AbsoluteUrl(Meta(doc, "og:url"), baseUri)
             ?? AbsoluteUrl(ld.Url, baseUri);
 
+        var modified = ParseDate(Meta(doc, "article:modified_time"))
+            ?? ParseDate(ld.DateModified)
+            ?? ParseDate(Meta(doc, "dateModified"))
+            ?? ParseDate(Meta(doc, "og:updated_time"));
+        var authors = Authors(doc, ld);
+        var language = Language(doc, ld);
+
         return new DocumentMetadata
         {
+            Authors = authors.IsEmpty ? null : new Sourced<ImmutableArray<string>>(authors, MetadataSource.Markup),
+            Modified = modified is { } m ? new Sourced<DateOnly>(m, MetadataSource.Markup) : null,
+            Language = language is null ? null : new Sourced<string>(language, MetadataSource.Markup),
             Title = title is null ? null : new Sourced<string>(title, MetadataSource.Markup),
             Outlet = outlet is null ? null : new Sourced<string>(outlet, MetadataSource.Markup),
             Published = published is { } d ? new Sourced<DateOnly>(d, MetadataSource.Markup) : null,
             Url = url,
         };
+    }
+
+    /// <summary>Authors from JSON-LD, then author meta tags (names, not profile URLs), then elements marked as the
+    /// author (rel=author, itemprop=author); at most five, duplicates removed.</summary>
+    private static ImmutableArray<string> Authors(IHtmlDocument doc, JsonLd ld)
+    {
+        IEnumerable<string?> candidates = ld.Authors is { IsDefaultOrEmpty: false } a ? a : [];
+        if (ld.Authors is not { IsDefaultOrEmpty: false })
+        {
+            candidates = MetaAll(doc, "author").Concat(MetaAll(doc, "article:author")).Concat(MetaAll(doc, "parsely-author"))
+                .Concat(MetaAll(doc, "sailthru.author")).Concat(MetaAll(doc, "dc.creator"));
+            if (!candidates.Any(c => AuthorName(c) is not null))
+                candidates = doc.QuerySelectorAll("[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author]")
+                    .Select(e => e.TextContent).Take(10);
+        }
+        return [.. candidates.Select(AuthorName).Where(n => n is not null).Select(n => n!).Distinct(StringComparer.OrdinalIgnoreCase).Take(5)];
+    }
+
+    /// <summary>A person's name from an author value: profile URLs and e-mail addresses are not names; "By " goes.</summary>
+    private static string? AuthorName(string? value)
+    {
+        var v = Clean(value);
+        if (v is null || v.Contains("://", StringComparison.Ordinal) || v.Contains('@', StringComparison.Ordinal) || v.StartsWith('/')) return null;
+        if (v.StartsWith("By ", StringComparison.OrdinalIgnoreCase)) v = v[3..].Trim();
+        // Bylines longer than this are sentences, not names.
+        return v.Length is > 1 and <= 80 ? v : null;
+    }
+
+    /// <summary>The declared language: html lang, then content-language, then JSON-LD inLanguage, then og:locale
+    /// ("en_US" becomes "en-US").</summary>
+    private static string? Language(IHtmlDocument doc, JsonLd ld)
+    {
+        var lang = Clean(doc.DocumentElement?.GetAttribute("lang"))
+            ?? Clean(doc.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
+            ?? ld.InLanguage
+            ?? Meta(doc, "og:locale");
+        if (lang is null) return null;
+        lang = lang.Split(',')[0].Trim().Replace('_', '-');
+        // A language tag is letters, digits and hyphens, starting with a 2–3 letter language.
+        int dash = lang.IndexOf('-', StringComparison.Ordinal);
+        var primary = dash < 0 ? lang : lang[..dash];
+        if (primary.Length is < 2 or > 3 || !primary.All(char.IsAsciiLetter) || !lang.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) return null;
+        return dash < 0 ? primary.ToLowerInvariant() : primary.ToLowerInvariant() + lang[dash..];
+    }
+
+    private static IEnumerable<string?> MetaAll(IHtmlDocument doc, string key)
+    {
+        foreach (var meta in doc.QuerySelectorAll("meta"))
+            if (string.Equals(meta.GetAttribute("property"), key, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(meta.GetAttribute("name"), key, StringComparison.OrdinalIgnoreCase))
+                yield return meta.GetAttribute("content");
     }
 
     /// <summary>Content of a meta tag named by property, name or itemprop (sites use all three).</summary>
@@ -109,7 +171,8 @@ internal static class HtmlMetadataReader
     }
 
     /// <summary>The article object of a page's JSON-LD blocks (NewsArticle, Article, BlogPosting, …).</summary>
-    private readonly record struct JsonLd(string? Headline, string? Publisher, string? DatePublished, string? Url)
+    private readonly record struct JsonLd(string? Headline, string? Publisher, string? DatePublished, string? Url,
+        string? DateModified = null, ImmutableArray<string> Authors = default, string? InLanguage = null)
     {
         public static JsonLd Read(IHtmlDocument doc)
         {
@@ -144,7 +207,10 @@ internal static class HtmlMetadataReader
                 found.Headline ?? String(e, "headline") ?? String(e, "name"),
                 found.Publisher ?? PublisherName(e),
                 found.DatePublished ?? String(e, "datePublished"),
-                found.Url ?? String(e, "url") ?? MainEntityId(e));
+                found.Url ?? String(e, "url") ?? MainEntityId(e),
+                found.DateModified ?? String(e, "dateModified"),
+                found.Authors.IsDefaultOrEmpty ? AuthorNames(e) : found.Authors,
+                found.InLanguage ?? String(e, "inLanguage"));
         }
 
         private static bool IsArticle(JsonElement e)
@@ -168,6 +234,21 @@ internal static class HtmlMetadataReader
             if (p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0) p = p[0];
             if (p.ValueKind == JsonValueKind.String) return Clean(p.GetString());
             return p.ValueKind == JsonValueKind.Object ? String(p, "name") : null;
+        }
+
+        /// <summary>"author": a name, a Person object, or an array of either.</summary>
+        private static ImmutableArray<string> AuthorNames(JsonElement e)
+        {
+            if (!e.TryGetProperty("author", out var a)) return default;
+            var items = a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().ToList() : [a];
+            var names = new List<string>();
+            foreach (var item in items)
+            {
+                var name = item.ValueKind == JsonValueKind.String ? Clean(item.GetString())
+                    : item.ValueKind == JsonValueKind.Object ? String(item, "name") : null;
+                if (name is not null) names.Add(name);
+            }
+            return names.Count == 0 ? default : [.. names];
         }
 
         private static string? MainEntityId(JsonElement e)

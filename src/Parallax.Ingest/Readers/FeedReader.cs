@@ -46,6 +46,9 @@ internal sealed class FeedReader(IngestOptions options, DraftBuilder builder)
 
     public IEnumerable<ReadResult> ReadBytes(byte[] bytes, string origin, CancellationToken ct)
     {
+        // Deep nesting makes building and walking the tree slow and recursive; feeds nest a few levels.
+        if (HtmlDepth.Exceeds(Encoding.Latin1.GetString(bytes), HtmlDepth.MaxDepth))
+            return [new Rejection(origin, $"XML nested deeper than {HtmlDepth.MaxDepth} levels")];
         XDocument doc;
         try
         {
