@@ -58,6 +58,9 @@ internal static class BoilerplateRules
         new("comment section", 9, Section.Comments, false, new(
             @"^(?:comments?|reader comments|join the (?:discussion|conversation)|welcome to the discussion|leave a (?:comment|reply)|post a comment|add a comment|show comments|view(?: all)?(?: \d+)? comments|comments (?:are|have been) closed(?: for this (?:article|story))?|(?:log|sign) in to (?:comment|leave a comment|join the discussion)|be the first to comment|conversation)[.!:]?$", Ci),
             "Comment widget headings."),
+        new("comment section", 9, Section.Comments, false, new(
+            @"^(?:kommentare?|leserkommentare|kommentare? (?:schreiben|verfassen)|schreibe einen kommentar|hinterlasse einen kommentar|diskussion|commentaires?|laisser un commentaire|komentarze?|dodaj komentarz|commenti|comentarios|deja un comentario)[.!:]?$", Ci),
+            "Comment widget headings in German, French, Polish, Italian and Spanish."),
         new("comment rules", 25, Section.Comments, false, new(
             @"^(?:keep it clean|don['’]?t threaten|be truthful|be nice|be proactive|share with us|stay on topic|no personal attacks|be respectful|be civil)[.!]\s", Ci),
             "Commenting guidelines; the \"Keep it Clean. / Don't Threaten. / Be Truthful. …\" set ships with a CMS used by hundreds of US local sites."),
@@ -130,6 +133,9 @@ internal static class BoilerplateRules
         new("related links", 8, Section.Related, false, new(
             @"^(?:recommended(?: for you| stories| reading| videos?| articles)?|related(?: stories| articles| content| coverage| links| news| videos?| topics)?|more (?:stories|news|coverage|videos?|headlines)|you (?:may|might) (?:also )?like|editor['’]?s['’]? picks?|trending(?: now| stories| news)?|most (?:read|popular|viewed|shared)|top stories|also read|see also|read more|read next|up next|what to read next|don['’]?t miss|latest (?:news|stories|headlines)|popular (?:stories|now))[.:!]?$", Ci),
             "Headings of related-article boxes (\"Recommended for you\", \"Editor's pick\")."),
+        new("related links", 8, Section.Related, false, new(
+            @"^(?:about the author|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|mehr zum thema|zum thema|weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|lesen sie auch|lies auch|neueste (?:artikel|beiträge)|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|weiterführende links|schon gelesen|beiträge zum thema|meist ?gelesen|empfohlene artikel|über (?:den autor|die autorin)|articles? (?:similaires|liés)|(?:à )?lire aussi|sur le même sujet|dans la même rubrique|zobacz (?:też|także)|czytaj (?:też|także)|podobne artykuły|polecamy|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati)[.:!?]?$", Ci),
+            "Related-article and author-box headings in German, French, Polish, Spanish and Italian (and \"About the author\"), the languages of the extraction set."),
         new("related links", 8, Section.Related, false, new(
             @"^(?i:more from) (?:the )?\p{Lu}[\p{L}\d.'’&-]*(?: \p{Lu}[\p{L}\d.'’&-]*){0,4}:?$", Cs),
             "\"More from <outlet or author>\" box headings; the name must be capitalised so \"More from the hearing …\" stays."),
