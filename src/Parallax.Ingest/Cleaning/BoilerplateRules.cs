@@ -97,6 +97,9 @@ internal static class BoilerplateRules
         new("photo credit", 15, Section.None, false, new(
             @"^(?:photos?|images?|video)\s+(?:by|courtesy(?: of)?|credit)\b", Ci),
             "Credit lines (\"Photo by …\", \"Image courtesy of …\")."),
+        new("photo credit", 10, Section.None, false, new(
+            @"^(?:fotos?|bild|bildquelle|titelbild|fot\.|zdjęcie|crédits? photo|photo ?credit)\s*:\s*\S", Ci),
+            "Credit lines labelled in German, Polish or French (\"Foto: Jane Doe\"); ten words at most, so a labelled caption sentence stays."),
         new("photo credit", 8, Section.None, false, new(
             @"^©\s*[^\d\s]", Cs),
             "\"© Name\" credits under images (a copyright line has a year and is matched above)."),
@@ -114,6 +117,9 @@ internal static class BoilerplateRules
         new("byline", 14, Section.None, true, new(
             @"^(?i:by)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|\band\b)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}){0,3}$", Cs),
             "Bylines (\"By Jane Doe, Harbor Ledger\"): who wrote it, not what happened; the outlet is read from it as metadata."),
+        new("byline", 8, Section.None, true, new(
+            @"^(?i:von|par|autor(?:in)?:|text:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*(?:,|\bund\b|\bet\b)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}){0,2}$", Cs),
+            "German and French bylines (\"Von Jane Doe\", \"Par Jane Doe\"): at least two capitalised words, so \"Von Berlin aus\" stays."),
         new("station promo", 16, Section.None, false, new(
             @"^(?:stay (?:with|tuned to)|keep it (?:with|on)|for the latest,? (?:stay with|follow|watch))\s.{1,60}\b(?:for (?:updates|the latest|more)|developing story)", Ci),
             "Broadcasters' sign-offs (\"Stay with KXRV News for updates on this developing story.\")."),

@@ -39,6 +39,8 @@ public sealed class BoilerplateCleanerTests
         { "This material may not be published, broadcast, rewritten or redistributed.", "copyright" },
         { "Photo: A crowd gathers outside city hall on Tuesday.", "photo caption" },
         { "Photo by Jane Placeholder", "photo credit" },
+        { "Foto: Jane Placeholder", "photo credit" },
+        { "Von Jane Placeholder", "byline" },
         { "Crowds gather at the river on Tuesday. Photo: Jane Placeholder/Riverton Herald", "photo caption" },
         { "By Jane Placeholder, Riverton Herald", "byline" },
         { "By Jane Placeholder and Sam Example", "byline" },
