@@ -47,27 +47,41 @@ public sealed class CorpusReader
     private IEnumerable<IngestItem> ReadAll(IReadOnlyList<string> paths, CancellationToken ct)
     {
         int nextId = 1;
+        // Deferred work runs on the thread pool, at most a few items per core ahead of the consumer, and is yielded in
+        // input order, so ids and output are the same whatever the number of threads.
+        int threads = Math.Max(1, _options.Threads);
+        int window = threads == 1 ? 0 : threads * 4;
+        var pending = new Queue<Task<ReadResult>>();
         foreach (var path in paths)
         {
             foreach (var result in ReadPath(path, ct))
             {
-                if (result.Draft is { } d)
+                if (window == 0)
                 {
-                    yield return IngestItem.Of(new Document
-                    {
-                        Id = "d" + nextId++,
-                        Origin = d.Origin,
-                        Text = d.Text,
-                        Metadata = d.Metadata,
-                        Removed = d.Removed,
-                    });
+                    yield return ToItem(result.Work is { } work ? work() : result, ref nextId);
+                    continue;
                 }
-                else
-                {
-                    yield return IngestItem.Of(result.Rejection!);
-                }
+                pending.Enqueue(result.Work is { } w ? Task.Run(w, ct) : Task.FromResult(result));
+                while (pending.Count > window) yield return ToItem(pending.Dequeue().GetAwaiter().GetResult(), ref nextId);
             }
         }
+        while (pending.Count > 0) yield return ToItem(pending.Dequeue().GetAwaiter().GetResult(), ref nextId);
+    }
+
+    private static IngestItem ToItem(ReadResult result, ref int nextId)
+    {
+        if (result.Draft is { } d)
+        {
+            return IngestItem.Of(new Document
+            {
+                Id = "d" + nextId++,
+                Origin = d.Origin,
+                Text = d.Text,
+                Metadata = d.Metadata,
+                Removed = d.Removed,
+            });
+        }
+        return IngestItem.Of(result.Rejection!);
     }
 
     private IEnumerable<ReadResult> ReadPath(string path, CancellationToken ct)
@@ -203,7 +217,7 @@ public sealed class CorpusReader
     private IEnumerable<ReadResult> ReadFile(FileEntry file, CancellationToken ct) => InputKinds.Of(file.FullPath) switch
     {
         InputKind.Text => [_text.Read(file.FullPath, file.Origin)],
-        InputKind.Html => [_html.Read(file.FullPath, file.Origin)],
+        InputKind.Html => [ReadResult.Deferred(() => _html.Read(file.FullPath, file.Origin))],
         InputKind.JsonLines => _json.ReadLines(file.FullPath, file.Origin, ct),
         InputKind.Json => _json.ReadJson(file.FullPath, file.Origin, ct),
         InputKind.Warc => _warc.Read(file.FullPath, file.Origin, ct),

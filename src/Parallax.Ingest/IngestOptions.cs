@@ -18,4 +18,8 @@ public sealed record IngestOptions
 
     /// <summary>Opens what the path "-" reads; null means the process's standard input. Tests pass a memory stream.</summary>
     public Func<Stream>? StandardInput { get; init; }
+
+    /// <summary>Cores for the expensive part of reading (HTML extraction). Output order and ids do not depend on it;
+    /// at most a few pages per core are held at once.</summary>
+    public int Threads { get; init; } = 1;
 }

@@ -39,7 +39,7 @@ internal static class AnalyzeCommand
 
         var docs = new List<Document>();
         var skipped = new List<Rejection>();
-        foreach (var item in new CorpusReader().Read(paths))
+        foreach (var item in new CorpusReader(new IngestOptions { Threads = Math.Max(1, threads) }).Read(paths))
         {
             if (item.Document is { } d) docs.Add(d);
             else if (item.Rejection is { } rej)

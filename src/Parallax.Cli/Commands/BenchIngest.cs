@@ -35,12 +35,13 @@ internal static class BenchIngest
                 AnsiConsole.MarkupLineInterpolated(
                     $"WARC: {records:N0} responses from {set.Pages.Count:N0} distinct pages, {Mb(bytes)} MB plain, {Mb(new FileInfo(gz).Length)} MB as .warc.gz");
 
-                var table = new Table().Border(TableBorder.Rounded).Title("ingest, 1 core");
+                var table = new Table().Border(TableBorder.Rounded).Title("ingest");
                 table.AddColumn("phase");
                 foreach (var c in new[] { "records", "seconds", "MB/s (WARC bytes)", "pages/s", "peak MB" }) table.AddColumn(new TableColumn(c).RightAligned());
                 Read(table, "read records (.warc)", plain, bytes);
                 Read(table, "read records (.warc.gz)", gz, bytes);
-                Ingest(table, "read + extract + metadata (.warc.gz)", gz, bytes, set.Pages.Count);
+                Ingest(table, "read + extract + metadata (.warc.gz)", gz, bytes, set.Pages.Count, threads: 1);
+                Ingest(table, "the same on 2 cores", gz, bytes, set.Pages.Count, threads: 2);
                 if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 120) AnsiConsole.Profile.Width = 120;
                 AnsiConsole.Write(table);
             }
@@ -89,11 +90,11 @@ internal static class BenchIngest
             (warcBytes / (1024.0 * 1024) / s).ToString("0", CultureInfo.InvariantCulture), (records / s).ToString("N0", CultureInfo.InvariantCulture), Peak());
     }
 
-    private static void Ingest(Table table, string name, string path, long warcBytes, int limit)
+    private static void Ingest(Table table, string name, string path, long warcBytes, int limit, int threads)
     {
         // One replay of the set is enough for a stable rate; the rest of the file is not read.
         GC.Collect();
-        var reader = new CorpusReader();
+        var reader = new CorpusReader(new IngestOptions { Threads = threads });
         var clock = Stopwatch.StartNew();
         int docs = 0, seen = 0;
         long stopAt = 0;

@@ -100,7 +100,8 @@ internal sealed class FeedReader(IngestOptions options, DraftBuilder builder)
             {
                 Uri.TryCreate(item.Link, UriKind.Absolute, out var uri);
                 // Wrapped as an article so extraction keeps all of it; feed content has no page furniture to find.
-                yield return builder.FromHtml(at, "<html><body><article>" + item.Html + "</article></body></html>", given, uri, fileName: null);
+                var html = "<html><body><article>" + item.Html + "</article></body></html>";
+                yield return ReadResult.Deferred(() => builder.FromHtml(at, html, given, uri, fileName: null));
             }
             else if (item.PlainText is not null) yield return builder.FromText(at, item.PlainText, given, fileName: null);
             else yield return new Rejection(at, "feed item without content or description");

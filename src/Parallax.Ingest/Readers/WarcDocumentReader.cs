@@ -45,13 +45,14 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
                 }
                 records++;
                 if (record.Block is null) continue; // not a record type that can hold a page
-                var result = FromRecord(record, at, out var skipReason);
+                var (payload, skipReason) = Payload(record, at);
                 if (skipReason is not null)
                 {
                     skipped[skipReason] = skipped.GetValueOrDefault(skipReason) + 1;
                     continue;
                 }
-                yield return result;
+                if (payload is { } p) yield return ReadResult.Deferred(() => FromPayload(record, p, at));
+                else yield return new Rejection(at, "unreadable payload");
             }
             if (records == 0 && skipped.Count == 0) yield return new Rejection(origin, "no WARC records");
             if (skipped.Count > 0)
@@ -70,18 +71,15 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
         return type.Equals("response", StringComparison.OrdinalIgnoreCase) || type.Equals("resource", StringComparison.OrdinalIgnoreCase);
     }
 
-    private ReadResult FromRecord(WarcRecord record, string at, out string? skipReason)
+    /// <summary>The HTML bytes and charset of a record (cheap; run in reading order), or why it holds no page.
+    /// A broken payload comes back as a deferred rejection so it keeps its place.</summary>
+    private (HttpBody? Body, string? Skip) Payload(WarcRecord record, string at)
     {
-        skipReason = null;
         var contentType = record.Header("Content-Type") ?? "";
         HttpBody body;
         if (record.Type == "response")
         {
-            if (!contentType.StartsWith("application/http", StringComparison.OrdinalIgnoreCase))
-            {
-                skipReason = "not an HTTP response";
-                return default;
-            }
+            if (!contentType.StartsWith("application/http", StringComparison.OrdinalIgnoreCase)) return (null, "not an HTTP response");
             body = HttpPayload.FromResponse(record.Block!, options.MaxFileBytes);
         }
         else
@@ -92,13 +90,14 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
             body = html ? new HttpBody(record.Block, HttpPayload.CharsetOf(contentType), null, null)
                 : new HttpBody(null, null, $"not HTML ({(media.Length == 0 ? "no Content-Type" : media)})", null);
         }
-        if (body.Error is not null) return new Rejection(at, body.Error);
-        if (body.Skipped is not null)
-        {
-            skipReason = body.Skipped;
-            return default;
-        }
+        if (body.Skipped is not null) return (null, body.Skipped);
+        return (body, null);
+    }
 
+    /// <summary>Decode, extract and describe one page (the expensive part; may run on another core).</summary>
+    private ReadResult FromPayload(WarcRecord record, HttpBody body, string at)
+    {
+        if (body.Error is not null) return new Rejection(at, body.Error);
         var bytes = body.Body!;
         var decoded = TextDecoder.Decode(bytes, body.Charset ?? HtmlReader.DeclaredCharset(bytes));
         if (!decoded.IsText) return new Rejection(at, "binary payload");

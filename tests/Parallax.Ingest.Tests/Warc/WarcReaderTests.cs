@@ -1,4 +1,5 @@
 using System.Text;
+using Parallax.Ingest.Tests.Readers;
 using Parallax.Ingest.Tests.Support;
 using Parallax.Ingest.Warc;
 using Parallax.Model;
@@ -180,5 +181,28 @@ public sealed class WarcReaderTests
         var b = new WarcBuilder().Page("https://d.example/deep", html.ToString());
         var r = Assert.Single(ReadWarc(b.Plain())).Rejection!;
         Assert.Contains("nested deeper", r.Reason);
+    }
+}
+
+public sealed class ParallelReadingTests
+{
+    [Fact]
+    public void Two_threads_give_the_same_items_in_the_same_order_as_one()
+    {
+        using var dir = new Support.TempDir();
+        var b = new Support.WarcBuilder();
+        for (int i = 0; i < 25; i++)
+            b.Page($"https://p{i}.example/x", WarcReaderTests.Article($"Story {i}", $"Story number {i} says the bridge closed on Tuesday."));
+        b.Page("https://bad.example/", "", status: "404 Not Found");
+        dir.WriteBytes("a.warc.gz", b.Gzip());
+        for (int i = 0; i < 10; i++) dir.Write($"pages/{i:00}.html", WarcReaderTests.Article($"Page {i}", $"Page {i} reports the council vote."));
+        dir.Write("pages/notes.txt", CorpusReaderTests.Para1);
+
+        string Run(int threads) => string.Join("\n", new CorpusReader(new IngestOptions { Threads = threads })
+            .Read([dir.Path], TestContext.Current.CancellationToken)
+            .Select(i => i.IsDocument ? $"{i.Document!.Id} {i.Document.Origin} {i.Document.Text.GetHashCode(StringComparison.Ordinal)}" : i.ToString()));
+
+        Assert.Equal(Run(1), Run(2));
+        Assert.Equal(Run(1), Run(3));
     }
 }
