@@ -9,6 +9,13 @@ namespace Parallax.Eval.Extraction;
 /// <summary>One extractor's score over the set: snippet counts, pages with no output, and single-core time.</summary>
 public sealed record ExtractorResult(string Name, SnippetCounts Counts, int Pages, int Empty, double Seconds)
 {
+    /// <summary>Each page's counts, in the set's order, for scoring subsets (one language).</summary>
+    public IReadOnlyList<SnippetCounts> PerPage { get; init; } = [];
+
+    /// <summary>Counts over the pages whose index <paramref name="include"/> accepts.</summary>
+    public SnippetCounts Over(Func<int, bool> include) =>
+        PerPage.Select((c, i) => (c, i)).Where(x => include(x.i)).Aggregate(default(SnippetCounts), (a, x) => a + x.c);
+
     public double PagesPerSecond => Seconds > 0 ? Pages / Seconds : 0;
 }
 
@@ -76,15 +83,17 @@ public static class ExtractionEvaluation
     public static ExtractorResult Score(string name, ExtractionSet set, IReadOnlyList<string> texts, double seconds, List<PageOutput>? outputs)
     {
         var total = default(SnippetCounts);
+        var perPage = new SnippetCounts[texts.Count];
         int empty = 0;
         for (int i = 0; i < texts.Count; i++)
         {
             var c = SnippetCounts.Score(texts[i], set.Pages[i]);
             total += c;
+            perPage[i] = c;
             if (string.IsNullOrWhiteSpace(texts[i])) empty++;
             outputs?.Add(new PageOutput(set.Pages[i], texts[i], c));
         }
-        return new ExtractorResult(name, total, texts.Count, empty, seconds);
+        return new ExtractorResult(name, total, texts.Count, empty, seconds) { PerPage = perPage };
     }
 
     /// <summary>
