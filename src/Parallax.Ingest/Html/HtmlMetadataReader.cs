@@ -25,7 +25,8 @@ internal static class HtmlMetadataReader
             ?? ParseDate(Meta(doc, "datePublished")) // itemprop or name variants
             ?? ParseDate(Meta(doc, "pubdate"))
             ?? ParseDate(Meta(doc, "date"))
-            ?? ParseDate(doc.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+            ?? ParseDate(doc.QuerySelector("time[datetime]")?.GetAttribute("datetime"))
+            ?? VisibleDates.Find(doc);
         var url = AbsoluteUrl(doc.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"), baseUri)
             ?? AbsoluteUrl(Meta(doc, "og:url"), baseUri)
             ?? AbsoluteUrl(ld.Url, baseUri);
