@@ -101,7 +101,7 @@ public static class ShingleScore
 /// Metadata against the set's annotations (pages annotated with the field only): a value found and equal to the gold
 /// one is a true positive; a value found on a page whose gold is different or empty is a false positive; a gold value
 /// not found (or found wrong) is a false negative. Dates compare as ISO calendar dates; authors as the set of names
-/// (split on ';' and ',', case and white space ignored); titles after collapsing white space, ignoring case.
+/// (split on ';', ',', '|', '&', "and" and "und"; case and white space ignored); titles after collapsing white space, ignoring case.
 /// </summary>
 public static class MetadataScore
 {
@@ -135,7 +135,9 @@ public static class MetadataScore
 
     public static bool SameNames(string a, string b)
     {
-        static HashSet<string> Names(string s) => s.Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        static HashSet<string> Names(string s) => s.Replace(" und ", ";", StringComparison.OrdinalIgnoreCase).Replace(" and ", ";", StringComparison.OrdinalIgnoreCase)
+            .Replace(" & ", ";", StringComparison.Ordinal)
+            .Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => SnippetCounts.CollapseWhiteSpace(n).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         return Names(a).SetEquals(Names(b));
     }

@@ -60,18 +60,30 @@ internal static class HtmlMetadataReader
             candidates = MetaAll(doc, "author").Concat(MetaAll(doc, "article:author")).Concat(MetaAll(doc, "parsely-author"))
                 .Concat(MetaAll(doc, "sailthru.author")).Concat(MetaAll(doc, "dc.creator"));
             if (!candidates.Any(c => AuthorName(c) is not null))
-                candidates = doc.QuerySelectorAll("[rel~=author], [itemprop=author] [itemprop=name], [itemprop=author]")
+                candidates = doc.QuerySelectorAll("[itemprop=author] [itemprop=name], [itemprop=author], [rel~=author], .author .fn, .vcard .fn, "
+                        + ".author-name, .byline-author, .entry-author, .post-author, .article-author, .author a, span.author, p.author, div.author")
                     .Select(e => e.TextContent).Take(10);
         }
         return [.. candidates.Select(AuthorName).Where(n => n is not null).Select(n => n!).Distinct(StringComparer.OrdinalIgnoreCase).Take(5)];
     }
+
+    private static readonly string[] AuthorPrefixes =
+    [
+        "View all posts by ", "All posts by ", "Posts by ", "Written by ", "Posted by ", "Author: ", "By ",
+        "Zeige alle Beiträge von ", "Alle Beiträge von ", "Beiträge von ", "Geschrieben von ", "Autor: ", "Autorin: ", "Von ",
+        "Tous les articles de ", "Par ",
+    ];
 
     /// <summary>A person's name from an author value: profile URLs and e-mail addresses are not names; "By " goes.</summary>
     private static string? AuthorName(string? value)
     {
         var v = Clean(value);
         if (v is null || v.Contains("://", StringComparison.Ordinal) || v.Contains('@', StringComparison.Ordinal) || v.StartsWith('/')) return null;
-        if (v.StartsWith("By ", StringComparison.OrdinalIgnoreCase)) v = v[3..].Trim();
+        // Link texts and labels around the name in blog themes ("View all posts by …", "Zeige alle Beiträge von … →").
+        foreach (var prefix in AuthorPrefixes)
+            if (v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) { v = v[prefix.Length..].Trim(); break; }
+        v = v.TrimEnd('→', '»', ' ', ':', '|');
+        if (v.Equals("admin", StringComparison.OrdinalIgnoreCase) || v.Equals("wordpressadmin", StringComparison.OrdinalIgnoreCase)) return null;
         // Bylines longer than this are sentences, not names.
         return v.Length is > 1 and <= 80 ? v : null;
     }

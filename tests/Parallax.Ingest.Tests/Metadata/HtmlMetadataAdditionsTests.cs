@@ -46,6 +46,13 @@ public sealed class HtmlMetadataAdditionsTests
         Assert.Equal(["Jo Park"], m.Authors!.Value.Value);
     }
 
+    [Fact]
+    public void Blog_theme_author_links_lose_their_labels()
+    {
+        var m = Read("", "<div class='entry-meta'><span class='author vcard'><a class='url fn n' href='/author/jo'>Zeige alle Beiträge von Jo Park →</a></span></div>" + Body);
+        Assert.Equal(["Jo Park"], m.Authors!.Value.Value);
+    }
+
     [Theory]
     [InlineData("https://example.com/2019/07/23/bridge-closes", "2019-07-23")]
     [InlineData("https://example.com/news/2019-07-23-bridge", "2019-07-23")]
