@@ -18,8 +18,11 @@ internal static class HtmlMetadataReader
     {
         var ld = JsonLd.Read(doc);
         var outlet = FirstNonEmpty(Meta(doc, "og:site_name"), ld.Publisher, Meta(doc, "application-name"));
-        var title = FirstNonEmpty(Meta(doc, "og:title"), Meta(doc, "twitter:title"), ld.Headline,
-            StripSiteSuffix(doc.Title, outlet), Text(doc.QuerySelector("h1")));
+        var h1 = Text(doc.QuerySelector("h1"));
+        var host = baseUri?.Host;
+        var title = FirstNonEmpty(
+            SiteFree(Meta(doc, "og:title"), outlet, host, h1), SiteFree(Meta(doc, "twitter:title"), outlet, host, h1), ld.Headline,
+            SiteFree(StripSiteSuffix(doc.Title, outlet), outlet, host, h1), h1);
         var published = ParseDate(Meta(doc, "article:published_time"))
             ?? ParseDate(ld.DatePublished)
             ?? ParseDate(Meta(doc, "datePublished")) // itemprop or name variants
@@ -142,6 +145,35 @@ internal static class HtmlMetadataReader
         foreach (var v in values)
             if (Clean(v) is { } c) return c;
         return null;
+    }
+
+    private static readonly string[] TitleSeparators = [" | ", " – ", " — ", " - ", " » ", " :: ", " · ", " : "];
+
+    /// <summary>
+    /// A title without its site part. Titles are often "Headline | Site" or "Site » Headline": when the page's h1
+    /// is one of the parts, it is the headline; otherwise parts naming the site (the outlet, or the host such as
+    /// "mobilsicher.de") are dropped; if several parts are left, the longest is the headline (site names and section
+    /// labels are short).
+    /// </summary>
+    private static string? SiteFree(string? title, string? site, string? host, string? h1)
+    {
+        title = Clean(title);
+        if (title is null) return null;
+        foreach (var sep in TitleSeparators)
+        {
+            if (!title.Contains(sep, StringComparison.Ordinal)) continue;
+            var parts = title.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2) continue;
+            if (h1 is not null && parts.FirstOrDefault(p => p.Equals(h1, StringComparison.OrdinalIgnoreCase)) is { } match) return match;
+            var hostCore = host is null ? null : (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host);
+            var kept = parts.Where(p => !(site is not null && p.Equals(site, StringComparison.OrdinalIgnoreCase))
+                                        && !(hostCore is not null && p.Contains(hostCore, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (kept.Count == 0) return title;
+            // A title that merely has a dash in it ("Covid-19 - what we know") keeps it when no part is the site.
+            if (kept.Count == parts.Length && sep is " - " or " : " && h1 is null) return title;
+            return kept.Count == 1 ? kept[0] : kept.MaxBy(p => p.Length);
+        }
+        return title;
     }
 
     /// <summary>"Headline | Site" → "Headline" when the suffix is the site name; other titles are kept whole.</summary>

@@ -46,6 +46,17 @@ public sealed class HtmlMetadataAdditionsTests
         Assert.Equal(["Jo Park"], m.Authors!.Value.Value);
     }
 
+    [Theory]
+    [InlineData("<title>Uberspace und Let’s Encrypt – Am Rande der Realität</title>", "<h1>Uberspace und Let’s Encrypt</h1>", null, "Uberspace und Let’s Encrypt")]
+    [InlineData("<title>seelenradio » Nummer zwei: Leo</title>", "", "https://www.seelenradio.de/leo", "Nummer zwei: Leo")]
+    [InlineData("<title>Apple kippt Pläne - mobilsicher.de</title>", "", "https://mobilsicher.de/x", "Apple kippt Pläne")]
+    [InlineData("<title>Covid-19 - what we know</title>", "", null, "Covid-19 - what we know")]
+    public void Titles_lose_their_site_part(string head, string h1, string? url, string expected)
+    {
+        var m = Read(head, h1 + Body, url);
+        Assert.Equal(expected, m.Title!.Value.Value);
+    }
+
     [Fact]
     public void Blog_theme_author_links_lose_their_labels()
     {
