@@ -34,12 +34,13 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
         using (stream)
         {
             var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            int records = 0;
+            int records = 0, problems = 0;
             foreach (var entry in WarcReader.Read(stream, WantBlock, options.MaxFileBytes, ct))
             {
                 var at = $"{origin}#byte={entry.Offset.ToString(CultureInfo.InvariantCulture)}";
                 if (entry.Record is not { } record)
                 {
+                    problems++;
                     yield return new Rejection(at, entry.Problem ?? "unreadable record");
                     continue;
                 }
@@ -54,7 +55,7 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
                 if (payload is { } p) yield return ReadResult.Deferred(() => FromPayload(record, p, at));
                 else yield return new Rejection(at, "unreadable payload");
             }
-            if (records == 0 && skipped.Count == 0) yield return new Rejection(origin, "no WARC records");
+            if (records == 0 && problems == 0) yield return new Rejection(origin, "no WARC records");
             if (skipped.Count > 0)
             {
                 int total = skipped.Values.Sum();
