@@ -5,7 +5,7 @@ namespace Parallax.Ingest;
 
 /// <summary>
 /// Reads a corpus of news reports from files and folders: plain text (.txt, .text, .md), HTML (.html, .htm, .xhtml)
-/// and JSON (.jsonl, .ndjson, .json). Every input yields documents or rejections, never an exception for bad data;
+/// JSON (.jsonl, .ndjson, .json) and web archives (.warc, .warc.gz). Every input yields documents or rejections, never an exception for bad data;
 /// only cancellation throws. Output order is deterministic — paths in the order given, files of a folder in ordinal
 /// order of their relative paths, JSON records in file order — and documents are numbered "d1", "d2", … in that order.
 /// </summary>
@@ -15,6 +15,8 @@ public sealed class CorpusReader
     private readonly PlainTextReader _text;
     private readonly HtmlReader _html;
     private readonly JsonRecordReader _json;
+    private readonly WarcDocumentReader _warc;
+    private readonly FeedReader _feed;
 
     /// <summary>Creates a reader with <paramref name="options"/> (or <see cref="IngestOptions.Default"/>).</summary>
     public CorpusReader(IngestOptions? options = null)
@@ -25,6 +27,8 @@ public sealed class CorpusReader
         _text = new PlainTextReader(_options, builder);
         _html = new HtmlReader(_options, builder);
         _json = new JsonRecordReader(_options, builder);
+        _warc = new WarcDocumentReader(_options, builder);
+        _feed = new FeedReader(_options, builder);
     }
 
     /// <summary>
@@ -43,27 +47,41 @@ public sealed class CorpusReader
     private IEnumerable<IngestItem> ReadAll(IReadOnlyList<string> paths, CancellationToken ct)
     {
         int nextId = 1;
+        // Deferred work runs on the thread pool, at most a few items per core ahead of the consumer, and is yielded in
+        // input order, so ids and output are the same whatever the number of threads.
+        int threads = Math.Max(1, _options.Threads);
+        int window = threads == 1 ? 0 : threads * 4;
+        var pending = new Queue<Task<ReadResult>>();
         foreach (var path in paths)
         {
             foreach (var result in ReadPath(path, ct))
             {
-                if (result.Draft is { } d)
+                if (window == 0)
                 {
-                    yield return IngestItem.Of(new Document
-                    {
-                        Id = "d" + nextId++,
-                        Origin = d.Origin,
-                        Text = d.Text,
-                        Metadata = d.Metadata,
-                        Removed = d.Removed,
-                    });
+                    yield return ToItem(result.Work is { } work ? work() : result, ref nextId);
+                    continue;
                 }
-                else
-                {
-                    yield return IngestItem.Of(result.Rejection!);
-                }
+                pending.Enqueue(result.Work is { } w ? Task.Run(w, ct) : Task.FromResult(result));
+                while (pending.Count > window) yield return ToItem(pending.Dequeue().GetAwaiter().GetResult(), ref nextId);
             }
         }
+        while (pending.Count > 0) yield return ToItem(pending.Dequeue().GetAwaiter().GetResult(), ref nextId);
+    }
+
+    private static IngestItem ToItem(ReadResult result, ref int nextId)
+    {
+        if (result.Draft is { } d)
+        {
+            return IngestItem.Of(new Document
+            {
+                Id = "d" + nextId++,
+                Origin = d.Origin,
+                Text = d.Text,
+                Metadata = d.Metadata,
+                Removed = d.Removed,
+            });
+        }
+        return IngestItem.Of(result.Rejection!);
     }
 
     private IEnumerable<ReadResult> ReadPath(string path, CancellationToken ct)
@@ -72,6 +90,11 @@ public sealed class CorpusReader
         if (string.IsNullOrWhiteSpace(path))
         {
             yield return new Rejection(path ?? "", "empty path");
+            yield break;
+        }
+        if (path == StandardInputPath)
+        {
+            foreach (var r in ReadStandardInput(ct)) yield return r;
             yield break;
         }
         if (File.Exists(path))
@@ -106,12 +129,99 @@ public sealed class CorpusReader
         }
     }
 
+    /// <summary>
+    /// Reads one HTML page held in memory exactly as a file would be read (decode, extract, clean, metadata), for
+    /// evaluations and benchmarks of the hot path. The document's id is "d1".
+    /// </summary>
+    public IngestItem ReadHtml(byte[] bytes, string origin, string? url = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var result = _html.ReadBytes(bytes, origin, fileName: null, url);
+        if (result.Draft is not { } d) return IngestItem.Of(result.Rejection!);
+        return IngestItem.Of(new Document { Id = "d1", Origin = d.Origin, Text = d.Text, Metadata = d.Metadata, Removed = d.Removed });
+    }
+
+    /// <summary>The path that means standard input, as in most command-line tools.</summary>
+    public const string StandardInputPath = "-";
+
+    /// <summary>The origin given to documents read from standard input.</summary>
+    private const string StandardInputOrigin = "stdin";
+
+    /// <summary>
+    /// Standard input, whatever it holds: a WARC (plain or gzip) is streamed record by record; anything else is read
+    /// whole (within the size limit) and sniffed — a feed, an HTML page, JSON (an object, an array or JSON Lines), or
+    /// plain text.
+    /// </summary>
+    private IEnumerable<ReadResult> ReadStandardInput(CancellationToken ct)
+    {
+        Stream input;
+        try { input = (_options.StandardInput ?? Console.OpenStandardInput)(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return [new Rejection(StandardInputOrigin, ex.Message)];
+        }
+        var head = new byte[Math.Min(8192, (int)Math.Min(_options.MaxFileBytes, int.MaxValue))];
+        int got;
+        try { got = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false); }
+        catch (IOException ex)
+        {
+            input.Dispose();
+            return [new Rejection(StandardInputOrigin, ex.Message)];
+        }
+        var start = head.AsSpan(0, got);
+        var rest = new Warc.PrefixedStream(start.ToArray(), input);
+        if (Warc.WarcReader.IsGzip(start) || start.StartsWith("WARC/"u8))
+            return _warc.ReadStream(new OwningStream(rest, input), StandardInputOrigin, ct);
+
+        byte[] bytes;
+        using (input)
+        {
+            var (all, error) = FileLoader.LoadStream(rest, _options.MaxFileBytes);
+            if (all is null) return [new Rejection(StandardInputOrigin, error!)];
+            bytes = all;
+        }
+        if (bytes.Length == 0) return [new Rejection(StandardInputOrigin, "empty")];
+        var sniff = System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 2048)).TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n');
+        if (sniff.StartsWith('<'))
+        {
+            if (sniff.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && FeedReader.LooksLikeFeed(sniff) || sniff.StartsWith("<rss", StringComparison.OrdinalIgnoreCase)
+                || sniff.StartsWith("<feed", StringComparison.OrdinalIgnoreCase) || sniff.StartsWith("<rdf:RDF", StringComparison.OrdinalIgnoreCase))
+                return _feed.ReadBytes(bytes, StandardInputOrigin, ct);
+            return [_html.ReadBytes(bytes, StandardInputOrigin, fileName: null)];
+        }
+        if (sniff.StartsWith('{') || sniff.StartsWith('['))
+            return _json.ReadJsonBytes(bytes, StandardInputOrigin, ct);
+        return [_text.ReadBytes(bytes, StandardInputOrigin, fileName: null)];
+    }
+
+    /// <summary>A stream that also disposes the stream it was built over.</summary>
+    private sealed class OwningStream(Stream inner, IDisposable owned) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) { inner.Dispose(); owned.Dispose(); }
+            base.Dispose(disposing);
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private IEnumerable<ReadResult> ReadFile(FileEntry file, CancellationToken ct) => InputKinds.Of(file.FullPath) switch
     {
         InputKind.Text => [_text.Read(file.FullPath, file.Origin)],
-        InputKind.Html => [_html.Read(file.FullPath, file.Origin)],
+        InputKind.Html => [ReadResult.Deferred(() => _html.Read(file.FullPath, file.Origin))],
         InputKind.JsonLines => _json.ReadLines(file.FullPath, file.Origin, ct),
         InputKind.Json => _json.ReadJson(file.FullPath, file.Origin, ct),
+        InputKind.Warc => _warc.Read(file.FullPath, file.Origin, ct),
+        InputKind.Feed => _feed.Read(file.FullPath, file.Origin, ct),
         _ => [new Rejection(file.Origin, "unsupported file type")],
     };
 }

@@ -15,4 +15,11 @@ public sealed record IngestOptions
     /// <summary>Whether plain text (files, JSON Lines "text", and text extracted from HTML) goes through the
     /// <see cref="Cleaning.BoilerplateCleaner"/>. When false, the text is kept whole apart from line-end normalisation.</summary>
     public bool RemoveBoilerplate { get; init; } = true;
+
+    /// <summary>Opens what the path "-" reads; null means the process's standard input. Tests pass a memory stream.</summary>
+    public Func<Stream>? StandardInput { get; init; }
+
+    /// <summary>Cores for the expensive part of reading (HTML extraction). Output order and ids do not depend on it;
+    /// at most a few pages per core are held at once.</summary>
+    public int Threads { get; init; } = 1;
 }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Parallax.Model;
 
 /// <summary>Where a metadata value came from, so a reader can judge it.</summary>
-public enum MetadataSource : byte { None, Input, Markup, Header, Dateline, SelfReference, FileName, Url, Byline }
+public enum MetadataSource : byte { None, Input, Markup, Header, Dateline, SelfReference, FileName, Url, Byline, Archive }
 
 public readonly record struct Sourced<T>(T Value, MetadataSource Source);
 
@@ -17,7 +17,19 @@ public sealed record DocumentMetadata
     public Sourced<string>? Outlet { get; init; }
     public Sourced<DateOnly>? Published { get; init; }
     public string? Url { get; init; }
+    /// <summary>When the page was fetched (an archive record's date); bounds the publication date from above.</summary>
+    public DateOnly? Retrieved { get; init; }
+    /// <summary>Authors named by the page or feed (bylines, author meta tags, JSON-LD), in page order.</summary>
+    public Sourced<System.Collections.Immutable.ImmutableArray<string>>? Authors { get; init; }
+    /// <summary>When the article was last changed, when the page says so.</summary>
+    public Sourced<DateOnly>? Modified { get; init; }
+    /// <summary>The language of the page as declared (BCP 47 tag, e.g. "en" or "de-AT").</summary>
+    public Sourced<string>? Language { get; init; }
 }
+
+/// <summary>This document repeats another: the earliest document of its text (by publication date, then reading
+/// order), and how much of the wording they share (Jaccard similarity of word shingles, 1 for identical text).</summary>
+public sealed record CopyRelation(string Original, double Similarity);
 
 /// <summary>The layers an analysis stage can add; the pipeline checks at build time that every need is met.</summary>
 [Flags]
@@ -45,6 +57,8 @@ public sealed record Document
     public required string Text { get; init; }
     public DocumentMetadata Metadata { get; init; } = new();
     public ImmutableArray<RemovedText> Removed { get; init; } = [];
+    /// <summary>Set when the text is a syndicated or lightly edited copy of an earlier document.</summary>
+    public CopyRelation? CopyOf { get; init; }
 
     public Layers Layers { get; init; }
     public ImmutableArray<Token> Tokens { get; init; } = [];

@@ -77,6 +77,7 @@ internal static class Names
         MetadataSource.SelfReference => "selfReference",
         MetadataSource.FileName => "fileName",
         MetadataSource.Url => "url",
+        MetadataSource.Archive => "archive",
         _ => "none",
     };
 

@@ -104,6 +104,16 @@ public static class ReportJsonWriter
             WriteNullableString("title", meta.Title?.Value);
             WriteNullableString("published", meta.Published?.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             WriteNullableString("url", meta.Url);
+            // Additive metadata, written only when the input had it.
+            if (meta.Authors is { } authors)
+            {
+                w.WriteStartArray("authors");
+                foreach (var a in authors.Value) w.WriteStringValue(a);
+                w.WriteEndArray();
+            }
+            if (meta.Modified is { } mod) w.WriteString("modified", mod.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            if (meta.Language is { } lang) w.WriteString("language", lang.Value);
+            if (meta.Retrieved is { } got) w.WriteString("retrieved", got.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("text", doc.Text);
 
             // Where each metadata value came from, so a reader can judge a title guessed from a file name.
@@ -111,7 +121,19 @@ public static class ReportJsonWriter
             if (meta.Title is { } t) w.WriteString("title", Names.Of(t.Source));
             if (meta.Outlet is { } o) w.WriteString("outlet", Names.Of(o.Source));
             if (meta.Published is { } p) w.WriteString("published", Names.Of(p.Source));
+            if (meta.Authors is { } au) w.WriteString("authors", Names.Of(au.Source));
+            if (meta.Modified is { } mo) w.WriteString("modified", Names.Of(mo.Source));
+            if (meta.Language is { } la) w.WriteString("language", Names.Of(la.Source));
             w.WriteEndObject();
+
+            // Additive: only near-copies carry it, naming the earliest document of the same text.
+            if (doc.CopyOf is { } copy)
+            {
+                w.WriteStartObject("copyOf");
+                w.WriteString("doc", copy.Original);
+                w.WriteNumber("similarity", Math.Round(copy.Similarity, 3));
+                w.WriteEndObject();
+            }
 
             w.WriteStartArray("removed");
             foreach (var r in doc.Removed)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Parallax.Analysis.Pipeline;
 using Parallax.Ingest;
+using Parallax.Ingest.Copies;
 using Parallax.Model;
 using Parallax.Report;
 using Parallax.Stories;
@@ -15,7 +16,7 @@ internal static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively): .txt, .html, .jsonl", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively): .txt, .html, .jsonl, .warc, .warc.gz, .rss, .atom; - for standard input", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for report.json and report.html", Required = true };
         var threads = new Option<int>("--threads") { Description = "Cores to use for analysis", DefaultValueFactory = _ => Environment.ProcessorCount };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary table" };
@@ -36,7 +37,7 @@ internal static class AnalyzeCommand
             throw new UserError($"cannot create output folder '{outDir}': {e.Message}");
         }
 
-        var (docs, skipped) = ReadCorpus(paths, err);
+        var (docs, skipped) = ReadCorpus(paths, err, threads);
         var readTime = clock.Elapsed;
 
         var pipeline = StandardPipeline.Create();
@@ -64,12 +65,16 @@ internal static class AnalyzeCommand
         return 0;
     }
 
-    /// <summary>Reads every input, warning on stderr for each one skipped; a user error when nothing could be read.</summary>
-    internal static (List<Document> Docs, List<Rejection> Skipped) ReadCorpus(IReadOnlyList<string> paths, IAnsiConsole err)
+    /// <summary>
+    /// Reads every input (HTML extraction on <paramref name="threads"/> cores, in input order), warning on stderr for each
+    /// one skipped. Exact duplicates are left out and listed as skipped; near-copies stay, marked with the document they
+    /// copy. A user error when nothing could be read.
+    /// </summary>
+    internal static (List<Document> Docs, List<Rejection> Skipped) ReadCorpus(IReadOnlyList<string> paths, IAnsiConsole err, int threads)
     {
         var docs = new List<Document>();
         var skipped = new List<Rejection>();
-        foreach (var item in new CorpusReader().Read(paths))
+        foreach (var item in new CorpusReader(new IngestOptions { Threads = Math.Max(1, threads) }).Read(paths))
         {
             if (item.Document is { } d) docs.Add(d);
             else if (item.Rejection is { } rej)
@@ -77,6 +82,13 @@ internal static class AnalyzeCommand
                 skipped.Add(rej);
                 err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
             }
+        }
+        var copies = CopyDetector.Default.Find(docs);
+        docs = [.. copies.Documents];
+        foreach (var dup in copies.Duplicates)
+        {
+            skipped.Add(dup);
+            err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {dup.Origin}: {dup.Reason}");
         }
         if (docs.Count == 0)
             throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({skipped.Count} inputs skipped)", 1);

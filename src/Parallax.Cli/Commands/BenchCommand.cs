@@ -25,12 +25,17 @@ internal static class BenchCommand
         {
             Description = "Instead: stream this many MB of replayed text through tokens, sentences and entities one document at a time, and print peak memory (it should not grow with the size)",
         };
+        var ingestMb = new Option<int>("--ingest-mb")
+        {
+            Description = "Instead: build an N MB web archive from the extraction-set pages and measure WARC reading (MB/s), ingest (pages/s) and peak memory",
+        };
         var command = new Command("bench", "Measure pipeline throughput (words/s) and peak memory on real news text")
         {
-            shared, words, threads, streamMb,
+            shared, words, threads, streamMb, ingestMb,
             BenchFactsCommand.Create(),
         };
-        command.SetAction(r => r.GetValue(streamMb) > 0
+        command.SetAction(r => r.GetValue(ingestMb) > 0 ? BenchIngest.Run(r.GetValue(shared)!, r.GetValue(ingestMb))
+            : r.GetValue(streamMb) > 0
             ? Stream(r.GetValue(shared)!, r.GetValue(streamMb))
             : Run(r.GetValue(shared)!, r.GetValue(words), r.GetValue(threads)));
         return command;

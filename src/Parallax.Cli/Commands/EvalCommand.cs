@@ -13,6 +13,7 @@ internal static class EvalCommand
         EvalSentencesCommand.Create(),
         EvalQuotesCommand.Create(),
         EvalFactsCommand.Create(),
+        EvalExtractCommand.Create(),
     };
 
     /// <summary>The --shared option every evaluation takes.</summary>

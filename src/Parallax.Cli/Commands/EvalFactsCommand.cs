@@ -45,7 +45,7 @@ internal static class EvalFactsCommand
             {
                 if (gold.Corpus is null) throw new UserError($"{goldPath}: names no \"corpus\"; pass --report report.json");
                 string corpus = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath))!, gold.Corpus));
-                var (docs, skipped) = AnalyzeCommand.ReadCorpus([Existing(corpus)], err);
+                var (docs, skipped) = AnalyzeCommand.ReadCorpus([Existing(corpus)], err, Environment.ProcessorCount);
                 var analysed = StandardPipeline.Create().RunAll(docs, Environment.ProcessorCount, _ => { });
                 var analysis = new StoryBuilder().Build(analysed, skipped);
                 using var buffer = new MemoryStream();

@@ -33,7 +33,25 @@ internal static class Summary
         double seconds = Math.Max(analysis.TotalSeconds, 1e-6);
         AnsiConsole.MarkupLineInterpolated(
             $"{report.Documents.Length:N0} documents ({words:N0} words), {report.Skipped.Length} skipped, {report.Stories.Length} stories; read {read.TotalMilliseconds:N0} ms, analysed {analysis.TotalMilliseconds:N0} ms ({words / seconds:N0} words/s), stories {stories.TotalMilliseconds:N0} ms");
+        if (report.Skipped.Length > 0)
+        {
+            // Grouped by the reason's stem ("truncated record (Content-Length 512, 40 bytes left)" → "truncated record").
+            var reasons = report.Skipped.GroupBy(r => ReasonStem(r.Reason)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key}: {g.Count()}");
+            AnsiConsole.MarkupLineInterpolated($"skipped: {string.Join(", ", reasons)}");
+        }
+        int copies = report.Documents.Count(d => d.CopyOf is not null);
+        if (copies > 0) AnsiConsole.MarkupLineInterpolated($"{copies} documents are near-copies of earlier ones (copyOf in report.json)");
         AnsiConsole.MarkupLineInterpolated($"wrote {json} and {html}");
+    }
+
+    private static string ReasonStem(string reason)
+    {
+        int cut = reason.IndexOfAny(['(', ':']);
+        var stem = (cut > 0 ? reason[..cut] : reason).Trim();
+        // "3 response records without a page skipped" and "12 files with unsupported extensions skipped" group by kind.
+        int space = stem.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && stem[..space].All(char.IsAsciiDigit) ? stem[(space + 1)..] : stem;
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

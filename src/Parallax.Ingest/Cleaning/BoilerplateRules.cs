@@ -58,6 +58,9 @@ internal static class BoilerplateRules
         new("comment section", 9, Section.Comments, false, new(
             @"^(?:comments?|reader comments|join the (?:discussion|conversation)|welcome to the discussion|leave a (?:comment|reply)|post a comment|add a comment|show comments|view(?: all)?(?: \d+)? comments|comments (?:are|have been) closed(?: for this (?:article|story))?|(?:log|sign) in to (?:comment|leave a comment|join the discussion)|be the first to comment|conversation)[.!:]?$", Ci),
             "Comment widget headings."),
+        new("comment section", 9, Section.Comments, false, new(
+            @"^(?:kommentare?|leserkommentare|kommentare? (?:schreiben|verfassen)|schreibe einen kommentar|hinterlasse einen kommentar|diskussion|commentaires?|laisser un commentaire|komentarze?|dodaj komentarz|commenti|comentarios|deja un comentario)[.!:]?$", Ci),
+            "Comment widget headings in German, French, Polish, Italian and Spanish."),
         new("comment rules", 25, Section.Comments, false, new(
             @"^(?:keep it clean|don['’]?t threaten|be truthful|be nice|be proactive|share with us|stay on topic|no personal attacks|be respectful|be civil)[.!]\s", Ci),
             "Commenting guidelines; the \"Keep it Clean. / Don't Threaten. / Be Truthful. …\" set ships with a CMS used by hundreds of US local sites."),
@@ -94,6 +97,9 @@ internal static class BoilerplateRules
         new("photo credit", 15, Section.None, false, new(
             @"^(?:photos?|images?|video)\s+(?:by|courtesy(?: of)?|credit)\b", Ci),
             "Credit lines (\"Photo by …\", \"Image courtesy of …\")."),
+        new("photo credit", 10, Section.None, false, new(
+            @"^(?:fotos?|bild|bildquelle|titelbild|fot\.|zdjęcie|crédits? photo|photo ?credit)\s*:\s*\S", Ci),
+            "Credit lines labelled in German, Polish or French (\"Foto: Jane Doe\"); ten words at most, so a labelled caption sentence stays."),
         new("photo credit", 8, Section.None, false, new(
             @"^©\s*[^\d\s]", Cs),
             "\"© Name\" credits under images (a copyright line has a year and is matched above)."),
@@ -111,6 +117,9 @@ internal static class BoilerplateRules
         new("byline", 14, Section.None, true, new(
             @"^(?i:by)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|\band\b)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}){0,3}$", Cs),
             "Bylines (\"By Jane Doe, Harbor Ledger\"): who wrote it, not what happened; the outlet is read from it as metadata."),
+        new("byline", 8, Section.None, true, new(
+            @"^(?i:von|par|autor(?:in)?:|text:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*(?:,|\bund\b|\bet\b)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}){0,2}$", Cs),
+            "German and French bylines (\"Von Jane Doe\", \"Par Jane Doe\"): at least two capitalised words, so \"Von Berlin aus\" stays."),
         new("station promo", 16, Section.None, false, new(
             @"^(?:stay (?:with|tuned to)|keep it (?:with|on)|for the latest,? (?:stay with|follow|watch))\s.{1,60}\b(?:for (?:updates|the latest|more)|developing story)", Ci),
             "Broadcasters' sign-offs (\"Stay with KXRV News for updates on this developing story.\")."),
@@ -130,6 +139,9 @@ internal static class BoilerplateRules
         new("related links", 8, Section.Related, false, new(
             @"^(?:recommended(?: for you| stories| reading| videos?| articles)?|related(?: stories| articles| content| coverage| links| news| videos?| topics)?|more (?:stories|news|coverage|videos?|headlines)|you (?:may|might) (?:also )?like|editor['’]?s['’]? picks?|trending(?: now| stories| news)?|most (?:read|popular|viewed|shared)|top stories|also read|see also|read more|read next|up next|what to read next|don['’]?t miss|latest (?:news|stories|headlines)|popular (?:stories|now))[.:!]?$", Ci),
             "Headings of related-article boxes (\"Recommended for you\", \"Editor's pick\")."),
+        new("related links", 8, Section.Related, false, new(
+            @"^(?:about the author|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|mehr zum thema|zum thema|weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|lesen sie auch|lies auch|neueste (?:artikel|beiträge)|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|weiterführende links|schon gelesen|beiträge zum thema|meist ?gelesen|empfohlene artikel|über (?:den autor|die autorin)|articles? (?:similaires|liés)|(?:à )?lire aussi|sur le même sujet|dans la même rubrique|zobacz (?:też|także)|czytaj (?:też|także)|podobne artykuły|polecamy|artículos relacionados|noticias relacionadas|leggi anche|articoli correlati)[.:!?]?$", Ci),
+            "Related-article and author-box headings in German, French, Polish, Spanish and Italian (and \"About the author\"), the languages of the extraction set."),
         new("related links", 8, Section.Related, false, new(
             @"^(?i:more from) (?:the )?\p{Lu}[\p{L}\d.'’&-]*(?: \p{Lu}[\p{L}\d.'’&-]*){0,4}:?$", Cs),
             "\"More from <outlet or author>\" box headings; the name must be capitalised so \"More from the hearing …\" stays."),

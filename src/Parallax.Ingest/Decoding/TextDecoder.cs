@@ -51,6 +51,10 @@ public static class TextDecoder
     /// Windows-1252 reading.</summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes) => Decode(bytes, declaredCharset: null);
 
+    /// <summary>Decodes an HTML page: as <see cref="Decode(ReadOnlySpan{byte}, string?)"/> with the meta charset the
+    /// page declares in its first kilobyte.</summary>
+    public static DecodedText DecodeHtml(ReadOnlySpan<byte> bytes) => Decode(bytes, Readers.HtmlReader.DeclaredCharset(bytes));
+
     /// <summary>Decodes <paramref name="bytes"/>, using <paramref name="declaredCharset"/> (for instance an HTML
     /// meta charset) when there is no BOM and the bytes are not valid UTF-8.</summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset)

@@ -42,6 +42,12 @@ public sealed class HtmlExtractor
         @"(?:^|[\s_-])(?:comments?|share|sharing|social|related|recirc|promo|newsletter|subscribe|subscription|advert|ad-|ads|cookie|sidebar|menu|footer|breadcrumbs?|outbrain|taboola|more-stories|byline|author-bio|nav|navigation|masthead|paywall|signup|sign-up)(?:$|[\s_-])",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>Class/id words that name furniture on every site that uses them (a narrower list than
+    /// <see cref="FurnitureClass"/>, which also removes wrappers that Readability needs to see).</summary>
+    private static readonly Regex StrongFurnitureClass = new(
+        @"(?:^|[\s_-])(?:comments?|commentlist|related|newsletter|cookies?|consent|breadcrumbs?|outbrain|taboola|social|share|sharing|subscribe|recommended|popular|trending|author-bio|pagination)(?:$|[\s_-])",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     /// <summary>Extracts text and metadata from <paramref name="html"/>. <paramref name="pageUri"/>, when known,
     /// resolves relative canonical links.</summary>
     public HtmlExtraction Extract(string html, Uri? pageUri = null)
@@ -51,6 +57,7 @@ public sealed class HtmlExtractor
         var metadata = HtmlMetadataReader.Read(doc, pageUri);
 
         // SmartReader rewrites the document it is given, so the fallback gets a fresh parse when it is needed.
+        RemoveFurniture(doc);
         var text = ReadabilityText(doc, pageUri);
         if (text.Length < MinReadableChars)
         {
@@ -60,6 +67,27 @@ public sealed class HtmlExtractor
             if (fallback.Length * 2 >= text.Length) text = fallback;
         }
         return new HtmlExtraction(text, metadata);
+    }
+
+    /// <summary>
+    /// Removes page furniture before Readability scores the page: navigation, asides, footers, forms, comment
+    /// threads, related-article and newsletter boxes, named by element, role, or class/id words. An element is kept
+    /// when it holds most of the page's text (a wrapper whose class happens to say "related" or "footer").
+    /// </summary>
+    internal static void RemoveFurniture(IHtmlDocument doc)
+    {
+        var body = doc.Body;
+        if (body is null) return;
+        int total = body.TextContent.Length;
+        bool Small(IElement el) => el.TextContent.Length * 2 < total;
+        foreach (var el in body.QuerySelectorAll("nav, aside, footer, form, [role=navigation], [role=complementary], [role=contentinfo], [aria-hidden=true]").ToList())
+            if (Small(el)) el.Remove();
+        foreach (var el in body.QuerySelectorAll("[class], [id]").ToList())
+        {
+            if (el.LocalName is "body" or "html" or "main" or "article" || el.ParentElement is null) continue;
+            var key = (el.GetAttribute("class") + " " + el.Id).Trim();
+            if (key.Length > 0 && StrongFurnitureClass.IsMatch(key) && Small(el)) el.Remove();
+        }
     }
 
     internal static string ReadabilityText(IHtmlDocument doc, Uri? pageUri)

@@ -30,6 +30,9 @@ internal sealed class DraftBuilder(IngestOptions options)
     public ReadResult FromHtml(string origin, string html, DocumentMetadata given, Uri? pageUri, string? fileName)
     {
         if (string.IsNullOrWhiteSpace(html)) return new Rejection(origin, "empty");
+        // Deeply nested markup would overflow the stack of recursive tree walkers (ours and SmartReader's).
+        if (HtmlDepth.Exceeds(html, HtmlDepth.MaxDepth))
+            return new Rejection(origin, $"HTML nested deeper than {HtmlDepth.MaxDepth} levels");
         var page = HtmlExtractor.Default.Extract(html, pageUri);
         if (string.IsNullOrWhiteSpace(page.Text)) return new Rejection(origin, "no article text found in the HTML");
         // Markup is stronger evidence than the text's own hints; the text still fills gaps (a self-referenced outlet).
@@ -49,6 +52,12 @@ internal sealed class DraftBuilder(IngestOptions options)
             && DateOnly.TryParseExact(m.Groups["d"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             metadata = metadata with { Published = new Sourced<DateOnly>(date, MetadataSource.FileName) };
 
+        if (metadata.Published is null && UrlDate(metadata.Url) is { } urlDate)
+            metadata = metadata with { Published = new Sourced<DateOnly>(urlDate, MetadataSource.Url) };
+        metadata = SaneDates(metadata);
+        if (metadata.Published is null && metadata.Retrieved is { } retrieved)
+            metadata = metadata with { Published = new Sourced<DateOnly>(retrieved, MetadataSource.Archive) };
+
         if (metadata.Outlet is null && HostOf(metadata.Url) is { } host)
             metadata = metadata with { Outlet = new Sourced<string>(host, MetadataSource.Url) };
 
@@ -62,7 +71,42 @@ internal sealed class DraftBuilder(IngestOptions options)
         Outlet = primary.Outlet ?? fallback.Outlet,
         Published = primary.Published ?? fallback.Published,
         Url = primary.Url ?? fallback.Url,
+        Retrieved = primary.Retrieved ?? fallback.Retrieved,
+        Authors = primary.Authors ?? fallback.Authors,
+        Modified = primary.Modified ?? fallback.Modified,
+        Language = primary.Language ?? fallback.Language,
     };
+
+    /// <summary>Dates before this are taken only when given with the input: news on the web starts in the 1990s, and
+    /// older dates found in pages are almost always birth dates, founding years or parse errors.</summary>
+    private static readonly DateOnly EarliestWebDate = new(1990, 1, 1);
+
+    /// <summary>Drops a publication date that cannot be right: after the page was fetched (a day of slack for time
+    /// zones), or before 1990 unless the input gave it.</summary>
+    internal static DocumentMetadata SaneDates(DocumentMetadata m)
+    {
+        if (m.Modified is { } mod && (m.Retrieved is { } r0 && mod.Value > r0.AddDays(1) || mod.Value < EarliestWebDate))
+            m = m with { Modified = null };
+        if (m.Published is not { } p) return m;
+        if (m.Retrieved is { } r && p.Value > r.AddDays(1)) return m with { Published = null };
+        if (p.Value < EarliestWebDate && p.Source != MetadataSource.Input) return m with { Published = null };
+        return m;
+    }
+
+    private static readonly Regex UrlDatePattern = new(@"/(?<y>(?:19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?:/|$|[-_])",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    /// <summary>"https://example.com/2019/07/23/slug" → 2019-07-23 (also 2019-07-23 as one path segment).</summary>
+    internal static DateOnly? UrlDate(string? url)
+    {
+        if (url is null) return null;
+        var m = UrlDatePattern.Match(url);
+        if (!m.Success) return null;
+        int y = int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+        int mo = int.Parse(m.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+        int d = int.Parse(m.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
+        return d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
 
     /// <summary>"https://www.newsweek.com/…" → "newsweek.com".</summary>
     private static string? HostOf(string? url)

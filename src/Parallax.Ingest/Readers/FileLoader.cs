@@ -35,6 +35,30 @@ internal static class FileLoader
         }
     }
 
+    /// <summary>All bytes of a stream (standard input) up to <paramref name="limit"/>.</summary>
+    public static (byte[]? Bytes, string? Error) LoadStream(Stream stream, long limit)
+    {
+        limit = Math.Min(limit, Array.MaxLength);
+        try
+        {
+            using var content = new MemoryStream();
+            var buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = stream.Read(buffer)) > 0)
+            {
+                total += n;
+                if (total > limit) return (null, TooLarge(total, limit));
+                content.Write(buffer, 0, n);
+            }
+            return (content.ToArray(), null);
+        }
+        catch (IOException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
     /// <summary>"too large (63.2 MB; limit 50 MB)". Sizes under a megabyte are given in KB or bytes, so a small limit
     /// set in options still reads well.</summary>
     public static string TooLarge(long size, long limit) => $"too large ({FormatSize(size)}; limit {FormatSize(limit)})";

@@ -19,9 +19,16 @@ internal sealed class HtmlReader(IngestOptions options, DraftBuilder builder)
     {
         var (bytes, error) = FileLoader.Load(path, options.MaxFileBytes);
         if (bytes is null) return new Rejection(origin, error!);
+        return ReadBytes(bytes, origin, Path.GetFileName(path));
+    }
+
+    /// <summary>A page already in memory (standard input).</summary>
+    public ReadResult ReadBytes(byte[] bytes, string origin, string? fileName, string? url = null)
+    {
         var decoded = TextDecoder.Decode(bytes, DeclaredCharset(bytes));
         if (!decoded.IsText) return new Rejection(origin, "binary file");
-        return builder.FromHtml(origin, decoded.Text, new DocumentMetadata(), pageUri: null, Path.GetFileName(path));
+        Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
+        return builder.FromHtml(origin, decoded.Text, new DocumentMetadata { Url = pageUri?.ToString() }, pageUri, fileName);
     }
 
     internal static string? DeclaredCharset(ReadOnlySpan<byte> bytes)

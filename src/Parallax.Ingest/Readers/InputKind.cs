@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Parallax.Ingest.Readers;
 
 /// <summary>How a file is read, decided by its extension.</summary>
-internal enum InputKind : byte { Unsupported, Text, Html, JsonLines, Json }
+internal enum InputKind : byte { Unsupported, Text, Html, JsonLines, Json, Warc, Feed }
 
 internal static class InputKinds
 {
@@ -18,7 +18,12 @@ internal static class InputKinds
         [".jsonl"] = InputKind.JsonLines,
         [".ndjson"] = InputKind.JsonLines,
         [".json"] = InputKind.Json,
+        [".warc"] = InputKind.Warc,
+        [".rss"] = InputKind.Feed,
+        [".atom"] = InputKind.Feed,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static InputKind Of(string path) => ByExtension.GetValueOrDefault(Path.GetExtension(path), InputKind.Unsupported);
+    public static InputKind Of(string path) =>
+        path.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase) ? InputKind.Warc
+        : ByExtension.GetValueOrDefault(Path.GetExtension(path), InputKind.Unsupported);
 }

@@ -83,6 +83,12 @@ internal sealed class JsonRecordReader(IngestOptions options, DraftBuilder build
     {
         var (bytes, error) = FileLoader.Load(path, options.MaxFileBytes);
         if (bytes is null) return [new Rejection(origin, error!)];
+        return ReadJsonBytes(bytes, origin, ct);
+    }
+
+    /// <summary>JSON already in memory (standard input): one object, an array, or JSON Lines.</summary>
+    public IEnumerable<ReadResult> ReadJsonBytes(byte[] bytes, string origin, CancellationToken ct)
+    {
         var decoded = TextDecoder.Decode(bytes);
         if (!decoded.IsText) return [new Rejection(origin, "binary file")];
         if (string.IsNullOrWhiteSpace(decoded.Text)) return [new Rejection(origin, "empty")];

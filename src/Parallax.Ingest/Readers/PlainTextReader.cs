@@ -10,8 +10,14 @@ internal sealed class PlainTextReader(IngestOptions options, DraftBuilder builde
     {
         var (bytes, error) = FileLoader.Load(path, options.MaxFileBytes);
         if (bytes is null) return new Rejection(origin, error!);
+        return ReadBytes(bytes, origin, Path.GetFileName(path));
+    }
+
+    /// <summary>Text already in memory (standard input).</summary>
+    public ReadResult ReadBytes(byte[] bytes, string origin, string? fileName)
+    {
         var decoded = TextDecoder.Decode(bytes);
         if (!decoded.IsText) return new Rejection(origin, "binary file");
-        return builder.FromText(origin, decoded.Text, new DocumentMetadata(), Path.GetFileName(path));
+        return builder.FromText(origin, decoded.Text, new DocumentMetadata(), fileName);
     }
 }

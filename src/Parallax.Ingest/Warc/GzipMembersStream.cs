@@ -1,0 +1,158 @@
+using System.IO.Compression;
+
+namespace Parallax.Ingest.Warc;
+
+/// <summary>
+/// Decompresses a sequence of gzip members (a .warc.gz holds one per record) and survives a corrupt member: the error
+/// is recorded with the compressed offset reached, the input is scanned for the next gzip header, and decompression
+/// resumes there. The WARC parser then resynchronises on the next record start. A truncated last member simply ends
+/// the stream; the WARC parser reports the record it cut short.
+/// </summary>
+internal sealed class GzipMembersStream : Stream
+{
+    private readonly CountingStream _raw;
+    private Stream _gzip;
+    private readonly List<string> _problems = [];
+    private long _resumedAt = -1;
+
+    public GzipMembersStream(Stream raw)
+    {
+        _raw = new CountingStream(raw);
+        _gzip = new GZipStream(_raw, CompressionMode.Decompress, leaveOpen: true);
+    }
+
+    /// <summary>Problems met since the last call, each naming the compressed offset.</summary>
+    public List<string> TakeProblems()
+    {
+        var copy = new List<string>(_problems);
+        _problems.Clear();
+        return copy;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        // Each pass either returns data, ends the stream, or moves the raw input forward, so this always terminates.
+        while (true)
+        {
+            try
+            {
+                return _gzip.Read(buffer, offset, count);
+            }
+            catch (InvalidDataException ex)
+            {
+                long at = _raw.Consumed;
+                _problems.Add($"corrupt gzip data before compressed byte {at} ({ex.Message.TrimEnd('.')}); resuming at the next gzip member");
+                _gzip.Dispose();
+                if (!SeekNextMember()) return 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds the next gzip header (1f 8b 08) after the damage. The decompressor read at most one chunk past the point
+    /// where it failed, so the scan starts at the beginning of that chunk (kept in memory) — but never at or before a
+    /// header already resumed from, so every resynchronisation moves forward and the loop ends.
+    /// </summary>
+    private bool SeekNextMember()
+    {
+        var (last, lastStart) = _raw.LastChunk;
+        long from = Math.Max(lastStart, _resumedAt + 1);
+        for (long p = from; p + 2 < lastStart + last.Length; p++)
+        {
+            int i = (int)(p - lastStart);
+            if (last[i] == 0x1f && last[i + 1] == 0x8b && last[i + 2] == 0x08)
+            {
+                _resumedAt = p;
+                _gzip = new GZipStream(new PrefixedStream(last[i..], _raw), CompressionMode.Decompress, leaveOpen: true);
+                return true;
+            }
+        }
+        // Not in the chunk: scan on through the input, carrying a partial match across the chunk's end.
+        int state = 0;
+        for (int k = Math.Max(0, last.Length - 2); k < last.Length; k++)
+            if (lastStart + k >= from) state = Step(state, last[k]);
+        while (true)
+        {
+            long at = _raw.Consumed;
+            int b = _raw.ReadByte();
+            if (b < 0) return false;
+            state = Step(state, b);
+            if (state != 3) continue;
+            _resumedAt = at - 2;
+            _gzip = new GZipStream(new PrefixedStream([0x1f, 0x8b, 0x08], _raw), CompressionMode.Decompress, leaveOpen: true);
+            return true;
+        }
+    }
+
+    private static int Step(int state, int b) => (state, b) switch
+    {
+        (1, 0x8b) => 2,
+        (2, 0x08) => 3,
+        (_, 0x1f) => 1,
+        _ => 0,
+    };
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) { _gzip.Dispose(); _raw.Dispose(); }
+        base.Dispose(disposing);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>Counts the bytes read from the underlying stream (the compressed offset reached), hands them out in
+    /// small chunks and keeps the last chunk, so a failure is never more than one chunk behind the damage.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        private const int Chunk = 4096;
+        private readonly byte[] _last = new byte[Chunk];
+        private int _lastLength;
+        private long _lastStart;
+
+        public long Consumed { get; private set; }
+
+        /// <summary>A copy of the last chunk handed out and its offset (only needed after a failure).</summary>
+        public (byte[] Bytes, long Start) LastChunk => (_last[.._lastLength], _lastStart);
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, Math.Min(count, Chunk));
+            buffer.AsSpan(offset, n).CopyTo(_last);
+            _lastLength = n;
+            _lastStart = Consumed;
+            Consumed += n;
+            return n;
+        }
+
+        public override int ReadByte()
+        {
+            int b = inner.ReadByte();
+            if (b >= 0) Consumed++;
+            return b;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
