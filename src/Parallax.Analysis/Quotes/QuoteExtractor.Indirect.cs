@@ -54,8 +54,8 @@ public sealed partial class QuoteExtractor
             if (w.StartsWith("told", StringComparison.OrdinalIgnoreCase) || w.StartsWith("tell", StringComparison.OrdinalIgnoreCase))
             {
                 int k = c;
-                while (k < s.EndToken && k < c + 6 && text[doc.Tokens[k].Start] != ',' && !IsWord(text, doc.Tokens[k], "that")) k++;
-                if (k < s.EndToken && k < c + 6) c = k;
+                while (k < s.EndToken && k < c + 10 && text[doc.Tokens[k].Start] != ',' && !IsWord(text, doc.Tokens[k], "that")) k++;
+                if (k < s.EndToken && k < c + 10) c = k;
                 else if (AddresseeEnd(ctx, c, s) is { } after) c = after; // "told the National Post he's …"
                 else continue;
             }
@@ -112,7 +112,7 @@ public sealed partial class QuoteExtractor
         var doc = ctx.Doc;
         var text = ctx.Text;
         // Past auxiliaries and adverbs between subject and cue ("The committee has also said").
-        int end = cue - 1;
+        int end = QuoteSource.BeforeParenthetical(doc, cue - 1, s.FirstToken);
         while (end >= s.FirstToken && doc.Tokens[end].Kind == TokenKind.Word && QuoteSource.IsModifierAfterHead(text.AsSpan(doc.Tokens[end].Start, doc.Tokens[end].Length))) end--;
         int start = end + 1;
         for (int k = end; k >= s.FirstToken && k >= end - 5; k--)
@@ -130,13 +130,27 @@ public sealed partial class QuoteExtractor
         return new SpeakerRef(null, text[doc.Tokens[start].Start..doc.Tokens[end].End], doc.Tokens[start].Start);
     }
 
+    /// <summary>A full stop between a subject and its cue ends the subject's sentence, unless it sits inside a
+    /// parenthetical such as a party and state ("Sen. Bernie Sanders (I-Vt.) said").</summary>
+    private static bool DotOutsideParentheses(ReadOnlySpan<char> between)
+    {
+        int depth = 0;
+        foreach (char c in between)
+        {
+            if (c == '(') depth++;
+            else if (c == ')') depth = Math.Max(0, depth - 1);
+            else if (c == '.' && depth == 0) return true;
+        }
+        return false;
+    }
+
     /// <summary>The subject of reported speech sits within a few words before the cue, not anywhere in the sentence.</summary>
     private static bool SubjectAdjacent(Document doc, string text, int cue, SpeakerRef subject)
     {
         int cueStart = doc.Tokens[cue].Start;
         if (subject.Mention is { } m)
         {
-            if (m.End > cueStart || text.AsSpan(m.End, cueStart - m.End).Contains('.')) return false;
+            if (m.End > cueStart || DotOutsideParentheses(text.AsSpan(m.End, cueStart - m.End))) return false;
             // "Patricia Hernandez, Administrative Vice President of the … Association said": an apposition may be long.
             bool apposition = m.End < text.Length && text[m.End] == ',';
             return cueStart - m.End <= (apposition ? 140 : 40);

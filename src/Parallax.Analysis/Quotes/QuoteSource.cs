@@ -55,6 +55,16 @@ public static class QuoteSource
             if (k > cueLast && (k + 1 < sentence.EndToken && doc.Tokens[k + 1].Kind == TokenKind.Word || IsRelative(WordAt(doc, k)))) continue;
             return tok.Span;
         }
+        // "who has repeatedly said", "that on Tuesday found": a subject pronoun, relative included, before auxiliaries,
+        // adverbs and time words.
+        for (int k = cueFirst - 1, skipped = 0; k >= sentence.FirstToken && skipped <= 4; k--, skipped++)
+        {
+            var w = WordAt(doc, k);
+            if (doc.Tokens[k].Kind != TokenKind.Word) break;
+            if (skipped > 0 && (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || w.Equals("that", StringComparison.OrdinalIgnoreCase)))
+                return doc.Tokens[k].Span;
+            if (!IsModifierAfterHead(w)) break;
+        }
 
         // 2. The speaker mention in the cue's sentence, else the speaker label nearest the cue in it, else whatever
         // noun phrase sits right before the cue ("The newspaper reported") or right after it ("said Sen. Murray").
@@ -81,7 +91,7 @@ public static class QuoteSource
             while (end > last && LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, end))) end--;
             bool words = end - last <= 4;
             for (int k = last + 1; words && k <= end; k++)
-                words = doc.Tokens[k].Kind == TokenKind.Word || WordAt(doc, k) is "'s" or "\u2019s";
+                words = doc.Tokens[k].Kind == TokenKind.Word && !IsAdverb(WordAt(doc, k)) || WordAt(doc, k) is "'s" or "\u2019s";
             if (words && end > last) last = end;
         }
         else
@@ -94,6 +104,9 @@ public static class QuoteSource
                 last++;
             }
         }
+
+        // A party and state after a name ("Sen. Jack Reed (D-R.I.)") belongs to it.
+        last = AfterParenthetical(doc, last, beforeCue ? cueFirst : sentence.EndToken);
 
         // Left: titles, determiners and modifiers ("the fiscally conservative Club for Growth"), not across the cue.
         int lowest = beforeCue ? sentence.FirstToken : cueLast + 1;
@@ -130,6 +143,44 @@ public static class QuoteSource
         }
         return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
     }
+
+    /// <summary>The token before a parenthetical that ends at token <paramref name="k"/> ("Sen. Marco Rubio (R-Fla.)"), or
+    /// <paramref name="k"/> itself when it does not close one.</summary>
+    internal static int BeforeParenthetical(Document doc, int k, int lo)
+    {
+        if (k < lo || k >= doc.Tokens.Length || doc.Text[doc.Tokens[k].Start] != ')') return k;
+        for (int j = k - 1; j >= lo && j >= k - 8; j--)
+            if (doc.Text[doc.Tokens[j].Start] == '(') return j - 1;
+        return k;
+    }
+
+    /// <summary>The last token of a parenthetical that opens right after token <paramref name="k"/>, or <paramref name="k"/>.</summary>
+    private static int AfterParenthetical(Document doc, int k, int hi)
+    {
+        if (k + 1 >= hi || doc.Text[doc.Tokens[k + 1].Start] != '(') return k;
+        for (int j = k + 2; j < hi && j <= k + 9; j++)
+        {
+            char c = doc.Text[doc.Tokens[j].Start];
+            if (c == ')') return j;
+            if (c is '(' or '"' or '\u201C' or '\u201D') break;
+        }
+        return k;
+    }
+
+    private static readonly FrozenSet<string> Adverbs = new[]
+    {
+        "often", "long", "usually", "sometimes", "too", "also", "soon", "first", "last", "once", "twice", "instead",
+        "however", "though", "indeed", "initially", "frequently", "consistently", "subsequently", "recently",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Nouns that end like adverbs: "family", "supply" can head a source.</summary>
+    private static readonly FrozenSet<string> LyNouns = new[] { "family", "supply", "assembly", "monopoly", "anomaly", "ally", "rally", "reply", "italy", "july" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>An adverb between a source and its cue ("Mrs. Clinton often said", "Mr. Rubio defiantly said").</summary>
+    private static bool IsAdverb(ReadOnlySpan<char> w) =>
+        IsModifierAfterHead(w) || Adverbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+        || w.Length >= 5 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !LyNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
 
     private static bool IsRelative(ReadOnlySpan<char> w) =>
         w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase);
