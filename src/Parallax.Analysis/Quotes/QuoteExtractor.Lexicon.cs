@@ -45,6 +45,11 @@ public sealed partial class QuoteExtractor
         "characterized", "labeled", "branded", "dubbed", "promises", "vows", "questions",
         "challenged", "disputed", "disputes", "understood", "understands", "realized", "recognized",
         "assumed", "guessed", "imagined", "figured", "wondered", "worries", "fear", "hope", "doubt",
+        // Plural present forms ("Critics argue that …", "Polls show …").
+        "argue", "claim", "insist", "suggest", "contend", "contends", "acknowledge", "warn", "note", "predict", "admit",
+        "show", "know", "want", "agree", "agrees", "estimate", "estimates", "allege", "alleges", "deny", "denies",
+        "recall", "recalls", "report", "maintain", "maintains", "stress", "stresses", "concede", "concedes",
+        "indicate", "reveal", "reveals", "announce", "announces", "confirm",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Participles that continue a sentence's subject as a second attribution: "…, saying he would veto it".</summary>
