@@ -61,7 +61,7 @@ public static class QuoteSource
         {
             var w = WordAt(doc, k);
             if (doc.Tokens[k].Kind != TokenKind.Word) break;
-            if (skipped > 0 && (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || w.Equals("that", StringComparison.OrdinalIgnoreCase)))
+            if ((skipped > 0 || w.Equals("that", StringComparison.OrdinalIgnoreCase)) && (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || w.Equals("that", StringComparison.OrdinalIgnoreCase)))
                 return doc.Tokens[k].Span;
             if (!IsModifierAfterHead(w)) break;
         }
@@ -71,6 +71,14 @@ public static class QuoteSource
         TextSpan? anchor = null;
         if (quote.Speaker is { } m && m.Start >= sentence.Start && m.End <= sentence.End) anchor = m;
         else if (quote.SpeakerLabel is { Length: > 0 } label) anchor = Nearest(text, sentence.Span, cue, label);
+        // A participle ("…, saying …") continues the main clause: its source is that clause's subject, not the words
+        // before the participle; a pronoun opening the sentence is the one cheap case.
+        if (anchor is null && WordAt(doc, cueFirst).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            var opening = doc.Tokens[sentence.FirstToken];
+            return opening.Kind == TokenKind.Word && Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, sentence.FirstToken))
+                && !IsRelative(WordAt(doc, sentence.FirstToken)) ? opening.Span : null;
+        }
         anchor ??= PhraseBefore(doc, sentence, cueFirst) ?? AppositiveSubject(doc, sentence, cueFirst)
                    ?? (quote.Content.End <= cue.Start ? PhraseAfter(doc, sentence, cueLast) : null);
         if (anchor is not { } a) return null;
@@ -120,7 +128,8 @@ public static class QuoteSource
 
         // Right: an apposition set off by commas ("Kevin Madden, a Republican strategist, said" / "said Kevin Madden,
         // a Republican strategist.").
-        if (last + 1 < sentence.EndToken && text[doc.Tokens[last + 1].Start] == ',')
+        if (last + 1 < sentence.EndToken && text[doc.Tokens[last + 1].Start] == ','
+            && !(last + 2 < sentence.EndToken && AsideOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, last + 2))))
         {
             int limit = Math.Min(sentence.EndToken, last + 2 + MaxAppositionTokens);
             int end = -1;
@@ -141,8 +150,22 @@ public static class QuoteSource
             }
             if (end > last) last = end;
         }
+        // A lone function word ("a", "the", "according") is what is left of a phrase that was not a source.
+        if (first == last && (IsStopOrCue(WordAt(doc, first)) || Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, first))
+                              || WordAt(doc, first).Equals("according", StringComparison.OrdinalIgnoreCase))) return null;
         return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
     }
+
+    private static readonly FrozenSet<string> Determiners = new[] { "a", "an", "the", "this", "these", "those", "its", "their", "his", "her" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that open an aside rather than an apposition: "Trump, in turn, said", "Cruz, by contrast, said".</summary>
+    private static readonly FrozenSet<string> AsideOpeners = new[]
+    {
+        "in", "by", "for", "on", "at", "like", "unlike", "despite", "after", "before", "during", "with", "without", "as",
+        "however", "meanwhile", "though", "too", "also", "instead", "then", "now", "still", "again", "speaking", "asked",
+        "if", "when", "while", "and", "but", "or", "so", "yet", "not", "once", "even", "of",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The token before a parenthetical that ends at token <paramref name="k"/> ("Sen. Marco Rubio (R-Fla.)"), or
     /// <paramref name="k"/> itself when it does not close one.</summary>
