@@ -99,7 +99,7 @@ public static class QuoteSource
             while (end > last && LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, end))) end--;
             bool words = end - last <= 4;
             for (int k = last + 1; words && k <= end; k++)
-                words = doc.Tokens[k].Kind == TokenKind.Word && !IsAdverb(WordAt(doc, k)) || WordAt(doc, k) is "'s" or "\u2019s";
+                words = doc.Tokens[k].Kind == TokenKind.Word && !IsAdverb(WordAt(doc, k)) || IsPossessive(WordAt(doc, k));
             if (words && end > last) last = end;
         }
         else
@@ -108,6 +108,7 @@ public static class QuoteSource
             for (int steps = 0; last + 1 < sentence.EndToken && steps < 6; steps++)
             {
                 var tok = doc.Tokens[last + 1];
+                if (IsPossessive(WordAt(doc, last + 1)) && last + 2 < sentence.EndToken && doc.Tokens[last + 2].Kind == TokenKind.Word) { last++; continue; }
                 if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || IsModifierAfterHead(WordAt(doc, last + 1))) break;
                 last++;
             }
@@ -123,13 +124,18 @@ public static class QuoteSource
             var tok = doc.Tokens[first - 1];
             var w = text.AsSpan(tok.Start, tok.Length);
             if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || IsStopOrCue(w)) break;
+            // A determiner opens the noun phrase: only a quantifier or a preposition inside the phrase reaches past
+            // it ("half of the voters", "a study by the University of Chicago"); "make [his supporters]" stops.
+            if (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, first))
+                && !PastDeterminer.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) break;
             first--;
         }
 
         // Right: an apposition set off by commas ("Kevin Madden, a Republican strategist, said" / "said Kevin Madden,
         // a Republican strategist.").
         if (last + 1 < sentence.EndToken && text[doc.Tokens[last + 1].Start] == ','
-            && !(last + 2 < sentence.EndToken && AsideOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, last + 2))))
+            && !(last + 2 < sentence.EndToken && (AsideOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, last + 2))
+                                                  || char.IsLower(WordAt(doc, last + 2)[0]) && WordAt(doc, last + 2).EndsWith("ing", StringComparison.Ordinal))))
         {
             int limit = Math.Min(sentence.EndToken, last + 2 + MaxAppositionTokens);
             int end = -1;
@@ -145,7 +151,15 @@ public static class QuoteSource
                     if (k == cueFirst) { if (text[doc.Tokens[k - 1].Start] == ',' && k - 1 > last + 1) end = k - 2; break; }
                 }
                 else if (c0 is '.' or '!' or '?' && k == sentence.EndToken - 1) { end = k - 1; break; }
-                else if (c0 == ',' ) { if (k > last + 2) end = k - 1; break; }
+                else if (c0 == ',')
+                {
+                    // "said Chuck Rocha, president of Solidarity Strategies, a Latino political-consulting firm": a
+                    // second apposition describes the first; anything else is another clause.
+                    if (k > last + 2) end = k - 1;
+                    if (k + 1 < limit && NestedAppositionOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k + 1))) continue;
+                    break;
+                }
+                else if (c0 is '\u2014' or '\u2013' || tok.Kind == TokenKind.Word && QuoteExtractor.CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))) break;
                 if (!beforeCue && k == sentence.EndToken - 1) end = k;
             }
             if (end > last) last = end;
@@ -155,6 +169,14 @@ public static class QuoteSource
                               || WordAt(doc, first).Equals("according", StringComparison.OrdinalIgnoreCase))) return null;
         return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
     }
+
+    private static readonly FrozenSet<string> PastDeterminer = new[] { "of", "by", "all", "both", "half", "with" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> NestedAppositionOpeners = new[] { "a", "an", "the", "which", "who", "whose" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsPossessive(ReadOnlySpan<char> w) => w is "'s" or "\u2019s" or "'" or "\u2019";
 
     private static readonly FrozenSet<string> Determiners = new[] { "a", "an", "the", "this", "these", "those", "its", "their", "his", "her" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
