@@ -93,7 +93,7 @@ public static class QuoteEvaluation
     }
 
     /// <summary>
-    /// Our quotes in the scorer's shape: the source is <see cref="QuoteSource.Find"/> (the phrase next to the cue), and
+    /// Our quotes in the scorer's shape: the source is <see cref="Quote.Source"/> (the phrase next to the cue), and
     /// the speakers credited are that phrase and the resolved speaker mention.
     /// </summary>
     public static List<PredictedAttribution> Predicted(Document doc)
@@ -101,7 +101,7 @@ public static class QuoteEvaluation
         var result = new List<PredictedAttribution>(doc.Quotes.Length);
         foreach (var q in doc.Quotes)
         {
-            var source = QuoteSource.Find(doc, q);
+            var source = q.Source ?? QuoteSource.Find(doc, q);
             var speakers = new List<TextSpan>(2);
             if (q.Speaker is { } sp) speakers.Add(sp);
             if (source is { } src && src != q.Speaker) speakers.Add(src);
