@@ -20,7 +20,17 @@ public sealed partial class QuoteExtractor
     /// <summary>A speaker as the document has established it so far: a named mention, or a description.</summary>
     private readonly record struct SpeakerRef(TextSpan? Mention, string? Label, int At);
 
-    /// <summary>Every attributed statement of <paramref name="doc"/> (needs tokens, sentences and entities), in order.</summary>
+    /// <summary>Every attributed statement of <paramref name="doc"/>, each with its <see cref="Quote.Source"/> phrase: what
+    /// the pipeline stores.</summary>
+    public Quote[] ExtractWithSources(Document doc)
+    {
+        var quotes = Extract(doc).ToArray();
+        for (int i = 0; i < quotes.Length; i++) quotes[i] = quotes[i] with { Source = QuoteSource.Find(doc, quotes[i]) };
+        return quotes;
+    }
+
+    /// <summary>Every attributed statement of <paramref name="doc"/> (needs tokens, sentences and entities), in order,
+    /// without source phrases (<see cref="QuoteSource.Find"/> adds one).</summary>
     public List<Quote> Extract(Document doc)
     {
         var marks = QuoteMarks.Find(doc.Text);
@@ -154,9 +164,41 @@ public sealed partial class QuoteExtractor
 
     private Quote Make(Context ctx, TextSpan content, QuoteKind kind, TextSpan? cue, SpeakerRef? speaker)
     {
+        // A label that is no noun phrase ("whether it", "July 22") names nobody: better no speaker than a wrong one.
+        if (speaker is { Mention: null, Label: { } label } && !IsNounPhraseLabel(label)) speaker = null;
         // The speaker is current from the end of what they said: names inside their words are not newer speakers.
         if (speaker is { } s) { ctx.LastSpeaker = s with { At = content.End }; ctx.LastStatement = content; }
         return new Quote(content, kind, cue, speaker?.Mention, speaker?.Mention is null ? speaker?.Label : null);
+    }
+
+    /// <summary>Words that open a clause, not a noun phrase: a label starting with one is the tail of a clause the
+    /// subject search walked into ("whether it", "if they", "how the").</summary>
+    private static readonly FrozenSet<string> ClauseOpeners = new[]
+    {
+        "whether", "if", "what", "how", "why", "when", "where", "whom", "whose", "which", "who", "that", "than",
+        "because", "while", "although", "though", "unless", "until", "since", "once", "as", "so", "and", "but", "or",
+        "nor", "to", "of", "for", "by", "with", "from", "in", "on", "at", "is", "was", "are", "were", "be", "been",
+        "has", "have", "had", "did", "do", "does", "not", "no", "yes",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Months = new[]
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a speaker label reads as a noun phrase: it does not open with a clause word or a bare
+    /// preposition, is not a date ("July 22"), and has a letter.</summary>
+    internal static bool IsNounPhraseLabel(string label)
+    {
+        var span = label.AsSpan().Trim();
+        if (span.IsEmpty) return false;
+        int space = span.IndexOf(' ');
+        var first = space < 0 ? span : span[..space];
+        if (ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
+        if (Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && space > 0 && char.IsDigit(span[space + 1])) return false;
+        foreach (char c in span) if (char.IsLetter(c)) return true;
+        return false;
     }
 
     private static bool IsWord(string text, Token t, string word) => text.AsSpan(t.Start, t.Length).Equals(word, StringComparison.OrdinalIgnoreCase);

@@ -24,7 +24,7 @@ public static class QuoteSource
         "earlier", "today", "yesterday", "tonight", "recently", "previously", "again", "already", "once", "still",
         "not", "never", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "did",
         "does", "do", "been", "be", "publicly", "privately", "repeatedly", "separately", "although", "though",
-        "even", "just", "however", "meanwhile", "may", "might", "can", "must", "shall", "ever", "quickly",
+        "even", "just", "however", "meanwhile", "may", "might", "can", "must", "shall", "ever", "quickly", "whether",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private const int MaxLeftWords = 8;
@@ -289,6 +289,8 @@ public static class QuoteSource
         int last = doc.TokenAtOrAfter(span.End) - 1;
         for (int k = first + 1; k <= last; k++)
             if (IsModifierAfterHead(WordAt(doc, k))) { last = k - 1; break; }
+        // "The letter, in its entirety": the comma before the cut goes with it.
+        while (last > first && doc.Tokens[last].Kind is not (TokenKind.Word or TokenKind.Number)) last--;
         return last < first ? span : new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
     }
 
