@@ -27,7 +27,7 @@ public sealed partial class QuoteExtractor
         foreach (var mention in MentionsIn(doc, loOffset, hiOffset))
         {
             // Unknown-type names count as people here: a name that speaks is almost always a person.
-            if (mention.Type is EntityType.Place || ctx.InsideQuote(mention.Start)) continue;
+            if (mention.Type is EntityType.Place || ctx.InsideQuote(mention.Start) || InParenthetical(text, mention.End, cueTok.Start)) continue;
             bool person = mention.Type is EntityType.Person or EntityType.Other;
             if (mention.End <= cueTok.Start)
             {
@@ -63,6 +63,18 @@ public sealed partial class QuoteExtractor
         if (firstPersonAfter is { } pa && pa.Start - cueTok.End <= 3) return new SpeakerRef(pa.Span, null, pa.Start);
         if (nearestOrgBefore is { } o) return new SpeakerRef(o.Span, null, o.Start);
         return near?.Ref;
+    }
+
+    /// <summary>Whether a mention ending at <paramref name="end"/> closes inside parentheses before the cue: "(D-R.I.)"
+    /// after a senator's name qualifies the name and never speaks. Looks a few characters ahead only.</summary>
+    private static bool InParenthetical(string text, int end, int cueStart)
+    {
+        for (int i = end; i < cueStart && i < end + 12; i++)
+        {
+            if (text[i] == '(') return false;
+            if (text[i] == ')') return true;
+        }
+        return false;
     }
 
     private readonly record struct NearRef(SpeakerRef Ref, int Distance);
