@@ -16,9 +16,16 @@ public sealed partial class QuoteExtractor
         if (SpeakerLast(ctx, s) is { } last) return last;
         if (Parenthetical(ctx, s) is { } aside) return aside;
         if (ColonLead(ctx, s) is { } lead) return lead;
+        if (AccordingFirst(ctx, s) is { } accordingFirst) return accordingFirst;
+        return IndirectSpeakerFirst(ctx, s);
+    }
+
+    /// <summary>"[speaker] said [that] [clause]", "[clause], according to [speaker]" and "…, saying [clause]": the first
+    /// cue in the sentence with a subject next to it.</summary>
+    private Quote? IndirectSpeakerFirst(Context ctx, Sentence s)
+    {
         var doc = ctx.Doc;
         var text = ctx.Text;
-        if (AccordingFirst(ctx, s) is { } accordingFirst) return accordingFirst;
         for (int t = s.FirstToken + 1; t < s.EndToken - 3; t++)
         {
             var tok = doc.Tokens[t];
@@ -26,6 +33,9 @@ public sealed partial class QuoteExtractor
             bool according = w.Equals("according", StringComparison.OrdinalIgnoreCase) && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length).SequenceEqual("to");
             bool gerund = !according && GerundCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && text[doc.Tokens[t - 1].Start] == ',';
             if (!according && !gerund && !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
+            // A capitalised cue word after "the" and another capitalised word is part of a name ("the United States");
+            // in a title-case headline ("Trump Says He Will …") it is still a cue.
+            if (char.IsUpper(w[0]) && t - 2 >= s.FirstToken && IsWord(text, doc.Tokens[t - 2], "the")) continue;
 
             if (according) return AccordingAfter(ctx, s, t);
 
