@@ -33,6 +33,8 @@ public sealed partial class QuoteExtractor
             bool according = w.Equals("according", StringComparison.OrdinalIgnoreCase) && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length).SequenceEqual("to");
             bool gerund = !according && GerundCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && text[doc.Tokens[t - 1].Start] == ',';
             if (!according && !gerund && !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
+            // After a determiner the word is a noun ("the only hope", "a report", "its proposed cutoff").
+            if (!according && NounDeterminers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[t - 1].Start, doc.Tokens[t - 1].Length))) continue;
             // A capitalised cue word after "the" and another capitalised word is part of a name ("the United States");
             // in a title-case headline ("Trump Says He Will …") it is still a cue.
             if (char.IsUpper(w[0]) && t - 2 >= s.FirstToken && IsWord(text, doc.Tokens[t - 2], "the")) continue;
@@ -78,6 +80,13 @@ public sealed partial class QuoteExtractor
         }
         return null;
     }
+
+    /// <summary>Determiners that make the next word a noun; not "that" or "one", which also stand as subjects ("a report
+    /// that said", "one said").</summary>
+    private static readonly FrozenSet<string> NounDeterminers = new[]
+    {
+        "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "only", "every", "each",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Third-person forms that are also plural nouns: after them a comma ends a noun phrase, not a cue.</summary>
     private static bool NounLike(ReadOnlySpan<char> w) =>

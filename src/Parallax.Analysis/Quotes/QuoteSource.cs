@@ -51,7 +51,7 @@ public static class QuoteSource
             if (k < sentence.FirstToken || k >= sentence.EndToken) continue;
             var tok = doc.Tokens[k];
             if (tok.Kind != TokenKind.Word || !Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tok.Start, tok.Length))) continue;
-            if (k == cueFirst - 2 && !LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, cueFirst - 1))) continue;
+            if (k == cueFirst - 2 && !IsAdverb(WordAt(doc, cueFirst - 1))) continue;
             if (k > cueLast && (k + 1 < sentence.EndToken && doc.Tokens[k + 1].Kind == TokenKind.Word || IsRelative(WordAt(doc, k)))) continue;
             return tok.Span;
         }
@@ -105,7 +105,7 @@ public static class QuoteSource
         else
         {
             // After the cue ("said a Democratic aide", "said Rep. Lee Zeldin of New York"): on to punctuation.
-            for (int steps = 0; last + 1 < sentence.EndToken && steps < 6; steps++)
+            for (int steps = 0; last + 1 < sentence.EndToken && steps < 10; steps++)
             {
                 var tok = doc.Tokens[last + 1];
                 if (IsPossessive(WordAt(doc, last + 1)) && last + 2 < sentence.EndToken && doc.Tokens[last + 2].Kind == TokenKind.Word) { last++; continue; }
@@ -144,7 +144,13 @@ public static class QuoteSource
                 var tok = doc.Tokens[k];
                 char c0 = text[tok.Start];
                 if (c0 is '"' or '\u201C' or '\u201D' or '(' or ';' or ':' || QuoteMarks.IsDoubledApostrophe(text, tok.Start)) break;
-                if (c0 is '.' or '!' or '?' && tok.Length == 1 && k < sentence.EndToken - 1) break;
+                if (c0 is '.' or '!' or '?' && tok.Length == 1 && k < sentence.EndToken - 1)
+                {
+                    // After the cue a full stop inside the splitter's sentence still ends the apposition ("said Ann
+                    // Lewis, a longtime adviser. ''She …").
+                    if (!beforeCue && k > last + 2) end = k - 1;
+                    break;
+                }
                 if (beforeCue)
                 {
                     // The apposition ends at the comma right before the cue.
@@ -225,7 +231,8 @@ public static class QuoteSource
     /// <summary>An adverb between a source and its cue ("Mrs. Clinton often said", "Mr. Rubio defiantly said").</summary>
     private static bool IsAdverb(ReadOnlySpan<char> w) =>
         IsModifierAfterHead(w) || Adverbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-        || w.Length >= 5 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !LyNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+        || w.Length >= 5 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !LyNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+        || w.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || w.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsRelative(ReadOnlySpan<char> w) =>
         w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase);
@@ -288,7 +295,7 @@ public static class QuoteSource
         int first = doc.TokenAtOrAfter(span.Start);
         int last = doc.TokenAtOrAfter(span.End) - 1;
         for (int k = first + 1; k <= last; k++)
-            if (IsModifierAfterHead(WordAt(doc, k))) { last = k - 1; break; }
+            if (IsAdverb(WordAt(doc, k))) { last = k - 1; break; }
         // "The letter, in its entirety": the comma before the cut goes with it.
         while (last > first && doc.Tokens[last].Kind is not (TokenKind.Word or TokenKind.Number)) last--;
         return last < first ? span : new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);

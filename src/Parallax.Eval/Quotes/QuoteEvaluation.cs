@@ -146,6 +146,9 @@ public static class QuoteEvaluation
         }
         foreach (var p in predicted)
         {
+            // A source phrase that is no gold source at all: what costs source precision.
+            if (p.Source is { } ps && !gold.Any(g => g.Source is not null && QuoteScorer.Exact(text, g.Source, ps)))
+                errors.Add((ps.Start, new QuoteError(name, "invented source", $"⟦{text[ps.Start..ps.End]}⟧ {Show(text, ps)}")));
             if (!gold.Any(g => g.Content is not null && QuoteScorer.Overlaps(g.Content, p.Content)))
                 errors.Add((p.Content.Start, new QuoteError(name, $"invented {(p.Direct ? "direct" : "indirect")}", Show(text, p.Content))));
             else if (p.Direct && !gold.Any(g => g.Content is not null && QuoteScorer.IsDirect(text, g.Content.Extent) && QuoteScorer.Overlaps(g.Content, p.Content)))
