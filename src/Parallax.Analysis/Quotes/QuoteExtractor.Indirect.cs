@@ -121,7 +121,10 @@ public sealed partial class QuoteExtractor
                 int next = doc.TokenAtOrAfter(m.End);
                 return next < s.EndToken - 2 ? next : null;
             }
-        return null;
+        // A name the recogniser missed ("told AP they …"): a short run of capitalised words before a lower-case one.
+        int k = from;
+        while (k < s.EndToken && k < from + 4 && doc.Tokens[k].Kind == TokenKind.Word && char.IsUpper(text[doc.Tokens[k].Start])) k++;
+        return k > from && k < s.EndToken - 2 && doc.Tokens[k].Kind == TokenKind.Word && char.IsLower(text[doc.Tokens[k].Start]) ? k : null;
     }
 
     /// <summary>The noun phrase right before a cue, back to a clause boundary, at most six words: an unnamed source

@@ -75,9 +75,30 @@ public sealed partial class QuoteExtractor
             }
             if (hadDirect || sentence.Start < quotedUntil) continue;
             if (Block(ctx, si, out var block, out var end)) { quotes.Add(block); blockEnd = end; continue; }
-            if (Indirect(ctx, sentence) is { } indirect) quotes.Add(indirect);
+            if (Indirect(ctx, sentence) is { } indirect)
+            {
+                quotes.Add(indirect);
+                if (ReportedInsideTail(ctx, sentence, indirect) is { } inner) quotes.Add(inner);
+            }
         }
         return quotes;
+    }
+
+    /// <summary>
+    /// A second attribution in a sentence whose statement ends at a speaker-last tail: "Other candidates said they
+    /// support vouchers, but that should be left to states, they said." holds one from "said" inside the content. Only
+    /// the speaker-first form is searched, inside the content; the speaker of the tail stays the current one.
+    /// </summary>
+    private Quote? ReportedInsideTail(Context ctx, Sentence sentence, Quote outer)
+    {
+        if (outer.Content.Start != sentence.Start || outer.Cue is not { } cue || cue.Start < outer.Content.End) return null;
+        var doc = ctx.Doc;
+        int end = Math.Min(sentence.EndToken, doc.TokenAtOrAfter(outer.Content.End));
+        if (end - sentence.FirstToken < 8) return null;
+        var (lastSpeaker, lastStatement) = (ctx.LastSpeaker, ctx.LastStatement);
+        var inner = IndirectSpeakerFirst(ctx, new Sentence(sentence.Start, outer.Content.End, sentence.FirstToken, end - sentence.FirstToken));
+        (ctx.LastSpeaker, ctx.LastStatement) = (lastSpeaker, lastStatement);
+        return inner is { Speaker: not null } found && found.Content.Start > outer.Content.Start ? found : null;
     }
 
     /// <summary>State of one document's pass: its text, tokens, mentions, and the speakers seen so far.</summary>

@@ -132,7 +132,7 @@ public static class QuoteEvaluation
             var found = predicted.FirstOrDefault(p => QuoteScorer.Overlaps(g.Content, p.Content));
             if (found is null || found.Source is { } src && QuoteScorer.Exact(text, g.Source, src)) continue;
             var ours = found.Source is { } o ? text[o.Start..o.End] : "(none)";
-            errors.Add((g.Source.Extent.Start, new QuoteError(name, "source", $"gold ⟦{text[g.Source.Extent.Start..g.Source.Extent.End]}⟧ ours ⟦{ours}⟧")));
+            errors.Add((g.Source.Extent.Start, new QuoteError(name, "source", $"gold ⟦{text[g.Source.Extent.Start..g.Source.Extent.End]}⟧ ours ⟦{ours}⟧ {Show(text, g.Source.Extent)}")));
         }
         foreach (var g in gold)
         {

@@ -233,6 +233,19 @@ public sealed class QuoteRuleTests
             q => q.Kind == QuoteKind.Indirect && q.Cue == "argue" && q.Content.StartsWith("that the harbor fund", StringComparison.Ordinal));
 
     [Fact]
+    public void A_sentence_with_a_speaker_last_tail_keeps_the_attribution_inside_it()
+    {
+        var qs = Quotes("Harbor Chief Lena Ortmann said the tug skipped two inspections, but the fund should stay as it is, sources said.");
+        Assert.Contains(qs, q => q.Cue == "said" && q.Label == "sources" && q.Content.StartsWith("Harbor Chief", StringComparison.Ordinal));
+        Assert.Contains(qs, q => q.Cue == "said" && q.Speaker == "Lena Ortmann" && q.Content.StartsWith("the tug skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Told_skips_a_capitalised_addressee_the_recogniser_missed() =>
+        Assert.Contains(Quotes("The two harbor pilots told AP they had checked the tug twice before it sailed."),
+            q => q.Cue == "told" && q.Content.StartsWith("they had checked", StringComparison.Ordinal));
+
+    [Fact]
     public void Source_is_null_without_a_cue() =>
         Assert.Null(QuoteSource.Find(Docs.Analyse("x"), new Quote(new TextSpan(0, 1), QuoteKind.Direct, null, null, null)));
 }
