@@ -37,7 +37,7 @@ public sealed partial class QuoteExtractor
             if (!according && NounDeterminers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[t - 1].Start, doc.Tokens[t - 1].Length))) continue;
             // A capitalised cue word after "the" and another capitalised word is part of a name ("the United States");
             // in a title-case headline ("Trump Says He Will …") it is still a cue.
-            if (char.IsUpper(w[0]) && t - 2 >= s.FirstToken && IsWord(text, doc.Tokens[t - 2], "the")) continue;
+            if (char.IsUpper(w[0]) && (t - 2 >= s.FirstToken && IsWord(text, doc.Tokens[t - 2], "the") || !TitleCase(ctx, s))) continue;
 
             if (according) return AccordingAfter(ctx, s, t);
 
@@ -79,6 +79,21 @@ public sealed partial class QuoteExtractor
             return Make(ctx, span, QuoteKind.Indirect, tok.Span, subject);
         }
         return null;
+    }
+
+    /// <summary>A headline in title case ("Trump Says He Will Win"): most of its words are capitalised, so a
+    /// capitalised cue word is still a cue there; elsewhere it is part of a name ("Hope Hicks").</summary>
+    private static bool TitleCase(Context ctx, Sentence s)
+    {
+        int words = 0, upper = 0;
+        for (int k = s.FirstToken; k < s.EndToken && k < s.FirstToken + 40; k++)
+        {
+            var tok = ctx.Doc.Tokens[k];
+            if (tok.Kind != TokenKind.Word) continue;
+            words++;
+            if (char.IsUpper(ctx.Text[tok.Start])) upper++;
+        }
+        return upper * 10 >= words * 6;
     }
 
     /// <summary>Determiners that make the next word a noun; not "that" or "one", which also stand as subjects ("a report

@@ -99,7 +99,8 @@ public static class QuoteSource
             while (end > last && LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, end))) end--;
             bool words = end - last <= 4;
             for (int k = last + 1; words && k <= end; k++)
-                words = doc.Tokens[k].Kind == TokenKind.Word && !IsAdverb(WordAt(doc, k)) || IsPossessive(WordAt(doc, k));
+                words = doc.Tokens[k].Kind == TokenKind.Word && (!IsAdverb(WordAt(doc, k)) || NamedComplement(doc, k, end))
+                        || IsPossessive(WordAt(doc, k));
             if (words && end > last) last = end;
         }
         else
@@ -162,7 +163,7 @@ public static class QuoteSource
                     // "said Chuck Rocha, president of Solidarity Strategies, a Latino political-consulting firm": a
                     // second apposition describes the first; anything else is another clause.
                     if (k > last + 2) end = k - 1;
-                    if (k + 1 < limit && NestedAppositionOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k + 1))) continue;
+                    if (k + 1 < limit && ContinuesApposition(doc, k + 1)) continue;
                     break;
                 }
                 else if (c0 is '\u2014' or '\u2013' || tok.Kind == TokenKind.Word && QuoteExtractor.CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))) break;
@@ -181,6 +182,28 @@ public static class QuoteSource
 
     private static readonly FrozenSet<string> NestedAppositionOpeners = new[] { "a", "an", "the", "which", "who", "whose" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>After a comma following the cue: another apposition ("…, a Latino consulting firm", "…, 29, of
+    /// Meridian, Ind.", "…, then the C.I.A. director") rather than a new clause ("…, adding that …", "…, and …").</summary>
+    private static bool ContinuesApposition(Document doc, int k)
+    {
+        var w = WordAt(doc, k);
+        if (NestedAppositionOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return true;
+        if (doc.Tokens[k].Kind == TokenKind.Number) return true;
+        if (doc.Tokens[k].Kind != TokenKind.Word) return false;
+        if (char.IsUpper(w[0])) return true;
+        return w is "of" or "then" or "now" or "formerly" || w.EndsWith("-based", StringComparison.Ordinal);
+    }
+
+    /// <summary>A preposition inside a source's head that takes a name: "The senator from Vermont", "officials at the
+    /// State Department".</summary>
+    private static bool NamedComplement(Document doc, int k, int end)
+    {
+        if (!(WordAt(doc, k) is "from" or "of" or "at" or "for" or "with" or "in") || k + 1 > end) return false;
+        int next = k + 1;
+        if (WordAt(doc, next) is "the" && next + 1 <= end) next++;
+        return char.IsUpper(doc.Text[doc.Tokens[next].Start]);
+    }
 
     private static bool IsPossessive(ReadOnlySpan<char> w) => w is "'s" or "\u2019s" or "'" or "\u2019";
 
