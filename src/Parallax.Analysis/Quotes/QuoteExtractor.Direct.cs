@@ -18,10 +18,18 @@ public sealed partial class QuoteExtractor
         int firstTok = doc.TokenAtOrAfter(close + 1);
         int wordCount = CountWords(text, content);
 
-        if (wordCount < 3) return null; // "roll down", "Pucca Love": quoted names and scare quotes, not statements
+        bool sameParagraph = firstTok < doc.Tokens.Length && !ContainsLineBreak(text, close, doc.Tokens[firstTok].Start);
+        if (wordCount < 3)
+        {
+            // "roll down", "Pucca Love": quoted names and scare quotes, not statements; but a short reply closed by its
+            // own comma or mark with the cue right after ('"It's unusual," said Larry Noble') is a statement.
+            bool punctuated = content.End > content.Start && text[content.End - 1] is ',' or '!' or '?';
+            if (wordCount == 0 || !punctuated || !sameParagraph
+                || FindCue(ctx, firstTok, Math.Min(doc.Tokens.Length, firstTok + 3), forward: true) is not { } shortCue) return null;
+            return Make(ctx, content, QuoteKind.Direct, shortCue.Span, SpeakerAround(ctx, shortCue.Cue, firstTok, shortCue.Limit, close) ?? ctx.LastSpeaker);
+        }
 
         // 1. Speaker after the quote: '," Neudauer said' / '," said Neudauer' / '," according to a statement by …'.
-        bool sameParagraph = firstTok < doc.Tokens.Length && !ContainsLineBreak(text, close, doc.Tokens[firstTok].Start);
         if (sameParagraph && FindCue(ctx, firstTok, Math.Min(doc.Tokens.Length, firstTok + 16), forward: true) is { } after)
         {
             var speaker = SpeakerAround(ctx, after.Cue, firstTok, after.Limit, close);

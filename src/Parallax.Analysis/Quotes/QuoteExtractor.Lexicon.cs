@@ -18,6 +18,10 @@ public sealed partial class QuoteExtractor
         "reiterated", "retorted", "whispered", "quipped", "joked", "stating", "promised", "promises", "reported",
         "reports", "mused", "boasted", "declares", "demanded", "pleaded", "interjected", "exclaimed", "snapped",
         "countered", "observed", "predicted", "vowed", "complained", "lamented", "shot",
+        // Present forms of the past forms above ("…," Bozell adds).
+        "adds", "concludes", "recalls", "acknowledges", "admits", "observes", "quips", "jokes", "laments", "complains",
+        "counters", "wonders", "wondered", "agrees", "agreed", "cautions", "stresses", "emphasizes", "suggests",
+        "predicts", "concedes", "maintains", "retorts", "answers", "continues",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cues that introduce reported (indirect) speech or an attributed belief: a subset of the speech verbs,

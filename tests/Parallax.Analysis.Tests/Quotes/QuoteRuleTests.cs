@@ -246,6 +246,18 @@ public sealed class QuoteRuleTests
             q => q.Cue == "told" && q.Content.StartsWith("they had checked", StringComparison.Ordinal));
 
     [Fact]
+    public void A_short_reply_with_its_cue_right_after_is_a_statement()
+    {
+        var q = Assert.Single(Quotes("\"Never again,\" said Dario Feltz, a harbor pilot."));
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+        Assert.Equal("Dario Feltz", q.Speaker);
+    }
+
+    [Fact]
+    public void Present_tense_cues_after_a_quote() =>
+        Assert.Equal("adds", Assert.Single(Quotes("\"The channel is open again for every ship,\" Feltz adds.")).Cue);
+
+    [Fact]
     public void Source_is_null_without_a_cue() =>
         Assert.Null(QuoteSource.Find(Docs.Analyse("x"), new Quote(new TextSpan(0, 1), QuoteKind.Direct, null, null, null)));
 }
