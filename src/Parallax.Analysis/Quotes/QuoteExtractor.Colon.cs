@@ -24,6 +24,8 @@ public sealed partial class QuoteExtractor
             if (text[tok.Start] == ':')
             {
                 if (t == s.FirstToken) return null;
+                // "Q:" and "A:" mark an interview's turns, not who is credited: the line is searched like any other.
+                if (t == s.FirstToken + 1 && doc.Tokens[s.FirstToken].Length == 1) return null;
                 var content = Trim(text, new TextSpan(doc.Tokens[t + 1].Start, s.End));
                 if (CountWords(text, content) < 3 || ContainsLineBreak(text, tok.End, content.Start)) return null;
                 var prefix = new TextSpan(s.Start, doc.Tokens[t - 1].End);
