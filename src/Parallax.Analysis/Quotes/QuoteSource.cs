@@ -24,7 +24,7 @@ public static class QuoteSource
         "earlier", "today", "yesterday", "tonight", "recently", "previously", "again", "already", "once", "still",
         "not", "never", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "did",
         "does", "do", "been", "be", "publicly", "privately", "repeatedly", "separately", "although", "though",
-        "even", "just", "however", "meanwhile", "may", "might", "can", "must", "shall", "ever", "quickly", "whether",
+        "even", "just", "however", "meanwhile", "may", "might", "can", "must", "shall", "ever", "quickly", "whether", "yet", "where", "what", "how", "why",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private const int MaxLeftWords = 8;
