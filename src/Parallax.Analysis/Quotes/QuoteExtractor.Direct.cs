@@ -25,7 +25,7 @@ public sealed partial class QuoteExtractor
             // own comma or mark with the cue right after ('"It's unusual," said Larry Noble') is a statement.
             bool punctuated = content.End > content.Start && text[content.End - 1] is ',' or '!' or '?';
             if (wordCount == 0 || !punctuated || !sameParagraph
-                || FindCue(ctx, firstTok, Math.Min(doc.Tokens.Length, firstTok + 3), forward: true) is not { } shortCue) return null;
+                || FindCue(ctx, firstTok, Math.Min(doc.Tokens.Length, firstTok + 6), forward: true) is not { } shortCue) return null;
             return Make(ctx, content, QuoteKind.Direct, shortCue.Span, SpeakerAround(ctx, shortCue.Cue, firstTok, shortCue.Limit, close) ?? ctx.LastSpeaker);
         }
 

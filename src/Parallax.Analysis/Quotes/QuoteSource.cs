@@ -79,6 +79,9 @@ public static class QuoteSource
             return opening.Kind == TokenKind.Word && Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, sentence.FirstToken))
                 && !IsRelative(WordAt(doc, sentence.FirstToken)) ? opening.Span : null;
         }
+        // "according to a new poll": the source follows the cue, whichever side the content is on.
+        if (anchor is null && WordAt(doc, cueFirst).Equals("according", StringComparison.OrdinalIgnoreCase))
+            anchor = PhraseAfter(doc, sentence, cueLast);
         anchor ??= PhraseBefore(doc, sentence, cueFirst) ?? AppositiveSubject(doc, sentence, cueFirst)
                    ?? (quote.Content.End <= cue.Start ? PhraseAfter(doc, sentence, cueLast) : null);
         if (anchor is not { } a) return null;
