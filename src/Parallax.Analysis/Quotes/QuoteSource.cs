@@ -127,6 +127,10 @@ public static class QuoteSource
         {
             var tok = doc.Tokens[first - 1];
             var w = text.AsSpan(tok.Start, tok.Length);
+            // A proportion is one phrase: "[About four in 10] voters", "[more than six in 10]".
+            if (first - 2 >= lowest && IsNumberWord(doc, first) && (w is "in" or "of") && IsNumberWord(doc, first - 2)) { first -= 2; continue; }
+            if (w is "than" && first - 2 >= lowest && IsNumberWord(doc, first) && WordAt(doc, first - 2) is "more" or "More" or "less" or "Less" or "fewer" or "Fewer")
+            { first -= 2; continue; }
             if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || IsStopOrCue(w)) break;
             // A determiner opens the noun phrase: only a quantifier or a preposition inside the phrase reaches past
             // it ("half of the voters", "a study by the University of Chicago"); "make [his supporters]" stops.
@@ -207,6 +211,14 @@ public static class QuoteSource
         if (WordAt(doc, next) is "the" && next + 1 <= end) next++;
         return char.IsUpper(doc.Text[doc.Tokens[next].Start]);
     }
+
+    private static readonly FrozenSet<string> NumberWords = new[]
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "a", "each",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsNumberWord(Document doc, int k) =>
+        k >= 0 && k < doc.Tokens.Length && (doc.Tokens[k].Kind == TokenKind.Number || NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k)));
 
     private static bool IsPossessive(ReadOnlySpan<char> w) => w is "'s" or "\u2019s" or "'" or "\u2019";
 
