@@ -13,6 +13,12 @@ public sealed partial class QuoteExtractor
     /// rest of the line to that name. Only at the start of a line, and only capitalised words before the colon, so
     /// "The reason was simple: …" is not taken.
     /// </summary>
+    private static readonly FrozenSet<string> PageLabels = new[]
+    {
+        "note", "latest", "update", "updated", "editor's", "editor\u2019s", "watch", "breaking", "related", "correction",
+        "photos", "video", "listen", "subscribe",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private Quote? ColonLead(Context ctx, Sentence s)
     {
         var doc = ctx.Doc;
@@ -29,6 +35,9 @@ public sealed partial class QuoteExtractor
                 var content = Trim(text, new TextSpan(doc.Tokens[t + 1].Start, s.End));
                 if (CountWords(text, content) < 3 || ContainsLineBreak(text, tok.End, content.Start)) return null;
                 var prefix = new TextSpan(s.Start, doc.Tokens[t - 1].End);
+                // "Editor's note:", "The Latest:", "UPDATE:": labels of the page, not speakers.
+                foreach (var word in text.AsSpan(prefix.Start, prefix.End - prefix.Start).Split(' '))
+                    if (PageLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(prefix.Start, prefix.End - prefix.Start)[word])) return null;
                 SpeakerRef? speaker = null;
                 foreach (var mention in MentionsIn(doc, prefix.Start, prefix.End))
                     if (mention.Type is not EntityType.Place) { speaker = new SpeakerRef(mention.Span, null, mention.Start); break; }

@@ -180,7 +180,8 @@ public static class QuoteSource
         }
         // A lone function word ("a", "the", "according") is what is left of a phrase that was not a source.
         if (first == last && (IsStopOrCue(WordAt(doc, first)) || Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, first))
-                              || WordAt(doc, first).Equals("according", StringComparison.OrdinalIgnoreCase))) return null;
+                              || WordAt(doc, first).Equals("according", StringComparison.OrdinalIgnoreCase)
+                              || IsAdverb(WordAt(doc, first)) || WordAt(doc, first) is "there" or "There")) return null;
         return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
     }
 
