@@ -69,7 +69,7 @@ public static class QuoteSource
         // 2. The speaker mention in the cue's sentence, else the speaker label nearest the cue in it, else whatever
         // noun phrase sits right before the cue ("The newspaper reported") or right after it ("said Sen. Murray").
         TextSpan? anchor = null;
-        if (quote.Speaker is { } m && m.Start >= sentence.Start && m.End <= sentence.End) anchor = m;
+        if (quote.Speaker is { } m && m.Start >= sentence.Start && m.End <= sentence.End && NextToCue(doc, m, cueFirst, cueLast)) anchor = m;
         else if (quote.SpeakerLabel is { Length: > 0 } label) anchor = Nearest(text, sentence.Span, cue, label);
         // A participle ("…, saying …") continues the main clause: its source is that clause's subject, not the words
         // before the participle; a pronoun opening the sentence is the one cheap case.
@@ -83,7 +83,8 @@ public static class QuoteSource
         if (anchor is null && WordAt(doc, cueFirst).Equals("according", StringComparison.OrdinalIgnoreCase))
             anchor = PhraseAfter(doc, sentence, cueLast);
         anchor ??= PhraseBefore(doc, sentence, cueFirst) ?? AppositiveSubject(doc, sentence, cueFirst)
-                   ?? (quote.Content.End <= cue.Start ? PhraseAfter(doc, sentence, cueLast) : null);
+                   ?? (quote.Content.End <= cue.Start ? PhraseAfter(doc, sentence, cueLast) : null)
+                   ?? (quote.Speaker is { } far && far.Start >= sentence.Start && far.End <= sentence.End ? far : null);
         if (anchor is not { } a) return null;
         // A label may carry the adverbs and auxiliaries that stood between it and the cue ("The poll also").
         a = TrimTrailingStops(doc, a);
@@ -272,6 +273,18 @@ public static class QuoteSource
         IsModifierAfterHead(w) || Adverbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
         || w.Length >= 5 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !LyNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
         || w.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || w.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a speaker mention is the cue's own subject or object: within a few words of it, or closing an
+    /// apposition that ends at the cue. A name farther off in the sentence was resolved, not written there as the
+    /// source.</summary>
+    private static bool NextToCue(Document doc, TextSpan m, int cueFirst, int cueLast)
+    {
+        int first = doc.TokenAtOrAfter(m.Start);
+        int after = doc.TokenAtOrAfter(m.End);
+        if (first > cueLast) return first - cueLast <= 4;
+        if (after >= cueFirst - 4) return true;
+        return after < doc.Tokens.Length && doc.Text[doc.Tokens[after].Start] == ',' && doc.Text[doc.Tokens[cueFirst - 1].Start] == ',';
+    }
 
     private static bool IsRelative(ReadOnlySpan<char> w) =>
         w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase);
