@@ -14,6 +14,9 @@ namespace Parallax.Analysis.Quotes;
 /// Speakers are named mentions when the text names one; pronouns and descriptions ("she", "the spokesperson") resolve to
 /// the most recent fitting speaker or description; otherwise the quote keeps a descriptive label.
 /// One pass over the document in order, so a pronoun only ever looks back.
+/// The forms live in one file each: QuoteExtractor.Direct (quoted words, interrupted and multi-paragraph quotes),
+/// .Colon (headline leads and block statements), .Indirect (speaker first, participles), .According, .SpeakerLast
+/// (speaker-last tails and asides), .Speakers (speaker resolution) and .Lexicon (the word lists).
 /// </summary>
 public sealed partial class QuoteExtractor
 {
