@@ -220,6 +220,8 @@ public sealed partial class QuoteExtractor
         int space = span.IndexOf(' ');
         var first = space < 0 ? span : span[..space];
         if (ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
+        // A pronoun alone ("it", "They") that nothing resolved names nobody a reader could look up.
+        if (space < 0 && (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span) || span is "I" or "you" or "You")) return false;
         if (Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && space > 0 && char.IsDigit(span[space + 1])) return false;
         foreach (char c in span) if (char.IsLetter(c)) return true;
         return false;

@@ -214,6 +214,8 @@ public sealed class QuoteRuleTests
     [InlineData("if they", false)]
     [InlineData("July 22", false)]
     [InlineData("to reporters", false)]
+    [InlineData("it", false)]
+    [InlineData("They", false)]
     [InlineData("the father", true)]
     [InlineData("A Kansas City Police Department spokesperson", true)]
     [InlineData("sources", true)]
