@@ -28,7 +28,7 @@ public static class QuoteSource
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private const int MaxLeftWords = 8;
-    private const int MaxAppositionTokens = 25;
+    private const int MaxAppositionTokens = 40;
 
     /// <summary>The source span of <paramref name="quote"/> in <paramref name="doc"/>, or null when it has no cue (a
     /// quote carried over from an earlier paragraph: crediting the old mention again costs more precision than it
