@@ -81,14 +81,16 @@ public enum QuoteKind : byte
 /// <summary>
 /// An attributed statement. <see cref="Content"/> is the quoted words without marks; <see cref="Cue"/> the verb or phrase
 /// ("said", "according to"); <see cref="Speaker"/> the mention naming who said it; <see cref="SpeakerLabel"/> a description
-/// when no name fits ("the spokesperson", "a young male voice").
+/// when no name fits ("the spokesperson", "a young male voice"); <see cref="Source"/> the phrase the sentence credits next
+/// to the cue, as written ("ICE spokesman Shawn Neudauer", "she", "a Treasury spokesman"), when there is a cue.
 /// </summary>
 public readonly record struct Quote(
     TextSpan Content,
     QuoteKind Kind,
     TextSpan? Cue,
     TextSpan? Speaker,
-    string? SpeakerLabel);
+    string? SpeakerLabel,
+    TextSpan? Source = null);
 
 public enum QuantityKind : byte
 {

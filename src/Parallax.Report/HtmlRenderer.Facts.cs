@@ -282,6 +282,18 @@ internal sealed partial class HtmlRenderer
         w.Write("</p>\n");
     }
 
+    /// <summary>The sentence that credits the statement, with the source phrase as this printing words it marked:
+    /// the reader sees "ICE spokesman Shawn Neudauer said" rather than only the resolved name.</summary>
+    private void WriteSourcePhrase(QuoteOccurrence o)
+    {
+        if (o.Source is not { } src || !index.TryDoc(src.Doc, out var doc)) return;
+        int si = doc.SentenceAt(src.Start);
+        var range = si >= 0 ? doc.Sentences[si].Span : src.Span;
+        w.Write("<div class=\"source-phrase\">");
+        WriteMarked(doc.Text, range, src.Span, []);
+        w.Write("</div>");
+    }
+
     private void WriteQuotes(StoryView v)
     {
         var quotes = v.Story.Quotes;
@@ -348,6 +360,7 @@ internal sealed partial class HtmlRenderer
                     T(index.Slice(cue));
                     w.Write("”</span>");
                 }
+                WriteSourcePhrase(o);
                 w.Write("</td><td class=\"wording\">");
                 WriteInlineDiff(q.Text, index.SliceString(o.Span));
                 w.Write(" <span class=\"tag\">");

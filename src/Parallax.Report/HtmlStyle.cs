@@ -96,6 +96,7 @@ internal static class HtmlStyle
         .speaker{margin:.35rem 0 .5rem}
         .credited.differs b{color:var(--hot)}
         .cue{color:var(--muted);font-size:.85rem}
+        .source-phrase{color:var(--muted);font-size:.85rem;margin-top:.25rem}
         .wording{overflow-wrap:anywhere}
         .src{display:inline-block;padding:0 .45rem;border-radius:4px;font-size:.82rem;font-weight:600;white-space:nowrap;max-width:16rem;overflow:hidden;text-overflow:ellipsis;vertical-align:bottom}
         .src-0{background:#dbeafe;color:#1e3a8a}.edge-0{border-top-color:#2563eb}

@@ -254,7 +254,44 @@ public static class ReportJsonWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            WriteDifferences(q);
             w.WriteEndObject();
+        }
+
+        /// <summary>
+        /// "differences": one entry per printing whose words differ from the group's "text" (punctuation, case and
+        /// quote style aside), in occurrence order: the printing's span, the runs of the text it leaves out
+        /// ("missing", strings) and its own runs the text lacks ("added", spans into the printing's document).
+        /// </summary>
+        private void WriteDifferences(QuoteGroup q)
+        {
+            w.WriteStartArray("differences");
+            foreach (var o in q.Occurrences)
+            {
+                var printing = index.SliceString(o.Span);
+                var diff = WordDiff.Compute(q.Text, printing);
+                if (!diff.HasChanges) continue;
+                // A printing cut shorter or running on at either end is a cut, not a change of wording: only runs
+                // between the first and the last word of both sides count.
+                var missing = Inner(diff.ChangedInA(), diff.TokensA, q.Text);
+                var added = Inner(diff.ChangedInB(), diff.TokensB, printing);
+                if (missing.Count == 0 && added.Count == 0) continue;
+                w.WriteStartObject();
+                WriteSpanFields(o.Span);
+                w.WriteStartArray("missing");
+                foreach (var m in missing) w.WriteStringValue(q.Text.AsSpan(m.Start, m.End - m.Start));
+                w.WriteEndArray();
+                w.WriteStartArray("added");
+                foreach (var a in added)
+                {
+                    w.WriteStartObject();
+                    WriteSpanFields(new DocSpan(o.Span.Doc, o.Span.Start + a.Start, o.Span.Start + a.End));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
 
         private void WriteFact(Fact f)
@@ -302,6 +339,22 @@ public static class ReportJsonWriter
             w.WriteStartObject(name);
             WriteSpanFields(span);
             w.WriteEndObject();
+        }
+
+        /// <summary>The changed runs that neither start at the text's first word nor end at its last.</summary>
+        private static List<TextSpan> Inner(System.Collections.Immutable.ImmutableArray<TextSpan> runs, System.Collections.Immutable.ImmutableArray<TextSpan> tokens, string text)
+        {
+            int firstWord = -1, lastWord = -1;
+            foreach (var t in tokens)
+            {
+                if (!WordDiff.IsWord(t.In(text))) continue;
+                if (firstWord < 0) firstWord = t.Start;
+                lastWord = t.End;
+            }
+            var inner = new List<TextSpan>(runs.Length);
+            foreach (var r in runs)
+                if (r.Start > firstWord && r.End < lastWord) inner.Add(r);
+            return inner;
         }
 
         private void WriteNumber(string name, double value)

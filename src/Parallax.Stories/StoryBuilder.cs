@@ -37,6 +37,10 @@ public sealed class StoryBuilder
                 {
                     string? speakerId = q.Speaker is { } s && entities.EntityOf.TryGetValue((doc.Id, s.Start), out var id) ? id : null;
                     string? label = q.SpeakerLabel ?? (q.Speaker is { } sp && speakerId is null ? doc.Slice(sp) : null);
+                    // "the father says": a description the merger linked to the person the text gives that role
+                    // credits that person, not the label "a father".
+                    if (q.Speaker is null && q.Source is { } src && entities.EntityOf.TryGetValue((doc.Id, src.Start), out var described))
+                        (speakerId, label) = (described, null);
                     occurrences.Add(new QuoteGrouper.Occurrence(doc, q, speakerId, label));
                 }
             var quotes = QuoteGrouper.Group(occurrences, () => $"q{++quote}");

@@ -125,9 +125,9 @@ internal static class Fixtures
         var quotes = ImmutableArray.Create(new QuoteGroup("q1",
             "After attempting to negotiate with Millan-Vazquez for about 25 minutes, the ICE officers were left with no other choice",
             "e2", SpeakerConflict: true,
-            [new QuoteOccurrence(q1d1, QuoteKind.Direct, "e2", "ICE spokesman", d1.Find("according to")),
-             new QuoteOccurrence(q1d2, QuoteKind.Direct, "e2", null, d2.Find("told")),
-             new QuoteOccurrence(q1d3, QuoteKind.Direct, "e5", null, d3.Find("said", 0))]));
+            [new QuoteOccurrence(q1d1, QuoteKind.Direct, "e2", "ICE spokesman", d1.Find("according to"), d1.Find("ICE spokesman Shawn Neudauer")),
+             new QuoteOccurrence(q1d2, QuoteKind.Direct, "e2", null, d2.Find("told"), d2.Find("Neudauer")),
+             new QuoteOccurrence(q1d3, QuoteKind.Direct, "e5", null, d3.Find("said", 0), d3.Find("Hoyt", 1))]));
 
         Claim ClaimAt(DocBuilder d, string words, double value, double lower, double upper, Qualifier q, string? who = null, string? label = null)
         {

@@ -112,6 +112,9 @@ public sealed partial class HtmlReportWriterTests
         // The Hill differs only by a trailing comma: not a wording difference.
         Assert.Contains("<td class=\"wording\">After attempting to negotiate with Millan-Vazquez for about 25 minutes, the ICE officers were left with no other choice, <span", quotes);
         Assert.DoesNotContain(">e2<", quotes);
+        // Each printing shows the sentence that credits it, with the source phrase as that outlet words it marked.
+        Assert.Contains("according to <strong class=\"hl\">ICE spokesman Shawn Neudauer</strong>.</div>", quotes);
+        Assert.Contains("no other choice,&quot; <strong class=\"hl\">Hoyt</strong> said.</div>", quotes);
     }
 
     [Fact]

@@ -88,6 +88,10 @@ public sealed class ReportJsonWriterTests
         Assert.Equal("e5", occ[2].GetProperty("speaker").GetString());
         Assert.Equal("ICE spokesman", occ[0].GetProperty("speakerLabel").GetString());
         Assert.Equal("according to", occ[0].GetProperty("cue").GetProperty("text").GetString());
+        Assert.Equal("ICE spokesman Shawn Neudauer", occ[0].GetProperty("source").GetProperty("text").GetString());
+        // The printings differ only by cuts at either end: no wording differences.
+        Kind(quote, "differences", JsonValueKind.Array);
+        Assert.Equal(0, quote.GetProperty("differences").GetArrayLength());
 
         var fact = story.GetProperty("facts")[0];
         Assert.Equal("f1", fact.GetProperty("id").GetString());
@@ -159,6 +163,30 @@ public sealed class ReportJsonWriterTests
         }
         Walk(root.GetProperty("stories"));
         Assert.True(checkedSpans > 40, $"only {checkedSpans} spans checked");
+    }
+
+    [Fact]
+    public void Quote_differences_list_each_printings_changed_words_as_spans()
+    {
+        var corpus = Fixtures.Corpus();
+        var story = corpus.Stories[0];
+        // The canonical text says "20 minutes" where two printings say "25 minutes": a change inside the statement.
+        var q = story.Quotes[0] with
+        {
+            Text = "After attempting to negotiate with Millan-Vazquez for about 20 minutes, the ICE officers were left with no other choice",
+        };
+        var root = Parse(corpus with { Stories = [story with { Quotes = [q] }] });
+        var differences = Story(root).GetProperty("quotes")[0].GetProperty("differences");
+        Assert.Equal(["d1", "d2"], differences.EnumerateArray().Select(d => d.GetProperty("doc").GetString()!));
+        var text = root.GetProperty("documents")[0].GetProperty("text").GetString()!;
+        var first = differences[0];
+        SpanFields(first);
+        Assert.Equal(["20"], first.GetProperty("missing").EnumerateArray().Select(m => m.GetString()!));
+        var added = Assert.Single(first.GetProperty("added").EnumerateArray());
+        SpanFields(added);
+        Assert.Equal("25", added.GetProperty("text").GetString());
+        int start = added.GetProperty("start").GetInt32(), end = added.GetProperty("end").GetInt32();
+        Assert.Equal("25", text[start..end]);
     }
 
     [Fact]

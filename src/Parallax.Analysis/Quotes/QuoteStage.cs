@@ -16,7 +16,7 @@ public sealed class QuoteStage : IDocumentStage
     public Document Run(Document doc, CancellationToken ct) =>
         doc with
         {
-            Quotes = ImmutableCollectionsMarshal.AsImmutableArray(extractor.Extract(doc).ToArray()),
+            Quotes = ImmutableCollectionsMarshal.AsImmutableArray(extractor.ExtractWithSources(doc)),
             Layers = doc.Layers | Layers.Quotes,
         };
 }

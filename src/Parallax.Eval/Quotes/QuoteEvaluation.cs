@@ -93,7 +93,7 @@ public static class QuoteEvaluation
     }
 
     /// <summary>
-    /// Our quotes in the scorer's shape: the source is <see cref="QuoteSource.Find"/> (the phrase next to the cue), and
+    /// Our quotes in the scorer's shape: the source is <see cref="Quote.Source"/> (the phrase next to the cue), and
     /// the speakers credited are that phrase and the resolved speaker mention.
     /// </summary>
     public static List<PredictedAttribution> Predicted(Document doc)
@@ -101,7 +101,7 @@ public static class QuoteEvaluation
         var result = new List<PredictedAttribution>(doc.Quotes.Length);
         foreach (var q in doc.Quotes)
         {
-            var source = QuoteSource.Find(doc, q);
+            var source = q.Source ?? QuoteSource.Find(doc, q);
             var speakers = new List<TextSpan>(2);
             if (q.Speaker is { } sp) speakers.Add(sp);
             if (source is { } src && src != q.Speaker) speakers.Add(src);
@@ -132,7 +132,7 @@ public static class QuoteEvaluation
             var found = predicted.FirstOrDefault(p => QuoteScorer.Overlaps(g.Content, p.Content));
             if (found is null || found.Source is { } src && QuoteScorer.Exact(text, g.Source, src)) continue;
             var ours = found.Source is { } o ? text[o.Start..o.End] : "(none)";
-            errors.Add((g.Source.Extent.Start, new QuoteError(name, "source", $"gold ⟦{text[g.Source.Extent.Start..g.Source.Extent.End]}⟧ ours ⟦{ours}⟧")));
+            errors.Add((g.Source.Extent.Start, new QuoteError(name, "source", $"gold ⟦{text[g.Source.Extent.Start..g.Source.Extent.End]}⟧ ours ⟦{ours}⟧ {Show(text, g.Source.Extent)}")));
         }
         foreach (var g in gold)
         {
@@ -146,6 +146,9 @@ public static class QuoteEvaluation
         }
         foreach (var p in predicted)
         {
+            // A source phrase that is no gold source at all: what costs source precision.
+            if (p.Source is { } ps && !gold.Any(g => g.Source is not null && QuoteScorer.Exact(text, g.Source, ps)))
+                errors.Add((ps.Start, new QuoteError(name, "invented source", $"⟦{text[ps.Start..ps.End]}⟧ {Show(text, ps)}")));
             if (!gold.Any(g => g.Content is not null && QuoteScorer.Overlaps(g.Content, p.Content)))
                 errors.Add((p.Content.Start, new QuoteError(name, $"invented {(p.Direct ? "direct" : "indirect")}", Show(text, p.Content))));
             else if (p.Direct && !gold.Any(g => g.Content is not null && QuoteScorer.IsDirect(text, g.Content.Extent) && QuoteScorer.Overlaps(g.Content, p.Content)))

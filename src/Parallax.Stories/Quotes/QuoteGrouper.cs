@@ -75,7 +75,7 @@ public static class QuoteGrouper
             var list = occ.Select(o => new QuoteOccurrence(
                 new DocSpan(o.Doc.Id, o.Quote.Content.Start, o.Quote.Content.End), o.Quote.Kind, o.SpeakerId, o.SpeakerLabel,
                 o.Quote.Cue is { } cue ? new DocSpan(o.Doc.Id, cue.Start, cue.End) : null,
-                QuoteSource.Find(o.Doc, o.Quote) is { } src ? new DocSpan(o.Doc.Id, src.Start, src.End) : null)).ToImmutableArray();
+                (o.Quote.Source ?? QuoteSource.Find(o.Doc, o.Quote)) is { } src ? new DocSpan(o.Doc.Id, src.Start, src.End) : null)).ToImmutableArray();
             groups.Add(new QuoteGroup(nextId(), text, speakers.FirstOrDefault(), speakers.Count > 1, list));
         }
         return [.. groups];

@@ -38,6 +38,7 @@ public sealed class QuoteBadInputTests
             if (q.Cue is { } c) AssertInside(c, text.Length);
             if (q.Speaker is { } s) AssertInside(s, text.Length);
             if (QuoteSource.Find(d, q) is { } src) AssertInside(src, text.Length);
+            if (q.Source is { } stored) AssertInside(stored, text.Length);
         }
         foreach (var s in QuoteMarks.Find(text)) AssertInside(s, text.Length);
     }

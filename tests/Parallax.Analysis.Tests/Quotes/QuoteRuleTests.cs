@@ -174,6 +174,92 @@ public sealed class QuoteRuleTests
         Assert.Equal("The newspaper", Source("The newspaper reported that the tug had skipped two inspections."));
 
     [Fact]
+    public void The_stage_stores_the_source_on_the_quote()
+    {
+        var d = Docs.Analyse("Harbor Chief Lena Ortmann said the tug had skipped two inspections in March.");
+        var q = Assert.Single(d.Quotes);
+        Assert.NotNull(q.Source);
+        Assert.Equal(QuoteSource.Find(d, q), q.Source);
+        Assert.Equal("Harbor Chief Lena Ortmann", d.Slice(q.Source!.Value));
+    }
+
+    [Fact]
+    public void Source_keeps_a_party_and_state_after_the_name() =>
+        Assert.Equal("Sen. Dario Feltz (D-R.I.)", Source("Sen. Dario Feltz (D-R.I.) said the harbor fund would run dry by March."));
+
+    [Fact]
+    public void Source_is_the_relative_pronoun_before_auxiliaries_and_adverbs() =>
+        Assert.Equal("who", Source("The plan drew fire from Lena Ortmann, who has repeatedly said the harbor fund is too small."));
+
+    [Fact]
+    public void Source_leaves_out_an_adverb_between_it_and_the_cue() =>
+        Assert.Equal("Lena Ortmann", Source("Lena Ortmann often said that the harbor fund was far too small for the work."));
+
+    [Fact]
+    public void Source_leaves_out_an_aside_set_off_by_commas() =>
+        Assert.Equal("Lena Ortmann", Source("Lena Ortmann, in turn, said that the harbor fund was far too small for the work."));
+
+    [Fact]
+    public void Source_after_the_cue_takes_a_second_apposition() =>
+        Assert.Equal("Dario Feltz, president of Harbor Watch, a local advocacy group",
+            Source("The harbor fund is far too small for the work, said Dario Feltz, president of Harbor Watch, a local advocacy group."));
+
+    [Fact]
+    public void Source_of_a_participle_cue_is_the_pronoun_opening_the_sentence() =>
+        Assert.Equal("She", Source("Lena Ortmann spoke at noon.\nShe left the meeting early, saying the harbor fund was far too small for the work.",
+            q => q.Cue is { } c && c.End - c.Start == "saying".Length));
+
+    [Theory]
+    [InlineData("whether it", false)]
+    [InlineData("if they", false)]
+    [InlineData("July 22", false)]
+    [InlineData("to reporters", false)]
+    [InlineData("it", false)]
+    [InlineData("They", false)]
+    [InlineData("the father", true)]
+    [InlineData("A Kansas City Police Department spokesperson", true)]
+    [InlineData("sources", true)]
+    public void A_speaker_label_must_read_as_a_noun_phrase(string label, bool expected) =>
+        Assert.Equal(expected, QuoteExtractor.IsNounPhraseLabel(label));
+
+    [Fact]
+    public void A_clause_is_never_kept_as_a_speaker_label()
+    {
+        var d = Docs.Analyse("Asked whether it would change the policy, the department did not immediately respond to questions.");
+        Assert.All(d.Quotes, q => Assert.True(q.SpeakerLabel is null || QuoteExtractor.IsNounPhraseLabel(q.SpeakerLabel)));
+    }
+
+    [Fact]
+    public void Plural_present_cues_report_speech() =>
+        Assert.Contains(Quotes("Critics argue that the harbor fund is far too small for the work."),
+            q => q.Kind == QuoteKind.Indirect && q.Cue == "argue" && q.Content.StartsWith("that the harbor fund", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_sentence_with_a_speaker_last_tail_keeps_the_attribution_inside_it()
+    {
+        var qs = Quotes("Harbor Chief Lena Ortmann said the tug skipped two inspections, but the fund should stay as it is, sources said.");
+        Assert.Contains(qs, q => q.Cue == "said" && q.Label == "sources" && q.Content.StartsWith("Harbor Chief", StringComparison.Ordinal));
+        Assert.Contains(qs, q => q.Cue == "said" && q.Speaker == "Lena Ortmann" && q.Content.StartsWith("the tug skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Told_skips_a_capitalised_addressee_the_recogniser_missed() =>
+        Assert.Contains(Quotes("The two harbor pilots told AP they had checked the tug twice before it sailed."),
+            q => q.Cue == "told" && q.Content.StartsWith("they had checked", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_short_reply_with_its_cue_right_after_is_a_statement()
+    {
+        var q = Assert.Single(Quotes("\"Never again,\" said Dario Feltz, a harbor pilot."));
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+        Assert.Equal("Dario Feltz", q.Speaker);
+    }
+
+    [Fact]
+    public void Present_tense_cues_after_a_quote() =>
+        Assert.Equal("adds", Assert.Single(Quotes("\"The channel is open again for every ship,\" Feltz adds.")).Cue);
+
+    [Fact]
     public void Source_is_null_without_a_cue() =>
         Assert.Null(QuoteSource.Find(Docs.Analyse("x"), new Quote(new TextSpan(0, 1), QuoteKind.Direct, null, null, null)));
 }

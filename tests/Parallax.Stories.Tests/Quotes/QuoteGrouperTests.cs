@@ -65,4 +65,31 @@ public sealed class QuoteGrouperTests
     [Fact]
     public void Words_drop_punctuation_brackets_and_apostrophes() =>
         Assert.Equal(["roll", "the", "window", "down", "or", "im", "going"], QuoteGrouper.Words("roll [the window] down… or I’m going"));
+
+    [Fact]
+    public void A_description_linked_to_a_person_credits_that_person()
+    {
+        // "the father" refers to the man the text makes a father; the quote is his, not the label "a father".
+        var d = StoryDocs.Doc("d1",
+            "Agents stopped Tomas Reyes-Olmedo, 41, while his partner and children watched.\n"
+            + "\"You cannot break my window, it is my property,\" the father said.");
+        var story = Assert.Single(new StoryBuilder().Build([d], [], TestContext.Current.CancellationToken).Stories);
+        var tomas = Assert.Single(story.Entities, e => e.Name == "Tomas Reyes-Olmedo");
+        var quote = Assert.Single(story.Quotes, q => q.Text.Contains("my property", StringComparison.Ordinal));
+        var occurrence = Assert.Single(quote.Occurrences);
+        Assert.Equal(tomas.Id, occurrence.Speaker);
+        Assert.Null(occurrence.SpeakerLabel);
+        Assert.Equal("the father", d.Slice(occurrence.Source!.Value.Span));
+    }
+
+    [Fact]
+    public void Occurrences_carry_the_source_the_extractor_stored()
+    {
+        var d = StoryDocs.Doc("d1", "\"Our officers stayed with the passengers until every one was ashore,\" Sgt. Ray Tolliver said.");
+        int n = 0;
+        var group = Assert.Single(QuoteGrouper.Group([Occ(d, 0, "e1")], () => $"q{++n}"));
+        var source = Assert.Single(group.Occurrences).Source!.Value;
+        Assert.Equal(d.Quotes[0].Source, source.Span);
+        Assert.Equal("Sgt. Ray Tolliver", d.Slice(source.Span));
+    }
 }
