@@ -69,7 +69,7 @@ internal static class BenchFactsCommand
         if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 120) AnsiConsole.Profile.Width = 120;
 
         var table = new Table().Border(TableBorder.Rounded).Title("fact extraction and alignment, one story");
-        foreach (var c in new[] { "documents", "words", "claims", "facts", "accounts", "extract ms", "align ms", "total ms", "µs per doc" })
+        foreach (var c in new[] { "documents", "tokens", "claims", "facts", "accounts", "extract ms", "align ms", "total ms", "µs per doc" })
             table.AddColumn(new TableColumn(c).RightAligned());
         foreach (int n in sizes)
         {
