@@ -12,6 +12,7 @@ internal static class EvalCommand
         EvalEntitiesCommand.Create(),
         EvalSentencesCommand.Create(),
         EvalQuotesCommand.Create(),
+        EvalStoriesCommand.Create(),
     };
 
     /// <summary>The --shared option every evaluation takes.</summary>
