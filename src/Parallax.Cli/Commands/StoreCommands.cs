@@ -76,7 +76,7 @@ internal static class StoreCommands
         void Work(Action<int> progress)
         {
             // Batches: analysis runs on every core, writing stays one document per transaction in input order.
-            const int Batch = 64;
+            const int Batch = 32;
             for (int i = 0; i < docs.Count; i += Batch)
             {
                 var batch = docs.Skip(i).Take(Batch).ToList();
