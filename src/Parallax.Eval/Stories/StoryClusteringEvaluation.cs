@@ -31,9 +31,11 @@ public static class StoryClusteringEvaluation
     }
 
     /// <summary>Streams the documents and scores the stories at sub-topic and topic level.</summary>
-    public static (ClusteringScore SubTopic, ClusteringScore Topic, long[] Stories) Score(IReadOnlyList<StreamedDocument> docs, StreamingOptions options)
+    public static (ClusteringScore SubTopic, ClusteringScore Topic, long[] Stories) Score(IReadOnlyList<StreamedDocument> docs, StreamingOptions options,
+        IReadOnlyList<StreamedDocument>? background = null)
     {
         var clusterer = new StreamingClusterer(options);
+        foreach (var b in background ?? []) clusterer.Prime(b.Features);
         var story = new long[docs.Count];
         // Merges relabel earlier documents: a union-find over story ids follows them.
         var parent = new Dictionary<long, long>();

@@ -12,7 +12,10 @@ namespace Parallax.Stories.Streaming;
 public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, DateOnly? Day)
 {
     /// <summary>Terms kept per document: enough to find and score candidates, small enough to store cheaply.</summary>
-    public const int MaxTerms = 60;
+    public const int MaxTerms = 150;
+
+    /// <summary>Experiment switch for tuning.</summary>
+    public static bool Bigrams { get; set; }
 
     /// <summary>Features of an analysed document (tokens and entities; times when present).</summary>
     public static StoryFeatures Of(Document doc)
@@ -20,8 +23,10 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
         var counts = new Dictionary<string, float>(StringComparer.Ordinal);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[32];
+        string? previous = null;
         foreach (var t in doc.Tokens)
         {
+            if (t.Kind == TokenKind.Punctuation) previous = null;
             if (t.Kind == TokenKind.Number && t.Length == 4 && IsYear(doc.Text.AsSpan(t.Start, 4)))
             {
                 // Years tell look-alike events apart (two trials of one man, two quakes in one region).
@@ -32,8 +37,15 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
             if (t.Kind != TokenKind.Word || t.Length < 4 || t.Length > 32) continue;
             int len = doc.Text.AsSpan(t.Start, t.Length).ToLowerInvariant(buffer);
             var w = Stem(buffer[..len]);
-            if (StopWords.Contains(w)) continue;
+            if (StopWords.Contains(w)) { previous = null; continue; }
             lookup[w] = lookup.TryGetValue(w, out var c) ? c + 1 : 1;
+            if (Bigrams && previous is not null)
+            {
+                // Adjacent content words ("roof collapsed", "charged arson") name what happened more precisely than either word.
+                var pair = previous + "_" + w;
+                counts[pair] = counts.GetValueOrDefault(pair) + 1;
+            }
+            previous = w;
         }
         foreach (var m in doc.Entities)
         {
@@ -41,6 +53,21 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
             var key = (m.Type == EntityType.Place ? "^" : "@") + doc.Slice(m.Span).ToLowerInvariant();
             counts[key] = counts.GetValueOrDefault(key) + 2;
         }
+        foreach (var q in doc.Quantities)
+        {
+            // A number with what it counts ("26 pirates", "36-year-old") is an event's fingerprint: look-alike events
+            // differ in exactly these.
+            if (q.Kind is QuantityKind.Ordinal or QuantityKind.Other || q.About.Length == 0) continue;
+            var key = string.Create(CultureInfo.InvariantCulture, $"={q.Value:0.##}:{q.About}");
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        foreach (var t in doc.Times)
+            if (t is { Precision: >= DatePrecision.Day, Iso.Length: >= 10 })
+            {
+                // The days a report names: reports of one event name the same ones.
+                var key = "%" + t.Iso[..10];
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
         // Keep the strongest terms by count (ties by name, for determinism); 1 + log damps repetition.
         var kept = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxTerms)
             .ToDictionary(kv => kv.Key, kv => 1 + MathF.Log(kv.Value), StringComparer.Ordinal);

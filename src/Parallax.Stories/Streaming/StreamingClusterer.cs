@@ -38,6 +38,9 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         public double Norm;
         public long LastSeen;
         public long Family = id;
+        /// <summary>The latest members' terms (at most <see cref="StreamingOptions.MemberMemory"/>), for the
+        /// nearest-member part of the score.</summary>
+        public readonly Queue<IReadOnlyDictionary<string, float>> Members = new();
     }
 
     /// <summary>Decides the story of one new document and updates the state.</summary>
@@ -51,7 +54,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         var related = new List<StoryState>();
         foreach (var s in Candidates(f, doc))
         {
-            double cosine = Cosine(doc, s);
+            double cosine = Score(doc, s);
             // The family ignores the window and years: a later event of the same kind is related news.
             if (cosine >= opt.FamilyThreshold) related.Add(s);
             if (!InWindow(s, f.Day)) continue;
@@ -86,6 +89,14 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
             target = keep;
         }
         return new Assignment(target.Id, FamilyRoot(target.Family), false, merged, families);
+    }
+
+    /// <summary>Counts a background document in the term statistics only (no story): word rarity learned from an
+    /// earlier corpus, so the first documents of a new stream are weighed as well as later ones.</summary>
+    public void Prime(StoryFeatures f)
+    {
+        documents++;
+        foreach (var t in f.Terms.Keys) df[t] = df.GetValueOrDefault(t) + 1;
     }
 
     /// <summary>Rebuilds state from a stored assignment (no decision is made): how a store resumes a corpus.</summary>
@@ -134,6 +145,8 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     {
         s.Size++;
         s.LastSeen = documents;
+        s.Members.Enqueue(f.Terms);
+        if (s.Members.Count > opt.MemberMemory) s.Members.Dequeue();
         foreach (var (t, w) in f.Terms) s.Sum[t] = s.Sum.GetValueOrDefault(t) + w;
         if (f.Day is { } d)
         {
@@ -147,6 +160,8 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private void MergeInto(StoryState keep, StoryState drop)
     {
         foreach (var (t, w) in drop.Sum) keep.Sum[t] = keep.Sum.GetValueOrDefault(t) + w;
+        foreach (var m in drop.Members) keep.Members.Enqueue(m);
+        while (keep.Members.Count > opt.MemberMemory) keep.Members.Dequeue();
         keep.Size += drop.Size;
         if (drop.First is { } a && (keep.First is null || a < keep.First)) keep.First = a;
         if (drop.Last is { } b && (keep.Last is null || b > keep.Last)) keep.Last = b;
@@ -203,6 +218,27 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         return Math.Sqrt(n);
     }
 
+    /// <summary>A blend of the cosine with the story's centroid (what the story is about overall) and with its nearest
+    /// recent member (a new report often follows one earlier report closely).</summary>
+    private double Score(Dictionary<string, double> doc, StoryState s)
+    {
+        double centroid = Cosine(doc, s);
+        if (opt.NearestMemberWeight <= 0) return centroid;
+        double best = 0;
+        foreach (var m in s.Members)
+        {
+            double dot = 0, norm = 0;
+            foreach (var (t, w) in m)
+            {
+                double x = w * Idf(t);
+                norm += x * x;
+                if (doc.TryGetValue(t, out var y)) dot += x * y;
+            }
+            if (norm > 0) best = Math.Max(best, dot / Math.Sqrt(norm));
+        }
+        return (1 - opt.NearestMemberWeight) * centroid + opt.NearestMemberWeight * best;
+    }
+
     private double Cosine(Dictionary<string, double> doc, StoryState s)
     {
         if (s.Norm == 0) return 0;
@@ -224,18 +260,23 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         day is not { } d || s.First is not { } first || s.Last is not { } last
         || (d.DayNumber >= first.DayNumber - opt.WindowDays && d.DayNumber <= last.DayNumber + opt.WindowDays);
 
-    /// <summary>Penalises a document whose years the story never mentions when the story mentions other years.</summary>
-    private double YearFactor(StoryFeatures f, StoryState s)
+    /// <summary>Scales the score down when the document names years, or places, that the story never names while the
+    /// story names others: look-alike events differ first in when and where.</summary>
+    private double YearFactor(StoryFeatures f, StoryState s) =>
+        Mismatch(f, s, '#', opt.YearMismatchFactor) * Mismatch(f, s, '^', opt.PlaceMismatchFactor);
+
+    private static double Mismatch(StoryFeatures f, StoryState s, char kind, double factor)
     {
-        bool docHasYear = false, shared = false, storyHasYear = false;
+        if (factor >= 1) return 1;
+        bool docHas = false;
         foreach (var t in f.Terms.Keys)
         {
-            if (t[0] != '#') continue;
-            docHasYear = true;
-            if (s.Sum.ContainsKey(t)) shared = true;
+            if (t[0] != kind) continue;
+            docHas = true;
+            if (s.Sum.ContainsKey(t)) return 1;
         }
-        if (!docHasYear || shared) return 1;
-        foreach (var t in s.Sum.Keys) if (t[0] == '#') { storyHasYear = true; break; }
-        return storyHasYear ? opt.YearMismatchFactor : 1;
+        if (!docHas) return 1;
+        foreach (var t in s.Sum.Keys) if (t[0] == kind) return factor;
+        return 1;
     }
 }

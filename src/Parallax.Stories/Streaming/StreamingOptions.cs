@@ -28,10 +28,20 @@ public sealed record StreamingOptions
     /// <summary>Candidates (most shared probe terms) scored in full.</summary>
     public int Candidates { get; init; } = 40;
 
+    /// <summary>Weight of the nearest recent member's cosine in a document's score against a story (the rest is the
+    /// centroid's).</summary>
+    public double NearestMemberWeight { get; init; } = 0.3;
+
+    /// <summary>Recent members a story keeps for that comparison: bounds memory and cost per story.</summary>
+    public int MemberMemory { get; init; } = 16;
+
     /// <summary>Terms a story centroid keeps (strongest first), so a story's cost does not grow with its size.</summary>
     public int CentroidTerms { get; init; } = 300;
 
     /// <summary>A year mentioned by the document that the story never mentions (and vice versa) scales the score down
     /// by this factor: look-alike events in different years are the commonest confusion.</summary>
     public double YearMismatchFactor { get; init; } = 0.7;
+
+    /// <summary>The same for places: a document naming only places the story never names, when it names others.</summary>
+    public double PlaceMismatchFactor { get; init; } = 1.0;
 }
