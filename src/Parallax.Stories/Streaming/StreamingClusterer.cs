@@ -4,22 +4,26 @@ namespace Parallax.Stories.Streaming;
 
 /// <summary>Where a document went: the story it joined or started, and stories merged into that story because of it.
 /// <see cref="Family"/> groups related stories (the same topic, different events: two trials of one man); it is the
-/// story id of the family's first story.</summary>
-/// <see cref="FamiliesJoined"/> lists families that became part of <see cref="Family"/> through a merge.
+/// story id of the family's first story. <see cref="FamiliesJoined"/> lists families that became part of
+/// <see cref="Family"/> because of this document.</summary>
 public readonly record struct Assignment(long Story, long Family, bool Started, IReadOnlyList<long> Merged, IReadOnlyList<long> FamiliesJoined);
 
 /// <summary>
 /// Online story clustering. Each document joins the most similar live story (cosine of idf-weighted terms against the
-/// story's centroid, within a time window) or starts a new one; when it links two stories whose centroids have
-/// become alike, they merge. Candidates come from an inverted index over terms, reading only the most recent stories of
-/// each posting list, so the cost per document is bounded whatever the number of stories. Deterministic for an input
-/// order: no hashing-order dependence, ties broken by story id. Not thread-safe: one writer feeds it.
+/// story's centroid, blended with its nearest recent member, within a time window) or starts a new one; when it links
+/// two stories whose centroids have become alike, they merge. Candidates come from an inverted index over terms,
+/// reading only the most recent stories of each posting list, so the cost per document is bounded whatever the number
+/// of stories. Terms are interned to ints and stories keep bounded state, so memory follows live stories, and stories
+/// idle longest are retired past <see cref="StreamingOptions.MaxLiveStories"/>. Deterministic for an input order (no
+/// dependence on hashing order; ties broken by ids). Not thread-safe: one writer feeds it.
 /// </summary>
 public sealed class StreamingClusterer(StreamingOptions? options = null)
 {
     private readonly StreamingOptions opt = options ?? new StreamingOptions();
-    private readonly Dictionary<string, int> df = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<long>> postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
+    private readonly List<int> df = [];
+    private readonly List<char> kind = [];
+    private readonly List<List<long>?> postings = [];
     private readonly Dictionary<long, StoryState> stories = [];
     private readonly Dictionary<long, long> familyParent = [];
     private long documents;
@@ -31,34 +35,31 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private sealed class StoryState(long id)
     {
         public readonly long Id = id;
-        public readonly Dictionary<string, float> Sum = new(StringComparer.Ordinal);
-        public readonly HashSet<string> Indexed = new(StringComparer.Ordinal);
+        public readonly Dictionary<int, float> Sum = [];
+        public readonly HashSet<int> Indexed = [];
+        public readonly Queue<(int Term, float Weight)[]> Members = new();
         public int Size;
         public DateOnly? First, Last;
         public double Norm;
         public long LastSeen;
         public long Family = id;
-        /// <summary>The latest members' terms (at most <see cref="StreamingOptions.MemberMemory"/>), for the
-        /// nearest-member part of the score.</summary>
-        public readonly Queue<IReadOnlyDictionary<string, float>> Members = new();
     }
 
     /// <summary>Decides the story of one new document and updates the state.</summary>
     public Assignment Add(StoryFeatures f)
     {
-        documents++;
-        foreach (var t in f.Terms.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var doc = Weigh(f.Terms);
+        var terms = Count(f);
+        var doc = Weigh(terms);
 
         var scored = new List<(StoryState Story, double Score)>();
         var related = new List<StoryState>();
-        foreach (var s in Candidates(f, doc))
+        foreach (var s in Candidates(doc))
         {
-            double cosine = Score(doc, s);
+            double similarity = Score(doc, s);
             // The family ignores the window and years: a later event of the same kind is related news.
-            if (cosine >= opt.FamilyThreshold) related.Add(s);
+            if (similarity >= opt.FamilyThreshold) related.Add(s);
             if (!InWindow(s, f.Day)) continue;
-            double score = cosine * YearFactor(f, s);
+            double score = similarity * Mismatch(terms, s, '#', opt.YearMismatchFactor) * Mismatch(terms, s, '^', opt.PlaceMismatchFactor);
             if (score >= opt.JoinThreshold) scored.Add((s, score));
         }
         scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Story.Id.CompareTo(b.Story.Id));
@@ -68,12 +69,13 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         {
             var fresh = new StoryState(nextStory++);
             stories[fresh.Id] = fresh;
-            Join(fresh, f);
+            Join(fresh, terms, f.Day);
             foreach (var r in related) JoinFamilies(fresh, r, families);
+            Retire();
             return new Assignment(fresh.Id, FamilyRoot(fresh.Family), true, [], families);
         }
         var target = scored[0].Story;
-        Join(target, f);
+        Join(target, terms, f.Day);
         foreach (var r in related) JoinFamilies(target, r, families);
         var merged = new List<long>();
         // Other stories this document also links to merge into the target when their centroids now agree.
@@ -93,26 +95,43 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
 
     /// <summary>Counts a background document in the term statistics only (no story): word rarity learned from an
     /// earlier corpus, so the first documents of a new stream are weighed as well as later ones.</summary>
-    public void Prime(StoryFeatures f)
-    {
-        documents++;
-        foreach (var t in f.Terms.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-    }
+    public void Prime(StoryFeatures f) => Count(f);
 
     /// <summary>Rebuilds state from a stored assignment (no decision is made): how a store resumes a corpus.</summary>
     public void Restore(StoryFeatures f, long story, long family)
     {
-        documents++;
-        foreach (var t in f.Terms.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        var terms = Count(f);
         if (!stories.TryGetValue(story, out var s)) stories[story] = s = new StoryState(story) { Family = family };
         nextStory = Math.Max(nextStory, story + 1);
-        Join(s, f);
+        Join(s, terms, f.Day);
+        Retire();
     }
 
     /// <summary>The family a story belongs to now (families only ever join).</summary>
     public long FamilyOf(long story) => stories.TryGetValue(story, out var s) ? FamilyRoot(s.Family) : story;
 
-    /// <summary>Joins the families of two stories; the smaller id stays the family's id.</summary>
+    /// <summary>Interns the document's terms and counts them once in the document frequencies.</summary>
+    private (int Term, float Weight)[] Count(StoryFeatures f)
+    {
+        documents++;
+        var terms = new (int, float)[f.Terms.Count];
+        int i = 0;
+        foreach (var (t, w) in f.Terms)
+        {
+            if (!termIds.TryGetValue(t, out int id))
+            {
+                termIds[t] = id = df.Count;
+                df.Add(0);
+                kind.Add(t[0]);
+                postings.Add(null);
+            }
+            df[id]++;
+            terms[i++] = (id, w);
+        }
+        Array.Sort(terms, (a, b) => a.Item1.CompareTo(b.Item1));
+        return terms;
+    }
+
     private void JoinFamilies(StoryState a, StoryState b, List<long> joined)
     {
         long fa = FamilyRoot(a.Family), fb = FamilyRoot(b.Family);
@@ -127,28 +146,29 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         return f;
     }
 
-    private List<StoryState> Candidates(StoryFeatures f, Dictionary<string, double> doc)
+    private List<StoryState> Candidates(Dictionary<int, double> doc)
     {
         var hits = new Dictionary<long, int>();
-        foreach (var term in doc.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(opt.ProbeTerms).Select(kv => kv.Key))
+        foreach (var term in doc.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(opt.ProbeTerms).Select(kv => kv.Key))
         {
-            if (!postings.TryGetValue(term, out var list)) continue;
+            if (postings[term] is not { } list) continue;
             for (int i = list.Count - 1, seen = 0; i >= 0 && seen < opt.PostingScan; i--, seen++)
                 CollectionsMarshal.GetValueRefOrAddDefault(hits, list[i], out _)++;
         }
-        return hits.Where(h => stories.ContainsKey(h.Key))
-            .OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(opt.Candidates)
-            .Select(h => stories[h.Key]).ToList();
+        var found = new List<(long Id, int Hits)>(hits.Count);
+        foreach (var (id, n) in hits) if (stories.ContainsKey(id)) found.Add((id, n));
+        found.Sort((a, b) => a.Hits != b.Hits ? b.Hits.CompareTo(a.Hits) : a.Id.CompareTo(b.Id));
+        return found.Take(opt.Candidates).Select(h => stories[h.Id]).ToList();
     }
 
-    private void Join(StoryState s, StoryFeatures f)
+    private void Join(StoryState s, (int Term, float Weight)[] terms, DateOnly? day)
     {
         s.Size++;
         s.LastSeen = documents;
-        s.Members.Enqueue(f.Terms);
+        s.Members.Enqueue(terms);
         if (s.Members.Count > opt.MemberMemory) s.Members.Dequeue();
-        foreach (var (t, w) in f.Terms) s.Sum[t] = s.Sum.GetValueOrDefault(t) + w;
-        if (f.Day is { } d)
+        foreach (var (t, w) in terms) s.Sum[t] = s.Sum.GetValueOrDefault(t) + w;
+        if (day is { } d)
         {
             if (s.First is null || d < s.First) s.First = d;
             if (s.Last is null || d > s.Last) s.Last = d;
@@ -171,15 +191,24 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         Reindex(keep);
     }
 
-    /// <summary>Moves a story to the end of the posting lists of its strongest terms (most recent first when read).</summary>
+    /// <summary>Past the live limit, the tenth of stories idle longest leave memory (their documents stay stored; a new
+    /// report of them starts a new story). Keeps memory and candidate lists bounded on an endless stream.</summary>
+    private void Retire()
+    {
+        if (stories.Count <= opt.MaxLiveStories) return;
+        var idle = stories.Values.OrderBy(s => s.LastSeen).ThenBy(s => s.Id).Take(Math.Max(1, opt.MaxLiveStories / 10)).ToList();
+        foreach (var s in idle) stories.Remove(s.Id);
+    }
+
+    /// <summary>Adds a story to the posting lists of terms it has not been indexed under (read newest first).</summary>
     private void Reindex(StoryState s)
     {
         foreach (var (t, _) in s.Sum)
         {
             if (!s.Indexed.Add(t)) continue;
-            if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
+            var list = postings[t] ??= [];
             list.Add(s.Id);
-            // Lists only grow; dead and stale entries are dropped when a list doubles past the scan window.
+            // Lists only grow; dead and stale entries are dropped when a list passes four scan windows.
             if (list.Count > 4 * opt.PostingScan) Compact(list);
         }
         s.Norm = Norm(s.Sum);
@@ -195,23 +224,27 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private void Trim(StoryState s)
     {
         if (s.Sum.Count <= opt.CentroidTerms) return;
-        foreach (var t in s.Sum.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(s.Sum.Count - opt.CentroidTerms).Select(kv => kv.Key).ToList())
+        var drop = s.Sum.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Sum.Count - opt.CentroidTerms).Select(kv => kv.Key).ToList();
+        foreach (var t in drop)
+        {
             s.Sum.Remove(t);
+            s.Indexed.Remove(t); // so the term can index the story again if it comes back
+        }
     }
 
-    private double Idf(string term) => Math.Log(1.0 + documents / (double)Math.Max(1, df.GetValueOrDefault(term)));
+    private double Idf(int term) => Math.Log(1.0 + documents / (double)Math.Max(1, df[term]));
 
-    private Dictionary<string, double> Weigh(IReadOnlyDictionary<string, float> terms)
+    private Dictionary<int, double> Weigh((int Term, float Weight)[] terms)
     {
-        var v = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
+        var v = new Dictionary<int, double>(terms.Length);
         double norm = 0;
         foreach (var (t, w) in terms) { double x = w * Idf(t); v[t] = x; norm += x * x; }
         norm = Math.Sqrt(norm);
-        if (norm > 0) foreach (var t in terms.Keys) v[t] /= norm;
+        if (norm > 0) foreach (var (t, _) in terms) v[t] /= norm;
         return v;
     }
 
-    private double Norm(Dictionary<string, float> sum)
+    private double Norm(Dictionary<int, float> sum)
     {
         double n = 0;
         foreach (var (t, w) in sum) { double x = w * Idf(t); n += x * x; }
@@ -220,7 +253,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
 
     /// <summary>A blend of the cosine with the story's centroid (what the story is about overall) and with its nearest
     /// recent member (a new report often follows one earlier report closely).</summary>
-    private double Score(Dictionary<string, double> doc, StoryState s)
+    private double Score(Dictionary<int, double> doc, StoryState s)
     {
         double centroid = Cosine(doc, s);
         if (opt.NearestMemberWeight <= 0) return centroid;
@@ -239,7 +272,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         return (1 - opt.NearestMemberWeight) * centroid + opt.NearestMemberWeight * best;
     }
 
-    private double Cosine(Dictionary<string, double> doc, StoryState s)
+    private double Cosine(Dictionary<int, double> doc, StoryState s)
     {
         if (s.Norm == 0) return 0;
         double dot = 0;
@@ -260,23 +293,20 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         day is not { } d || s.First is not { } first || s.Last is not { } last
         || (d.DayNumber >= first.DayNumber - opt.WindowDays && d.DayNumber <= last.DayNumber + opt.WindowDays);
 
-    /// <summary>Scales the score down when the document names years, or places, that the story never names while the
-    /// story names others: look-alike events differ first in when and where.</summary>
-    private double YearFactor(StoryFeatures f, StoryState s) =>
-        Mismatch(f, s, '#', opt.YearMismatchFactor) * Mismatch(f, s, '^', opt.PlaceMismatchFactor);
-
-    private static double Mismatch(StoryFeatures f, StoryState s, char kind, double factor)
+    /// <summary>Scales the score down when the document names years (#) or places (^) that the story never names
+    /// while the story names others: look-alike events differ first in when and where.</summary>
+    private double Mismatch((int Term, float Weight)[] doc, StoryState s, char k, double factor)
     {
         if (factor >= 1) return 1;
         bool docHas = false;
-        foreach (var t in f.Terms.Keys)
+        foreach (var (t, _) in doc)
         {
-            if (t[0] != kind) continue;
+            if (kind[t] != k) continue;
             docHas = true;
             if (s.Sum.ContainsKey(t)) return 1;
         }
         if (!docHas) return 1;
-        foreach (var t in s.Sum.Keys) if (t[0] == kind) return factor;
+        foreach (var t in s.Sum.Keys) if (kind[t] == k) return factor;
         return 1;
     }
 }

@@ -33,7 +33,10 @@ public sealed record StreamingOptions
     public double NearestMemberWeight { get; init; } = 0.3;
 
     /// <summary>Recent members a story keeps for that comparison: bounds memory and cost per story.</summary>
-    public int MemberMemory { get; init; } = 16;
+    public int MemberMemory { get; init; } = 8;
+
+    /// <summary>Stories kept in memory; past it the tenth idle longest are retired (see the clusterer).</summary>
+    public int MaxLiveStories { get; init; } = 200_000;
 
     /// <summary>Terms a story centroid keeps (strongest first), so a story's cost does not grow with its size.</summary>
     public int CentroidTerms { get; init; } = 300;
