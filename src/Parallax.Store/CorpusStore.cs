@@ -30,6 +30,13 @@ public static class CorpusStore
 
 internal sealed class SqliteCorpusStore : SqlCorpusStore
 {
+    internal static void Close(IDisposable? store, System.Data.Common.DbConnection conn)
+    {
+        if (store is not null) { store.Dispose(); return; }
+        Sql.Forget(conn);
+        conn.Dispose();
+    }
+
     private SqliteCorpusStore(SqliteConnection c, string location, StreamingOptions? clustering)
         : base(c, new SqliteDialect(), location, clustering) { }
 
@@ -64,17 +71,17 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT
         {
-            (store as IDisposable ?? conn).Dispose();
+            Close(store, conn);
             throw new StoreException($"{path} is not a Parallax database (not an SQLite file); nothing was changed", e);
         }
         catch (SqliteException e)
         {
-            (store as IDisposable ?? conn).Dispose();
+            Close(store, conn);
             throw new StoreException($"cannot open {path}: {e.Message}", e);
         }
         catch
         {
-            (store as IDisposable ?? conn).Dispose();
+            Close(store, conn);
             throw;
         }
     }
@@ -82,6 +89,8 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
 
 internal sealed class PostgresCorpusStore : SqlCorpusStore
 {
+    private static void Close(IDisposable? store, System.Data.Common.DbConnection conn) => SqliteCorpusStore.Close(store, conn);
+
     private PostgresCorpusStore(NpgsqlConnection c, string location, StreamingOptions? clustering)
         : base(c, new PostgresDialect(), location, clustering) { }
 
@@ -100,12 +109,12 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            (store as IDisposable ?? conn).Dispose();
+            Close(store, conn);
             throw new StoreException($"cannot use PostgreSQL at {location}: {e.Message}", e);
         }
         catch
         {
-            (store as IDisposable ?? conn).Dispose();
+            Close(store, conn);
             throw;
         }
     }

@@ -76,6 +76,7 @@ internal class SqlCorpusStore : ICorpusStore
     {
         var hash = ContentHash.Of(analysed.Text);
         var features = StoryFeatures.Of(analysed);
+        var (json, layers) = DocumentCodec.Encode(analysed);
         using var t = conn.BeginTransaction();
         dialect.LockWriters(conn, t);
         if (Sql.Scalar(conn, t, "SELECT id FROM documents WHERE hash = @h", ("h", hash)) is { } existing)
@@ -93,11 +94,11 @@ internal class SqlCorpusStore : ICorpusStore
             string now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             var meta = analysed.Metadata;
             long id = Convert.ToInt64(Sql.Scalar(conn, t, """
-                INSERT INTO documents(hash, origin, title, outlet, published, day, ingested, text, analysis, features, story)
-                VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @features, @story) RETURNING id
+                INSERT INTO documents(hash, origin, title, outlet, published, day, ingested, text, analysis, layers, features, story)
+                VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @layers, @features, @story) RETURNING id
                 """, ("hash", hash), ("origin", analysed.Origin), ("title", meta.Title?.Value), ("outlet", meta.Outlet?.Value),
                 ("published", meta.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("day", day), ("now", now),
-                ("text", analysed.Text), ("analysis", DocumentCodec.Encode(analysed)), ("features", features.Serialize()), ("story", a.Story)),
+                ("text", analysed.Text), ("analysis", json), ("layers", layers), ("features", features.Serialize()), ("story", a.Story)),
                 CultureInfo.InvariantCulture);
             dialect.IndexDocument(conn, t, id, meta.Title?.Value, analysed.Text);
             foreach (var q in analysed.Quotes)
@@ -206,9 +207,9 @@ internal class SqlCorpusStore : ICorpusStore
     public IReadOnlyList<Document> StoryDocuments(long story)
     {
         var docs = new List<Document>();
-        using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis FROM documents WHERE story = @s ORDER BY id", ("s", story));
+        using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis, layers FROM documents WHERE story = @s ORDER BY id", ("s", story));
         using var r = cmd.ExecuteReader();
-        while (r.Read()) docs.Add(DocumentCodec.Decode(r.GetString(2), DocId(r.GetInt64(0)), r.GetString(1)));
+        while (r.Read()) docs.Add(DocumentCodec.Decode(r.GetString(2), (byte[])r.GetValue(3), DocId(r.GetInt64(0)), r.GetString(1)));
         return docs;
     }
 
@@ -238,7 +239,9 @@ internal class SqlCorpusStore : ICorpusStore
 
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) conn.Dispose();
+        if (!disposing) return;
+        Sql.Forget(conn);
+        conn.Dispose();
     }
 
     public void Dispose()

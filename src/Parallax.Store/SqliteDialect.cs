@@ -10,7 +10,7 @@ internal sealed class SqliteDialect : SqlDialect
             "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             """
             CREATE TABLE documents(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, origin TEXT NOT NULL, title TEXT,
-              outlet TEXT, published TEXT, day TEXT, ingested TEXT NOT NULL, text TEXT NOT NULL, analysis TEXT NOT NULL,
+              outlet TEXT, published TEXT, day TEXT, ingested TEXT NOT NULL, text TEXT NOT NULL, analysis TEXT NOT NULL, layers BLOB NOT NULL,
               features TEXT NOT NULL, story INTEGER NOT NULL)
             """,
             "CREATE INDEX documents_story ON documents(story)",
@@ -22,6 +22,7 @@ internal sealed class SqliteDialect : SqlDialect
               dirty INTEGER NOT NULL, updated TEXT NOT NULL)
             """,
             "CREATE INDEX stories_dirty ON stories(dirty)",
+            "CREATE INDEX stories_family ON stories(family)",
             // External-content FTS5 tables: the text is stored once, in documents and quotes.
             "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')",
             "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='porter unicode61')",

@@ -26,6 +26,7 @@ internal static class BenchCommand
             Description = "Instead: stream this many MB of replayed text through tokens, sentences and entities one document at a time, and print peak memory (it should not grow with the size)",
         };
         var command = new Command("bench", "Measure pipeline throughput (words/s) and peak memory on real news text") { shared, words, threads, streamMb };
+        command.Subcommands.Add(BenchStoreCommand.Create());
         command.SetAction(r => r.GetValue(streamMb) > 0
             ? Stream(r.GetValue(shared)!, r.GetValue(streamMb))
             : Run(r.GetValue(shared)!, r.GetValue(words), r.GetValue(threads)));

@@ -37,7 +37,8 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         public readonly long Id = id;
         public readonly Dictionary<int, float> Sum = [];
         public readonly HashSet<int> Indexed = [];
-        public readonly Queue<(int Term, float Weight)[]> Members = new();
+        /// <summary>Recent members: terms and their idf-weighted norm when they joined (idf drifts slowly).</summary>
+        public readonly Queue<((int Term, float Weight)[] Terms, double Norm)> Members = new();
         public int Size;
         public DateOnly? First, Last;
         public double Norm;
@@ -53,9 +54,13 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
 
         var scored = new List<(StoryState Story, double Score)>();
         var related = new List<StoryState>();
-        foreach (var s in Candidates(doc))
+        // Centroid cosine for every candidate; the nearest-member part (the costly one) only for the best few.
+        var candidates = Candidates(doc).Select(s => (Story: s, Centroid: Cosine(doc, s))).ToList();
+        candidates.Sort((a, b) => a.Centroid != b.Centroid ? b.Centroid.CompareTo(a.Centroid) : a.Story.Id.CompareTo(b.Story.Id));
+        for (int c = 0; c < candidates.Count; c++)
         {
-            double similarity = Score(doc, s);
+            var s = candidates[c].Story;
+            double similarity = c < opt.MemberCandidates ? Blend(doc, s, candidates[c].Centroid) : (1 - opt.NearestMemberWeight) * candidates[c].Centroid;
             // The family ignores the window and years: a later event of the same kind is related news.
             if (similarity >= opt.FamilyThreshold) related.Add(s);
             if (!InWindow(s, f.Day)) continue;
@@ -155,17 +160,24 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
             for (int i = list.Count - 1, seen = 0; i >= 0 && seen < opt.PostingScan; i--, seen++)
                 CollectionsMarshal.GetValueRefOrAddDefault(hits, list[i], out _)++;
         }
-        var found = new List<(long Id, int Hits)>(hits.Count);
-        foreach (var (id, n) in hits) if (stories.ContainsKey(id)) found.Add((id, n));
-        found.Sort((a, b) => a.Hits != b.Hits ? b.Hits.CompareTo(a.Hits) : a.Id.CompareTo(b.Id));
-        return found.Take(opt.Candidates).Select(h => stories[h.Id]).ToList();
+        // The best few by shared probe terms (ties: lower id) through a bounded heap: no sort of every hit.
+        var heap = new PriorityQueue<StoryState, (int Hits, long NegId)>(opt.Candidates + 1);
+        foreach (var (id, n) in hits)
+        {
+            if (!stories.TryGetValue(id, out var s)) continue;
+            heap.Enqueue(s, (n, -id));
+            if (heap.Count > opt.Candidates) heap.Dequeue();
+        }
+        var best = new List<StoryState>(heap.Count);
+        while (heap.Count > 0) best.Add(heap.Dequeue());
+        return best;
     }
 
     private void Join(StoryState s, (int Term, float Weight)[] terms, DateOnly? day)
     {
         s.Size++;
         s.LastSeen = documents;
-        s.Members.Enqueue(terms);
+        s.Members.Enqueue((terms, VectorNorm(terms)));
         if (s.Members.Count > opt.MemberMemory) s.Members.Dequeue();
         foreach (var (t, w) in terms) s.Sum[t] = s.Sum.GetValueOrDefault(t) + w;
         if (day is { } d)
@@ -223,7 +235,8 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
 
     private void Trim(StoryState s)
     {
-        if (s.Sum.Count <= opt.CentroidTerms) return;
+        // Trimmed in bursts (past one and a half times the limit, back to the limit) so the sort is amortised.
+        if (s.Sum.Count <= opt.CentroidTerms * 3 / 2) return;
         var drop = s.Sum.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Sum.Count - opt.CentroidTerms).Select(kv => kv.Key).ToList();
         foreach (var t in drop)
         {
@@ -244,6 +257,13 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         return v;
     }
 
+    private double VectorNorm((int Term, float Weight)[] terms)
+    {
+        double n = 0;
+        foreach (var (t, w) in terms) { double x = w * Idf(t); n += x * x; }
+        return Math.Sqrt(n);
+    }
+
     private double Norm(Dictionary<int, float> sum)
     {
         double n = 0;
@@ -253,21 +273,17 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
 
     /// <summary>A blend of the cosine with the story's centroid (what the story is about overall) and with its nearest
     /// recent member (a new report often follows one earlier report closely).</summary>
-    private double Score(Dictionary<int, double> doc, StoryState s)
+    private double Blend(Dictionary<int, double> doc, StoryState s, double centroid)
     {
-        double centroid = Cosine(doc, s);
         if (opt.NearestMemberWeight <= 0) return centroid;
         double best = 0;
-        foreach (var m in s.Members)
+        foreach (var (terms, norm) in s.Members)
         {
-            double dot = 0, norm = 0;
-            foreach (var (t, w) in m)
-            {
-                double x = w * Idf(t);
-                norm += x * x;
-                if (doc.TryGetValue(t, out var y)) dot += x * y;
-            }
-            if (norm > 0) best = Math.Max(best, dot / Math.Sqrt(norm));
+            if (norm == 0) continue;
+            // Only shared terms cost a logarithm; the member's norm was computed once when it joined.
+            double dot = 0;
+            foreach (var (t, w) in terms) if (doc.TryGetValue(t, out var y)) dot += w * Idf(t) * y;
+            best = Math.Max(best, dot / norm);
         }
         return (1 - opt.NearestMemberWeight) * centroid + opt.NearestMemberWeight * best;
     }

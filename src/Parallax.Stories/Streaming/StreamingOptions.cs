@@ -32,6 +32,10 @@ public sealed record StreamingOptions
     /// centroid's).</summary>
     public double NearestMemberWeight { get; init; } = 0.3;
 
+    /// <summary>Candidates (best centroid cosine first) also compared with their recent members; the others score
+    /// on the centroid alone.</summary>
+    public int MemberCandidates { get; init; } = 8;
+
     /// <summary>Recent members a story keeps for that comparison: bounds memory and cost per story.</summary>
     public int MemberMemory { get; init; } = 8;
 
