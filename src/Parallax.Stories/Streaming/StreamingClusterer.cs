@@ -245,7 +245,10 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         }
     }
 
-    private double Idf(int term) => Math.Log(1.0 + documents / (double)Math.Max(1, df[term]));
+    /// <summary>Inverse document frequency with a prior of <see cref="StreamingOptions.IdfPrior"/> unseen documents, so
+    /// the first documents of a corpus are not weighed by statistics of a handful (where every shared word looks
+    /// common).</summary>
+    private double Idf(int term) => Math.Log(1.0 + (documents + opt.IdfPrior) / (double)Math.Max(1, df[term]));
 
     private Dictionary<int, double> Weigh((int Term, float Weight)[] terms)
     {

@@ -19,6 +19,9 @@ public sealed record StreamingOptions
     /// reports name different days.</summary>
     public int WindowDays { get; init; } = 7;
 
+    /// <summary>Documents assumed seen before the first one, in which no term occurred (see the clusterer's idf).</summary>
+    public double IdfPrior { get; init; } = 50;
+
     /// <summary>Terms of a document used to find candidate stories in the inverted index.</summary>
     public int ProbeTerms { get; init; } = 15;
 
