@@ -36,7 +36,6 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     {
         public readonly long Id = id;
         public readonly Dictionary<int, float> Sum = [];
-        public readonly HashSet<int> Indexed = [];
         /// <summary>Recent members: terms and their idf-weighted norm when they joined (idf drifts slowly).</summary>
         public readonly Queue<((int Term, float Weight)[] Terms, double Norm)> Members = new();
         public int Size;
@@ -179,7 +178,12 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         s.LastSeen = documents;
         s.Members.Enqueue((terms, VectorNorm(terms)));
         if (s.Members.Count > opt.MemberMemory) s.Members.Dequeue();
-        foreach (var (t, w) in terms) s.Sum[t] = s.Sum.GetValueOrDefault(t) + w;
+        foreach (var (t, w) in terms)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(s.Sum, t, out bool existed);
+            sum += w;
+            if (!existed) Post(t, s.Id); // a term new to the story indexes it
+        }
         if (day is { } d)
         {
             if (s.First is null || d < s.First) s.First = d;
@@ -191,7 +195,12 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
 
     private void MergeInto(StoryState keep, StoryState drop)
     {
-        foreach (var (t, w) in drop.Sum) keep.Sum[t] = keep.Sum.GetValueOrDefault(t) + w;
+        foreach (var (t, w) in drop.Sum)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(keep.Sum, t, out bool existed);
+            sum += w;
+            if (!existed) Post(t, keep.Id);
+        }
         foreach (var m in drop.Members) keep.Members.Enqueue(m);
         while (keep.Members.Count > opt.MemberMemory) keep.Members.Dequeue();
         keep.Size += drop.Size;
@@ -212,19 +221,16 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         foreach (var s in idle) stories.Remove(s.Id);
     }
 
-    /// <summary>Adds a story to the posting lists of terms it has not been indexed under (read newest first).</summary>
-    private void Reindex(StoryState s)
+    /// <summary>Appends a story to a term's posting list (read newest first). Lists only grow; dead and stale entries
+    /// are dropped when a list passes four scan windows.</summary>
+    private void Post(int term, long story)
     {
-        foreach (var (t, _) in s.Sum)
-        {
-            if (!s.Indexed.Add(t)) continue;
-            var list = postings[t] ??= [];
-            list.Add(s.Id);
-            // Lists only grow; dead and stale entries are dropped when a list passes four scan windows.
-            if (list.Count > 4 * opt.PostingScan) Compact(list);
-        }
-        s.Norm = Norm(s.Sum);
+        var list = postings[term] ??= [];
+        list.Add(story);
+        if (list.Count > 4 * opt.PostingScan) Compact(list);
     }
+
+    private void Reindex(StoryState s) => s.Norm = Norm(s.Sum);
 
     private void Compact(List<long> list)
     {
@@ -238,11 +244,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         // Trimmed in bursts (past one and a half times the limit, back to the limit) so the sort is amortised.
         if (s.Sum.Count <= opt.CentroidTerms * 3 / 2) return;
         var drop = s.Sum.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Sum.Count - opt.CentroidTerms).Select(kv => kv.Key).ToList();
-        foreach (var t in drop)
-        {
-            s.Sum.Remove(t);
-            s.Indexed.Remove(t); // so the term can index the story again if it comes back
-        }
+        foreach (var t in drop) s.Sum.Remove(t); // if the term comes back, it indexes the story again
     }
 
     /// <summary>Inverse document frequency with a prior of <see cref="StreamingOptions.IdfPrior"/> unseen documents, so
