@@ -11,6 +11,7 @@ var root = new RootCommand("Parallax: what news reports of one event agree on, w
     EvalCommand.Create(),
     TrainCommand.Create(),
 };
+foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
 try
 {
     // The default handler would print a stack trace; user errors are caught below, anything else is a bug and should show one.

@@ -18,14 +18,18 @@ public sealed class StoryBuilder
     private readonly EntityMerger merger = new();
     private readonly FactAligner aligner = new();
 
-    public CorpusAnalysis Build(IReadOnlyList<Document> docs, IReadOnlyList<Rejection> skipped, CancellationToken ct = default)
+    public CorpusAnalysis Build(IReadOnlyList<Document> docs, IReadOnlyList<Rejection> skipped, CancellationToken ct = default) =>
+        Build(docs, StoryClusterer.Cluster(docs), skipped, ct);
+
+    /// <summary>Builds the stories of clusters decided elsewhere (a store's streaming clusterer keeps them).</summary>
+    public CorpusAnalysis Build(IReadOnlyList<Document> docs, IEnumerable<IReadOnlyList<Document>> clusters, IReadOnlyList<Rejection> skipped, CancellationToken ct = default)
     {
         var entityIds = new Dictionary<string, string>(StringComparer.Ordinal);
         int story = 0, quote = 0, fact = 0, account = 0;
         string EntityId(string key) => entityIds.TryGetValue(key, out var id) ? id : entityIds[key] = $"e{entityIds.Count + 1}";
 
         var stories = new List<Story>();
-        foreach (var cluster in StoryClusterer.Cluster(docs))
+        foreach (var cluster in clusters)
         {
             ct.ThrowIfCancellationRequested();
             var members = cluster.OrderBy(d => d.PublishedDate ?? DateOnly.MaxValue).ThenBy(d => IdNumber(d.Id)).ToList();

@@ -14,6 +14,7 @@ internal static class EvalCommand
         EvalQuotesCommand.Create(),
         EvalFactsCommand.Create(),
         EvalExtractCommand.Create(),
+        EvalStoriesCommand.Create(),
     };
 
     /// <summary>The --shared option every evaluation takes.</summary>

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parallax.Analysis.Pipeline;
+using Parallax.Model;
+using Parallax.Store;
+using Parallax.Stories.Streaming;
+using Spectre.Console;
+
+namespace Parallax.Cli.Commands;
+
+/// <summary>
+/// <c>parallax bench store</c>: the persistent corpus at scale, on PolNeAR's article texts from ../shared/data
+/// replayed (read at run time, never copied). Three figures: (1) ingest as a user runs it, analysis included, on a
+/// few thousand documents; (2) a scaling table (store + streaming clustering of pre-analysed documents) at each
+/// size: time, documents/s, peak memory, database size; (3) the clusterer alone with many live stories. Each replay
+/// round is dated ten days after the previous one and its texts carry a round marker, so every document is new to the
+/// store and every round's events are new stories (the live-story count grows as on a real feed).
+/// </summary>
+internal static class BenchStoreCommand
+{
+    public static Command Create()
+    {
+        var shared = new Option<string>("--shared") { Description = "The shared folder holding data/", DefaultValueFactory = _ => "../shared" };
+        var sizes = new Option<string>("--sizes") { Description = "Corpus sizes for the scaling table (comma-separated)", DefaultValueFactory = _ => "10000,100000" };
+        var analysed = new Option<int>("--analysed") { Description = "Documents for the full-ingest figure (analysis included)", DefaultValueFactory = _ => 2000 };
+        var clusterDocs = new Option<int>("--cluster-docs") { Description = "Documents for the clustering-alone figure", DefaultValueFactory = _ => 300_000 };
+        var db = new Option<string?>("--db") { Description = "postgres://… to bench PostgreSQL instead of SQLite files in a temporary folder" };
+        var command = new Command("store", "Ingest and streaming-clustering throughput, memory and database size at 10k/100k/1M documents")
+        {
+            shared, sizes, analysed, clusterDocs, db,
+        };
+        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(sizes)!, r.GetValue(analysed), r.GetValue(clusterDocs), r.GetValue(db)));
+        return command;
+    }
+
+    private static int Run(string shared, string sizeList, int analysedCount, int clusterDocs, string? pgUrl)
+    {
+        var textDir = Path.Combine(shared, "data", "quotes", "polnear", "train", "text");
+        if (!Directory.Exists(textDir))
+            throw new UserError($"benchmark corpus not found: {textDir} (run from the repository with ../shared beside it, or pass --shared)");
+        int[] sizes;
+        try { sizes = sizeList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); }
+        catch (FormatException) { throw new UserError($"--sizes: '{sizeList}' is not a comma-separated list of numbers"); }
+
+        var texts = Directory.EnumerateFiles(textDir, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).Where(t => t.Length > 0).ToArray();
+        var pipeline = StandardPipeline.Create();
+        var dir = Path.Combine(Path.GetTempPath(), "parallax-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(dir);
+        using var self = Process.GetCurrentProcess();
+        try
+        {
+            // (1) Ingest as `parallax ingest` does it: analysis on every core in batches, one transaction per document.
+            {
+                var docs = Replay(texts, analysedCount, (t, i, round) => new Document { Id = "d", Origin = "replay", Text = Mark(t, round, i), Metadata = Dated(round) }).ToList();
+                using var store = OpenStore(pgUrl, Path.Combine(dir, "ingest.db"));
+                var clock = Stopwatch.StartNew();
+                foreach (var batch in docs.Chunk(64))
+                    foreach (var d in pipeline.RunAll(batch, Environment.ProcessorCount)) store.Add(d);
+                clock.Stop();
+                AnsiConsole.MarkupLineInterpolated(
+                    $"ingest (analysis + store + clustering, {Environment.ProcessorCount} cores): {docs.Count:N0} documents in {clock.Elapsed.TotalSeconds:N1} s = [bold]{docs.Count / clock.Elapsed.TotalSeconds:N0} docs/s[/] into {(pgUrl is null ? "SQLite" : "PostgreSQL")}");
+            }
+
+            // (2) Scaling: the distinct texts analysed once, then replayed into the store (store + clustering).
+            var distinct = pipeline.RunAll(texts.Select((t, i) => new Document { Id = "d", Origin = "replay", Text = t }).ToList(), Environment.ProcessorCount);
+            var table = new Table().Border(TableBorder.Rounded).Title($"store + streaming clustering of pre-analysed documents ({(pgUrl is null ? "SQLite, WAL" : "PostgreSQL")})");
+            foreach (var c in new[] { "documents", "time s", "docs/s", "docs/s last 10%", "stories", "peak working set MB", "database MB" })
+                table.AddColumn(new TableColumn(c).RightAligned());
+            foreach (var n in sizes)
+            {
+                var path = Path.Combine(dir, $"scale{n}.db");
+                GC.Collect();
+                using var store = OpenStore(pgUrl, path);
+                var clock = Stopwatch.StartNew();
+                double lastTenthStart = 0;
+                int i = 0;
+                foreach (var d in Replay(distinct, n, (doc, k, round) => doc with { Text = Mark(doc.Text, round, k), Metadata = Dated(round) }))
+                {
+                    if (i++ == n * 9 / 10) lastTenthStart = clock.Elapsed.TotalSeconds;
+                    store.Add(d);
+                }
+                clock.Stop();
+                double secs = clock.Elapsed.TotalSeconds;
+                self.Refresh();
+                long bytes = pgUrl is null ? new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) : 0;
+                int stories = store.Stories(limit: int.MaxValue).Count;
+                table.AddRow(n.ToString("N0", CultureInfo.InvariantCulture), secs.ToString("N1", CultureInfo.InvariantCulture),
+                    (n / secs).ToString("N0", CultureInfo.InvariantCulture), ((n - n * 9 / 10) / (secs - lastTenthStart)).ToString("N0", CultureInfo.InvariantCulture),
+                    stories.ToString("N0", CultureInfo.InvariantCulture), (self.PeakWorkingSet64 / 1048576.0).ToString("N0", CultureInfo.InvariantCulture),
+                    pgUrl is null ? (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) : "(server)");
+                store.Dispose();
+                if (pgUrl is null) foreach (var f in Directory.EnumerateFiles(dir, $"scale{n}.db*")) File.Delete(f);
+            }
+            AnsiConsole.Write(table);
+
+            // (3) The clusterer alone, its features precomputed, with many live stories.
+            var features = distinct.Select(StoryFeatures.Of).ToArray();
+            var clusterer = new StreamingClusterer();
+            self.Refresh();
+            var cpuStart = self.TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            double mark = 0;
+            int counted = 0;
+            for (int k = 0; k < clusterDocs; k++)
+            {
+                int round = k / features.Length;
+                var f = features[k % features.Length];
+                // A round marker term makes each round's copies their own events, so stories pile up.
+                var terms = new Dictionary<string, float>(f.Terms) { [$"@round{round}"] = 2 };
+                clusterer.Add(new StoryFeatures(terms, Day(round)));
+                if (k == clusterDocs / 2) { mark = sw.Elapsed.TotalSeconds; counted = 0; }
+                counted++;
+            }
+            sw.Stop();
+            self.Refresh();
+            // CPU time too: on a shared machine the wall clock also counts other processes' turns.
+            double cpu = (self.TotalProcessorTime - cpuStart).TotalSeconds;
+            AnsiConsole.MarkupLineInterpolated(
+                $"clustering alone (one thread): {clusterDocs:N0} documents in {sw.Elapsed.TotalSeconds:N1} s = {clusterDocs / sw.Elapsed.TotalSeconds:N0} docs/s ({clusterDocs / cpu:N0} per CPU-second); second half [bold]{counted / (sw.Elapsed.TotalSeconds - mark):N0} docs/s[/] with {clusterer.LiveStories:N0} live stories at the end; peak working set {self.PeakWorkingSet64 / 1048576.0:N0} MB");
+            return 0;
+        }
+        catch (StoreException e) { throw new UserError(e.Message); }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    private static ICorpusStore OpenStore(string? pgUrl, string path) => pgUrl is null ? CorpusStore.OpenSqlite(path) : CorpusStore.Open(pgUrl);
+
+    private static IEnumerable<Document> Replay<T>(IReadOnlyList<T> items, int n, Func<T, int, int, Document> make)
+    {
+        for (int k = 0; k < n; k++) yield return make(items[k % items.Count], k, k / items.Count);
+    }
+
+    private static string Mark(string text, int round, int k) => text + $"\n\n(replay {round}.{k})";
+
+    private static DateOnly Day(int round) => new DateOnly(2020, 1, 1).AddDays(10 * round);
+
+    private static DocumentMetadata Dated(int round) => new() { Published = new Sourced<DateOnly>(Day(round), MetadataSource.Input) };
+}

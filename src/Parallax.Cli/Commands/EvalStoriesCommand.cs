@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parallax.Eval;
+using Parallax.Eval.Coreference;
+using Parallax.Eval.Stories;
+using Parallax.Stories.Streaming;
+using Spectre.Console;
+
+namespace Parallax.Cli.Commands;
+
+/// <summary>
+/// <c>parallax eval stories</c>: streaming story clustering on ECB+. All documents of the split's topics are streamed
+/// together in one interleaved order; stories are scored against the gold sub-topics (each topic's two look-alike
+/// events) and the topics, with B-cubed and the adjusted Rand index.
+/// </summary>
+internal static class EvalStoriesCommand
+{
+    public static Command Create()
+    {
+        var shared = EvalCommand.SharedOption();
+        var split = new Option<string>("--split") { Description = "dev, test, train or all", DefaultValueFactory = _ => "test" };
+        var sweep = new Option<bool>("--sweep") { Description = "Also print scores over a grid of thresholds (for tuning on train/dev)" };
+        var prime = new Option<string?>("--prime")
+        {
+            Description = "Learn word rarity first from another split's documents (no stories from them): train, dev, train+dev or none",
+            DefaultValueFactory = _ => null,
+        };
+        var errors = new Option<bool>("--errors") { Description = "Print each topic's documents as story ids by gold sub-topic" };
+        var command = new Command("stories", "Streaming story clustering (B-cubed, adjusted Rand) on ECB+ sub-topics and topics") { shared, split, sweep, prime, errors };
+        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(split)!, r.GetValue(sweep), r.GetValue(prime), r.GetValue(errors)));
+        return command;
+    }
+
+    private static int Run(string shared, string split, bool sweep, string? prime, bool errors)
+    {
+        if (split is not ("dev" or "test" or "train" or "all")) throw new UserError($"unknown split '{split}' (dev, test, train, all)");
+        var corpus = EcbPlusCorpus.Open(SharedData.Folder(shared, "events", "ecbplus"));
+        var topics = corpus.Topics(split);
+        var docs = StoryClusteringEvaluation.Prepare(corpus, topics, Environment.ProcessorCount);
+        // Default background: the training topics for dev and test, none for train itself.
+        prime ??= split is "dev" or "test" ? "train" : "none";
+        var primeSplits = prime == "none" ? [] : prime.Split('+');
+        if (primeSplits.Any(p => p is not ("train" or "dev") || p == split))
+            throw new UserError($"--prime: '{prime}' must name train and/or dev, and not the split being scored");
+        var background = StoryClusteringEvaluation.Prepare(corpus, primeSplits.SelectMany(corpus.Topics).ToList(), Environment.ProcessorCount);
+        static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+
+        var clock = Stopwatch.StartNew();
+        var (sub, topic, stories) = StoryClusteringEvaluation.Score(docs, new StreamingOptions(), background);
+        double rate = docs.Count / clock.Elapsed.TotalSeconds;
+
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"ECB+ {split} (topics {string.Join(',', topics)}): {docs.Count} documents streamed together; word rarity primed on: {prime}");
+        table.AddColumn("level");
+        foreach (var c in new[] { "gold clusters", "stories", "B3 P", "B3 R", "B3 F1", "ARI" }) table.AddColumn(new TableColumn(c).RightAligned());
+        foreach (var (name, s) in new[] { ("sub-topic", sub), ("topic", topic) })
+            table.AddRow(name, s.GoldClusters.ToString(CultureInfo.InvariantCulture), s.PredictedClusters.ToString(CultureInfo.InvariantCulture),
+                F(s.BCubed.Precision), F(s.BCubed.Recall), $"[bold]{F(s.BCubed.F1)}[/]", F(s.AdjustedRand));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"clustering: {rate:N0} documents/s (features precomputed; analysis excluded)");
+
+        if (errors)
+            foreach (var g in docs.Select((d, i) => (d, s: stories[i])).GroupBy(x => x.d.Topic).OrderBy(g => g.Key))
+                Console.WriteLine($"{g.Key}: " + string.Join("  ", g.GroupBy(x => x.d.SubTopic).OrderBy(x => x.Key, StringComparer.Ordinal)
+                    .Select(x => x.Key.Split('/')[1] + "=" + string.Join(',', x.Select(y => y.s).Order()))));
+
+        if (sweep)
+            foreach (var join in new[] { 0.15, 0.2, 0.25, 0.3 })
+                foreach (var merge in new[] { 0.5, 9.0 })
+                    foreach (var year in new[] { 0.5, 0.7, 1.0 })
+                        foreach (var place in new[] { 0.0, 0.3, 0.5, 0.7, 1.0 })
+                            foreach (var family in new[] { 0.1, 0.15, 0.2 })
+                            {
+                                var (s, t, _) = StoryClusteringEvaluation.Score(docs, new StreamingOptions
+                                {
+                                    JoinThreshold = join, MergeThreshold = merge, YearMismatchFactor = year, NearestMemberWeight = place, FamilyThreshold = family,
+                                }, background);
+                                Console.WriteLine(FormattableString.Invariant($"sweep {s.BCubed.F1:0.000} {t.BCubed.F1:0.000} join {join:0.00} merge {merge:0.00} year {year:0.0} nearest {place:0.0} family {family:0.00}: sub P {s.BCubed.Precision:0.000} R {s.BCubed.Recall:0.000} topic P {t.BCubed.Precision:0.000} R {t.BCubed.Recall:0.000}"));
+                            }
+        return 0;
+    }
+}

@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Parallax.Analysis.Pipeline;
+using Parallax.Ingest;
+using Parallax.Model;
+using Parallax.Report;
+using Parallax.Store;
+using Spectre.Console;
+
+namespace Parallax.Cli.Commands;
+
+/// <summary>
+/// The persistent corpus: <c>parallax ingest</c>, <c>stories</c>, <c>story</c> and <c>search</c>. Every command takes
+/// <c>--db FILE</c> (SQLite, default parallax.db) or <c>--db postgres://user:password@host:port/database</c>.
+/// </summary>
+internal static class StoreCommands
+{
+    public static IEnumerable<Command> Create() => [Ingest(), Stories(), Story(), Search()];
+
+    private static Option<string> DbOption() => new("--db")
+    {
+        Description = "SQLite file, or postgres://user:password@host:port/database",
+        DefaultValueFactory = _ => CorpusStore.DefaultFile,
+    };
+
+    private static ICorpusStore Open(string db)
+    {
+        try { return CorpusStore.Open(db); }
+        catch (StoreException e) { throw new UserError(e.Message); }
+    }
+
+    /// <summary>Database failures after opening (disk full, locked past the wait, server gone) as one line; every
+    /// document committed before stays, and a rerun continues.</summary>
+    private static T Guard<T>(string db, Func<T> body)
+    {
+        try { return body(); }
+        catch (StoreException e) { throw new UserError(e.Message); }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new UserError($"database error on {PostgresUrl.Describe(db)}: {e.Message.ReplaceLineEndings(" ")} (committed documents are kept; rerun to continue)");
+        }
+    }
+
+    private static Command Ingest()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively): .txt, .html, .jsonl", Arity = ArgumentArity.OneOrMore };
+        var db = DbOption();
+        var threads = new Option<int>("--threads") { Description = "Cores to use for analysis", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary" };
+        var command = new Command("ingest", "Add reports with their analysis to a corpus and place each in a story") { paths, db, threads, quiet };
+        command.SetAction(r => RunIngest(r.GetValue(paths)!, r.GetValue(db)!, r.GetValue(threads), r.GetValue(quiet)));
+        return command;
+    }
+
+    private static int RunIngest(string[] paths, string db, int threads, bool quiet)
+    {
+        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        using var store = Open(db);
+        var docs = new List<Document>();
+        int rejected = 0;
+        foreach (var item in new CorpusReader().Read(paths))
+        {
+            if (item.Document is { } d) docs.Add(d);
+            else if (item.Rejection is { } rej)
+            {
+                rejected++;
+                err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
+            }
+        }
+        if (docs.Count == 0 && rejected > 0) throw new UserError($"nothing could be read ({rejected} inputs skipped)", 1);
+
+        var pipeline = StandardPipeline.Create();
+        var clock = Stopwatch.StartNew();
+        int added = 0, present = 0, startedStories = 0;
+        void Work(Action<int> progress)
+        {
+            // Batches: analysis runs on every core, writing stays one document per transaction in input order.
+            const int Batch = 32;
+            for (int i = 0; i < docs.Count; i += Batch)
+            {
+                var batch = docs.Skip(i).Take(Batch).ToList();
+                var fresh = batch.Where(d => store.Find(ContentHash.Of(d.Text)) is null).ToList();
+                present += batch.Count - fresh.Count;
+                foreach (var analysed in pipeline.RunAll(fresh, threads))
+                {
+                    var r = store.Add(analysed);
+                    if (r.Added) { added++; if (r.StartedStory) startedStories++; } else present++;
+                }
+                progress(Math.Min(docs.Count, i + Batch));
+            }
+        }
+
+        Guard(db, () =>
+        {
+            // A live bar only on a terminal; redirected output gets the summary line alone.
+            if (quiet || Console.IsErrorRedirected) Work(_ => { });
+            else
+                err.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("ingest", maxValue: Math.Max(1, docs.Count));
+                        Work(done =>
+                        {
+                            task.Value = done;
+                            task.Description = $"ingest {done:N0}/{docs.Count:N0} · {done / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} docs/s";
+                        });
+                    });
+            store.RefreshStories();
+            return 0;
+        });
+        double secs = clock.Elapsed.TotalSeconds;
+        if (!quiet)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingested {added:N0} new documents ({present:N0} already stored, {rejected:N0} skipped) into {store.Location} in {secs:0.0} s ({(added + present) / Math.Max(secs, 0.001):N0} docs/s); {startedStories:N0} new stories; corpus: {store.CountDocuments():N0} documents"));
+        return 0;
+    }
+
+    private static Command Stories()
+    {
+        var db = DbOption();
+        var since = new Option<string?>("--since") { Description = "Only stories with news on or after this day (yyyy-MM-dd)" };
+        var query = new Option<string?>("--query") { Description = "Only stories with a document matching these words" };
+        var limit = new Option<int>("--limit") { Description = "Most stories to list", DefaultValueFactory = _ => 50 };
+        var command = new Command("stories", "List the corpus's stories: title, dates, sources, disputed facts") { db, since, query, limit };
+        command.SetAction(r =>
+        {
+            DateOnly? day = null;
+            if (r.GetValue(since) is { } s)
+                day = DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+                    : throw new UserError($"--since: '{s}' is not a date (yyyy-MM-dd)");
+            var dbv = r.GetValue(db)!;
+            using var store = Open(dbv);
+            var list = Guard(dbv, () => store.Stories(day, r.GetValue(query), r.GetValue(limit)));
+            if (list.Count == 0) { Console.WriteLine("no stories"); return 0; }
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var c in new[] { "id", "title", "first", "last", "docs", "sources", "disputed" }) table.AddColumn(c);
+            foreach (var st in list)
+                table.AddRow(st.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(st.Title), st.FirstDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    st.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", st.Documents.ToString(CultureInfo.InvariantCulture),
+                    st.Sources.ToString(CultureInfo.InvariantCulture), st.Disputed.ToString(CultureInfo.InvariantCulture));
+            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Story()
+    {
+        var id = new Argument<long>("id") { Description = "The story id (from `parallax stories`)" };
+        var db = DbOption();
+        var output = new Option<string>("--out", "-o") { Description = "Folder for report.json and report.html", Required = true };
+        var command = new Command("story", "Write one story's report (the same report.json and report.html as analyze)") { id, db, output };
+        command.SetAction(r =>
+        {
+            var dbv = r.GetValue(db)!;
+            var outDir = r.GetValue(output)!;
+            using var store = Open(dbv);
+            var docs = Guard(dbv, () => store.StoryDocuments(r.GetValue(id)));
+            if (docs.Count == 0) throw new UserError($"no story {r.GetValue(id)} in {store.Location}", 1);
+            var report = new Parallax.Stories.StoryBuilder().Build(docs, [docs], []);
+            try
+            {
+                Directory.CreateDirectory(outDir);
+                using (var json = File.Create(Path.Combine(outDir, "report.json"))) ReportJsonWriter.Write(report, json);
+                using (var html = new StreamWriter(Path.Combine(outDir, "report.html"))) HtmlReportWriter.Write(report, html);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new UserError($"cannot write the report to '{outDir}': {e.Message}");
+            }
+            Console.WriteLine($"wrote {Path.Combine(outDir, "report.json")} and report.html ({docs.Count} documents)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Search()
+    {
+        var query = new Argument<string>("query") { Description = "Words to find (all must occur)" };
+        var db = DbOption();
+        var limit = new Option<int>("--limit") { Description = "Most hits to show", DefaultValueFactory = _ => 20 };
+        var command = new Command("search", "Find documents and quotes by full text, with highlighted snippets") { query, db, limit };
+        command.SetAction(r =>
+        {
+            var dbv = r.GetValue(db)!;
+            using var store = Open(dbv);
+            var hits = Guard(dbv, () => store.Search(r.GetValue(query)!, r.GetValue(limit)));
+            if (hits.Count == 0) { Console.WriteLine("no matches"); return 0; }
+            bool plain = Console.IsOutputRedirected;
+            foreach (var h in hits)
+            {
+                var snippet = h.Snippet.ReplaceLineEndings(" ");
+                // Matches bold on a terminal, [between brackets] in redirected output.
+                snippet = plain ? snippet.Replace(SearchHit.Open, "[", StringComparison.Ordinal).Replace(SearchHit.Close, "]", StringComparison.Ordinal)
+                    : Markup.Escape(snippet).Replace(SearchHit.Open, "[bold yellow]", StringComparison.Ordinal).Replace(SearchHit.Close, "[/]", StringComparison.Ordinal);
+                var head = $"{h.Document} story {h.Story} {h.Kind}: {h.Title}";
+                if (plain) Console.WriteLine($"{head}\n    {snippet}");
+                else AnsiConsole.MarkupLine($"[bold]{Markup.Escape(head)}[/]\n    {snippet}");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

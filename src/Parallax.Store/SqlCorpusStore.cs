@@ -1,0 +1,252 @@
+using System.Data.Common;
+using System.Globalization;
+using Parallax.Model;
+using Parallax.Stories;
+using Parallax.Stories.Streaming;
+
+namespace Parallax.Store;
+
+/// <summary>
+/// The store on any SQL database a <see cref="SqlDialect"/> describes. One connection, one writer: each document is one
+/// transaction that takes the writers' lock, reloads the cluster state if another writer committed since (the
+/// "generation" counter in meta), decides the story, and writes the document, its quotes, its story and any merge.
+/// </summary>
+internal class SqlCorpusStore : ICorpusStore
+{
+    /// <summary>The schema version this build writes; a database at a higher version is refused.</summary>
+    public const int SchemaVersion = 1;
+    public const string Application = "parallax";
+
+    private readonly DbConnection conn;
+    private readonly SqlDialect dialect;
+    private readonly StreamingOptions clustering;
+    private StreamingClusterer clusterer;
+    private long knownGeneration = -1;
+
+    protected SqlCorpusStore(DbConnection conn, SqlDialect dialect, string location, StreamingOptions? clustering)
+    {
+        this.conn = conn;
+        this.dialect = dialect;
+        this.clustering = clustering ?? new StreamingOptions();
+        clusterer = new StreamingClusterer(this.clustering);
+        Location = location;
+    }
+
+    public string Location { get; }
+
+    /// <summary>Checks the database is Parallax's at a version this build knows (refusing before any write), then
+    /// brings it to <see cref="SchemaVersion"/>, all in one transaction.</summary>
+    protected void Migrate()
+    {
+        ReadVersion(null); // refuses a foreign or newer database before any lock or write
+        using var t = conn.BeginTransaction();
+        dialect.LockWriters(conn, t);
+        int version = ReadVersion(t);
+        for (int v = version; v < SchemaVersion; v++)
+            foreach (var statement in dialect.Migrations[v]) Sql.Exec(conn, t, statement);
+        if (version == 0)
+        {
+            Sql.Exec(conn, t, "INSERT INTO meta(key, value) VALUES ('application', @a)", ("a", Application));
+            Sql.Exec(conn, t, "INSERT INTO meta(key, value) VALUES ('schema_version', '0')");
+            Sql.Exec(conn, t, "INSERT INTO meta(key, value) VALUES ('generation', '0')");
+        }
+        Sql.Exec(conn, t, "UPDATE meta SET value = @v WHERE key = 'schema_version'", ("v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
+        t.Commit();
+    }
+
+    /// <summary>0 for an empty database; the stored version for Parallax's; throws for anything else.</summary>
+    private int ReadVersion(DbTransaction? t)
+    {
+        if (!dialect.HasMetaTable(conn, t))
+            return dialect.HasAnyTable(conn, t) ? throw new StoreException($"{Location} is not a Parallax database (it has tables of its own); nothing was changed") : 0;
+        var app = Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'application'") as string;
+        var ver = Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'schema_version'") as string;
+        if (app != Application || !int.TryParse(ver, CultureInfo.InvariantCulture, out int version))
+            throw new StoreException($"{Location} is not a Parallax database; nothing was changed");
+        if (version > SchemaVersion)
+            throw new StoreException($"{Location} has schema version {version}, newer than this parallax knows ({SchemaVersion}); upgrade parallax. Nothing was changed");
+        return version;
+    }
+
+    public string? Find(string hash) => Sql.Scalar(conn, null, "SELECT id FROM documents WHERE hash = @h", ("h", hash)) is { } id ? DocId(id) : null;
+
+    public long CountDocuments() => Convert.ToInt64(Sql.Scalar(conn, null, "SELECT count(*) FROM documents"), CultureInfo.InvariantCulture);
+
+    public AddResult Add(Document analysed)
+    {
+        var hash = ContentHash.Of(analysed.Text);
+        var features = StoryFeatures.Of(analysed);
+        var (json, layers) = DocumentCodec.Encode(analysed);
+        using var t = conn.BeginTransaction();
+        dialect.LockWriters(conn, t);
+        if (Sql.Scalar(conn, t, "SELECT id FROM documents WHERE hash = @h", ("h", hash)) is { } existing)
+        {
+            t.Rollback();
+            return new AddResult(DocId(existing), false, 0, false);
+        }
+        long generation = Convert.ToInt64(Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'generation'"), CultureInfo.InvariantCulture);
+        try
+        {
+            // Another writer committed since our last look: its documents and merges are in the database, not in memory.
+            if (generation != knownGeneration) Reload(t);
+            var a = clusterer.Add(features);
+            string? day = features.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            var meta = analysed.Metadata;
+            long id = Convert.ToInt64(Sql.Scalar(conn, t, """
+                INSERT INTO documents(hash, origin, title, outlet, published, day, ingested, text, analysis, layers, features, story)
+                VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @layers, @features, @story) RETURNING id
+                """, ("hash", hash), ("origin", analysed.Origin), ("title", meta.Title?.Value), ("outlet", meta.Outlet?.Value),
+                ("published", meta.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("day", day), ("now", now),
+                ("text", analysed.Text), ("analysis", json), ("layers", layers), ("features", features.Serialize()), ("story", a.Story)),
+                CultureInfo.InvariantCulture);
+            dialect.IndexDocument(conn, t, id, meta.Title?.Value, analysed.Text);
+            foreach (var q in analysed.Quotes)
+            {
+                var text = analysed.Slice(q.Content);
+                long qid = Convert.ToInt64(Sql.Scalar(conn, t, "INSERT INTO quotes(doc, start, stop, text) VALUES (@d, @s, @e, @t) RETURNING id",
+                    ("d", id), ("s", q.Content.Start), ("e", q.Content.End), ("t", text)), CultureInfo.InvariantCulture);
+                dialect.IndexQuote(conn, t, qid, text);
+            }
+
+            if (a.Started)
+                Sql.Exec(conn, t, """
+                    INSERT INTO stories(id, family, title, first_day, last_day, documents, sources, disputed, dirty, updated)
+                    VALUES (@id, @family, @title, @day, @day, 1, 1, 0, 1, @now)
+                    """, ("id", a.Story), ("family", a.Family), ("title", FirstTitle(analysed)), ("day", day), ("now", now));
+            else
+                Sql.Exec(conn, t, """
+                    UPDATE stories SET documents = documents + 1, dirty = 1, updated = @now,
+                      first_day = CASE WHEN first_day IS NULL OR @day < first_day THEN COALESCE(@day, first_day) ELSE first_day END,
+                      last_day = CASE WHEN last_day IS NULL OR @day > last_day THEN COALESCE(@day, last_day) ELSE last_day END
+                    WHERE id = @id
+                    """, ("id", a.Story), ("day", day), ("now", now));
+            foreach (var m in a.Merged)
+            {
+                Sql.Exec(conn, t, "UPDATE documents SET story = @keep WHERE story = @drop", ("keep", a.Story), ("drop", m));
+                Sql.Exec(conn, t, "DELETE FROM stories WHERE id = @drop", ("drop", m));
+            }
+            if (a.Merged.Count > 0)
+                Sql.Exec(conn, t, """
+                    UPDATE stories SET documents = (SELECT count(*) FROM documents WHERE story = @id),
+                      first_day = (SELECT min(day) FROM documents WHERE story = @id), last_day = (SELECT max(day) FROM documents WHERE story = @id)
+                    WHERE id = @id
+                    """, ("id", a.Story));
+            foreach (var f in a.FamiliesJoined)
+                Sql.Exec(conn, t, "UPDATE stories SET family = @family WHERE family = @joined", ("family", a.Family), ("joined", f));
+            Sql.Exec(conn, t, "UPDATE meta SET value = @g WHERE key = 'generation'", ("g", (generation + 1).ToString(CultureInfo.InvariantCulture)));
+            t.Commit();
+            knownGeneration = generation + 1;
+            return new AddResult(DocId(id), true, a.Story, a.Started);
+        }
+        catch
+        {
+            knownGeneration = -1; // memory may be ahead of the database now: rebuild it next time
+            throw;
+        }
+    }
+
+    /// <summary>Rebuilds the clusterer from the stored features and assignments, in document order.</summary>
+    private void Reload(DbTransaction? t)
+    {
+        clusterer = new StreamingClusterer(clustering);
+        using var cmd = Sql.Command(conn, t, "SELECT d.features, d.story, s.family FROM documents d JOIN stories s ON s.id = d.story ORDER BY d.id");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) clusterer.Restore(StoryFeatures.Deserialize(r.GetString(0)), r.GetInt64(1), r.GetInt64(2));
+    }
+
+    public int RefreshStories(CancellationToken ct = default)
+    {
+        var dirty = new List<long>();
+        using (var cmd = Sql.Command(conn, null, "SELECT id FROM stories WHERE dirty = 1 ORDER BY id"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) dirty.Add(r.GetInt64(0));
+        var builder = new StoryBuilder();
+        foreach (var id in dirty)
+        {
+            ct.ThrowIfCancellationRequested();
+            var docs = StoryDocuments(id);
+            if (docs.Count == 0) continue;
+            var story = builder.Build(docs, [docs], [], ct).Stories[0];
+            int sources = docs.Select(d => d.Metadata.Outlet?.Value ?? d.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            int disputed = story.Facts.Count(f => f.Status == FactStatus.Disputed);
+            // Only if no writer added a document meanwhile; otherwise it stays dirty for the next refresh.
+            Sql.Exec(conn, null, "UPDATE stories SET title = @title, sources = @s, disputed = @d, dirty = 0 WHERE id = @id AND documents = @n",
+                ("title", story.Title), ("s", sources), ("d", disputed), ("id", id), ("n", docs.Count));
+        }
+        return dirty.Count;
+    }
+
+    public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100)
+    {
+        var where = new List<string>();
+        var args = new List<(string, object?)> { ("limit", limit) };
+        if (since is { } s)
+        {
+            where.Add("COALESCE(last_day, substr(updated, 1, 10)) >= @since");
+            args.Add(("since", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var q = dialect.FtsQuery(query);
+            if (q.Length == 0) return [];
+            where.Add($"id IN (SELECT story FROM documents WHERE id IN ({dialect.MatchingDocuments}))");
+            args.Add(("q", q));
+        }
+        var sql = "SELECT id, family, title, first_day, last_day, documents, sources, disputed FROM stories"
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + " ORDER BY COALESCE(last_day, '') DESC, documents DESC, id LIMIT @limit";
+        var list = new List<StorySummary>();
+        using var cmd = Sql.Command(conn, null, sql, [.. args]);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new StorySummary(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Day(r, 3), Day(r, 4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7)));
+        return list;
+    }
+
+    public IReadOnlyList<Document> StoryDocuments(long story)
+    {
+        var docs = new List<Document>();
+        using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis, layers FROM documents WHERE story = @s ORDER BY id", ("s", story));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) docs.Add(DocumentCodec.Decode(r.GetString(2), (byte[])r.GetValue(3), DocId(r.GetInt64(0)), r.GetString(1)));
+        return docs;
+    }
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
+    {
+        var q = dialect.FtsQuery(query);
+        if (q.Length == 0) return [];
+        var hits = new List<SearchHit>();
+        using var cmd = Sql.Command(conn, null, dialect.SearchSql, ("q", q), ("limit", limit));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) hits.Add(new SearchHit(r.GetString(0), DocId(r.GetInt64(1)), r.GetInt64(2), r.GetString(3), r.GetString(4)));
+        return hits;
+    }
+
+    private static DateOnly? Day(DbDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string DocId(object id) => "d" + Convert.ToInt64(id, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+
+    private static string FirstTitle(Document d)
+    {
+        if (d.Metadata.Title?.Value is { Length: > 0 } t) return t;
+        var s = d.Sentences.Length > 0 ? d.Slice(d.Sentences[0].Span) : d.Text;
+        s = s.ReplaceLineEndings(" ").Trim();
+        return s.Length > 120 ? s[..117] + "…" : s;
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        Sql.Forget(conn);
+        conn.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Data.Common;
+
+namespace Parallax.Store;
+
+/// <summary>What differs between the databases: the DDL of each schema version, full-text search and locking. The
+/// tables and columns are the same in both.</summary>
+internal abstract class SqlDialect
+{
+    /// <summary>Schema migrations: entry i takes the schema from version i to i + 1. Only ever append.</summary>
+    public abstract IReadOnlyList<string[]> Migrations { get; }
+
+    /// <summary>Whether the database has any table of its own (an empty database may be initialised).</summary>
+    public abstract bool HasAnyTable(DbConnection c, DbTransaction? t);
+
+    public abstract bool HasMetaTable(DbConnection c, DbTransaction? t);
+
+    /// <summary>Serialises writers for the rest of the transaction.</summary>
+    public abstract void LockWriters(DbConnection c, DbTransaction t);
+
+    /// <summary>Indexes a document's title and text, and its quotes, for full-text search.</summary>
+    public abstract void IndexDocument(DbConnection c, DbTransaction t, long id, string? title, string text);
+
+    public abstract void IndexQuote(DbConnection c, DbTransaction t, long id, string text);
+
+    /// <summary>SQL of document ids matching @q (the query as <see cref="FtsQuery"/> turns it).</summary>
+    public abstract string MatchingDocuments { get; }
+
+    /// <summary>SQL of hits (kind, document id, story, title, snippet) for @q, best first, at most @limit.</summary>
+    public abstract string SearchSql { get; }
+
+    /// <summary>The user's words as this database's full-text query: every word must occur; no operator syntax is
+    /// passed through, so no input can make the query fail.</summary>
+    public abstract string FtsQuery(string userQuery);
+
+    protected static IEnumerable<string> Words(string q)
+    {
+        var word = new System.Text.StringBuilder();
+        foreach (var ch in q + " ")
+        {
+            if (char.IsLetterOrDigit(ch)) { word.Append(ch); continue; }
+            if (word.Length > 0) yield return word.ToString();
+            word.Clear();
+        }
+    }
+}

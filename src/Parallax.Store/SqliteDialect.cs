@@ -1,0 +1,63 @@
+using System.Data.Common;
+
+namespace Parallax.Store;
+
+internal sealed class SqliteDialect : SqlDialect
+{
+    public override IReadOnlyList<string[]> Migrations { get; } =
+    [
+        [
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """
+            CREATE TABLE documents(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, origin TEXT NOT NULL, title TEXT,
+              outlet TEXT, published TEXT, day TEXT, ingested TEXT NOT NULL, text TEXT NOT NULL, analysis TEXT NOT NULL, layers BLOB NOT NULL,
+              features TEXT NOT NULL, story INTEGER NOT NULL)
+            """,
+            "CREATE INDEX documents_story ON documents(story)",
+            "CREATE TABLE quotes(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL, text TEXT NOT NULL)",
+            "CREATE INDEX quotes_doc ON quotes(doc)",
+            """
+            CREATE TABLE stories(id INTEGER PRIMARY KEY, family INTEGER NOT NULL, title TEXT NOT NULL, first_day TEXT,
+              last_day TEXT, documents INTEGER NOT NULL, sources INTEGER NOT NULL, disputed INTEGER NOT NULL,
+              dirty INTEGER NOT NULL, updated TEXT NOT NULL)
+            """,
+            "CREATE INDEX stories_dirty ON stories(dirty)",
+            "CREATE INDEX stories_family ON stories(family)",
+            // External-content FTS5 tables: the text is stored once, in documents and quotes.
+            "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')",
+            "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='porter unicode61')",
+        ],
+    ];
+
+    public override bool HasAnyTable(DbConnection c, DbTransaction? t) => Scalar(c, t, "SELECT count(*) FROM sqlite_master") > 0;
+
+    public override bool HasMetaTable(DbConnection c, DbTransaction? t) => Scalar(c, t, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'") > 0;
+
+    // BEGIN IMMEDIATE (the transaction's default) already holds the write lock.
+    public override void LockWriters(DbConnection c, DbTransaction t) { }
+
+    public override void IndexDocument(DbConnection c, DbTransaction t, long id, string? title, string text) =>
+        Sql.Exec(c, t, "INSERT INTO documents_fts(rowid, title, text) VALUES (@id, @title, @text)", ("id", id), ("title", title ?? ""), ("text", text));
+
+    public override void IndexQuote(DbConnection c, DbTransaction t, long id, string text) =>
+        Sql.Exec(c, t, "INSERT INTO quotes_fts(rowid, text) VALUES (@id, @text)", ("id", id), ("text", text));
+
+    public override string MatchingDocuments => "SELECT rowid FROM documents_fts WHERE documents_fts MATCH @q";
+
+    public override string SearchSql => $"""
+        SELECT kind, doc, story, title, snippet FROM (
+          SELECT 'document' AS kind, d.id AS doc, d.story AS story, COALESCE(d.title, '') AS title,
+                 snippet(documents_fts, 1, '{SearchHit.Open}', '{SearchHit.Close}', '…', 16) AS snippet, bm25(documents_fts) AS rank
+          FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH @q
+          UNION ALL
+          SELECT 'quote', d.id, d.story, COALESCE(d.title, ''),
+                 snippet(quotes_fts, 0, '{SearchHit.Open}', '{SearchHit.Close}', '…', 16), bm25(quotes_fts)
+          FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.doc WHERE quotes_fts MATCH @q)
+        ORDER BY rank, doc LIMIT @limit
+        """;
+
+    // Each word quoted: FTS5 operators and punctuation in the input are plain text.
+    public override string FtsQuery(string userQuery) => string.Join(' ', Words(userQuery).Select(w => $"\"{w}\""));
+
+    private static long Scalar(DbConnection c, DbTransaction? t, string sql) => Convert.ToInt64(Sql.Scalar(c, t, sql), System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Parallax.Model;
+
+namespace Parallax.Stories.Streaming;
+
+/// <summary>
+/// What the streaming clusterer keeps of a document: weighted terms (content words, entity names, places, years) and
+/// the day the document is about. Small and serialisable, so a store can keep it and rebuild the clusterer's state
+/// without re-analysing any text.
+/// </summary>
+public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, DateOnly? Day)
+{
+    /// <summary>Terms kept per document: enough to find and score candidates, small enough to store cheaply (150 scored
+    /// better than 60 on ECB+ dev).</summary>
+    public const int MaxTerms = 150;
+
+    /// <summary>Features of an analysed document (tokens and entities; times when present).</summary>
+    public static StoryFeatures Of(Document doc)
+    {
+        var counts = new Dictionary<string, float>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[32];
+        foreach (var t in doc.Tokens)
+        {
+            if (t.Kind == TokenKind.Number && t.Length == 4 && IsYear(doc.Text.AsSpan(t.Start, 4)))
+            {
+                // Years tell look-alike events apart (two trials of one man, two quakes in one region).
+                var y = "#" + doc.Text.Substring(t.Start, 4);
+                counts[y] = counts.GetValueOrDefault(y) + 1;
+                continue;
+            }
+            if (t.Kind != TokenKind.Word || t.Length < 4 || t.Length > 32) continue;
+            int len = doc.Text.AsSpan(t.Start, t.Length).ToLowerInvariant(buffer);
+            var w = Stem(buffer[..len]);
+            if (StopWords.Contains(w)) continue;
+            lookup[w] = lookup.TryGetValue(w, out var c) ? c + 1 : 1;
+        }
+        foreach (var m in doc.Entities)
+        {
+            // Entity names count double (as in the batch clusterer): they carry most of what tells events apart.
+            var key = (m.Type == EntityType.Place ? "^" : "@") + doc.Slice(m.Span).ToLowerInvariant();
+            counts[key] = counts.GetValueOrDefault(key) + 2;
+        }
+        foreach (var q in doc.Quantities)
+        {
+            // A number with what it counts ("26 pirates", "36-year-old") is an event's fingerprint: look-alike events
+            // differ in exactly these.
+            if (q.Kind is QuantityKind.Ordinal or QuantityKind.Other || q.About.Length == 0) continue;
+            var key = string.Create(CultureInfo.InvariantCulture, $"={q.Value:0.##}:{q.About}");
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        foreach (var t in doc.Times)
+            if (t is { Precision: >= DatePrecision.Day, Iso.Length: >= 10 })
+            {
+                // The days a report names: reports of one event name the same ones.
+                var key = "%" + t.Iso[..10];
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        // Keep the strongest terms by count (ties by name, for determinism); 1 + log damps repetition.
+        var kept = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxTerms)
+            .ToDictionary(kv => kv.Key, kv => 1 + MathF.Log(kv.Value), StringComparer.Ordinal);
+        return new StoryFeatures(kept, DayOf(doc));
+    }
+
+    /// <summary>The publication date, else the latest day-precise date the text states (an article reports its event
+    /// on or soon after the last day it names).</summary>
+    private static DateOnly? DayOf(Document doc)
+    {
+        if (doc.PublishedDate is { } p) return p;
+        DateOnly? best = null;
+        foreach (var t in doc.Times)
+            if (t is { Precision: >= DatePrecision.Day, Relative: false, Iso.Length: >= 10 }
+                && DateOnly.TryParseExact(t.Iso.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                && (best is null || d > best)) best = d;
+        return best;
+    }
+
+    private static bool IsYear(ReadOnlySpan<char> s) => (s.StartsWith("19") || s.StartsWith("20")) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3]);
+
+    /// <summary>A light plural/tense fold ("arrests", "arrested" → "arrest") so reports worded differently still meet.</summary>
+    private static string Stem(ReadOnlySpan<char> w)
+    {
+        if (w.Length > 5 && w.EndsWith("ing")) w = w[..^3];
+        else if (w.Length > 5 && w.EndsWith("ed")) w = w[..^2];
+        else if (w.Length > 4 && w.EndsWith("ies")) return string.Concat(w[..^3], "y");
+        else if (w.Length > 4 && w[^1] == 's' && w[^2] != 's') w = w[..^1];
+        return w.ToString();
+    }
+
+    /// <summary>One line per term ("term\tweight"), first line the day or "-": the form a store keeps.</summary>
+    public string Serialize()
+    {
+        var sb = new StringBuilder();
+        sb.Append(Day is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-");
+        foreach (var (t, w) in Terms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            sb.Append('\n').Append(t).Append('\t').Append(w.ToString("R", CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    public static StoryFeatures Deserialize(string s)
+    {
+        var lines = s.Split('\n');
+        DateOnly? day = lines[0] == "-" ? null : DateOnly.ParseExact(lines[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var terms = new Dictionary<string, float>(lines.Length, StringComparer.Ordinal);
+        for (int i = 1; i < lines.Length; i++)
+        {
+            int tab = lines[i].LastIndexOf('\t');
+            terms[lines[i][..tab]] = float.Parse(lines[i].AsSpan(tab + 1), CultureInfo.InvariantCulture);
+        }
+        return new StoryFeatures(terms, day);
+    }
+
+    private static readonly HashSet<string> StopWordSet = new(StringComparer.Ordinal)
+    {
+        "that", "this", "with", "from", "have", "were", "they", "their", "there", "been", "said", "say", "would", "could",
+        "should", "about", "after", "before", "when", "what", "which", "while", "into", "than", "then", "them", "also",
+        "will", "just", "more", "some", "other", "over", "only", "very", "your", "because", "where", "doe",
+        "being", "those", "these", "such", "like", "many", "much", "most", "here", "told", "accord", "time", "year",
+        "news", "week", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "http",
+        "www", "html", "com", "report", "people", "first", "last", "two", "three", "make", "made", "take", "took",
+        "under", "since", "back", "still", "even", "well", "both", "each", "ha", "his", "her", "him", "she", "who",
+        "all", "any", "our", "out", "new", "one", "now", "way", "get", "got", "may", "might", "must", "did", "had",
+    };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords = StopWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
+}

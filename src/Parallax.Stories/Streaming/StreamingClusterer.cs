@@ -1,0 +1,333 @@
+using System.Runtime.InteropServices;
+
+namespace Parallax.Stories.Streaming;
+
+/// <summary>Where a document went: the story it joined or started, and stories merged into that story because of it.
+/// <see cref="Family"/> groups related stories (the same topic, different events: two trials of one man); it is the
+/// story id of the family's first story. <see cref="FamiliesJoined"/> lists families that became part of
+/// <see cref="Family"/> because of this document.</summary>
+public readonly record struct Assignment(long Story, long Family, bool Started, IReadOnlyList<long> Merged, IReadOnlyList<long> FamiliesJoined);
+
+/// <summary>
+/// Online story clustering. Each document joins the most similar live story (cosine of idf-weighted terms against the
+/// story's centroid, blended with its nearest recent member, within a time window) or starts a new one; when it links
+/// two stories whose centroids have become alike, they merge. Candidates come from an inverted index over terms,
+/// reading only the most recent stories of each posting list, so the cost per document is bounded whatever the number
+/// of stories. Terms are interned to ints and stories keep bounded state, so memory follows live stories, and stories
+/// idle longest are retired past <see cref="StreamingOptions.MaxLiveStories"/>. Deterministic for an input order (no
+/// dependence on hashing order; ties broken by ids). Not thread-safe: one writer feeds it.
+/// </summary>
+public sealed class StreamingClusterer(StreamingOptions? options = null)
+{
+    private readonly StreamingOptions opt = options ?? new StreamingOptions();
+    private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
+    private readonly List<int> df = [];
+    private readonly List<char> kind = [];
+    private readonly List<List<long>?> postings = [];
+    private readonly Dictionary<long, StoryState> stories = [];
+    private readonly Dictionary<long, long> familyParent = [];
+    private long documents;
+    private long nextStory = 1;
+
+    public int LiveStories => stories.Count;
+    public long Documents => documents;
+
+    private sealed class StoryState(long id)
+    {
+        public readonly long Id = id;
+        public readonly Dictionary<int, float> Sum = [];
+        /// <summary>Recent members: terms and their idf-weighted norm when they joined (idf drifts slowly).</summary>
+        public readonly Queue<((int Term, float Weight)[] Terms, double Norm)> Members = new();
+        public int Size;
+        public DateOnly? First, Last;
+        public double Norm;
+        public long LastSeen;
+        public long Family = id;
+    }
+
+    /// <summary>Decides the story of one new document and updates the state.</summary>
+    public Assignment Add(StoryFeatures f)
+    {
+        var terms = Count(f);
+        var doc = Weigh(terms);
+
+        var scored = new List<(StoryState Story, double Score)>();
+        var related = new List<StoryState>();
+        // Centroid cosine for every candidate; the nearest-member part (the costly one) only for the best few.
+        var candidates = Candidates(doc).Select(s => (Story: s, Centroid: Cosine(doc, s))).ToList();
+        candidates.Sort((a, b) => a.Centroid != b.Centroid ? b.Centroid.CompareTo(a.Centroid) : a.Story.Id.CompareTo(b.Story.Id));
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            var s = candidates[c].Story;
+            double similarity = c < opt.MemberCandidates ? Blend(doc, s, candidates[c].Centroid) : (1 - opt.NearestMemberWeight) * candidates[c].Centroid;
+            // The family ignores the window and years: a later event of the same kind is related news.
+            if (similarity >= opt.FamilyThreshold) related.Add(s);
+            if (!InWindow(s, f.Day)) continue;
+            double score = similarity * Mismatch(terms, s, '#', opt.YearMismatchFactor) * Mismatch(terms, s, '^', opt.PlaceMismatchFactor);
+            if (score >= opt.JoinThreshold) scored.Add((s, score));
+        }
+        scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Story.Id.CompareTo(b.Story.Id));
+
+        var families = new List<long>();
+        if (scored.Count == 0)
+        {
+            var fresh = new StoryState(nextStory++);
+            stories[fresh.Id] = fresh;
+            Join(fresh, terms, f.Day);
+            foreach (var r in related) JoinFamilies(fresh, r, families);
+            Retire();
+            return new Assignment(fresh.Id, FamilyRoot(fresh.Family), true, [], families);
+        }
+        var target = scored[0].Story;
+        Join(target, terms, f.Day);
+        foreach (var r in related) JoinFamilies(target, r, families);
+        var merged = new List<long>();
+        // Other stories this document also links to merge into the target when their centroids now agree.
+        for (int i = 1; i < scored.Count; i++)
+        {
+            var other = scored[i].Story;
+            if (!InWindow(target, other.First) || !InWindow(target, other.Last)) continue;
+            if (CentroidCosine(target, other) < opt.MergeThreshold) continue;
+            var (keep, drop) = target.Id < other.Id ? (target, other) : (other, target);
+            JoinFamilies(keep, drop, families);
+            MergeInto(keep, drop);
+            merged.Add(drop.Id);
+            target = keep;
+        }
+        return new Assignment(target.Id, FamilyRoot(target.Family), false, merged, families);
+    }
+
+    /// <summary>Counts a background document in the term statistics only (no story): word rarity learned from an
+    /// earlier corpus, so the first documents of a new stream are weighed as well as later ones.</summary>
+    public void Prime(StoryFeatures f) => Count(f);
+
+    /// <summary>Rebuilds state from a stored assignment (no decision is made): how a store resumes a corpus.</summary>
+    public void Restore(StoryFeatures f, long story, long family)
+    {
+        var terms = Count(f);
+        if (!stories.TryGetValue(story, out var s)) stories[story] = s = new StoryState(story) { Family = family };
+        nextStory = Math.Max(nextStory, story + 1);
+        Join(s, terms, f.Day);
+        Retire();
+    }
+
+    /// <summary>The family a story belongs to now (families only ever join).</summary>
+    public long FamilyOf(long story) => stories.TryGetValue(story, out var s) ? FamilyRoot(s.Family) : story;
+
+    /// <summary>Interns the document's terms and counts them once in the document frequencies.</summary>
+    private (int Term, float Weight)[] Count(StoryFeatures f)
+    {
+        documents++;
+        var terms = new (int, float)[f.Terms.Count];
+        int i = 0;
+        foreach (var (t, w) in f.Terms)
+        {
+            if (!termIds.TryGetValue(t, out int id))
+            {
+                termIds[t] = id = df.Count;
+                df.Add(0);
+                kind.Add(t[0]);
+                postings.Add(null);
+            }
+            df[id]++;
+            terms[i++] = (id, w);
+        }
+        Array.Sort(terms, (a, b) => a.Item1.CompareTo(b.Item1));
+        return terms;
+    }
+
+    private void JoinFamilies(StoryState a, StoryState b, List<long> joined)
+    {
+        long fa = FamilyRoot(a.Family), fb = FamilyRoot(b.Family);
+        if (fa == fb) return;
+        familyParent[Math.Max(fa, fb)] = Math.Min(fa, fb);
+        joined.Add(Math.Max(fa, fb));
+    }
+
+    private long FamilyRoot(long f)
+    {
+        while (familyParent.TryGetValue(f, out var p)) f = p;
+        return f;
+    }
+
+    private List<StoryState> Candidates(Dictionary<int, double> doc)
+    {
+        var hits = new Dictionary<long, int>();
+        foreach (var term in doc.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(opt.ProbeTerms).Select(kv => kv.Key))
+        {
+            if (postings[term] is not { } list) continue;
+            for (int i = list.Count - 1, seen = 0; i >= 0 && seen < opt.PostingScan; i--, seen++)
+                CollectionsMarshal.GetValueRefOrAddDefault(hits, list[i], out _)++;
+        }
+        // The best few by shared probe terms (ties: lower id) through a bounded heap: no sort of every hit.
+        var heap = new PriorityQueue<StoryState, (int Hits, long NegId)>(opt.Candidates + 1);
+        foreach (var (id, n) in hits)
+        {
+            if (!stories.TryGetValue(id, out var s)) continue;
+            heap.Enqueue(s, (n, -id));
+            if (heap.Count > opt.Candidates) heap.Dequeue();
+        }
+        var best = new List<StoryState>(heap.Count);
+        while (heap.Count > 0) best.Add(heap.Dequeue());
+        return best;
+    }
+
+    private void Join(StoryState s, (int Term, float Weight)[] terms, DateOnly? day)
+    {
+        s.Size++;
+        s.LastSeen = documents;
+        s.Members.Enqueue((terms, VectorNorm(terms)));
+        if (s.Members.Count > opt.MemberMemory) s.Members.Dequeue();
+        foreach (var (t, w) in terms)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(s.Sum, t, out bool existed);
+            sum += w;
+            if (!existed) Post(t, s.Id); // a term new to the story indexes it
+        }
+        if (day is { } d)
+        {
+            if (s.First is null || d < s.First) s.First = d;
+            if (s.Last is null || d > s.Last) s.Last = d;
+        }
+        Trim(s);
+        Reindex(s);
+    }
+
+    private void MergeInto(StoryState keep, StoryState drop)
+    {
+        foreach (var (t, w) in drop.Sum)
+        {
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(keep.Sum, t, out bool existed);
+            sum += w;
+            if (!existed) Post(t, keep.Id);
+        }
+        foreach (var m in drop.Members) keep.Members.Enqueue(m);
+        while (keep.Members.Count > opt.MemberMemory) keep.Members.Dequeue();
+        keep.Size += drop.Size;
+        if (drop.First is { } a && (keep.First is null || a < keep.First)) keep.First = a;
+        if (drop.Last is { } b && (keep.Last is null || b > keep.Last)) keep.Last = b;
+        keep.LastSeen = Math.Max(keep.LastSeen, drop.LastSeen);
+        stories.Remove(drop.Id);
+        Trim(keep);
+        Reindex(keep);
+    }
+
+    /// <summary>Past the live limit, the tenth of stories idle longest leave memory (their documents stay stored; a new
+    /// report of them starts a new story). Keeps memory and candidate lists bounded on an endless stream.</summary>
+    private void Retire()
+    {
+        if (stories.Count <= opt.MaxLiveStories) return;
+        var idle = stories.Values.OrderBy(s => s.LastSeen).ThenBy(s => s.Id).Take(Math.Max(1, opt.MaxLiveStories / 10)).ToList();
+        foreach (var s in idle) stories.Remove(s.Id);
+    }
+
+    /// <summary>Appends a story to a term's posting list (read newest first). Lists only grow; dead and stale entries
+    /// are dropped when a list passes four scan windows.</summary>
+    private void Post(int term, long story)
+    {
+        var list = postings[term] ??= [];
+        list.Add(story);
+        if (list.Count > 4 * opt.PostingScan) Compact(list);
+    }
+
+    private void Reindex(StoryState s) => s.Norm = Norm(s.Sum);
+
+    private void Compact(List<long> list)
+    {
+        var keep = list.Skip(list.Count - opt.PostingScan).Where(stories.ContainsKey).ToList();
+        list.Clear();
+        list.AddRange(keep);
+    }
+
+    private void Trim(StoryState s)
+    {
+        // Trimmed in bursts (past one and a half times the limit, back to the limit) so the sort is amortised.
+        if (s.Sum.Count <= opt.CentroidTerms * 3 / 2) return;
+        var drop = s.Sum.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Sum.Count - opt.CentroidTerms).Select(kv => kv.Key).ToList();
+        foreach (var t in drop) s.Sum.Remove(t); // if the term comes back, it indexes the story again
+    }
+
+    /// <summary>Inverse document frequency with a prior of <see cref="StreamingOptions.IdfPrior"/> unseen documents, so
+    /// the first documents of a corpus are not weighed by statistics of a handful (where every shared word looks
+    /// common).</summary>
+    private double Idf(int term) => Math.Log(1.0 + (documents + opt.IdfPrior) / (double)Math.Max(1, df[term]));
+
+    private Dictionary<int, double> Weigh((int Term, float Weight)[] terms)
+    {
+        var v = new Dictionary<int, double>(terms.Length);
+        double norm = 0;
+        foreach (var (t, w) in terms) { double x = w * Idf(t); v[t] = x; norm += x * x; }
+        norm = Math.Sqrt(norm);
+        if (norm > 0) foreach (var (t, _) in terms) v[t] /= norm;
+        return v;
+    }
+
+    private double VectorNorm((int Term, float Weight)[] terms)
+    {
+        double n = 0;
+        foreach (var (t, w) in terms) { double x = w * Idf(t); n += x * x; }
+        return Math.Sqrt(n);
+    }
+
+    private double Norm(Dictionary<int, float> sum)
+    {
+        double n = 0;
+        foreach (var (t, w) in sum) { double x = w * Idf(t); n += x * x; }
+        return Math.Sqrt(n);
+    }
+
+    /// <summary>A blend of the cosine with the story's centroid (what the story is about overall) and with its nearest
+    /// recent member (a new report often follows one earlier report closely).</summary>
+    private double Blend(Dictionary<int, double> doc, StoryState s, double centroid)
+    {
+        if (opt.NearestMemberWeight <= 0) return centroid;
+        double best = 0;
+        foreach (var (terms, norm) in s.Members)
+        {
+            if (norm == 0) continue;
+            // Only shared terms cost a logarithm; the member's norm was computed once when it joined.
+            double dot = 0;
+            foreach (var (t, w) in terms) if (doc.TryGetValue(t, out var y)) dot += w * Idf(t) * y;
+            best = Math.Max(best, dot / norm);
+        }
+        return (1 - opt.NearestMemberWeight) * centroid + opt.NearestMemberWeight * best;
+    }
+
+    private double Cosine(Dictionary<int, double> doc, StoryState s)
+    {
+        if (s.Norm == 0) return 0;
+        double dot = 0;
+        foreach (var (t, w) in doc) if (s.Sum.TryGetValue(t, out var c)) dot += w * c * Idf(t);
+        return dot / s.Norm;
+    }
+
+    private double CentroidCosine(StoryState a, StoryState b)
+    {
+        if (a.Norm == 0 || b.Norm == 0) return 0;
+        if (a.Sum.Count > b.Sum.Count) (a, b) = (b, a);
+        double dot = 0;
+        foreach (var (t, w) in a.Sum) if (b.Sum.TryGetValue(t, out var c)) { double idf = Idf(t); dot += w * c * idf * idf; }
+        return dot / (a.Norm * b.Norm);
+    }
+
+    private bool InWindow(StoryState s, DateOnly? day) =>
+        day is not { } d || s.First is not { } first || s.Last is not { } last
+        || (d.DayNumber >= first.DayNumber - opt.WindowDays && d.DayNumber <= last.DayNumber + opt.WindowDays);
+
+    /// <summary>Scales the score down when the document names years (#) or places (^) that the story never names
+    /// while the story names others: look-alike events differ first in when and where.</summary>
+    private double Mismatch((int Term, float Weight)[] doc, StoryState s, char k, double factor)
+    {
+        if (factor >= 1) return 1;
+        bool docHas = false;
+        foreach (var (t, _) in doc)
+        {
+            if (kind[t] != k) continue;
+            docHas = true;
+            if (s.Sum.ContainsKey(t)) return 1;
+        }
+        if (!docHas) return 1;
+        foreach (var t in s.Sum.Keys) if (kind[t] == k) return factor;
+        return 1;
+    }
+}

@@ -1,0 +1,93 @@
+using Parallax.Stories.Streaming;
+using Parallax.Stories.Tests.Support;
+
+namespace Parallax.Stories.Tests.Streaming;
+
+public sealed class StreamingClustererTests
+{
+    // Two look-alike events told in the same words (a barge strikes a bridge) and unrelated news: invented text.
+    private const string BridgeA = "A barge struck the Cannery Street Bridge in Port Alden on Monday, stranding a Harbor Transit Authority streetcar. The Coast Guard closed the Sorrel Channel while engineers inspected the pier.";
+    private const string BridgeB = "The Cannery Street Bridge stayed closed Tuesday after a barge hit its center pier in Port Alden. Harbor Transit Authority streetcar passengers were walked off the bridge; the Coast Guard kept the Sorrel Channel shut.";
+    private const string BridgeC = "Engineers inspected the Cannery Street Bridge pier after the barge strike in Port Alden; the Coast Guard reopened the Sorrel Channel to traffic and Harbor Transit Authority streetcar service resumed.";
+    private const string Election = "Voters in Millbrook County approved a school levy on Tuesday by a wide margin. The superintendent thanked volunteers and promised new classrooms by autumn.";
+    private const string Levy = "Millbrook County voters backed the school levy Tuesday; the superintendent said volunteers carried the campaign and new classrooms would open by autumn.";
+
+    private static StoryFeatures F(string text, DateOnly? day) => StoryFeatures.Of(StoryDocs.Doc("d", text, day));
+
+    private static readonly DateOnly Day = new(2025, 3, 4);
+
+    [Fact]
+    public void Reports_of_one_event_join_one_story_and_unrelated_news_starts_another()
+    {
+        var c = new StreamingClusterer();
+        var a = c.Add(F(BridgeA, Day));
+        var e = c.Add(F(Election, Day));
+        var b = c.Add(F(BridgeB, Day));
+        var l = c.Add(F(Levy, Day));
+        Assert.True(a.Started);
+        Assert.Equal(a.Story, b.Story);
+        Assert.NotEqual(a.Story, e.Story);
+        Assert.Equal(e.Story, l.Story);
+    }
+
+    [Fact]
+    public void A_look_alike_event_outside_the_time_window_is_a_new_story_of_the_same_family()
+    {
+        var c = new StreamingClusterer();
+        var first = c.Add(F(BridgeA, Day));
+        c.Add(F(BridgeB, Day.AddDays(1)));
+        var later = c.Add(F(BridgeC, Day.AddDays(60)));
+        Assert.True(later.Started);
+        Assert.NotEqual(first.Story, later.Story);
+        Assert.Equal(first.Family, later.Family);
+        // Within the window the same text joins.
+        Assert.Equal(first.Story, c.Add(F(BridgeC, Day.AddDays(3))).Story);
+    }
+
+    [Fact]
+    public void Clustering_is_deterministic_for_a_given_order()
+    {
+        var input = new[] { (BridgeA, Day), (Election, Day), (BridgeB, Day.AddDays(1)), (Levy, Day), (BridgeC, Day.AddDays(40)) }
+            .Select(x => F(x.Item1, x.Item2)).ToList();
+        static string Run(IEnumerable<StoryFeatures> fs)
+        {
+            var c = new StreamingClusterer();
+            return string.Join(';', fs.Select(f => c.Add(f)).Select(a => $"{a.Story}/{a.Family}/{string.Join(',', a.Merged)}"));
+        }
+        Assert.Equal(Run(input), Run(input));
+        // Features survive their stored form, so a store replays exactly these decisions.
+        Assert.Equal(Run(input), Run(input.Select(f => StoryFeatures.Deserialize(f.Serialize()))));
+    }
+
+    [Fact]
+    public void A_restored_clusterer_decides_like_the_one_that_made_the_assignments()
+    {
+        var fs = new[] { F(BridgeA, Day), F(Election, Day), F(BridgeB, Day) };
+        var live = new StreamingClusterer();
+        var assigned = fs.Select(live.Add).ToList();
+        var restored = new StreamingClusterer();
+        for (int i = 0; i < fs.Length; i++) restored.Restore(fs[i], assigned[i].Story, assigned[i].Family);
+        Assert.Equal(live.Add(F(Levy, Day)).Story, restored.Add(F(Levy, Day)).Story);
+        Assert.Equal(live.Add(F(BridgeC, Day)).Story, restored.Add(F(BridgeC, Day)).Story);
+    }
+
+    [Fact]
+    public void Cost_per_document_does_not_grow_with_the_number_of_live_stories()
+    {
+        // Documents that share a common term but are otherwise distinct: each starts a story, so stories pile up.
+        static StoryFeatures Synthetic(int i) => new(new Dictionary<string, float>
+        {
+            ["common"] = 1, [$"unique{i}"] = 2, [$"@name{i}"] = 2, [$"place{i % 1000}"] = 1,
+        }, new DateOnly(2025, 1, 1).AddDays(i / 500));
+        double Time(int n)
+        {
+            var c = new StreamingClusterer();
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            for (int i = 0; i < n; i++) c.Add(Synthetic(i));
+            return sw.Elapsed.TotalMilliseconds;
+        }
+        Time(2_000); // warm-up
+        double small = Time(5_000), large = Time(20_000);
+        Assert.True(large < small * 4 * 3, $"4x documents took {large / small:0.0}x the time (linear would be 4x)");
+    }
+}
