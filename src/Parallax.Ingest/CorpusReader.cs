@@ -195,7 +195,7 @@ public sealed class CorpusReader
     }
 
     /// <summary>A stream that also disposes the stream it was built over.</summary>
-    private sealed class OwningStream(Stream inner, IDisposable owned) : Stream
+    private sealed class OwningStream(Stream inner, IDisposable owned) : ForwardOnlyStream
     {
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
         protected override void Dispose(bool disposing)
@@ -203,15 +203,6 @@ public sealed class CorpusReader
             if (disposing) { inner.Dispose(); owned.Dispose(); }
             base.Dispose(disposing);
         }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private IEnumerable<ReadResult> ReadFile(FileEntry file, CancellationToken ct) => InputKinds.Of(file.FullPath) switch

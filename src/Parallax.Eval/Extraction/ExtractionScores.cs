@@ -1,3 +1,4 @@
+using Parallax.Ingest;
 using System.Text;
 
 namespace Parallax.Eval.Extraction;
@@ -83,18 +84,7 @@ public static class ShingleScore
         return result;
     }
 
-    internal static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        foreach (char c in text)
-        {
-            if (char.IsLetterOrDigit(c)) { sb.Append(char.ToLowerInvariant(c)); continue; }
-            if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
-        }
-        if (sb.Length > 0) words.Add(sb.ToString());
-        return words;
-    }
+    internal static List<string> Words(string text) => TextWords.Lower(text);
 }
 
 /// <summary>

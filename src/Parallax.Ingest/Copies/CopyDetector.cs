@@ -1,4 +1,3 @@
-using System.Text;
 using Parallax.Model;
 
 namespace Parallax.Ingest.Copies;
@@ -109,18 +108,7 @@ public sealed class CopyDetector
     /// <summary>Lower-cased words joined by single spaces: the text as far as copying is concerned.</summary>
     private static string Normalise(string text) => string.Join(' ', Words(text));
 
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        foreach (char c in text)
-        {
-            if (char.IsLetterOrDigit(c)) { sb.Append(char.ToLowerInvariant(c)); continue; }
-            if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
-        }
-        if (sb.Length > 0) words.Add(sb.ToString());
-        return words;
-    }
+    private static List<string> Words(string text) => TextWords.Lower(text);
 
     private static HashSet<ulong> Shingles(string text)
     {

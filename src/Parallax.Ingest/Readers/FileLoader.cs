@@ -16,18 +16,8 @@ internal static class FileLoader
             var length = new FileInfo(path).Length;
             if (length > limit) return (null, TooLarge(length, limit));
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-            using var content = new MemoryStream((int)length);
-            var buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
             // The limit is enforced while reading too: a file that grows after the size check is never read whole.
-            while ((n = stream.Read(buffer)) > 0)
-            {
-                total += n;
-                if (total > limit) return (null, TooLarge(total, limit));
-                content.Write(buffer, 0, n);
-            }
-            return (content.ToArray(), null);
+            return ReadCapped(stream, limit, (int)length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -41,22 +31,28 @@ internal static class FileLoader
         limit = Math.Min(limit, Array.MaxLength);
         try
         {
-            using var content = new MemoryStream();
-            var buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = stream.Read(buffer)) > 0)
-            {
-                total += n;
-                if (total > limit) return (null, TooLarge(total, limit));
-                content.Write(buffer, 0, n);
-            }
-            return (content.ToArray(), null);
+            return ReadCapped(stream, limit, 0);
         }
         catch (IOException ex)
         {
             return (null, ex.Message);
         }
+    }
+
+    /// <summary>Reads to the end, stopping with "too large" as soon as more than <paramref name="limit"/> bytes came.</summary>
+    private static (byte[]? Bytes, string? Error) ReadCapped(Stream stream, long limit, int expected)
+    {
+        using var content = new MemoryStream(expected);
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            total += n;
+            if (total > limit) return (null, TooLarge(total, limit));
+            content.Write(buffer, 0, n);
+        }
+        return (content.ToArray(), null);
     }
 
     /// <summary>"too large (63.2 MB; limit 50 MB)". Sizes under a megabyte are given in KB or bytes, so a small limit

@@ -8,7 +8,7 @@ namespace Parallax.Ingest.Warc;
 /// resumes there. The WARC parser then resynchronises on the next record start. A truncated last member simply ends
 /// the stream; the WARC parser reports the record it cut short.
 /// </summary>
-internal sealed class GzipMembersStream : Stream
+internal sealed class GzipMembersStream : ForwardOnlyStream
 {
     private readonly CountingStream _raw;
     private Stream _gzip;
@@ -98,19 +98,10 @@ internal sealed class GzipMembersStream : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>Counts the bytes read from the underlying stream (the compressed offset reached), hands them out in
     /// small chunks and keeps the last chunk, so a failure is never more than one chunk behind the damage.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
+    private sealed class CountingStream(Stream inner) : ForwardOnlyStream
     {
         private const int Chunk = 4096;
         private readonly byte[] _last = new byte[Chunk];
@@ -145,14 +136,5 @@ internal sealed class GzipMembersStream : Stream
             base.Dispose(disposing);
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

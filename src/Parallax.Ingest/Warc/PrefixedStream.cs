@@ -1,7 +1,7 @@
 namespace Parallax.Ingest.Warc;
 
 /// <summary>A few bytes already consumed, then the rest of a stream (not disposing it).</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, Stream rest) : ForwardOnlyStream
 {
     private int _used;
 
@@ -17,13 +17,4 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
         return rest.Read(buffer, offset, count);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
