@@ -15,7 +15,12 @@ public sealed record Upload(string Name, byte[] Bytes);
 public sealed record IngestOutcome(IReadOnlyList<(string Id, long Story)> Added, int AlreadyStored, IReadOnlyList<Rejection> Rejected);
 
 /// <summary>A built story: the analysis and its rendered report body, kept while the corpus has not changed.</summary>
-public sealed record BuiltStory(CorpusAnalysis Analysis, string BodyHtml, byte[] Json, int Sources);
+public sealed record BuiltStory(CorpusAnalysis Analysis, string BodyHtml, byte[] Json, int Sources)
+{
+    /// <summary>The whole story page as UTF-8, rendered once per build: a 50-source page is over a megabyte, and
+    /// rebuilding and encoding it per request would dominate the response time.</summary>
+    public byte[]? Page { get; set; }
+}
 
 /// <summary>
 /// The corpus as the server sees it. The store holds one database connection, so every call into it takes one lock;

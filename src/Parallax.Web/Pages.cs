@@ -133,6 +133,7 @@ internal static class Pages
         if (!long.TryParse(idText, NumberStyles.None, Invariant, out long id)) return Html(NotFound("There is no such story."), 404);
         var built = corpus.Story(id);
         if (built is null) return Html(NotFound("There is no such story."), 404);
+        if (built.Page is { } cached) return Results.Bytes(cached, "text/html; charset=utf-8");
         var story = built.Analysis.Stories[0];
         var page = new Page(story.Title);
         page.Raw(built.BodyHtml);
@@ -141,7 +142,9 @@ internal static class Pages
             page.Raw("<li><a href=\"/documents/").T(d.Id).Raw("\">").T(d.Id).Raw("</a> ").T(d.Metadata.Outlet?.Value ?? "")
                 .Raw(" — ").T(d.Metadata.Title?.Value ?? d.Origin).Raw("</li>\n");
         page.Raw("</ul><p><a href=\"/api/stories/").N(id).Raw("\">This story as JSON</a></p></nav>\n");
-        return Html(page.End(), 200);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(page.End());
+        built.Page = bytes;
+        return Results.Bytes(bytes, "text/html; charset=utf-8");
     }
 
     private static IResult DocumentPage(string id, CorpusService corpus)

@@ -50,7 +50,7 @@ internal static class BenchServeCommand
             {
                 var seed = seeds[i % seeds.Count];
                 int round = i / seeds.Count;
-                var outlet = (seed.Metadata.Outlet?.Value ?? "Outlet") + (round == 0 ? "" : " " + round.ToString(CultureInfo.InvariantCulture));
+                var outlet = (seed.Metadata.Outlet?.Value ?? "Outlet " + (i % seeds.Count).ToString(CultureInfo.InvariantCulture)) + (round == 0 ? "" : " " + round.ToString(CultureInfo.InvariantCulture));
                 return seed with
                 {
                     Id = "r" + i.ToString(CultureInfo.InvariantCulture),
