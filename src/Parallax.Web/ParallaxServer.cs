@@ -33,6 +33,9 @@ public static class ParallaxServer
             f.ValueCountLimit = 64;
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start (port taken, bad address) is thrown to the caller, who words it; the host's own log of it
+        // would print a stack trace to a user.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddSingleton(new CorpusService(store));
         builder.Services.AddSingleton(options);
 

@@ -41,7 +41,7 @@ internal static class ServeCommand
         {
             app.StartAsync().GetAwaiter().GetResult();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or FormatException or InvalidOperationException or UriFormatException)
         {
             throw new UserError($"cannot listen on {urls}: {e.Message}");
         }
