@@ -31,9 +31,10 @@ public sealed class CorpusService : IDisposable
 {
     private readonly ICorpusStore store;
     private readonly Lock gate = new();
-    private readonly ConcurrentDictionary<long, (long Generation, BuiltStory Story)> cache = new();
-    // Models load on the first ingest, not at start-up: reading an empty corpus must start fast.
-    private readonly Lazy<DocumentPipeline> pipeline = new(() => StandardPipeline.Create(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly ConcurrentDictionary<long, (long Generation, Lazy<BuiltStory?> Story)> cache = new();
+    // Models load on the first ingest, not at start-up (reading an empty corpus must start fast), and once per
+    // process: they are read-only and shared by every server in it.
+    private static readonly Lazy<DocumentPipeline> pipeline = new(() => StandardPipeline.Create(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly SemaphoreSlim writers = new(1, 1);
     private long generation = -1;
     private long checkedAt;
@@ -57,11 +58,35 @@ public sealed class CorpusService : IDisposable
         lock (gate) return store.FindDocument(id);
     }
 
-    /// <summary>The story built and rendered, or null when there is no such story.</summary>
+    /// <summary>Stories kept built at most; past it the cache starts over (a reader's working set is a few stories,
+    /// and a built 50-source story holds a few megabytes).</summary>
+    private const int MaxCached = 256;
+
+    /// <summary>The story built and rendered, or null when there is no such story. Concurrent requests for one story
+    /// share one build: after an ingest, 32 readers of a changed story wait for one build, not start 32.</summary>
     public BuiltStory? Story(long id)
     {
         long gen = CurrentGeneration();
-        if (cache.TryGetValue(id, out var hit) && hit.Generation == gen) return hit.Story;
+        if (cache.TryGetValue(id, out var hit) && hit.Generation == gen) return hit.Story.Value;
+        if (cache.Count >= MaxCached) cache.Clear();
+        var fresh = (gen, new Lazy<BuiltStory?>(() => Build(id), LazyThreadSafetyMode.ExecutionAndPublication));
+        var entry = cache.AddOrUpdate(id, fresh, (_, old) => old.Generation == gen ? old : fresh);
+        try
+        {
+            var built = entry.Story.Value;
+            // Unknown ids are not remembered, so probing many ids cannot fill memory.
+            if (built is null) cache.TryRemove(new KeyValuePair<long, (long, Lazy<BuiltStory?>)>(id, entry));
+            return built;
+        }
+        catch
+        {
+            cache.TryRemove(new KeyValuePair<long, (long, Lazy<BuiltStory?>)>(id, entry));
+            throw;
+        }
+    }
+
+    private BuiltStory? Build(long id)
+    {
         IReadOnlyList<Document> docs;
         lock (gate) docs = store.StoryDocuments(id);
         if (docs.Count == 0) return null;
@@ -71,9 +96,7 @@ public sealed class CorpusService : IDisposable
         using var json = new MemoryStream();
         ReportJsonWriter.Write(analysis, json);
         int sources = docs.Select(d => d.Metadata.Outlet?.Value ?? d.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        var built = new BuiltStory(analysis, body.ToString(), json.ToArray(), sources);
-        cache[id] = (gen, built);
-        return built;
+        return new BuiltStory(analysis, body.ToString(), json.ToArray(), sources);
     }
 
     /// <summary>The store's generation, read at most every quarter second: other processes' writes show within that,

@@ -91,6 +91,25 @@ public sealed class ApiTests
         Assert.Contains("\"alreadyStored\":1", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_cached_story_is_rebuilt_after_a_document_joins_it()
+    {
+        await using var s = await TestServer.StartAsync();
+        var r = await s.Http.SendAsync(Post(Report, "text/plain", TestServer.Key), Ct);
+        using var first = JsonDocument.Parse(await r.Content.ReadAsStringAsync(Ct));
+        long story = first.RootElement.GetProperty("added")[0].GetProperty("story").GetInt64();
+        using (var before = JsonDocument.Parse(await s.Http.GetStringAsync($"api/stories/{story}", Ct)))
+            Assert.Equal(1, before.RootElement.GetProperty("documents").GetArrayLength());
+        var page = await s.Http.GetStringAsync($"stories/{story}", Ct);
+
+        r = await s.Http.SendAsync(Post(Report + "\nThe cause of the fire in Springfield is not yet known, the chief said.", "text/plain", TestServer.Key), Ct);
+        using var second = JsonDocument.Parse(await r.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(story, second.RootElement.GetProperty("added")[0].GetProperty("story").GetInt64());
+        using (var after = JsonDocument.Parse(await s.Http.GetStringAsync($"api/stories/{story}", Ct)))
+            Assert.Equal(2, after.RootElement.GetProperty("documents").GetArrayLength());
+        Assert.NotEqual(page, await s.Http.GetStringAsync($"stories/{story}", Ct));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("wrong")]
