@@ -91,13 +91,13 @@ internal sealed class Page
         .message.ok{border-color:var(--ok);background:var(--ok-bg);color:var(--ok)}
         .stories-table td.num{text-align:right;font-variant-numeric:tabular-nums}
         .doc-text{white-space:pre-wrap;line-height:1.7;max-width:48rem}
-        .doc-text .ent{border-bottom:2px solid #0a4fb4}
-        .doc-text .ent-person{border-bottom-color:#7b2cbf}
-        .doc-text .ent-place{border-bottom-color:#1a6b34}
-        .doc-text .qt{background:#e8f0fe}
-        .doc-text .num{background:var(--mark);font-weight:600}
-        .doc-text .cite{text-decoration:underline dotted}
-        .legend span{margin-right:1rem}
+        .doc-text .ent,.legend .ent{border-bottom:2px solid #0a4fb4}
+        .doc-text .ent-person,.legend .ent-person{border-bottom-color:#7b2cbf}
+        .doc-text .ent-place,.legend .ent-place{border-bottom-color:#1a6b34}
+        .doc-text .qt,.legend .qt{background:#e8f0fe}
+        .doc-text .num,.legend .num{background:var(--mark);font-weight:600}
+        .doc-text .cite,.legend .cite{text-decoration:underline dotted}
+        .legend span{margin-right:1rem;color:var(--fg)}
         dl.meta-list{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
         dl.meta-list dt{font-weight:600}
         dl.meta-list dd{margin:0}

@@ -152,7 +152,8 @@ internal static class Pages
         if (corpus.Document(id) is not { } found) return Html(NotFound("There is no such document."), 404);
         var (doc, story) = found;
         var meta = doc.Metadata;
-        var page = new Page(meta.Title?.Value ?? doc.Id).Header(meta.Title?.Value ?? doc.Id, doc.Id + " · " + (meta.Outlet?.Value ?? "unknown outlet"));
+        var heading = meta.Title?.Value ?? "Untitled report " + doc.Id;
+        var page = new Page(heading).Header(heading, doc.Id + " · " + (meta.Outlet?.Value ?? "unknown outlet"));
         page.Raw("<main class=\"wrap\">\n<p><a href=\"/stories/").N(story).Raw("\">← The story this report belongs to</a></p>\n");
         page.Raw("<section><h2>Metadata</h2>\n<dl class=\"meta-list\">\n");
         Meta(page, "Title", meta.Title?.Value, meta.Title?.Source);

@@ -140,6 +140,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await page.Locator("nav[aria-label='Documents of this story'] a").First.ClickAsync();
         await page.WaitForLoadStateAsync();
         Assert.True(await page.Locator(".doc-text .ent").CountAsync() > 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "document-1280.png") });
         Assert.Empty(dialogs);
     }
 
