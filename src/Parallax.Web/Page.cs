@@ -90,6 +90,7 @@ internal sealed class Page
         .message.error{border-color:var(--hot);background:var(--hot-bg);color:var(--hot)}
         .message.ok{border-color:var(--ok);background:var(--ok-bg);color:var(--ok)}
         .stories-table td.num{text-align:right;font-variant-numeric:tabular-nums}
+        .stories-table td.hot{color:var(--hot);font-weight:700}
         .doc-text{white-space:pre-wrap;line-height:1.7;max-width:48rem}
         .doc-text .ent,.legend .ent{border-bottom:2px solid #0a4fb4}
         .doc-text .ent-person,.legend .ent-person{border-bottom-color:#7b2cbf}

@@ -105,6 +105,8 @@ public sealed class BrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
         Assert.Contains($"Added {files.Length} report", message, StringComparison.Ordinal);
 
         await page.GotoAsync(server.Root + "/");
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "stories-1280.png") });
         var link = page.Locator("table.stories-table a").First;
         await link.ClickAsync();
         await page.WaitForLoadStateAsync();
