@@ -25,11 +25,14 @@ internal static class BenchServeCommand
         var seconds = new Option<int>("--seconds") { Description = "How long to load each page", DefaultValueFactory = _ => 30 };
         var connections = new Option<int>("--connections") { Description = "Concurrent connections", DefaultValueFactory = _ => 32 };
         var sources = new Option<int>("--sources") { Description = "Documents in the benchmark story", DefaultValueFactory = _ => 50 };
+        var db = new Option<string?>("--db") { Description = "Instead of building the seeds story: load an existing corpus (its largest story and its list)" };
         var command = new Command("serve", "Load-test the web app: story page and stories list at 32 connections; p50/p95/p99, requests/s, errors")
         {
-            shared, seconds, connections, sources,
+            shared, seconds, connections, sources, db,
         };
-        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(seconds), r.GetValue(connections), r.GetValue(sources)));
+        command.SetAction(r => r.GetValue(db) is { } existing
+            ? RunOn(existing, r.GetValue(seconds), r.GetValue(connections))
+            : Run(r.GetValue(shared)!, r.GetValue(seconds), r.GetValue(connections), r.GetValue(sources)));
         return command;
     }
 
@@ -64,28 +67,49 @@ internal static class BenchServeCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"corpus: {store.CountDocuments()} documents; benchmark story {biggest.Id} has {biggest.Documents} documents from {biggest.Sources} sources (built in {clock.Elapsed.TotalSeconds:0.0} s)"));
 
-            var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
-            app.StartAsync().GetAwaiter().GetResult();
-            try
-            {
-                var root = ParallaxServer.Addresses(app)[0].TrimEnd('/');
-                using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-                using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-                Console.WriteLine($"{"page",-12} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
-                Load(http, "story", $"{root}/stories/{biggest.Id.ToString(CultureInfo.InvariantCulture)}", seconds, connections);
-                Load(http, "stories list", root + "/", seconds, connections);
-            }
-            finally
-            {
-                app.StopAsync().GetAwaiter().GetResult();
-                ((IDisposable)app).Dispose();
-            }
+            Serve(store, biggest.Id, seconds, connections);
         }
         finally
         {
             try { dir.Delete(recursive: true); } catch (IOException) { }
         }
         return 0;
+    }
+
+    /// <summary>The load on a corpus someone already has (e.g. a large ingest): its largest recent story and the list.</summary>
+    private static int RunOn(string db, int seconds, int connections)
+    {
+        if (seconds < 1 || connections < 1) throw new UserError("--seconds and --connections must be at least 1");
+        ICorpusStore store;
+        try { store = CorpusStore.Open(db); }
+        catch (StoreException e) { throw new UserError(e.Message); }
+        var biggest = store.Stories(limit: 1000).OrderByDescending(s => s.Documents).FirstOrDefault()
+            ?? throw new UserError($"{store.Location} has no stories");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"corpus: {store.CountDocuments():N0} documents; benchmark story {biggest.Id} has {biggest.Documents} documents from {biggest.Sources} sources"));
+        Serve(store, biggest.Id, seconds, connections);
+        return 0;
+    }
+
+    private static void Serve(ICorpusStore store, long story, int seconds, int connections)
+    {
+        var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
+        app.StartAsync().GetAwaiter().GetResult();
+        try
+        {
+            var root = ParallaxServer.Addresses(app)[0].TrimEnd('/');
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+            Console.WriteLine($"{"page",-12} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
+            Load(http, "story", $"{root}/stories/{story.ToString(CultureInfo.InvariantCulture)}", seconds, connections);
+            Load(http, "stories list", root + "/", seconds, connections);
+        }
+        finally
+        {
+            // Stopping the app disposes the store it owns.
+            app.StopAsync().GetAwaiter().GetResult();
+            ((IDisposable)app).Dispose();
+        }
     }
 
     private static void Load(HttpClient http, string name, string url, int seconds, int connections)
