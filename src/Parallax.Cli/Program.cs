@@ -10,6 +10,7 @@ var root = new RootCommand("Parallax: what news reports of one event agree on, w
     LexiconsCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
+    ServeCommand.Create(),
 };
 foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
 try

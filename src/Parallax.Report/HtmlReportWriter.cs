@@ -31,6 +31,21 @@ public static class HtmlReportWriter
         output.Flush();
     }
 
+    /// <summary>The report's style sheet, for a host that serves it as its own file (the web app) rather than inline.</summary>
+    public static string Css => HtmlStyle.Css;
+
+    /// <summary>Writes the page's body content only (the report header and its <c>&lt;main&gt;</c>), for a host page that
+    /// brings its own head, navigation and policy (the web app's story page).</summary>
+    /// <exception cref="ArgumentException">The analysis references an unknown document or holds an invalid span.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A span lies outside its document's text.</exception>
+    public static void WriteBody(CorpusAnalysis analysis, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var index = ReportIndex.Build(analysis);
+        new HtmlRenderer(index, output).WriteBody();
+        output.Flush();
+    }
+
     /// <summary>The page as a string.</summary>
     /// <exception cref="ArgumentException">The analysis references an unknown document or holds an invalid span.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A span lies outside its document's text.</exception>
@@ -90,6 +105,16 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         w.Write(HtmlStyle.Css);
         w.Write("</style>\n</head>\n<body>\n");
 
+        WriteBody();
+        w.Write("<footer class=\"wrap page-foot\"><p>Made by Parallax from ");
+        w.Write(Count(analysis.Documents.Length, "document", "documents"));
+        w.Write(". Offsets and the full texts are in report.json.</p></footer>\n</body>\n</html>\n");
+    }
+
+    /// <summary>The header and the main part: everything in the body but the footer.</summary>
+    public void WriteBody()
+    {
+        var analysis = index.Analysis;
         WritePageHeader();
         w.Write("<main class=\"wrap\">\n");
         for (int i = 0; i < analysis.Stories.Length; i++)
@@ -99,9 +124,7 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         }
         WriteUnassigned();
         WriteSkipped();
-        w.Write("</main>\n<footer class=\"wrap page-foot\"><p>Made by Parallax from ");
-        w.Write(Count(analysis.Documents.Length, "document", "documents"));
-        w.Write(". Offsets and the full texts are in report.json.</p></footer>\n</body>\n</html>\n");
+        w.Write("</main>\n");
     }
 
     private void WritePageHeader()

@@ -41,7 +41,15 @@ public interface ICorpusStore : IDisposable
     /// comparison is rebuilt only for those stories).</summary>
     int RefreshStories(CancellationToken ct = default);
 
-    IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100);
+    /// <summary>Stories, latest first; <paramref name="outlet"/> keeps those with a document from that outlet (any case),
+    /// <paramref name="offset"/> skips that many (paging).</summary>
+    IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0);
+
+    /// <summary>One stored document with its analysis and the story it is in; null for an unknown id.</summary>
+    (Document Document, long Story)? FindDocument(string id);
+
+    /// <summary>Grows with every document any writer commits, so a cache keyed by it is right across processes.</summary>
+    long Generation();
 
     /// <summary>The story's documents with their analysis, oldest first; empty when there is no such story.</summary>
     IReadOnlyList<Document> StoryDocuments(long story);

@@ -177,10 +177,15 @@ internal class SqlCorpusStore : ICorpusStore
         return dirty.Count;
     }
 
-    public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100)
+    public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0)
     {
         var where = new List<string>();
-        var args = new List<(string, object?)> { ("limit", limit) };
+        var args = new List<(string, object?)> { ("limit", limit), ("offset", Math.Max(0, offset)) };
+        if (!string.IsNullOrWhiteSpace(outlet))
+        {
+            where.Add("id IN (SELECT story FROM documents WHERE lower(outlet) = lower(@outlet))");
+            args.Add(("outlet", outlet.Trim()));
+        }
         if (since is { } s)
         {
             where.Add("COALESCE(last_day, substr(updated, 1, 10)) >= @since");
@@ -195,7 +200,7 @@ internal class SqlCorpusStore : ICorpusStore
         }
         var sql = "SELECT id, family, title, first_day, last_day, documents, sources, disputed FROM stories"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + " ORDER BY COALESCE(last_day, '') DESC, documents DESC, id LIMIT @limit";
+            + " ORDER BY COALESCE(last_day, '') DESC, documents DESC, id LIMIT @limit OFFSET @offset";
         var list = new List<StorySummary>();
         using var cmd = Sql.Command(conn, null, sql, [.. args]);
         using var r = cmd.ExecuteReader();
@@ -212,6 +217,18 @@ internal class SqlCorpusStore : ICorpusStore
         while (r.Read()) docs.Add(DocumentCodec.Decode(r.GetString(2), (byte[])r.GetValue(3), DocId(r.GetInt64(0)), r.GetString(1)));
         return docs;
     }
+
+    public (Document Document, long Story)? FindDocument(string id)
+    {
+        // Ids are "d" and the row number; anything else cannot be stored, so it is simply not found.
+        if (id.Length < 2 || id[0] != 'd' || !long.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out long row)) return null;
+        using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis, layers, story FROM documents WHERE id = @id", ("id", row));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        return (DocumentCodec.Decode(r.GetString(2), (byte[])r.GetValue(3), DocId(r.GetInt64(0)), r.GetString(1)), r.GetInt64(4));
+    }
+
+    public long Generation() => Convert.ToInt64(Sql.Scalar(conn, null, "SELECT value FROM meta WHERE key = 'generation'"), CultureInfo.InvariantCulture);
 
     public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
     {

@@ -31,6 +31,32 @@ public abstract class CorpusStoreContract
     }
 
     [Fact]
+    public void Documents_are_found_by_id_stories_filter_by_outlet_and_page_and_writes_bump_the_generation()
+    {
+        using var store = Open(NewLocation());
+        long g0 = store.Generation();
+        var a = TestDocs.Doc("a", TestDocs.BridgeA, Day);
+        var ra = store.Add(a with { Metadata = a.Metadata with { Outlet = new Sourced<string>("Harbour Post", MetadataSource.Input) } });
+        var re = store.Add(TestDocs.Doc("e", TestDocs.Election, Day.AddDays(2)));
+        store.RefreshStories(TestContext.Current.CancellationToken);
+        Assert.Equal(g0 + 2, store.Generation());
+
+        var found = store.FindDocument(ra.Id);
+        Assert.NotNull(found);
+        Assert.Equal(TestDocs.BridgeA, found.Value.Document.Text);
+        Assert.Equal(ra.Story, found.Value.Story);
+        Assert.Null(store.FindDocument("d999999"));
+        Assert.Null(store.FindDocument("x1"));
+        Assert.Null(store.FindDocument("d"));
+
+        Assert.Equal([ra.Story], store.Stories(outlet: "harbour post").Select(s => s.Id));
+        Assert.Empty(store.Stories(outlet: "Nobody"));
+        var all = store.Stories();
+        Assert.Equal([re.Story, ra.Story], all.Select(s => s.Id));
+        Assert.Equal([ra.Story], store.Stories(limit: 1, offset: 1).Select(s => s.Id));
+    }
+
+    [Fact]
     public void Documents_come_back_with_their_analysis_and_stories_group_them()
     {
         using var store = Open(NewLocation());

@@ -34,6 +34,7 @@ internal static class BenchCommand
             shared, words, threads, streamMb, ingestMb,
             BenchFactsCommand.Create(),
             BenchStoreCommand.Create(),
+            BenchServeCommand.Create(),
         };
         command.SetAction(r => r.GetValue(ingestMb) > 0 ? BenchIngest.Run(r.GetValue(shared)!, r.GetValue(ingestMb))
             : r.GetValue(streamMb) > 0

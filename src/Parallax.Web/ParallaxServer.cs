@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Parallax.Store;
+
+namespace Parallax.Web;
+
+/// <summary>Builds the web app: pages, the JSON API, security headers, limits. The corpus store is opened by the
+/// caller and owned by the app from then on.</summary>
+public static class ParallaxServer
+{
+    public static WebApplication Create(ICorpusStore store, ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+        });
+        builder.Services.Configure<FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = options.MaxRequestBytes;
+            f.ValueLengthLimit = options.MaxPasteChars * 4; // UTF-8 bytes; the character limit is checked after
+            f.ValueCountLimit = 64;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start (port taken, bad address) is thrown to the caller, who words it; the host's own log of it
+        // would print a stack trace to a user.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.Services.AddSingleton(new CorpusService(store));
+        builder.Services.AddSingleton(options);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(e => e.Run(async ctx =>
+        {
+            // A bug must not show a stack trace to a reader; the log keeps it.
+            ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : new Page("Error").Header("Something went wrong")
+                .Raw("<main class=\"wrap\"><p>The server could not answer this request. Nothing stored was changed.</p></main>\n").End(),
+                "{\"error\":\"internal error\"}").ConfigureAwait(false);
+        }));
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.ContentSecurityPolicy = Page.ContentSecurityPolicy;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "no-referrer";
+            h.XFrameOptions = "DENY";
+            await next(ctx).ConfigureAwait(false);
+        });
+
+        var css = Encoding.UTF8.GetBytes(Parallax.Report.HtmlReportWriter.Css + Page.SiteCss);
+        app.MapGet("/static/parallax.css", (HttpContext ctx) =>
+        {
+            ctx.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(css, "text/css; charset=utf-8");
+        });
+        Pages.Map(app);
+        Api.Map(app);
+        app.MapFallback(async ctx =>
+        {
+            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : Pages.NotFound("There is no page at this address."),
+                "{\"error\":\"not found\"}").ConfigureAwait(false);
+        });
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<CorpusService>().Dispose());
+        return app;
+    }
+
+    /// <summary>The addresses Kestrel bound (the real port when asked for port 0); call after start.</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    private static Task Send(HttpContext ctx, string? html, string json)
+    {
+        if (html is null)
+        {
+            ctx.Response.ContentType = "application/json; charset=utf-8";
+            return ctx.Response.WriteAsync(json);
+        }
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        return ctx.Response.WriteAsync(html);
+    }
+
+    /// <summary>Constant-time comparison, so response timing does not reveal how much of a guess was right.</summary>
+    internal static bool KeyMatches(ServerOptions options, string? given) =>
+        options.WritesEnabled && given is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(options.ApiKey!));
+
+    /// <summary>The key from X-Api-Key or an Authorization: Bearer header.</summary>
+    internal static string? KeyFrom(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue("X-Api-Key", out var k) && k.Count > 0) return k[0];
+        var auth = request.Headers.Authorization.ToString();
+        return auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth[7..].Trim() : null;
+    }
+}
