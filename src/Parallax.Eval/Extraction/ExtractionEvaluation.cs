@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Parallax.Ingest;
 using Parallax.Ingest.Decoding;
+using Parallax.Ingest.Html;
 
 namespace Parallax.Eval.Extraction;
 
@@ -34,11 +35,12 @@ public sealed record PageOutput(AnnotatedPage Page, string Text, SnippetCounts C
 public static class ExtractionEvaluation
 {
     /// <summary>Parallax's reader: the same code path as `parallax analyze` on an .html file.</summary>
-    public static ExtractorResult Parallax(ExtractionSet set, IReadOnlyList<byte[]> pages, List<PageOutput>? outputs = null)
+    public static ExtractorResult Parallax(ExtractionSet set, IReadOnlyList<byte[]> pages, List<PageOutput>? outputs = null,
+        HtmlTextMode mode = HtmlTextMode.Blocks)
     {
-        var reader = new CorpusReader();
+        var reader = new CorpusReader(new IngestOptions { HtmlText = mode });
         var metadata = new Dictionary<AnnotatedPage, Parallax.Model.DocumentMetadata?>(ReferenceEqualityComparer.Instance);
-        var result = Run("parallax", set, pages, (bytes, page) =>
+        var result = Run(mode == HtmlTextMode.Blocks ? "parallax" : "parallax (SmartReader path)", set, pages, (bytes, page) =>
         {
             var item = reader.ReadHtml(bytes, page.File, page.Url);
             metadata[page] = item.Document?.Metadata;
@@ -65,6 +67,11 @@ public static class ExtractionEvaluation
                 return ""; // scored as no output, as a crash would be for any extractor
             }
         }, null);
+
+    /// <summary>How many pages the block extractor alone leaves under <see cref="HtmlExtractor.MinBlockChars"/>, so
+    /// that the SmartReader fallback runs (not timed).</summary>
+    public static int BlockFallbacks(IReadOnlyList<byte[]> pages) =>
+        pages.Count(p => BlockExtractor.Extract(TextDecoder.DecodeHtml(p).Text).Length < HtmlExtractor.MinBlockChars);
 
     public static IReadOnlyList<byte[]> Load(ExtractionSet set) => set.Pages.Select(p => File.ReadAllBytes(set.PathOf(p))).ToList();
 

@@ -24,8 +24,19 @@ public sealed record HtmlExtraction(string Text, DocumentMetadata Metadata);
 /// </remarks>
 public sealed class HtmlExtractor
 {
-    /// <summary>A shared instance.</summary>
-    public static HtmlExtractor Default { get; } = new();
+    /// <summary>A shared instance: <see cref="BlockExtractor"/>, SmartReader when it finds little.</summary>
+    public static HtmlExtractor Default { get; } = new(useBlocks: true);
+
+    /// <summary>The earlier path, SmartReader after furniture removal, kept for comparison.</summary>
+    public static HtmlExtractor SmartReaderPath { get; } = new(useBlocks: false);
+
+    private readonly bool _useBlocks;
+
+    private HtmlExtractor(bool useBlocks) => _useBlocks = useBlocks;
+
+    /// <summary>Below this many characters the block extractor's result is treated as a miss (a page whose text is
+    /// not in paragraphs, or a teaser) and the SmartReader path runs instead.</summary>
+    public const int MinBlockChars = 200;
 
     /// <summary>SmartReader needs a URI to resolve links; this one is never fetched.</summary>
     private static readonly Uri PlaceholderUri = new("https://localhost/");
@@ -53,6 +64,12 @@ public sealed class HtmlExtractor
     public HtmlExtraction Extract(string html, Uri? pageUri = null)
     {
         ArgumentNullException.ThrowIfNull(html);
+        if (_useBlocks)
+        {
+            var blocks = BlockExtractor.Extract(html);
+            if (blocks.Length >= MinBlockChars)
+                return new HtmlExtraction(blocks, HtmlMetadataReader.Read(NewParser().ParseDocument(html), pageUri));
+        }
         var doc = NewParser().ParseDocument(html);
         var metadata = HtmlMetadataReader.Read(doc, pageUri);
 

@@ -33,7 +33,7 @@ internal sealed class DraftBuilder(IngestOptions options)
         // Deeply nested markup would overflow the stack of recursive tree walkers (ours and SmartReader's).
         if (HtmlDepth.Exceeds(html, HtmlDepth.MaxDepth))
             return new Rejection(origin, $"HTML nested deeper than {HtmlDepth.MaxDepth} levels");
-        var page = HtmlExtractor.Default.Extract(html, pageUri);
+        var page = (options.HtmlText == HtmlTextMode.SmartReader ? HtmlExtractor.SmartReaderPath : HtmlExtractor.Default).Extract(html, pageUri);
         if (string.IsNullOrWhiteSpace(page.Text)) return new Rejection(origin, "no article text found in the HTML");
         // Markup is stronger evidence than the text's own hints; the text still fills gaps (a self-referenced outlet).
         var fromText = TextMetadataExtractor.Default.Extract(page.Text);
