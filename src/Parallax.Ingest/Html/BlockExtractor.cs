@@ -391,6 +391,8 @@ public static class BlockExtractor
 
     // ---- classification and selection ---------------------------------------------------------------------------
 
+    private const int LongOutsideRun = 300;
+
     internal static string Select(Page page)
     {
         var blocks = page.Blocks;
@@ -414,9 +416,11 @@ public static class BlockExtractor
 
         var sb = new StringBuilder();
         Block? previous = null;
-        for (int i = bestStart; i <= bestEnd; i++)
+        for (int i = 0; i < blocks.Count; i++)
         {
             if (kinds[i] is not (Kind.Good or Kind.NearGood)) continue;
+            // Outside the main run only long prose survives (an article split by a big related-links box).
+            if ((i < bestStart || i > bestEnd) && (kinds[i] != Kind.Good || blocks[i].Length < LongOutsideRun || hint[i] < 0)) continue;
             var blk = blocks[i];
             if (sb.Length > 0)
                 sb.Append(previous is { } p && (p.Flags & F.ListItem) != 0 && (blk.Flags & F.ListItem) != 0 ? "\n" : "\n\n");
@@ -462,6 +466,8 @@ public static class BlockExtractor
             return len >= 15 ? Kind.NearGood : Kind.Short;
         }
         if (linkDensity > 0.25 && len < 300) return Kind.Bad;
+        // Inside a named article body short lines (ingredients, list items, subheads) are the article's own.
+        if (hint > 0 && linkDensity < 0.2 && len < 70) return Kind.NearGood;
         if (len < 40) return Kind.Short;
         double stop = b.Words == 0 ? 0 : (double)b.StopWords / b.Words;
         if (stop >= 0.25) return len >= 70 ? Kind.Good : Kind.NearGood;
@@ -502,7 +508,7 @@ public static class BlockExtractor
         {
             Kind.Good => b.Length * weight,
             Kind.NearGood => b.Length * 0.5 * weight,
-            _ => -Math.Min(b.Length, 400) * (hint < 0 ? 1.0 : 0.5),
+            _ => -Math.Min(b.Length, 400) * (hint < 0 ? 1.0 : 0.8),
         };
     }
 }
