@@ -398,9 +398,7 @@ public static class BlockExtractor
         var blocks = page.Blocks;
         if (blocks.Count == 0) return "";
         var hint = ResolveHints(page);
-        var kinds = new Kind[blocks.Count];
-        for (int i = 0; i < blocks.Count; i++) kinds[i] = Classify(blocks[i], hint[i]);
-        Smooth(blocks, kinds);
+        var kinds = Classify(page, hint);
 
         // The main run: the segment with the largest sum, good text counting for and bad text against.
         double best = 0, run = 0;
@@ -428,6 +426,17 @@ public static class BlockExtractor
             previous = blk;
         }
         return sb.ToString();
+    }
+
+    /// <summary>Each block's class after the context rule (for tests and <see cref="Select"/>).</summary>
+    internal static Kind[] Classify(Page page) => Classify(page, ResolveHints(page));
+
+    private static Kind[] Classify(Page page, int[] hint)
+    {
+        var kinds = new Kind[page.Blocks.Count];
+        for (int i = 0; i < kinds.Length; i++) kinds[i] = Classify(page.Blocks[i], hint[i]);
+        Smooth(page.Blocks, kinds);
+        return kinds;
     }
 
     /// <summary>Each block's effective hint: its innermost hinted container's sign, except that a furniture container
