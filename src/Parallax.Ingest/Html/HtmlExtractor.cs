@@ -9,7 +9,11 @@ namespace Parallax.Ingest.Html;
 /// <summary>Main text and markup metadata of one HTML page.</summary>
 /// <param name="Text">The article text, paragraphs separated by "\n\n"; empty when the page has no readable text.</param>
 /// <param name="Metadata">Title, outlet, publication date and canonical URL found in the markup.</param>
-public sealed record HtmlExtraction(string Text, DocumentMetadata Metadata);
+public sealed record HtmlExtraction(string Text, DocumentMetadata Metadata)
+{
+    /// <summary>The page nests deeper than <see cref="HtmlDepth.MaxDepth"/>, so tree-based extraction was not tried.</summary>
+    public bool TooDeep { get; init; }
+}
 
 /// <summary>
 /// Extracts the article from an HTML page without any network access: SmartReader (a port of Mozilla Readability)
@@ -67,9 +71,13 @@ public sealed class HtmlExtractor
         if (_useBlocks)
         {
             var blocks = BlockExtractor.Extract(html);
-            if (blocks.Length >= MinBlockChars)
-                return new HtmlExtraction(blocks, HtmlMetadataReader.Read(NewParser().ParseDocument(html), pageUri));
+            if (blocks.Length >= MinBlockChars) return new HtmlExtraction(blocks, SkeletonMetadata(html, pageUri));
+            // The fallback walks a tree recursively; on a page nested too deeply for that, what the blocks found stands.
+            if (HtmlDepth.Exceeds(html, HtmlDepth.MaxDepth))
+                return new HtmlExtraction(blocks, SkeletonMetadata(html, pageUri)) { TooDeep = true };
         }
+        else if (HtmlDepth.Exceeds(html, HtmlDepth.MaxDepth))
+            return new HtmlExtraction("", new DocumentMetadata()) { TooDeep = true };
         var doc = NewParser().ParseDocument(html);
         var metadata = HtmlMetadataReader.Read(doc, pageUri);
 
@@ -105,6 +113,15 @@ public sealed class HtmlExtractor
             var key = (el.GetAttribute("class") + " " + el.Id).Trim();
             if (key.Length > 0 && StrongFurnitureClass.IsMatch(key) && Small(el)) el.Remove();
         }
+    }
+
+    /// <summary>Metadata from the page's <see cref="MetadataSkeleton"/>, which AngleSharp parses in a fraction of the
+    /// time the whole page takes; none when even the skeleton nests too deeply for the recursive selectors.</summary>
+    private static DocumentMetadata SkeletonMetadata(string html, Uri? pageUri)
+    {
+        var skeleton = MetadataSkeleton.Build(html);
+        if (HtmlDepth.Exceeds(skeleton, HtmlDepth.MaxDepth)) return new DocumentMetadata();
+        return HtmlMetadataReader.Read(NewParser().ParseDocument(skeleton), pageUri);
     }
 
     internal static string ReadabilityText(IHtmlDocument doc, Uri? pageUri)

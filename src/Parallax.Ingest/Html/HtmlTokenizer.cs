@@ -45,6 +45,13 @@ public sealed class HtmlTokenizer(string html)
 
     public int AttributeCount { get; private set; }
 
+    /// <summary>Where the whole token (with its '&lt;' and '&gt;') starts and ends in the input.</summary>
+    public int TokenStart { get; private set; }
+    public int TokenEnd => _pos;
+
+    /// <summary>The input being read.</summary>
+    public string Source => _html;
+
     public ReadOnlySpan<char> RawSpan => _html.AsSpan(Start, Length);
 
     /// <summary>The text token with character references decoded.</summary>
@@ -82,6 +89,7 @@ public sealed class HtmlTokenizer(string html)
         var s = _html;
         AttributeCount = 0;
         SelfClosing = false;
+        TokenStart = _pos;
         if (_rawTextEnd is { } endName)
         {
             _rawTextEnd = null;
