@@ -81,7 +81,7 @@ public static class ExtractionEvaluation
         var texts = new string[pages.Count];
         // Warm-up pages so that JIT time, and the slow first tier of tiered compilation, are not charged to the first
         // extractor measured (one page left its hot loops in unoptimised code for a good part of the run).
-        for (int i = 0; i < Math.Min(pages.Count, 30); i++) extract(pages[i], set.Pages[i]);
+        for (int i = 0; i < Math.Min(pages.Count, 200); i++) extract(pages[i], set.Pages[i]);
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < pages.Count; i++) texts[i] = extract(pages[i], set.Pages[i]);
         clock.Stop();

@@ -55,6 +55,7 @@ public static class BlockExtractor
         public int Sign;
         public int FirstBlock;
         public int EndBlock;
+        public string? Why; // DEBUG
     }
 
     internal struct Block
@@ -103,15 +104,17 @@ public static class BlockExtractor
         "subscription", "cookie", "cookies", "consent", "promo", "advert", "advertisement", "ads", "ad", "anzeige",
         "banner", "breadcrumb", "breadcrumbs", "widget", "widgets", "pagination", "pager", "outbrain", "taboola",
         "recommended", "popular", "trending", "masthead", "skip", "login", "signup", "copyright", "toolbar", "dropdown",
-        "modal", "popup", "overlay", "teaser", "teasers", "tags", "tagcloud", "sharebar", "shariff", "print",
+        "modal", "popup", "overlay", "tags", "tagcloud", "sharebar", "shariff",
         "meta", "byline", "caption", "credit", "credits", "author", "bio", "disqus", "respond", "reply", "more",
-        "links", "sitemap", "topbar", "header", "rating", "vote", "gallery", "slider", "carousel", "newsticker",
+        "links", "sitemap", "topbar", "rating", "vote", "gallery", "slider", "carousel", "newsticker",
         "sponsored", "partner", "infobox", "jump", "mostread", "readmore", "next", "prev", "previous", "hidden");
 
     /// <summary>Class/id words of article-body wrappers.</summary>
     private static readonly FrozenSet<string> PositiveWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "article", "content", "story", "body", "entry", "post", "main", "text", "blog", "articlebody", "storybody",
         "artikel", "beitrag", "inhalt", "maincontent", "postcontent", "entrycontent", "richtext", "prose");
+
+    private static readonly FrozenSet<string> PostWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "hentry");
 
     private static readonly FrozenSet<string> HiddenWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "hidden", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden", "element-invisible", "d-none");
@@ -163,7 +166,7 @@ public static class BlockExtractor
                         {
                             b.Flush();
                             frame.Hint = page.Containers.Count;
-                            page.Containers.Add(new Container { Sign = sign, FirstBlock = page.Blocks.Count, EndBlock = -1 });
+                            page.Containers.Add(new Container { Sign = sign, FirstBlock = page.Blocks.Count, EndBlock = -1, Why = name + "." + t.Attribute("class").ToString() + "#" + t.Attribute("id").ToString() });
                         }
                     }
                     stack.Add(frame);
@@ -266,7 +269,8 @@ public static class BlockExtractor
         switch (name)
         {
             case "nav" or "aside" or "footer" or "menu": return -1;
-            case "body" or "html": return 0;
+            // Heading ids are anchors made from the heading's words ("nav_nur_die_folie"), not layout names.
+            case "body" or "html" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6": return 0;
         }
         var role = t.Attribute("role");
         if (role.Equals("navigation", StringComparison.OrdinalIgnoreCase) || role.Equals("complementary", StringComparison.OrdinalIgnoreCase)
@@ -274,6 +278,9 @@ public static class BlockExtractor
             return -1;
         var cls = t.Attribute("class");
         var id = t.Attribute("id");
+        // WordPress marks the post itself with "hentry" and lists its categories and tags as classes
+        // ("category-popular"), which must not read as furniture.
+        if (HasWord(cls, PostWords)) return 1;
         if (HasWord(cls, NegativeWords) || HasWord(id, NegativeWords)) return -1;
         if (name is "article" or "main" || role.Equals("main", StringComparison.OrdinalIgnoreCase)
             || t.Attribute("itemprop").Equals("articleBody", StringComparison.OrdinalIgnoreCase)
@@ -434,7 +441,7 @@ public static class BlockExtractor
     private static Kind[] Classify(Page page, int[] hint)
     {
         var kinds = new Kind[page.Blocks.Count];
-        for (int i = 0; i < kinds.Length; i++) kinds[i] = Classify(page.Blocks[i], hint[i]);
+        for (int i = 0; i < kinds.Length; i++) kinds[i] = Classify(page, page.Blocks[i], hint[i]);
         Smooth(page.Blocks, kinds);
         return kinds;
     }
@@ -459,13 +466,48 @@ public static class BlockExtractor
         return hint;
     }
 
-    private static Kind Classify(Block b, int hint)
+    /// <summary>A date line, a counter, a price: no more letters than other characters.</summary>
+    private static bool MostlyNotLetters(Page page, Block b)
+    {
+        int letters = 0, other = 0;
+        for (int i = b.Start; i < b.Start + b.Length; i++)
+        {
+            char c = page.Text[i];
+            if (char.IsLetter(c)) letters++;
+            else if (!char.IsWhiteSpace(c)) other++;
+        }
+        return letters <= other;
+    }
+
+    /// <summary>Openings of credit lines, link teasers and calls to action that sites put inside the article body.</summary>
+    private static readonly string[] FurniturePhrases =
+    [
+        "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "titelbild", "credit", "crédit", "quelle:", "source:",
+        "image:", "copyright", "©", "mehr zum thema", "weitere informationen", "lesen sie auch", "auch interessant",
+        "das könnte sie", "mehr infos", "explore further", "read more", "read also", "related:", "see also", "more:",
+        "if you enjoyed", "lust auf mehr", "kontakt:", "share", "teilen", "lire aussi", "à lire aussi", "leer más",
+        "lee también", "advertisement", "anzeige", "werbung", "subscribe", "abonnieren", "newsletter",
+    ];
+
+    private static bool StartsWithFurniturePhrase(Page page, Block b)
+    {
+        int n = Math.Min(b.Length, 40);
+        Span<char> head = stackalloc char[n];
+        for (int i = 0; i < n; i++) head[i] = char.ToLowerInvariant(page.Text[b.Start + i]);
+        foreach (var p in FurniturePhrases)
+            if (head.StartsWith(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static Kind Classify(Page page, Block b, int hint)
     {
         if (hint < 0) return Kind.Bad;
         int len = b.Length;
         double linkDensity = (double)b.LinkChars / len;
         if (linkDensity > 0.5) return Kind.Bad;
-        if ((b.Flags & F.Caption) != 0) return Kind.Bad;
+        // Photo credits and short captions; a long caption tells part of the story.
+        if ((b.Flags & F.Caption) != 0 && len < 200) return Kind.Bad;
+        if (len < 120 && (MostlyNotLetters(page, b) || StartsWithFurniturePhrase(page, b))) return Kind.Bad;
         if ((b.Flags & F.Heading) != 0) return len > 200 ? Kind.NearGood : Kind.Short;
         // Scripts without spaces between words (Chinese, Japanese): stop words say nothing; punctuation does.
         bool spaced = b.Words * 12 >= len;
