@@ -55,7 +55,6 @@ public static class BlockExtractor
         public int Sign;
         public int FirstBlock;
         public int EndBlock;
-        public string? Why; // DEBUG
     }
 
     internal struct Block
@@ -166,7 +165,7 @@ public static class BlockExtractor
                         {
                             b.Flush();
                             frame.Hint = page.Containers.Count;
-                            page.Containers.Add(new Container { Sign = sign, FirstBlock = page.Blocks.Count, EndBlock = -1, Why = name + "." + t.Attribute("class").ToString() + "#" + t.Attribute("id").ToString() });
+                            page.Containers.Add(new Container { Sign = sign, FirstBlock = page.Blocks.Count, EndBlock = -1 });
                         }
                     }
                     stack.Add(frame);
