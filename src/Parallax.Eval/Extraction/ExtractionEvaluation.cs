@@ -34,13 +34,14 @@ public sealed record PageOutput(AnnotatedPage Page, string Text, SnippetCounts C
 /// </summary>
 public static class ExtractionEvaluation
 {
-    /// <summary>Parallax's reader: the same code path as `parallax analyze` on an .html file.</summary>
+    /// <summary>Parallax's reader: the same code path as `parallax analyze` on an .html file, with the block extractor
+    /// unless <paramref name="mode"/> says otherwise.</summary>
     public static ExtractorResult Parallax(ExtractionSet set, IReadOnlyList<byte[]> pages, List<PageOutput>? outputs = null,
         HtmlTextMode mode = HtmlTextMode.Blocks)
     {
         var reader = new CorpusReader(new IngestOptions { HtmlText = mode });
         var metadata = new Dictionary<AnnotatedPage, Parallax.Model.DocumentMetadata?>(ReferenceEqualityComparer.Instance);
-        var result = Run(mode == HtmlTextMode.Blocks ? "parallax" : "parallax (SmartReader path)", set, pages, (bytes, page) =>
+        var result = Run(mode == HtmlTextMode.Blocks ? "parallax blocks" : "parallax SmartReader path (default)", set, pages, (bytes, page) =>
         {
             var item = reader.ReadHtml(bytes, page.File, page.Url);
             metadata[page] = item.Document?.Metadata;

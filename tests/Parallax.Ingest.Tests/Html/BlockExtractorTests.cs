@@ -165,3 +165,39 @@ public sealed class BlockExtractorTests
         Prop.ForAll(Gen.ListOf(Gen.Elements("<", ">", "/", "!", "-", "'", "\"", "=", "a", "p", "div", "script", " ", "&", "#", ";", "x", "[", "]", "?"))
             .Select(string.Concat).ToArbitrary(), html => BlockExtractor.Extract(html) is not null);
 }
+
+public sealed class BlockPathTests
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    [Fact]
+    public void Block_path_reads_the_same_metadata_from_the_skeleton_as_the_default_path_from_the_page()
+    {
+        var html = Fixture("article.html");
+        var blocks = HtmlExtractor.Blocks.Extract(html);
+        var full = HtmlExtractor.Default.Extract(html);
+        Assert.Equal(full.Metadata, blocks.Metadata);
+        Assert.DoesNotContain("MUST-NOT-APPEAR", blocks.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Block_path_salvages_text_from_a_page_too_deep_for_the_default_path()
+    {
+        var sb = new StringBuilder("<html><body>");
+        for (int i = 0; i < 100_000; i++) sb.Append("<div>");
+        sb.Append("<p>The council closed the Main Street bridge on Tuesday after engineers found cracks in two of its piers, officials said.</p>");
+        sb.Append("<p>Repairs are expected to take at least four months, and the city has set up a detour through the industrial park.</p>");
+        var page = HtmlExtractor.Blocks.Extract(sb.ToString());
+        Assert.Contains("detour through the industrial park", page.Text, StringComparison.Ordinal);
+        Assert.True(HtmlExtractor.Default.Extract(sb.ToString()).TooDeep);
+    }
+
+    [Fact]
+    public void Corpus_reader_uses_the_block_path_when_asked()
+    {
+        var html = Encoding.UTF8.GetBytes(Fixture("article.html"));
+        var item = new CorpusReader(new IngestOptions { HtmlText = HtmlTextMode.Blocks }).ReadHtml(html, "a.html");
+        Assert.True(item.IsDocument);
+        Assert.StartsWith("Riverton closes Main Street bridge", item.Document!.Text, StringComparison.Ordinal);
+    }
+}
