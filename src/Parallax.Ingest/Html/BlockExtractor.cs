@@ -531,12 +531,20 @@ public static class BlockExtractor
     {
         int n = kinds.Length;
         var result = (Kind[])kinds.Clone();
+        // The nearest decided (good or bad) block on each side, found in two linear sweeps so that a page of 100,000
+        // short list items stays linear.
+        var nextDecided = new Kind[n];
+        Kind seen = Kind.Bad;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            nextDecided[i] = seen;
+            if (kinds[i] is Kind.Good or Kind.Bad) seen = kinds[i];
+        }
+        Kind prev = Kind.Bad;
         for (int i = 0; i < n; i++)
         {
-            if (kinds[i] is Kind.Good or Kind.Bad) continue;
-            Kind prev = Kind.Bad, next = Kind.Bad;
-            for (int j = i - 1; j >= 0; j--) if (kinds[j] is Kind.Good or Kind.Bad) { prev = kinds[j]; break; }
-            for (int j = i + 1; j < n; j++) if (kinds[j] is Kind.Good or Kind.Bad) { next = kinds[j]; break; }
+            if (kinds[i] is Kind.Good or Kind.Bad) { prev = kinds[i]; continue; }
+            Kind next = nextDecided[i];
             bool heading = (blocks[i].Flags & F.Heading) != 0;
             if (heading)
             {

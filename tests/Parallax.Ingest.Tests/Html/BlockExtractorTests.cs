@@ -116,6 +116,17 @@ public sealed class BlockExtractorTests
     }
 
     [Fact]
+    public void A_hundred_thousand_short_blocks_take_linear_time()
+    {
+        var sb = new StringBuilder($"<p>{P1}</p><ul>");
+        for (int i = 0; i < 100_000; i++) sb.Append("<li>item</li>");
+        sb.Append($"</ul><p>{P2}</p>");
+        var clock = Stopwatch.StartNew();
+        Assert.Contains(P1, BlockExtractor.Extract(sb.ToString()), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+    }
+
+    [Fact]
     public void Empty_and_text_free_pages_give_empty_text()
     {
         Assert.Equal("", BlockExtractor.Extract(""));
