@@ -16,10 +16,25 @@ public sealed record IngestOptions
     /// <see cref="Cleaning.BoilerplateCleaner"/>. When false, the text is kept whole apart from line-end normalisation.</summary>
     public bool RemoveBoilerplate { get; init; } = true;
 
+    /// <summary>How HTML pages are turned into text: the SmartReader (Readability) path (the default) or the single-pass
+    /// block extractor, about as accurate (F1 0.904 against 0.906 on the held-out half of trafilatura-eval, 0.911
+    /// against 0.898 on all pages) and several times faster; it becomes the default when it beats the SmartReader path
+    /// on the held-out half.</summary>
+    public HtmlTextMode HtmlText { get; init; } = HtmlTextMode.SmartReader;
+
     /// <summary>Opens what the path "-" reads; null means the process's standard input. Tests pass a memory stream.</summary>
     public Func<Stream>? StandardInput { get; init; }
 
     /// <summary>Cores for the expensive part of reading (HTML extraction). Output order and ids do not depend on it;
     /// at most a few pages per core are held at once.</summary>
     public int Threads { get; init; } = 1;
+}
+
+/// <summary>The main-text extractor for HTML pages.</summary>
+public enum HtmlTextMode
+{
+    /// <summary>SmartReader (a Readability port) after removing page furniture with AngleSharp.</summary>
+    SmartReader,
+    /// <summary><see cref="Html.BlockExtractor"/>, with the SmartReader path as fallback on pages where it finds little.</summary>
+    Blocks,
 }

@@ -30,11 +30,11 @@ internal sealed class DraftBuilder(IngestOptions options)
     public ReadResult FromHtml(string origin, string html, DocumentMetadata given, Uri? pageUri, string? fileName)
     {
         if (string.IsNullOrWhiteSpace(html)) return new Rejection(origin, "empty");
-        // Deeply nested markup would overflow the stack of recursive tree walkers (ours and SmartReader's).
-        if (HtmlDepth.Exceeds(html, HtmlDepth.MaxDepth))
-            return new Rejection(origin, $"HTML nested deeper than {HtmlDepth.MaxDepth} levels");
-        var page = HtmlExtractor.Default.Extract(html, pageUri);
-        if (string.IsNullOrWhiteSpace(page.Text)) return new Rejection(origin, "no article text found in the HTML");
+        var page = (options.HtmlText == HtmlTextMode.Blocks ? HtmlExtractor.Blocks : HtmlExtractor.Default).Extract(html, pageUri);
+        // Deeply nested markup would overflow the stack of recursive tree walkers (SmartReader's, AngleSharp's
+        // selectors), so the extractor does not hand such pages to them; the block extractor may still have found text.
+        if (string.IsNullOrWhiteSpace(page.Text))
+            return new Rejection(origin, page.TooDeep ? $"HTML nested deeper than {HtmlDepth.MaxDepth} levels" : "no article text found in the HTML");
         // Markup is stronger evidence than the text's own hints; the text still fills gaps (a self-referenced outlet).
         var fromText = TextMetadataExtractor.Default.Extract(page.Text);
         return Build(origin, page.Text, Merge(Merge(given, page.Metadata), fromText with { Title = null }), fileName);

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Parallax.Ingest.Html;
+
+namespace Parallax.Ingest.Tests.Html;
+
+public sealed class BlockExtractorTests
+{
+    private const string P1 = "The council closed the Main Street bridge on Tuesday after engineers found cracks in two of its piers, officials said.";
+    private const string P2 = "Repairs are expected to take at least four months, and the city has set up a detour through the industrial park.";
+    private const string P3 = "Residents who live on the east bank said the detour adds about twenty minutes to their trip to the town centre.";
+
+    private static string Page(string body) => $"<html><head><title>t</title></head><body>{body}</body></html>";
+
+    [Fact]
+    public void Article_paragraphs_are_kept_with_paragraph_breaks_and_furniture_dropped()
+    {
+        var html = Page($"""
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li><li><a href="/news">News</a></li></ul></nav>
+            <article><h1>Bridge closed for four months</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+            <div class="comments"><p>This is the worst decision the council has made in years and I will vote against all of them at the next election.</p></div>
+            <div class="related"><a href="/a">Another story about the bridge and what the council said</a></div>
+            <footer>Copyright 2024 The Herald. All rights reserved.</footer>
+            """);
+        var text = BlockExtractor.Extract(html);
+        Assert.Equal($"Bridge closed for four months\n\n{P1}\n\n{P2}\n\n{P3}", text);
+    }
+
+    [Fact]
+    public void Comment_and_navigation_boxes_classify_bad_and_article_paragraphs_good()
+    {
+        var html = Page($"""
+            <div id="sidebar"><p>{P3}</p></div>
+            <div class="entry-content"><p>{P1}</p><p>{P2}</p></div>
+            <ul class="menu"><li><a href="/a">Politics and the council</a></li><li><a href="/b">Sport and the weekend</a></li></ul>
+            <section id="comments-area"><p>{P3} I agree with this.</p></section>
+            """);
+        var page = BlockExtractor.Segment(html);
+        var kinds = BlockExtractor.Classify(page);
+        string KindOf(string start) => kinds[page.Blocks.FindIndex(b => page.Text.ToString(b.Start, b.Length).StartsWith(start, StringComparison.Ordinal))].ToString();
+        Assert.Equal("Good", KindOf(P1[..20]));
+        Assert.Equal("Good", KindOf(P2[..20]));
+        Assert.Equal("Bad", KindOf("Politics"));
+        Assert.Equal("Bad", KindOf(P3 + " I agree"));
+        Assert.Equal($"{P1}\n\n{P2}", BlockExtractor.Extract(html));
+    }
+
+    [Fact]
+    public void Link_lists_are_dropped_even_inside_the_article()
+    {
+        var links = string.Concat(Enumerable.Range(0, 6).Select(i => $"<p><a href=\"/{i}\">Read more: the story of the bridge and the people who use it every day, part {i}</a></p>"));
+        var text = BlockExtractor.Extract(Page($"<div><p>{P1}</p><p>{P2}</p>{links}<p>{P3}</p></div>"));
+        Assert.DoesNotContain("Read more", text, StringComparison.Ordinal);
+        Assert.Contains(P2, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_quotes_and_line_breaks_are_preserved()
+    {
+        var text = BlockExtractor.Extract(Page($"""
+            <div class="article-body"><p>{P1}</p><ul><li>Detour via Mill Road</li><li>Ferry every 30 minutes</li></ul>
+            <blockquote>{P2}</blockquote><p>{P3}<br>Reporting by the desk.</p></div>
+            """));
+        Assert.Contains("Detour via Mill Road\nFerry every 30 minutes", text, StringComparison.Ordinal);
+        Assert.Contains($"\n\n{P2}\n\n", text, StringComparison.Ordinal);
+        Assert.Contains($"{P3}\nReporting by the desk.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scripts_styles_hidden_elements_and_comments_never_reach_the_text()
+    {
+        var text = BlockExtractor.Extract(Page($$"""
+            <p>{{P1}}</p><script>var s = "</div><p>SCRIPT-TEXT</p>";</script><style>p:before { content: "STYLE" }</style>
+            <!-- <p>COMMENT-TEXT</p> --><p hidden>HIDDEN</p><p style="display: none">NONE</p><p>{{P2}}</p><![CDATA[CDATA-TEXT]]><p>{{P3}}</p>
+            """));
+        foreach (var bad in new[] { "SCRIPT", "STYLE", "COMMENT", "HIDDEN", "NONE", "CDATA" })
+            Assert.DoesNotContain(bad, text, StringComparison.Ordinal);
+        Assert.Equal($"{P1}\n\n{P2}\n\n{P3}", text);
+    }
+
+    [Fact]
+    public void Malformed_markup_is_tolerated()
+    {
+        var text = BlockExtractor.Extract(Page($"""
+            <div class=content><p>{P1.Replace("Tuesday", "Tuesday <b>unclosed", StringComparison.Ordinal)}<p>{P2} x < y</i></span>
+            <p title='unterminated>{P3}</p></div></div></div>
+            """));
+        Assert.Contains("Tuesday unclosed after engineers", text, StringComparison.Ordinal);
+        Assert.Contains(P2 + " x < y", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Entities_are_decoded_once()
+    {
+        var text = BlockExtractor.Extract(Page($"<p>{P1} Fish &amp; chips cost &euro;5 &amp;amp; more.</p><p>{P2}</p><p>{P3}</p>"));
+        Assert.Contains("Fish & chips cost \u20ac5 &amp; more.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<div>")]
+    [InlineData("<div><span>")]
+    [InlineData("<b>")]
+    public void A_hundred_thousand_nested_levels_neither_overflow_nor_take_long(string open)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) sb.Append(open);
+        sb.Append($"<p>{P1}</p><p>{P2}</p><p>{P3}</p>");
+        for (int i = 0; i < 100_000; i++) sb.Append(open.Replace("<", "</", StringComparison.Ordinal));
+        var clock = Stopwatch.StartNew();
+        var text = BlockExtractor.Extract(sb.ToString());
+        Assert.Contains(P2, text, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void A_hundred_thousand_short_blocks_take_linear_time()
+    {
+        var sb = new StringBuilder($"<p>{P1}</p><ul>");
+        for (int i = 0; i < 100_000; i++) sb.Append("<li>item</li>");
+        sb.Append($"</ul><p>{P2}</p>");
+        var clock = Stopwatch.StartNew();
+        Assert.Contains(P1, BlockExtractor.Extract(sb.ToString()), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void Empty_and_text_free_pages_give_empty_text()
+    {
+        Assert.Equal("", BlockExtractor.Extract(""));
+        Assert.Equal("", BlockExtractor.Extract("<html><head><script>x()</script></head><body><img src=a></body></html>"));
+    }
+
+    // ---- properties ----
+
+    // Text nodes are written in lower case, digits, 'ø' and entities; every piece of markup (tag and attribute names,
+    // attribute values, comments, scripts, CDATA) in upper case, so any upper-case letter in the output came from markup.
+    // Quotes are always closed here: an unclosed one makes the following "markup" part of a tag, as it is in browsers.
+    private static readonly string[] TextPieces =
+    [
+        "the council said that the bridge was closed ", "and the 12 crews worked on it for a week ", "ø ", "&amp; ",
+        "&euro;5 ", "x < 3 ", "\n", "  ",
+    ];
+
+    private static readonly string[] MarkupPieces =
+    [
+        "<P>", "</P>", "<DIV CLASS=CONTENT>", "<DIV CLASS='COMMENTS'>", "</DIV>", "<A HREF=\"/X\">", "</A>", "<LI>", "<UL>",
+        "</UL>", "<BR>", "<H2>", "</H2>", "<!-- QQ <P>QQ</P> -->", "<SCRIPT>IF(A<B){W('</DIV><P>ZZ')}</SCRIPT>",
+        "<STYLE>P{X:Y}</STYLE>", "<![CDATA[CC]]>", "<!DOCTYPE HTML>", "<SPAN TITLE='Q'>", "<P HIDDEN>", "<BLOCKQUOTE>",
+        "</BLOCKQUOTE>", "<TABLE><TR><TD>", "</TD></TR></TABLE>", "<?PI QQ?>", "</>", "<NAV>", "</NAV>", "<ARTICLE>",
+    ];
+
+    private static Arbitrary<string> Pages() =>
+        Gen.ListOf(Gen.OneOf(Gen.Elements(TextPieces), Gen.Elements(MarkupPieces)))
+            .Select(parts => string.Concat(parts)).ToArbitrary();
+
+    private static bool FromTextNodes(string text) =>
+        text.All(c => char.IsWhiteSpace(c) || char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is 'ø' or '&' or '€' or '<');
+
+    [Property(MaxTest = 500)]
+    public Property Output_comes_only_from_text_nodes() =>
+        Prop.ForAll(Pages(), html =>
+        {
+            var page = BlockExtractor.Segment(html);
+            return FromTextNodes(page.Text.ToString()) && FromTextNodes(BlockExtractor.Extract(html));
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Never_throws_on_any_string(string? html) =>
+        (BlockExtractor.Extract(html ?? "") is not null).ToProperty();
+
+    [Property(MaxTest = 300)]
+    public Property Never_throws_on_markup_shaped_noise() =>
+        Prop.ForAll(Gen.ListOf(Gen.Elements("<", ">", "/", "!", "-", "'", "\"", "=", "a", "p", "div", "script", " ", "&", "#", ";", "x", "[", "]", "?"))
+            .Select(string.Concat).ToArbitrary(), html => BlockExtractor.Extract(html) is not null);
+}
+
+public sealed class BlockPathTests
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    [Fact]
+    public void Block_path_reads_the_same_metadata_from_the_skeleton_as_the_default_path_from_the_page()
+    {
+        var html = Fixture("article.html");
+        var blocks = HtmlExtractor.Blocks.Extract(html);
+        var full = HtmlExtractor.Default.Extract(html);
+        Assert.Equal(full.Metadata, blocks.Metadata);
+        Assert.DoesNotContain("MUST-NOT-APPEAR", blocks.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Block_path_salvages_text_from_a_page_too_deep_for_the_default_path()
+    {
+        var sb = new StringBuilder("<html><body>");
+        for (int i = 0; i < 100_000; i++) sb.Append("<div>");
+        sb.Append("<p>The council closed the Main Street bridge on Tuesday after engineers found cracks in two of its piers, officials said.</p>");
+        sb.Append("<p>Repairs are expected to take at least four months, and the city has set up a detour through the industrial park.</p>");
+        var page = HtmlExtractor.Blocks.Extract(sb.ToString());
+        Assert.Contains("detour through the industrial park", page.Text, StringComparison.Ordinal);
+        Assert.True(HtmlExtractor.Default.Extract(sb.ToString()).TooDeep);
+    }
+
+    [Fact]
+    public void Corpus_reader_uses_the_block_path_when_asked()
+    {
+        var html = Encoding.UTF8.GetBytes(Fixture("article.html"));
+        var item = new CorpusReader(new IngestOptions { HtmlText = HtmlTextMode.Blocks }).ReadHtml(html, "a.html");
+        Assert.True(item.IsDocument);
+        Assert.StartsWith("Riverton closes Main Street bridge", item.Document!.Text, StringComparison.Ordinal);
+    }
+}
