@@ -41,7 +41,7 @@ public static class ExtractionEvaluation
     {
         var reader = new CorpusReader(new IngestOptions { HtmlText = mode });
         var metadata = new Dictionary<AnnotatedPage, Parallax.Model.DocumentMetadata?>(ReferenceEqualityComparer.Instance);
-        var result = Run(mode == HtmlTextMode.Blocks ? "parallax blocks" : "parallax SmartReader path (default)", set, pages, (bytes, page) =>
+        var result = Run(mode == HtmlTextMode.Blocks ? "parallax blocks (default)" : "parallax SmartReader path", set, pages, (bytes, page) =>
         {
             var item = reader.ReadHtml(bytes, page.File, page.Url);
             metadata[page] = item.Document?.Metadata;

@@ -30,7 +30,7 @@ internal sealed class DraftBuilder(IngestOptions options)
     public ReadResult FromHtml(string origin, string html, DocumentMetadata given, Uri? pageUri, string? fileName)
     {
         if (string.IsNullOrWhiteSpace(html)) return new Rejection(origin, "empty");
-        var page = (options.HtmlText == HtmlTextMode.Blocks ? HtmlExtractor.Blocks : HtmlExtractor.Default).Extract(html, pageUri);
+        var page = (options.HtmlText == HtmlTextMode.Blocks ? HtmlExtractor.Blocks : HtmlExtractor.SmartReader).Extract(html, pageUri);
         // Deeply nested markup would overflow the stack of recursive tree walkers (SmartReader's, AngleSharp's
         // selectors), so the extractor does not hand such pages to them; the block extractor may still have found text.
         if (string.IsNullOrWhiteSpace(page.Text))

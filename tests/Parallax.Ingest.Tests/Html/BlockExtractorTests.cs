@@ -186,7 +186,7 @@ public sealed class BlockPathTests
     {
         var html = Fixture("article.html");
         var blocks = HtmlExtractor.Blocks.Extract(html);
-        var full = HtmlExtractor.Default.Extract(html);
+        var full = HtmlExtractor.SmartReader.Extract(html);
         Assert.Equal(full.Metadata, blocks.Metadata);
         Assert.DoesNotContain("MUST-NOT-APPEAR", blocks.Text, StringComparison.Ordinal);
     }
@@ -200,7 +200,7 @@ public sealed class BlockPathTests
         sb.Append("<p>Repairs are expected to take at least four months, and the city has set up a detour through the industrial park.</p>");
         var page = HtmlExtractor.Blocks.Extract(sb.ToString());
         Assert.Contains("detour through the industrial park", page.Text, StringComparison.Ordinal);
-        Assert.True(HtmlExtractor.Default.Extract(sb.ToString()).TooDeep);
+        Assert.True(HtmlExtractor.SmartReader.Extract(sb.ToString()).TooDeep);
     }
 
     [Fact]

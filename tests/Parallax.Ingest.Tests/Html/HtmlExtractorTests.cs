@@ -7,7 +7,7 @@ public sealed class HtmlExtractorTests
 {
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-    private static HtmlExtraction Extract(string html) => HtmlExtractor.Default.Extract(html);
+    private static HtmlExtraction Extract(string html) => HtmlExtractor.SmartReader.Extract(html);
 
     [Fact]
     public void Article_text_keeps_paragraphs_and_drops_navigation_scripts_and_styles()
@@ -91,7 +91,7 @@ public sealed class HtmlExtractorTests
     [Fact]
     public void Relative_canonical_links_resolve_against_the_page_uri()
     {
-        var m = HtmlExtractor.Default.Extract("<html><head><link rel=canonical href=\"/a/b\"></head><body><p>x</p></body></html>", new Uri("https://example.org/x/y")).Metadata;
+        var m = HtmlExtractor.SmartReader.Extract("<html><head><link rel=canonical href=\"/a/b\"></head><body><p>x</p></body></html>", new Uri("https://example.org/x/y")).Metadata;
         Assert.Equal("https://example.org/a/b", m.Url);
     }
 
