@@ -29,7 +29,7 @@ internal class SqlCorpusStore : ICorpusStore
     /// does not grow with a run; cleared when a transaction fails (its row ids may be reused).</summary>
     private readonly Dictionary<long, Document> recent = [];
     private readonly Queue<long> recentOrder = new();
-    private const int RecentDocuments = 4096;
+    private const int RecentDocuments = 2048; // about 150 MB of analysed news articles
 
     protected SqlCorpusStore(DbConnection conn, SqlDialect dialect, string location, StreamingOptions? clustering)
     {
