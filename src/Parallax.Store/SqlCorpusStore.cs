@@ -65,8 +65,11 @@ internal class SqlCorpusStore : ICorpusStore
     /// <summary>0 for an empty database; the stored version for Parallax's; throws for anything else.</summary>
     private int ReadVersion(DbTransaction? t)
     {
+        // Any table first, then meta: a concurrent first run creates every table in one transaction, so once a table
+        // is visible meta is too (the other order can see "no meta" before that commit and "tables" after it).
+        bool anyTable = dialect.HasAnyTable(conn, t);
         if (!dialect.HasMetaTable(conn, t))
-            return dialect.HasAnyTable(conn, t) ? throw new StoreException($"{Location} is not a Parallax database (it has tables of its own); nothing was changed") : 0;
+            return anyTable ? throw new StoreException($"{Location} is not a Parallax database (it has tables of its own); nothing was changed") : 0;
         var app = Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'application'") as string;
         var ver = Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'schema_version'") as string;
         if (app != Application || !int.TryParse(ver, CultureInfo.InvariantCulture, out int version))
