@@ -7,9 +7,10 @@ using Parallax.Stories.Streaming;
 namespace Parallax.Store;
 
 /// <summary>
-/// The store on any SQL database a <see cref="SqlDialect"/> describes. One connection, one writer: each document is one
-/// transaction that takes the writers' lock, reloads the cluster state if another writer committed since (the
-/// "generation" counter in meta), decides the story, and writes the document, its quotes, its story and any merge.
+/// The store on any SQL database a <see cref="SqlDialect"/> describes. One connection, one writer: each document (or
+/// batch of documents) is one transaction that takes the writers' lock, reloads the cluster state if another writer
+/// committed since (the "generation" counter in meta), decides the stories, and writes the documents, their quotes,
+/// their stories and any merge.
 /// </summary>
 internal class SqlCorpusStore : ICorpusStore
 {
@@ -22,6 +23,13 @@ internal class SqlCorpusStore : ICorpusStore
     private readonly StreamingOptions clustering;
     private StreamingClusterer clusterer;
     private long knownGeneration = -1;
+
+    /// <summary>Documents this store added lately, as analysed, by row id: the refresh after an ingest builds their
+    /// stories without decoding the stored analysis again (decoding was about half of the refresh). Bounded, so memory
+    /// does not grow with a run; cleared when a transaction fails (its row ids may be reused).</summary>
+    private readonly Dictionary<long, Document> recent = [];
+    private readonly Queue<long> recentOrder = new();
+    private const int RecentDocuments = 2048; // about 150 MB of analysed news articles
 
     protected SqlCorpusStore(DbConnection conn, SqlDialect dialect, string location, StreamingOptions? clustering)
     {
@@ -57,8 +65,11 @@ internal class SqlCorpusStore : ICorpusStore
     /// <summary>0 for an empty database; the stored version for Parallax's; throws for anything else.</summary>
     private int ReadVersion(DbTransaction? t)
     {
+        // Any table first, then meta: a concurrent first run creates every table in one transaction, so once a table
+        // is visible meta is too (the other order can see "no meta" before that commit and "tables" after it).
+        bool anyTable = dialect.HasAnyTable(conn, t);
         if (!dialect.HasMetaTable(conn, t))
-            return dialect.HasAnyTable(conn, t) ? throw new StoreException($"{Location} is not a Parallax database (it has tables of its own); nothing was changed") : 0;
+            return anyTable ? throw new StoreException($"{Location} is not a Parallax database (it has tables of its own); nothing was changed") : 0;
         var app = Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'application'") as string;
         var ver = Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'schema_version'") as string;
         if (app != Application || !int.TryParse(ver, CultureInfo.InvariantCulture, out int version))
@@ -72,78 +83,108 @@ internal class SqlCorpusStore : ICorpusStore
 
     public long CountDocuments() => Convert.ToInt64(Sql.Scalar(conn, null, "SELECT count(*) FROM documents"), CultureInfo.InvariantCulture);
 
-    public AddResult Add(Document analysed)
+    public AddResult Add(Document analysed) => AddAll([analysed])[0];
+
+    public IReadOnlyList<AddResult> AddAll(IReadOnlyList<Document> analysed)
     {
-        var hash = ContentHash.Of(analysed.Text);
-        var features = StoryFeatures.Of(analysed);
-        var (json, layers) = DocumentCodec.Encode(analysed);
+        // Hashing, features and encoding need no lock: done before the transaction, on every core.
+        var prepared = new Prepared[analysed.Count];
+        Parallel.For(0, analysed.Count, i =>
+        {
+            var d = analysed[i];
+            var (json, layers) = DocumentCodec.Encode(d);
+            prepared[i] = new Prepared(d, ContentHash.Of(d.Text), StoryFeatures.Of(d), json, layers);
+        });
+        var results = new AddResult[analysed.Count];
         using var t = conn.BeginTransaction();
         dialect.LockWriters(conn, t);
-        if (Sql.Scalar(conn, t, "SELECT id FROM documents WHERE hash = @h", ("h", hash)) is { } existing)
-        {
-            t.Rollback();
-            return new AddResult(DocId(existing), false, 0, false);
-        }
         long generation = Convert.ToInt64(Sql.Scalar(conn, t, "SELECT value FROM meta WHERE key = 'generation'"), CultureInfo.InvariantCulture);
         try
         {
-            // Another writer committed since our last look: its documents and merges are in the database, not in memory.
-            if (generation != knownGeneration) Reload(t);
-            var a = clusterer.Add(features);
-            string? day = features.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            string now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-            var meta = analysed.Metadata;
-            long id = Convert.ToInt64(Sql.Scalar(conn, t, """
-                INSERT INTO documents(hash, origin, title, outlet, published, day, ingested, text, analysis, layers, features, story)
-                VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @layers, @features, @story) RETURNING id
-                """, ("hash", hash), ("origin", analysed.Origin), ("title", meta.Title?.Value), ("outlet", meta.Outlet?.Value),
-                ("published", meta.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("day", day), ("now", now),
-                ("text", analysed.Text), ("analysis", json), ("layers", layers), ("features", features.Serialize()), ("story", a.Story)),
-                CultureInfo.InvariantCulture);
-            dialect.IndexDocument(conn, t, id, meta.Title?.Value, analysed.Text);
-            foreach (var q in analysed.Quotes)
+            bool added = false;
+            for (int i = 0; i < prepared.Length; i++)
             {
-                var text = analysed.Slice(q.Content);
-                long qid = Convert.ToInt64(Sql.Scalar(conn, t, "INSERT INTO quotes(doc, start, stop, text) VALUES (@d, @s, @e, @t) RETURNING id",
-                    ("d", id), ("s", q.Content.Start), ("e", q.Content.End), ("t", text)), CultureInfo.InvariantCulture);
-                dialect.IndexQuote(conn, t, qid, text);
+                // Also catches a text repeated within the batch: the earlier copy is already visible in this transaction.
+                if (Sql.Scalar(conn, t, "SELECT id FROM documents WHERE hash = @h", ("h", prepared[i].Hash)) is { } existing)
+                {
+                    results[i] = new AddResult(DocId(existing), false, 0, false);
+                    continue;
+                }
+                // Another writer committed since our last look: its documents and merges are in the database, not in memory.
+                if (generation != knownGeneration) { Reload(t); knownGeneration = generation; }
+                results[i] = Insert(t, prepared[i]);
+                added = true;
             }
-
-            if (a.Started)
-                Sql.Exec(conn, t, """
-                    INSERT INTO stories(id, family, title, first_day, last_day, documents, sources, disputed, dirty, updated)
-                    VALUES (@id, @family, @title, @day, @day, 1, 1, 0, 1, @now)
-                    """, ("id", a.Story), ("family", a.Family), ("title", FirstTitle(analysed)), ("day", day), ("now", now));
-            else
-                Sql.Exec(conn, t, """
-                    UPDATE stories SET documents = documents + 1, dirty = 1, updated = @now,
-                      first_day = CASE WHEN first_day IS NULL OR @day < first_day THEN COALESCE(@day, first_day) ELSE first_day END,
-                      last_day = CASE WHEN last_day IS NULL OR @day > last_day THEN COALESCE(@day, last_day) ELSE last_day END
-                    WHERE id = @id
-                    """, ("id", a.Story), ("day", day), ("now", now));
-            foreach (var m in a.Merged)
-            {
-                Sql.Exec(conn, t, "UPDATE documents SET story = @keep WHERE story = @drop", ("keep", a.Story), ("drop", m));
-                Sql.Exec(conn, t, "DELETE FROM stories WHERE id = @drop", ("drop", m));
-            }
-            if (a.Merged.Count > 0)
-                Sql.Exec(conn, t, """
-                    UPDATE stories SET documents = (SELECT count(*) FROM documents WHERE story = @id),
-                      first_day = (SELECT min(day) FROM documents WHERE story = @id), last_day = (SELECT max(day) FROM documents WHERE story = @id)
-                    WHERE id = @id
-                    """, ("id", a.Story));
-            foreach (var f in a.FamiliesJoined)
-                Sql.Exec(conn, t, "UPDATE stories SET family = @family WHERE family = @joined", ("family", a.Family), ("joined", f));
+            if (!added) { t.Rollback(); return results; }
             Sql.Exec(conn, t, "UPDATE meta SET value = @g WHERE key = 'generation'", ("g", (generation + 1).ToString(CultureInfo.InvariantCulture)));
             t.Commit();
             knownGeneration = generation + 1;
-            return new AddResult(DocId(id), true, a.Story, a.Started);
+            return results;
         }
         catch
         {
             knownGeneration = -1; // memory may be ahead of the database now: rebuild it next time
+            recent.Clear();
+            recentOrder.Clear();
             throw;
         }
+    }
+
+    private readonly record struct Prepared(Document Doc, string Hash, StoryFeatures Features, string Json, byte[] Layers);
+
+    /// <summary>Places one new document in a story and writes it, its quotes, its story row and any merge.</summary>
+    private AddResult Insert(DbTransaction t, Prepared p)
+    {
+        var (analysed, hash, features) = (p.Doc, p.Hash, p.Features);
+        var a = clusterer.Add(features);
+        string? day = features.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var meta = analysed.Metadata;
+        long id = Convert.ToInt64(Sql.Scalar(conn, t, """
+            INSERT INTO documents(hash, origin, title, outlet, published, day, ingested, text, analysis, layers, features, story)
+            VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @layers, @features, @story) RETURNING id
+            """, ("hash", hash), ("origin", analysed.Origin), ("title", meta.Title?.Value), ("outlet", meta.Outlet?.Value),
+            ("published", meta.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("day", day), ("now", now),
+            ("text", analysed.Text), ("analysis", p.Json), ("layers", p.Layers), ("features", features.Serialize()), ("story", a.Story)),
+            CultureInfo.InvariantCulture);
+        dialect.IndexDocument(conn, t, id, meta.Title?.Value, analysed.Text);
+        recent[id] = analysed with { Id = DocId(id) };
+        recentOrder.Enqueue(id);
+        if (recentOrder.Count > RecentDocuments) recent.Remove(recentOrder.Dequeue());
+        foreach (var q in analysed.Quotes)
+        {
+            var text = analysed.Slice(q.Content);
+            long qid = Convert.ToInt64(Sql.Scalar(conn, t, "INSERT INTO quotes(doc, start, stop, text) VALUES (@d, @s, @e, @t) RETURNING id",
+                ("d", id), ("s", q.Content.Start), ("e", q.Content.End), ("t", text)), CultureInfo.InvariantCulture);
+            dialect.IndexQuote(conn, t, qid, text);
+        }
+
+        if (a.Started)
+            Sql.Exec(conn, t, """
+                INSERT INTO stories(id, family, title, first_day, last_day, documents, sources, disputed, dirty, updated)
+                VALUES (@id, @family, @title, @day, @day, 1, 1, 0, 1, @now)
+                """, ("id", a.Story), ("family", a.Family), ("title", FirstTitle(analysed)), ("day", day), ("now", now));
+        else
+            Sql.Exec(conn, t, """
+                UPDATE stories SET documents = documents + 1, dirty = 1, updated = @now,
+                  first_day = CASE WHEN first_day IS NULL OR @day < first_day THEN COALESCE(@day, first_day) ELSE first_day END,
+                  last_day = CASE WHEN last_day IS NULL OR @day > last_day THEN COALESCE(@day, last_day) ELSE last_day END
+                WHERE id = @id
+                """, ("id", a.Story), ("day", day), ("now", now));
+        foreach (var m in a.Merged)
+        {
+            Sql.Exec(conn, t, "UPDATE documents SET story = @keep WHERE story = @drop", ("keep", a.Story), ("drop", m));
+            Sql.Exec(conn, t, "DELETE FROM stories WHERE id = @drop", ("drop", m));
+        }
+        if (a.Merged.Count > 0)
+            Sql.Exec(conn, t, """
+                UPDATE stories SET documents = (SELECT count(*) FROM documents WHERE story = @id),
+                  first_day = (SELECT min(day) FROM documents WHERE story = @id), last_day = (SELECT max(day) FROM documents WHERE story = @id)
+                WHERE id = @id
+                """, ("id", a.Story));
+        foreach (var f in a.FamiliesJoined)
+            Sql.Exec(conn, t, "UPDATE stories SET family = @family WHERE family = @joined", ("family", a.Family), ("joined", f));
+        return new AddResult(DocId(id), true, a.Story, a.Started);
     }
 
     /// <summary>Rebuilds the clusterer from the stored features and assignments, in document order.</summary>
@@ -161,20 +202,49 @@ internal class SqlCorpusStore : ICorpusStore
         using (var cmd = Sql.Command(conn, null, "SELECT id FROM stories WHERE dirty = 1 ORDER BY id"))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) dirty.Add(r.GetInt64(0));
-        var builder = new StoryBuilder();
-        foreach (var id in dirty)
+        // Chunks bound memory (a chunk's documents are held at once); within one, stories are built on every core
+        // (one StoryBuilder per thread) and their rows written in one transaction.
+        const int Chunk = 128;
+        foreach (var chunk in dirty.Chunk(Chunk))
         {
-            ct.ThrowIfCancellationRequested();
-            var docs = StoryDocuments(id);
-            if (docs.Count == 0) continue;
-            var story = builder.Build(docs, [docs], [], ct).Stories[0];
-            int sources = docs.Select(d => d.Metadata.Outlet?.Value ?? d.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-            int disputed = story.Facts.Count(f => f.Status == FactStatus.Disputed);
-            // Only if no writer added a document meanwhile; otherwise it stays dirty for the next refresh.
-            Sql.Exec(conn, null, "UPDATE stories SET title = @title, sources = @s, disputed = @d, dirty = 0 WHERE id = @id AND documents = @n",
-                ("title", story.Title), ("s", sources), ("d", disputed), ("id", id), ("n", docs.Count));
+            var stored = chunk.Select(StoredDocuments).ToArray();
+            var rows = new (string Title, int Sources, int Disputed)?[chunk.Length];
+            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct }, () => new StoryBuilder(), (i, _, builder) =>
+            {
+                if (stored[i].Count == 0) return builder;
+                var docs = stored[i].Select(s => recent.TryGetValue(s.Row, out var d) ? d : DocumentCodec.Decode(s.Json, s.Layers, s.Id, s.Text)).ToList();
+                if (docs.Count == 1)
+                {
+                    // One report: no comparison to make (a fact needs two documents to be disputed), so no builder run.
+                    rows[i] = (StoryBuilder.Title(docs), 1, 0);
+                    return builder;
+                }
+                var story = builder.Build(docs, [docs], [], ct).Stories[0];
+                int sources = docs.Select(d => d.Metadata.Outlet?.Value ?? d.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+                rows[i] = (story.Title, sources, story.Facts.Count(f => f.Status == FactStatus.Disputed));
+                return builder;
+            }, _ => { });
+            using var t = conn.BeginTransaction();
+            for (int i = 0; i < chunk.Length; i++)
+                if (rows[i] is { } row)
+                    // Only if no writer added a document meanwhile; otherwise it stays dirty for the next refresh.
+                    Sql.Exec(conn, t, "UPDATE stories SET title = @title, sources = @s, disputed = @d, dirty = 0 WHERE id = @id AND documents = @n",
+                        ("title", row.Title), ("s", row.Sources), ("d", row.Disputed), ("id", chunk[i]), ("n", stored[i].Count));
+            t.Commit();
         }
         return dirty.Count;
+    }
+
+    private readonly record struct StoredDocument(long Row, string Id, string Text, string Json, byte[] Layers);
+
+    /// <summary>A story's stored rows, oldest first, not yet decoded (decoding is done on the builders' threads).</summary>
+    private List<StoredDocument> StoredDocuments(long story)
+    {
+        var docs = new List<StoredDocument>();
+        using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis, layers FROM documents WHERE story = @s ORDER BY id", ("s", story));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) docs.Add(new StoredDocument(r.GetInt64(0), DocId(r.GetInt64(0)), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3)));
+        return docs;
     }
 
     public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0)
@@ -211,11 +281,7 @@ internal class SqlCorpusStore : ICorpusStore
 
     public IReadOnlyList<Document> StoryDocuments(long story)
     {
-        var docs = new List<Document>();
-        using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis, layers FROM documents WHERE story = @s ORDER BY id", ("s", story));
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) docs.Add(DocumentCodec.Decode(r.GetString(2), (byte[])r.GetValue(3), DocId(r.GetInt64(0)), r.GetString(1)));
-        return docs;
+        return [.. StoredDocuments(story).Select(s => DocumentCodec.Decode(s.Json, s.Layers, s.Id, s.Text))];
     }
 
     public (Document Document, long Story)? FindDocument(string id)

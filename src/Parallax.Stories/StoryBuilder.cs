@@ -72,8 +72,8 @@ public sealed class StoryBuilder
 
     private static int IdNumber(string id) => id.Length > 1 && int.TryParse(id.AsSpan(1), out var n) ? n : int.MaxValue;
 
-    /// <summary>The earliest report's title, else the first sentence of the earliest report.</summary>
-    private static string Title(List<Document> members)
+    /// <summary>The earliest report's title, else the first sentence of the earliest report (members in story order).</summary>
+    public static string Title(IReadOnlyList<Document> members)
     {
         foreach (var d in members)
             if (d.Metadata.Title?.Value is { Length: > 0 } t) return t;

@@ -57,6 +57,22 @@ public abstract class CorpusStoreContract
     }
 
     [Fact]
+    public void A_batch_is_placed_like_single_adds_and_skips_its_own_repeats()
+    {
+        var a = TestDocs.Doc("a", TestDocs.BridgeA, Day);
+        var e = TestDocs.Doc("e", TestDocs.Election, Day);
+        var b = TestDocs.Doc("b", TestDocs.BridgeB, Day.AddDays(1));
+        using var store = Open(NewLocation());
+        var r = store.AddAll([a, e, a with { Id = "again" }, b]);
+        Assert.Equal([true, true, false, true], r.Select(x => x.Added));
+        Assert.Equal(r[0].Id, r[2].Id);
+        Assert.Equal(r[0].Story, r[3].Story);
+        Assert.NotEqual(r[0].Story, r[1].Story);
+        Assert.Equal(3, store.CountDocuments());
+        Assert.False(store.AddAll([e]).Single().Added);
+    }
+
+    [Fact]
     public void Documents_come_back_with_their_analysis_and_stories_group_them()
     {
         using var store = Open(NewLocation());

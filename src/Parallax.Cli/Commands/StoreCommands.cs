@@ -75,19 +75,37 @@ internal static class StoreCommands
         int added = 0, present = 0, startedStories = 0;
         void Work(Action<int> progress)
         {
-            // Batches: analysis runs on every core, writing stays one document per transaction in input order.
-            const int Batch = 32;
-            for (int i = 0; i < docs.Count; i += Batch)
+            // Already stored texts are skipped before analysis (a rerun after a kill costs one index probe each).
+            var fresh = docs.Where(d => store.Find(ContentHash.Of(d.Text)) is null).ToList();
+            present += docs.Count - fresh.Count;
+            int done = present;
+            // A pipeline of batches: while one batch is written (one transaction, in input order, so clustering stays
+            // deterministic), the next is analysed on every core. A batch is about a tenth of a second of work: few
+            // commits, and a kill loses at most that.
+            const int Batch = 64;
+            Task<IReadOnlyList<AddResult>>? writing = null;
+            void Finish(Task<IReadOnlyList<AddResult>> w)
             {
-                var batch = docs.Skip(i).Take(Batch).ToList();
-                var fresh = batch.Where(d => store.Find(ContentHash.Of(d.Text)) is null).ToList();
-                present += batch.Count - fresh.Count;
-                foreach (var analysed in pipeline.RunAll(fresh, threads))
-                {
-                    var r = store.Add(analysed);
+                var results = w.GetAwaiter().GetResult(); // rethrows a database error as itself
+                foreach (var r in results)
                     if (r.Added) { added++; if (r.StartedStory) startedStories++; } else present++;
+                progress(done += results.Count);
+            }
+            try
+            {
+                foreach (var batch in fresh.Chunk(Batch))
+                {
+                    var analysed = pipeline.RunAll(batch, threads);
+                    if (writing is not null) Finish(writing);
+                    writing = Task.Run(() => store.AddAll(analysed));
                 }
-                progress(Math.Min(docs.Count, i + Batch));
+                if (writing is not null) Finish(writing);
+            }
+            catch when (writing is { IsCompleted: false })
+            {
+                // An analysis failure while a batch is being written: let the write end before the store is closed.
+                ((IAsyncResult)writing).AsyncWaitHandle.WaitOne();
+                throw;
             }
         }
 

@@ -15,32 +15,42 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
     /// better than 60 on ECB+ dev).</summary>
     public const int MaxTerms = 150;
 
+    /// <summary>The lead: a report's first sentences say what happened, where and to whom; the rest is background that
+    /// look-alike events share. Words and names there count <see cref="LeadWeight"/> times (3 sentences, ×2, and
+    /// names ×3 rather than ×2: ECB+ sub-topic F1 on dev 0.839 → 0.858, on train 0.848 → 0.858).</summary>
+    private const int LeadSentences = 3;
+    private const float LeadWeight = 2;
+
+    /// <summary>An entity name counts this much more than a word: names carry most of what tells events apart.</summary>
+    private const float EntityWeight = 3;
+
     /// <summary>Features of an analysed document (tokens and entities; times when present).</summary>
     public static StoryFeatures Of(Document doc)
     {
         var counts = new Dictionary<string, float>(StringComparer.Ordinal);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[32];
+        int leadEnd = doc.Sentences.Length == 0 ? doc.Text.Length : doc.Sentences[Math.Min(LeadSentences, doc.Sentences.Length) - 1].End;
         foreach (var t in doc.Tokens)
         {
+            float one = t.Start < leadEnd ? LeadWeight : 1;
             if (t.Kind == TokenKind.Number && t.Length == 4 && IsYear(doc.Text.AsSpan(t.Start, 4)))
             {
                 // Years tell look-alike events apart (two trials of one man, two quakes in one region).
                 var y = "#" + doc.Text.Substring(t.Start, 4);
-                counts[y] = counts.GetValueOrDefault(y) + 1;
+                counts[y] = counts.GetValueOrDefault(y) + one;
                 continue;
             }
             if (t.Kind != TokenKind.Word || t.Length < 4 || t.Length > 32) continue;
             int len = doc.Text.AsSpan(t.Start, t.Length).ToLowerInvariant(buffer);
             var w = Stem(buffer[..len]);
             if (StopWords.Contains(w)) continue;
-            lookup[w] = lookup.TryGetValue(w, out var c) ? c + 1 : 1;
+            lookup[w] = lookup.TryGetValue(w, out var c) ? c + one : one;
         }
         foreach (var m in doc.Entities)
         {
-            // Entity names count double (as in the batch clusterer): they carry most of what tells events apart.
             var key = (m.Type == EntityType.Place ? "^" : "@") + doc.Slice(m.Span).ToLowerInvariant();
-            counts[key] = counts.GetValueOrDefault(key) + 2;
+            counts[key] = counts.GetValueOrDefault(key) + EntityWeight * (m.Start < leadEnd ? LeadWeight : 1);
         }
         foreach (var q in doc.Quantities)
         {
