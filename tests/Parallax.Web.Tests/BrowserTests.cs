@@ -2,42 +2,6 @@ using Microsoft.Playwright;
 
 namespace Parallax.Web.Tests;
 
-/// <summary>One headless Debian Chromium for the web tests, or none when it is not installed.</summary>
-public sealed class ChromiumFixture : IAsyncLifetime
-{
-    public const string ExecutablePath = "/usr/bin/chromium";
-
-    private IPlaywright? playwright;
-
-    public IBrowser? Browser { get; private set; }
-
-    public static bool Installed => File.Exists(ExecutablePath);
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!Installed) return;
-        playwright = await Playwright.CreateAsync();
-        // Flags from docs/recipes.md: the system browser, kept off the (closed) network.
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-            ],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-}
-
 /// <summary>The web app as a reader's browser shows it: a real server, real Chromium. Skipped where Chromium or
 /// ../shared is absent; CI installs Chromium.</summary>
 public sealed class BrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
