@@ -34,7 +34,7 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
         using (stream)
         {
             var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            int records = 0, problems = 0;
+            int records = 0, problems = 0, pages = 0;
             foreach (var entry in WarcReader.Read(stream, WantBlock, options.MaxFileBytes, ct))
             {
                 var at = $"{origin}#byte={entry.Offset.ToString(CultureInfo.InvariantCulture)}";
@@ -52,10 +52,15 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
                     skipped[skipReason] = skipped.GetValueOrDefault(skipReason) + 1;
                     continue;
                 }
+                pages++;
                 if (payload is { } p) yield return ReadResult.Deferred(() => FromPayload(record, p, at));
                 else yield return new Rejection(at, "unreadable payload");
             }
             if (records == 0 && problems == 0) yield return new Rejection(origin, "no WARC records");
+            // A file of only warcinfo/request/metadata records (or one cut short after them) gave nothing: say so, so the
+            // file is never silently dropped.
+            else if (pages == 0 && problems == 0 && skipped.Count == 0)
+                yield return new Rejection(origin, $"no HTML pages in {records} WARC {(records == 1 ? "record" : "records")}");
             if (skipped.Count > 0)
             {
                 int total = skipped.Values.Sum();

@@ -130,4 +130,23 @@ public sealed class ReaderFuzzProperties
         Assert.False(item.IsDocument);
         Assert.Contains("#byte=0", item.Rejection!.Origin);
     }
+
+    /// <summary>Regression: damage that left only the first records (warcinfo, request) once gave no item at all, so
+    /// the file vanished from the run without a word. Replays of the two inputs that found it.</summary>
+    [Property(Replay = "(5009995703716633361,17526087152117226201,6)", MaxTest = 1)]
+    public Property Regression_cut_inside_the_leading_records_1() => Damaged_plain_warc_reads_without_exceptions();
+
+    [Property(Replay = "(3810231678818619977,10560304822841609717,79)", MaxTest = 1)]
+    public Property Regression_cut_inside_the_leading_records_2() => Damaged_plain_warc_reads_without_exceptions();
+
+    [Fact]
+    public void Warc_of_only_non_page_records_is_a_rejection_saying_so()
+    {
+        var b = new WarcBuilder().Warcinfo().Request("https://a.example/1");
+        using var dir = new TempDir();
+        var path = dir.WriteBytes("info.warc", b.Plain());
+        var item = Assert.Single(new CorpusReader().Read([path], TestContext.Current.CancellationToken));
+        Assert.False(item.IsDocument);
+        Assert.Equal("no HTML pages in 2 WARC records", item.Rejection!.Reason);
+    }
 }
