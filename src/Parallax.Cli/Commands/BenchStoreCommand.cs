@@ -26,16 +26,19 @@ internal static class BenchStoreCommand
         var analysed = new Option<int>("--analysed") { Description = "Documents for the full-ingest figure (analysis included)", DefaultValueFactory = _ => 2000 };
         var clusterDocs = new Option<int>("--cluster-docs") { Description = "Documents for the clustering-alone figure", DefaultValueFactory = _ => 300_000 };
         var db = new Option<string?>("--db") { Description = "postgres://… to bench PostgreSQL instead of SQLite files in a temporary folder" };
+        var keep = new Option<string?>("--keep") { Description = "Keep each scaling corpus as DIR/scaleN.db, its stories refreshed (timed apart), for `bench serve --db`" };
         var command = new Command("store", "Ingest and streaming-clustering throughput, memory and database size at 10k/100k/1M documents")
         {
-            shared, sizes, analysed, clusterDocs, db,
+            shared, sizes, analysed, clusterDocs, db, keep,
         };
-        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(sizes)!, r.GetValue(analysed), r.GetValue(clusterDocs), r.GetValue(db)));
+        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(sizes)!, r.GetValue(analysed), r.GetValue(clusterDocs), r.GetValue(db), r.GetValue(keep)));
         return command;
     }
 
-    private static int Run(string shared, string sizeList, int analysedCount, int clusterDocs, string? pgUrl)
+    private static int Run(string shared, string sizeList, int analysedCount, int clusterDocs, string? pgUrl, string? keep)
     {
+        if (keep is not null && pgUrl is not null) throw new UserError("--keep applies to SQLite files only; a PostgreSQL corpus stays on its server");
+        if (keep is not null) Directory.CreateDirectory(keep);
         var textDir = Path.Combine(shared, "data", "quotes", "polnear", "train", "text");
         if (!Directory.Exists(textDir))
             throw new UserError($"benchmark corpus not found: {textDir} (run from the repository with ../shared beside it, or pass --shared)");
@@ -83,7 +86,8 @@ internal static class BenchStoreCommand
                 table.AddColumn(new TableColumn(c).RightAligned());
             foreach (var n in sizes)
             {
-                var path = Path.Combine(dir, $"scale{n}.db");
+                var path = Path.Combine(keep ?? dir, $"scale{n}.db");
+                if (keep is not null) foreach (var f in Directory.EnumerateFiles(keep, $"scale{n}.db*")) File.Delete(f);
                 GC.Collect();
                 using var store = OpenStore(pgUrl, path);
                 var clock = Stopwatch.StartNew();
@@ -105,8 +109,17 @@ internal static class BenchStoreCommand
                     (n / secs).ToString("N0", CultureInfo.InvariantCulture), ((n - n * 9 / 10) / (secs - lastTenthStart)).ToString("N0", CultureInfo.InvariantCulture),
                     stories.ToString("N0", CultureInfo.InvariantCulture), (self.PeakWorkingSet64 / 1048576.0).ToString("N0", CultureInfo.InvariantCulture),
                     pgUrl is null ? (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) : "(server)");
+                if (keep is not null)
+                {
+                    // Not part of the scaling figure: the per-story comparisons a served corpus shows, built once.
+                    var refresh = Stopwatch.StartNew();
+                    int refreshed = store.RefreshStories();
+                    self.Refresh();
+                    AnsiConsole.MarkupLineInterpolated(
+                        $"kept {path}: {refreshed:N0} stories refreshed in {refresh.Elapsed.TotalSeconds:N1} s; peak working set now {self.PeakWorkingSet64 / 1048576.0:N0} MB");
+                }
                 store.Dispose();
-                if (pgUrl is null) foreach (var f in Directory.EnumerateFiles(dir, $"scale{n}.db*")) File.Delete(f);
+                if (pgUrl is null && keep is null) foreach (var f in Directory.EnumerateFiles(dir, $"scale{n}.db*")) File.Delete(f);
             }
             AnsiConsole.Write(table);
 
