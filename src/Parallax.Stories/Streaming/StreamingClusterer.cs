@@ -27,15 +27,20 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private readonly Dictionary<long, StoryState> stories = [];
     private readonly Dictionary<long, long> familyParent = [];
     private long documents;
+    private long retirements;
     private long nextStory = 1;
 
     public int LiveStories => stories.Count;
+
+    /// <summary>Story references held by the candidate index: bounded by the live stories' terms, not by the stream.</summary>
+    public long PostingEntries => postings.Sum(list => (long)(list?.Count ?? 0));
     public long Documents => documents;
 
-    private sealed class StoryState(long id)
+    private sealed class StoryState(long id, int terms)
     {
         public readonly long Id = id;
-        public readonly Dictionary<int, float> Sum = [];
+        /// <summary>Sized for its first report: most stories keep one report, and a grown table wastes up to half.</summary>
+        public readonly Dictionary<int, float> Sum = new(terms);
         /// <summary>Recent members: terms and their idf-weighted norm when they joined (idf drifts slowly).</summary>
         public readonly Queue<((int Term, float Weight)[] Terms, double Norm)> Members = new();
         public int Size;
@@ -71,7 +76,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         var families = new List<long>();
         if (scored.Count == 0)
         {
-            var fresh = new StoryState(nextStory++);
+            var fresh = new StoryState(nextStory++, terms.Length);
             stories[fresh.Id] = fresh;
             Join(fresh, terms, f.Day);
             foreach (var r in related) JoinFamilies(fresh, r, families);
@@ -105,7 +110,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     public void Restore(StoryFeatures f, long story, long family)
     {
         var terms = Count(f);
-        if (!stories.TryGetValue(story, out var s)) stories[story] = s = new StoryState(story) { Family = family };
+        if (!stories.TryGetValue(story, out var s)) stories[story] = s = new StoryState(story, terms.Length) { Family = family };
         nextStory = Math.Max(nextStory, story + 1);
         Join(s, terms, f.Day);
         Retire();
@@ -219,6 +224,31 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         if (stories.Count <= opt.MaxLiveStories) return;
         var idle = stories.Values.OrderBy(s => s.LastSeen).ThenBy(s => s.Id).Take(Math.Max(1, opt.MaxLiveStories / 10)).ToList();
         foreach (var s in idle) stories.Remove(s.Id);
+        SweepPostings(idle);
+    }
+
+    /// <summary>Drops retired stories from the posting lists of their terms. Lists of rare terms are never long enough to
+    /// be compacted on the way, so without this sweep they would hold every story ever made and memory would grow with
+    /// the stream. It runs once per retirement (a tenth of the live limit) over those stories' terms only.</summary>
+    /// <remarks>Every eighth time all lists are swept, for the references a story leaves behind otherwise (terms
+    /// trimmed from its centroid, stories merged away).</remarks>
+    private void SweepPostings(List<StoryState> retired)
+    {
+        IEnumerable<int> terms;
+        if (++retirements % 8 == 0) terms = Enumerable.Range(0, postings.Count);
+        else
+        {
+            var touched = new HashSet<int>();
+            foreach (var s in retired) foreach (var t in s.Sum.Keys) touched.Add(t);
+            terms = touched;
+        }
+        foreach (var t in terms)
+        {
+            if (postings[t] is not { } list) continue;
+            list.RemoveAll(id => !stories.ContainsKey(id));
+            if (list.Count == 0) postings[t] = null;
+            else if (list.Capacity > 2 * list.Count + 8) list.Capacity = list.Count;
+        }
     }
 
     /// <summary>Appends a story to a term's posting list (read newest first). Lists only grow; dead and stale entries

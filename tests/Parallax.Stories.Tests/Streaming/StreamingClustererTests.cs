@@ -90,4 +90,20 @@ public sealed class StreamingClustererTests
         double small = Time(5_000), large = Time(20_000);
         Assert.True(large < small * 4 * 3, $"4x documents took {large / small:0.0}x the time (linear would be 4x)");
     }
+
+    [Fact]
+    public void Past_the_live_limit_retired_stories_leave_the_candidate_index_so_memory_stays_bounded()
+    {
+        const int Live = 40, Terms = 12;
+        var c = new StreamingClusterer(new StreamingOptions { MaxLiveStories = Live });
+        // Every document its own event: words of its own, so each starts a story and none is ever joined again.
+        for (int i = 0; i < 3000; i++)
+        {
+            var terms = Enumerable.Range(0, Terms).ToDictionary(k => $"w{i}x{k}", _ => 1f);
+            Assert.True(c.Add(new StoryFeatures(terms, Day)).Started);
+        }
+        Assert.InRange(c.LiveStories, Live * 9 / 10, Live);
+        // Without the sweep the index would hold all 3,000 stories' 36,000 references.
+        Assert.InRange(c.PostingEntries, 1, (Live + 1) * Terms);
+    }
 }
