@@ -59,7 +59,8 @@ internal static class StoreCommands
         using var store = Open(db);
         var docs = new List<Document>();
         int rejected = 0;
-        foreach (var item in new CorpusReader().Read(paths))
+        // Files are read and cleaned on every core, as analyze does (results still come in input order).
+        foreach (var item in new CorpusReader(new IngestOptions { Threads = Math.Max(1, threads) }).Read(paths))
         {
             if (item.Document is { } d) docs.Add(d);
             else if (item.Rejection is { } rej)
