@@ -93,7 +93,8 @@ internal class SqlCorpusStore : ICorpusStore
         {
             var d = analysed[i];
             var (json, layers) = DocumentCodec.Encode(d);
-            prepared[i] = new Prepared(d, ContentHash.Of(d.Text), StoryFeatures.Of(d), json, layers);
+            var features = StoryFeatures.Of(d);
+            prepared[i] = new Prepared(d, ContentHash.Of(d.Text), features, FeatureCodec.Encode(features), json, layers);
         });
         var results = new AddResult[analysed.Count];
         using var t = conn.BeginTransaction();
@@ -130,7 +131,7 @@ internal class SqlCorpusStore : ICorpusStore
         }
     }
 
-    private readonly record struct Prepared(Document Doc, string Hash, StoryFeatures Features, string Json, byte[] Layers);
+    private readonly record struct Prepared(Document Doc, string Hash, StoryFeatures Features, string StoredFeatures, string Json, byte[] Layers);
 
     /// <summary>Places one new document in a story and writes it, its quotes, its story row and any merge.</summary>
     private AddResult Insert(DbTransaction t, Prepared p)
@@ -145,7 +146,7 @@ internal class SqlCorpusStore : ICorpusStore
             VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @layers, @features, @story) RETURNING id
             """, ("hash", hash), ("origin", analysed.Origin), ("title", meta.Title?.Value), ("outlet", meta.Outlet?.Value),
             ("published", meta.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("day", day), ("now", now),
-            ("text", analysed.Text), ("analysis", p.Json), ("layers", p.Layers), ("features", features.Serialize()), ("story", a.Story)),
+            ("text", analysed.Text), ("analysis", p.Json), ("layers", p.Layers), ("features", p.StoredFeatures), ("story", a.Story)),
             CultureInfo.InvariantCulture);
         InsertQuotes(t, id, analysed);
         dialect.IndexDocument(conn, t, id);
@@ -214,7 +215,7 @@ internal class SqlCorpusStore : ICorpusStore
         clusterer = new StreamingClusterer(clustering);
         using var cmd = Sql.Command(conn, t, "SELECT d.features, d.story, s.family FROM documents d JOIN stories s ON s.id = d.story ORDER BY d.id");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) clusterer.Restore(StoryFeatures.Deserialize(r.GetString(0)), r.GetInt64(1), r.GetInt64(2));
+        while (r.Read()) clusterer.Restore(FeatureCodec.Decode(r.GetString(0)), r.GetInt64(1), r.GetInt64(2));
     }
 
     public int RefreshStories(CancellationToken ct = default)
