@@ -24,6 +24,11 @@ public sealed class FeatureCodecTests : IDisposable
         Assert.True(stored.Length < f.Serialize().Length, $"{stored.Length} vs {f.Serialize().Length}");
         Assert.Equal(f.Serialize(), FeatureCodec.Decode(stored).Serialize());
         Assert.Equal(f.Serialize(), FeatureCodec.Decode(f.Serialize()).Serialize());
+        // The same terms in the same order as the plain form gives (the order a reload interns them in).
+        Assert.Equal(FeatureCodec.Decode(f.Serialize()).Terms.ToList(), FeatureCodec.Decode(stored).Terms.ToList());
+        var odd = new StoryFeatures(new Dictionary<string, float> { ["zeta"] = float.Epsilon, ["@ünï cödé"] = 1.0000001f, ["%2025-01-01"] = -0f }, new DateOnly(1, 1, 1));
+        Assert.Equal(odd.Serialize(), FeatureCodec.Decode(FeatureCodec.Encode(odd)).Serialize());
+        Assert.True(float.IsNegative(FeatureCodec.Decode(FeatureCodec.Encode(odd)).Terms["%2025-01-01"]));
         var none = new StoryFeatures(new Dictionary<string, float>(), null);
         Assert.Equal(none.Serialize(), FeatureCodec.Decode(FeatureCodec.Encode(none)).Serialize());
         Assert.Throws<InvalidDataException>(() => FeatureCodec.Decode(stored[..(stored.Length / 2)] + "AAAA"));
