@@ -6,11 +6,12 @@ using Parallax.Stories.Streaming;
 namespace Parallax.Store;
 
 /// <summary>
-/// The <c>features</c> column: the clusterer's terms of a document in a compact binary form (the day, then each term
-/// in ordinal order with its weight's exact bits), Brotli-compressed, in Base64 after a "~" (the column is text in both
-/// databases). About half the size of the plain form (<see cref="StoryFeatures.Serialize"/>), which was the largest
-/// part of a row after the text, and no float formatting on the ingest path. A value without the "~" is the plain form
-/// of older rows (it starts with a day or "-"); both decode to the same terms in the same order.
+/// The <c>features</c> column: the clusterer's terms of a document in a compact binary form (the day, the distinct
+/// weights' exact bits, then each term in ordinal order with its weight's index), Brotli-compressed, in Base64 after a
+/// "~" (the column is text in both databases). Under half the size of the plain form
+/// (<see cref="StoryFeatures.Serialize"/>), which was the largest part of a row after the text, and no float formatting
+/// on the ingest path. A value without the "~" is the plain form of older rows (it starts with a day or "-"); both
+/// decode to the same terms in the same order.
 /// </summary>
 internal static class FeatureCodec
 {
@@ -20,18 +21,28 @@ internal static class FeatureCodec
     {
         var terms = features.Terms.Keys.ToArray();
         Array.Sort(terms, StringComparer.Ordinal); // the order Deserialize gives, so a reload interns terms alike
-        int max = 10;
-        foreach (var t in terms) max += 5 + Encoding.UTF8.GetMaxByteCount(t.Length) + 4;
+        // Weights are 1 + log of small counts, so a handful of values repeat: each distinct one is written once (its
+        // exact bits), and a term gives its index.
+        var weights = new List<float>();
+        var weightIndex = new Dictionary<int, int>();
+        int max = 20;
+        foreach (var t in terms)
+        {
+            int bits = BitConverter.SingleToInt32Bits(features.Terms[t]);
+            if (!weightIndex.ContainsKey(bits)) { weightIndex[bits] = weights.Count; weights.Add(features.Terms[t]); }
+            max += 10 + Encoding.UTF8.GetMaxByteCount(t.Length) + 4;
+        }
         var raw = new byte[max];
         int n = PutUInt(raw, 0, features.Day is { } d ? (uint)d.DayNumber + 1 : 0);
+        n += PutUInt(raw, n, (uint)weights.Count);
+        foreach (var w in weights) { BinaryPrimitives.WriteSingleLittleEndian(raw.AsSpan(n), w); n += 4; }
         n += PutUInt(raw, n, (uint)terms.Length);
         foreach (var t in terms)
         {
             int len = Encoding.UTF8.GetByteCount(t);
             n += PutUInt(raw, n, (uint)len);
             n += Encoding.UTF8.GetBytes(t, raw.AsSpan(n));
-            BinaryPrimitives.WriteSingleLittleEndian(raw.AsSpan(n), features.Terms[t]);
-            n += 4;
+            n += PutUInt(raw, n, (uint)weightIndex[BitConverter.SingleToInt32Bits(features.Terms[t])]);
         }
         var packed = new byte[4 + BrotliEncoder.GetMaxCompressedLength(n)];
         BinaryPrimitives.WriteInt32LittleEndian(packed, n); // the raw length, so decoding allocates once
@@ -56,6 +67,8 @@ internal static class FeatureCodec
         {
             int pos = 0;
             uint day = GetUInt(raw, ref pos);
+            var weights = new float[checked((int)GetUInt(raw, ref pos))];
+            for (int i = 0; i < weights.Length; i++, pos += 4) weights[i] = BinaryPrimitives.ReadSingleLittleEndian(raw.AsSpan(pos, 4));
             int count = checked((int)GetUInt(raw, ref pos));
             var terms = new Dictionary<string, float>(count, StringComparer.Ordinal);
             for (int i = 0; i < count; i++)
@@ -63,8 +76,7 @@ internal static class FeatureCodec
                 int len = checked((int)GetUInt(raw, ref pos));
                 var term = Encoding.UTF8.GetString(raw, pos, len);
                 pos += len;
-                terms[term] = BinaryPrimitives.ReadSingleLittleEndian(raw.AsSpan(pos, 4));
-                pos += 4;
+                terms[term] = weights[GetUInt(raw, ref pos)];
             }
             if (pos != raw.Length) throw new InvalidDataException("damaged story features");
             return new StoryFeatures(terms, day == 0 ? null : DateOnly.FromDayNumber(checked((int)(day - 1))));
