@@ -56,6 +56,14 @@ internal static class StoreCommands
     private static int RunIngest(string[] paths, string db, int threads, bool quiet)
     {
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Models load and the analysis code is compiled (one short invented sentence) while the files are read: reading
+        // starts with a single-threaded build of its cleaning rules, so a core would otherwise wait.
+        var warmPipeline = Task.Run(() =>
+        {
+            var p = StandardPipeline.Create();
+            p.Run(new Document { Id = "warm-up", Origin = "warm-up", Text = "Mayor Ada Quist said on Monday that \"about 30 people\" were hurt, according to police." });
+            return p;
+        });
         using var store = Open(db);
         var docs = new List<Document>();
         int rejected = 0;
@@ -71,7 +79,7 @@ internal static class StoreCommands
         }
         if (docs.Count == 0 && rejected > 0) throw new UserError($"nothing could be read ({rejected} inputs skipped)", 1);
 
-        var pipeline = StandardPipeline.Create();
+        var pipeline = warmPipeline.GetAwaiter().GetResult();
         var clock = Stopwatch.StartNew();
         int added = 0, present = 0, startedStories = 0;
         void Work(Action<int> progress)
