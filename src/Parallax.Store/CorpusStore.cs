@@ -67,6 +67,9 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
             // After the checks: WAL rewrites the file header, which must not happen to a file we refuse.
             Sql.Exec(conn, null, "PRAGMA journal_mode=WAL");
             Sql.Exec(conn, null, "PRAGMA synchronous=NORMAL"); // in WAL: a commit survives a process crash; a power cut may lose the last ones
+            // 64 MB of page cache rather than 2: the hash index takes inserts at random places, and past a few thousand
+            // documents its pages no longer fit the default, so every insert read pages back from the file.
+            Sql.Exec(conn, null, "PRAGMA cache_size=-65536");
             return store;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT

@@ -43,9 +43,7 @@ internal sealed class PostgresDialect : SqlDialect
     public override void LockWriters(DbConnection c, DbTransaction t) => Sql.Exec(c, t, "SELECT pg_advisory_xact_lock(7031977)");
 
     // The tsvector columns are generated: nothing to do.
-    public override void IndexDocument(DbConnection c, DbTransaction t, long id, string? title, string text) { }
-
-    public override void IndexQuote(DbConnection c, DbTransaction t, long id, string text) { }
+    public override void IndexDocument(DbConnection c, DbTransaction t, long id) { }
 
     public override string MatchingDocuments => "SELECT id FROM documents WHERE fts @@ to_tsquery('english', @q)";
 

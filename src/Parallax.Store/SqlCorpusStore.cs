@@ -93,7 +93,8 @@ internal class SqlCorpusStore : ICorpusStore
         {
             var d = analysed[i];
             var (json, layers) = DocumentCodec.Encode(d);
-            prepared[i] = new Prepared(d, ContentHash.Of(d.Text), StoryFeatures.Of(d), json, layers);
+            var features = StoryFeatures.Of(d);
+            prepared[i] = new Prepared(d, ContentHash.Of(d.Text), features, FeatureCodec.Encode(features), json, layers);
         });
         var results = new AddResult[analysed.Count];
         using var t = conn.BeginTransaction();
@@ -130,7 +131,7 @@ internal class SqlCorpusStore : ICorpusStore
         }
     }
 
-    private readonly record struct Prepared(Document Doc, string Hash, StoryFeatures Features, string Json, byte[] Layers);
+    private readonly record struct Prepared(Document Doc, string Hash, StoryFeatures Features, string StoredFeatures, string Json, byte[] Layers);
 
     /// <summary>Places one new document in a story and writes it, its quotes, its story row and any merge.</summary>
     private AddResult Insert(DbTransaction t, Prepared p)
@@ -145,19 +146,13 @@ internal class SqlCorpusStore : ICorpusStore
             VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @layers, @features, @story) RETURNING id
             """, ("hash", hash), ("origin", analysed.Origin), ("title", meta.Title?.Value), ("outlet", meta.Outlet?.Value),
             ("published", meta.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("day", day), ("now", now),
-            ("text", analysed.Text), ("analysis", p.Json), ("layers", p.Layers), ("features", features.Serialize()), ("story", a.Story)),
+            ("text", analysed.Text), ("analysis", p.Json), ("layers", p.Layers), ("features", p.StoredFeatures), ("story", a.Story)),
             CultureInfo.InvariantCulture);
-        dialect.IndexDocument(conn, t, id, meta.Title?.Value, analysed.Text);
+        InsertQuotes(t, id, analysed);
+        dialect.IndexDocument(conn, t, id);
         recent[id] = analysed with { Id = DocId(id) };
         recentOrder.Enqueue(id);
         if (recentOrder.Count > RecentDocuments) recent.Remove(recentOrder.Dequeue());
-        foreach (var q in analysed.Quotes)
-        {
-            var text = analysed.Slice(q.Content);
-            long qid = Convert.ToInt64(Sql.Scalar(conn, t, "INSERT INTO quotes(doc, start, stop, text) VALUES (@d, @s, @e, @t) RETURNING id",
-                ("d", id), ("s", q.Content.Start), ("e", q.Content.End), ("t", text)), CultureInfo.InvariantCulture);
-            dialect.IndexQuote(conn, t, qid, text);
-        }
 
         if (a.Started)
             Sql.Exec(conn, t, """
@@ -187,13 +182,40 @@ internal class SqlCorpusStore : ICorpusStore
         return new AddResult(DocId(id), true, a.Story, a.Started);
     }
 
+    /// <summary>Rows of a multi-row quote insert: a document's quotes take a few statements rather than one each (the
+    /// statement texts stay few, so each is prepared once per connection).</summary>
+    private const int QuoteRows = 16;
+    private static readonly string[] QuoteInserts = [.. Enumerable.Range(0, QuoteRows + 1).Select(n => "INSERT INTO quotes(doc, start, stop, text) VALUES "
+        + string.Join(", ", Enumerable.Range(0, n).Select(i => $"(@d, @s{i}, @e{i}, @t{i})")))];
+    private static readonly string[][] QuoteParameters = [.. Enumerable.Range(0, QuoteRows).Select(i => new[] { $"s{i}", $"e{i}", $"t{i}" })];
+
+    private void InsertQuotes(DbTransaction t, long doc, Document analysed)
+    {
+        var quotes = analysed.Quotes;
+        for (int from = 0; from < quotes.Length; from += QuoteRows)
+        {
+            int n = Math.Min(QuoteRows, quotes.Length - from);
+            var args = new (string, object?)[1 + 3 * n];
+            args[0] = ("d", doc);
+            for (int i = 0; i < n; i++)
+            {
+                var q = quotes[from + i];
+                var names = QuoteParameters[i];
+                args[1 + 3 * i] = (names[0], q.Content.Start);
+                args[2 + 3 * i] = (names[1], q.Content.End);
+                args[3 + 3 * i] = (names[2], analysed.Slice(q.Content));
+            }
+            Sql.Exec(conn, t, QuoteInserts[n], args);
+        }
+    }
+
     /// <summary>Rebuilds the clusterer from the stored features and assignments, in document order.</summary>
     private void Reload(DbTransaction? t)
     {
         clusterer = new StreamingClusterer(clustering);
         using var cmd = Sql.Command(conn, t, "SELECT d.features, d.story, s.family FROM documents d JOIN stories s ON s.id = d.story ORDER BY d.id");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) clusterer.Restore(StoryFeatures.Deserialize(r.GetString(0)), r.GetInt64(1), r.GetInt64(2));
+        while (r.Read()) clusterer.Restore(FeatureCodec.Decode(r.GetString(0)), r.GetInt64(1), r.GetInt64(2));
     }
 
     public int RefreshStories(CancellationToken ct = default)

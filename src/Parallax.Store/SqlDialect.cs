@@ -17,10 +17,8 @@ internal abstract class SqlDialect
     /// <summary>Serialises writers for the rest of the transaction.</summary>
     public abstract void LockWriters(DbConnection c, DbTransaction t);
 
-    /// <summary>Indexes a document's title and text, and its quotes, for full-text search.</summary>
-    public abstract void IndexDocument(DbConnection c, DbTransaction t, long id, string? title, string text);
-
-    public abstract void IndexQuote(DbConnection c, DbTransaction t, long id, string text);
+    /// <summary>Indexes a stored document's title and text, and its stored quotes, for full-text search.</summary>
+    public abstract void IndexDocument(DbConnection c, DbTransaction t, long id);
 
     /// <summary>SQL of document ids matching @q (the query as <see cref="FtsQuery"/> turns it).</summary>
     public abstract string MatchingDocuments { get; }

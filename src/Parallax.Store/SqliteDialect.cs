@@ -36,11 +36,13 @@ internal sealed class SqliteDialect : SqlDialect
     // BEGIN IMMEDIATE (the transaction's default) already holds the write lock.
     public override void LockWriters(DbConnection c, DbTransaction t) { }
 
-    public override void IndexDocument(DbConnection c, DbTransaction t, long id, string? title, string text) =>
-        Sql.Exec(c, t, "INSERT INTO documents_fts(rowid, title, text) VALUES (@id, @title, @text)", ("id", id), ("title", title ?? ""), ("text", text));
-
-    public override void IndexQuote(DbConnection c, DbTransaction t, long id, string text) =>
-        Sql.Exec(c, t, "INSERT INTO quotes_fts(rowid, text) VALUES (@id, @text)", ("id", id), ("text", text));
+    // Read back from the rows just written: the text is not bound (converted to UTF-8) a second time, and all of a
+    // document's quotes take one statement.
+    public override void IndexDocument(DbConnection c, DbTransaction t, long id)
+    {
+        Sql.Exec(c, t, "INSERT INTO documents_fts(rowid, title, text) SELECT id, COALESCE(title, ''), text FROM documents WHERE id = @id", ("id", id));
+        Sql.Exec(c, t, "INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes WHERE doc = @id ORDER BY id", ("id", id));
+    }
 
     public override string MatchingDocuments => "SELECT rowid FROM documents_fts WHERE documents_fts MATCH @q";
 

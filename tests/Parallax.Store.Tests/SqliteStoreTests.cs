@@ -69,6 +69,31 @@ public sealed class SqliteStoreTests : CorpusStoreContract, IDisposable
     }
 
     [Fact]
+    public void Rows_written_in_the_older_analysis_format_are_still_read()
+    {
+        var path = NewLocation();
+        var a = TestDocs.Doc("a", TestDocs.BridgeA, new DateOnly(2025, 3, 3), "Barge hits bridge");
+        AddResult added;
+        using (var s = Open(path)) added = s.Add(a);
+        // The row as a database written before the binary format holds it.
+        var (json, layers) = DocumentCodec.EncodeLegacy(a);
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE documents SET analysis = $j, layers = $l";
+            cmd.Parameters.AddWithValue("$j", json);
+            cmd.Parameters.AddWithValue("$l", layers);
+            Assert.Equal(1, cmd.ExecuteNonQuery());
+        }
+        using var store = Open(path);
+        var (back, story) = store.FindDocument(added.Id)!.Value;
+        Assert.Equal(added.Story, story);
+        DocumentCodecTests.AssertSame(a with { Id = added.Id }, back);
+        DocumentCodecTests.AssertSame(a with { Id = added.Id }, store.StoryDocuments(story).Single());
+    }
+
+    [Fact]
     public void A_missing_folder_is_an_error_not_a_new_database()
     {
         var e = Assert.Throws<StoreException>(() => Open(Path.Combine(dir, "no", "such", "x.db")));

@@ -24,6 +24,10 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private readonly List<int> df = [];
     private readonly List<char> kind = [];
     private readonly List<List<long>?> postings = [];
+    // Idf of each term as of the document count in idfAt: every term's idf changes with each document, but within one
+    // document's decision it is read many times (centroids, members, norms), and each read was a logarithm.
+    private readonly List<double> idf = [];
+    private readonly List<long> idfAt = [];
     private readonly Dictionary<long, StoryState> stories = [];
     private readonly Dictionary<long, long> familyParent = [];
     private long documents;
@@ -133,6 +137,8 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
                 df.Add(0);
                 kind.Add(t[0]);
                 postings.Add(null);
+                idf.Add(0);
+                idfAt.Add(-1);
             }
             df[id]++;
             terms[i++] = (id, w);
@@ -280,7 +286,15 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     /// <summary>Inverse document frequency with a prior of <see cref="StreamingOptions.IdfPrior"/> unseen documents, so
     /// the first documents of a corpus are not weighed by statistics of a handful (where every shared word looks
     /// common).</summary>
-    private double Idf(int term) => Math.Log(1.0 + (documents + opt.IdfPrior) / (double)Math.Max(1, df[term]));
+    private double Idf(int term)
+    {
+        // Valid while the document count is unchanged: df only changes together with it (in Count).
+        if (idfAt[term] == documents) return idf[term];
+        double v = Math.Log(1.0 + (documents + opt.IdfPrior) / (double)Math.Max(1, df[term]));
+        idf[term] = v;
+        idfAt[term] = documents;
+        return v;
+    }
 
     private Dictionary<int, double> Weigh((int Term, float Weight)[] terms)
     {
