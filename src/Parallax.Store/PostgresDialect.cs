@@ -31,6 +31,14 @@ internal sealed class PostgresDialect : SqlDialect
             "CREATE INDEX stories_dirty ON stories(dirty)",
             "CREATE INDEX stories_family ON stories(family)",
         ],
+        [
+            // 2: the stories list from an index (its key is the list's ORDER BY expression, read backwards), outlets
+            // by a partial expression index; statistics at once, so the planner sees the new expressions.
+            "CREATE INDEX stories_recent ON stories((COALESCE(last_day, '')), documents, id)",
+            "CREATE INDEX documents_outlet ON documents((lower(outlet)), story) WHERE outlet IS NOT NULL",
+            "ANALYZE stories",
+            "ANALYZE documents",
+        ],
     ];
 
     public override bool HasAnyTable(DbConnection c, DbTransaction? t) =>
@@ -48,6 +56,8 @@ internal sealed class PostgresDialect : SqlDialect
     public override void IndexQuote(DbConnection c, DbTransaction t, long id, string text) { }
 
     public override string MatchingDocuments => "SELECT id FROM documents WHERE fts @@ to_tsquery('english', @q)";
+
+    public override string StoryHasMatch => "EXISTS (SELECT 1 FROM documents d WHERE d.story = stories.id AND d.fts @@ to_tsquery('english', @q))";
 
     private const string Headline = $"'StartSel=\"{SearchHit.Open}\", StopSel=\"{SearchHit.Close}\", MaxWords=24, MinWords=8'";
 

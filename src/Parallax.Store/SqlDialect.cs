@@ -25,6 +25,10 @@ internal abstract class SqlDialect
     /// <summary>SQL of document ids matching @q (the query as <see cref="FtsQuery"/> turns it).</summary>
     public abstract string MatchingDocuments { get; }
 
+    /// <summary>SQL of a condition on a row of stories: the story has a document matching @q (checked for that story
+    /// alone, so a list can test stories one by one).</summary>
+    public abstract string StoryHasMatch { get; }
+
     /// <summary>SQL of hits (kind, document id, story, title, snippet) for @q, best first, at most @limit.</summary>
     public abstract string SearchSql { get; }
 

@@ -27,6 +27,13 @@ internal sealed class SqliteDialect : SqlDialect
             "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61')",
             "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='porter unicode61')",
         ],
+        [
+            // 2: the stories list from an index. Its key is the list's ORDER BY expression, which SQLite matches only
+            // when identical (SqlCorpusStore.Key); the list reads it backwards. Outlets: partial, so the build on an
+            // existing corpus reads the story column (past the text) only of documents that have an outlet.
+            "CREATE INDEX stories_recent ON stories(COALESCE(last_day, ''), documents, id)",
+            "CREATE INDEX documents_outlet ON documents(lower(outlet), story) WHERE outlet IS NOT NULL",
+        ],
     ];
 
     public override bool HasAnyTable(DbConnection c, DbTransaction? t) => Scalar(c, t, "SELECT count(*) FROM sqlite_master") > 0;
@@ -43,6 +50,10 @@ internal sealed class SqliteDialect : SqlDialect
         Sql.Exec(c, t, "INSERT INTO quotes_fts(rowid, text) VALUES (@id, @text)", ("id", id), ("text", text));
 
     public override string MatchingDocuments => "SELECT rowid FROM documents_fts WHERE documents_fts MATCH @q";
+
+    // The story's documents through documents_story, each tested by rowid against the full-text index.
+    public override string StoryHasMatch =>
+        "EXISTS (SELECT 1 FROM documents d JOIN documents_fts ON documents_fts.rowid = d.id WHERE d.story = stories.id AND documents_fts MATCH @q)";
 
     public override string SearchSql => $"""
         SELECT kind, doc, story, title, snippet FROM (
