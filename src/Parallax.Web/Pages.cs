@@ -85,9 +85,10 @@ internal static class Pages
                 .Raw("<thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Dates</th><th scope=\"col\">Reports</th><th scope=\"col\">Sources</th><th scope=\"col\">Disputed facts</th></tr></thead>\n<tbody>\n");
             foreach (var s in shown)
             {
-                page.Raw("<tr><td><a href=\"/stories/").N(s.Id).Raw("\">").T(s.Title.Length > 0 ? s.Title : "(untitled)").Raw("</a></td><td class=\"nowrap\">")
-                    .T(Span(s.FirstDay, s.LastDay)).Raw("</td><td class=\"num\">").N(s.Documents).Raw("</td><td class=\"num\">").N(s.Sources)
-                    .Raw(s.Disputed > 0 ? "</td><td class=\"num hot\">" : "</td><td class=\"num\">").N(s.Disputed).Raw("</td></tr>\n");
+                // data-label: the column's name, shown beside each value when a phone lays a row out as a card.
+                page.Raw("<tr><td><a href=\"/stories/").N(s.Id).Raw("\">").T(s.Title.Length > 0 ? s.Title : "(untitled)").Raw("</a></td><td class=\"nowrap\" data-label=\"Dates\">")
+                    .T(Span(s.FirstDay, s.LastDay)).Raw("</td><td class=\"num\" data-label=\"Reports\">").N(s.Documents).Raw("</td><td class=\"num\" data-label=\"Sources\">").N(s.Sources)
+                    .Raw(s.Disputed > 0 ? "</td><td class=\"num hot\" data-label=\"Disputed\">" : "</td><td class=\"num\" data-label=\"Disputed\">").N(s.Disputed).Raw("</td></tr>\n");
             }
             page.Raw("</tbody></table></div>\n");
         }
@@ -204,7 +205,7 @@ internal static class Pages
         else
         {
             page.Raw("<details><summary>").N(doc.Removed.Length).Raw(doc.Removed.Length == 1 ? " passage removed" : " passages removed")
-                .Raw("</summary>\n<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Removed text</th></tr></thead><tbody>\n");
+                .Raw("</summary>\n<div class=\"table-wrap\"><table>\n<caption class=\"sr-only\">Passages removed as boilerplate, with the rule that removed each</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Removed text</th></tr></thead><tbody>\n");
             foreach (var r in doc.Removed) page.Raw("<tr><td>").T(r.Reason).Raw("</td><td>").T(r.Text).Raw("</td></tr>\n");
             page.Raw("</tbody></table></div></details>\n");
         }
