@@ -109,6 +109,9 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
         try
         {
             conn.Open();
+            // The store's queries are small and indexed: compiling one with JIT (PostgreSQL does above a cost that a
+            // list checked story by story reaches) took longer than running it.
+            Sql.Exec(conn, null, "SET jit = off");
             store = new PostgresCorpusStore(conn, location, clustering);
             store.Migrate(schemaVersion);
             return store;

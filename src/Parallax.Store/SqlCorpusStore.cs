@@ -316,7 +316,7 @@ internal class SqlCorpusStore : ICorpusStore
         bool selective = filters.Any(f => Convert.ToInt64(Sql.Scalar(conn, null, f.Sample,
             [("cap", SelectiveMatches), .. args.Where(x => f.Sample.Contains("@" + x.Item1, StringComparison.Ordinal))]), CultureInfo.InvariantCulture) < SelectiveMatches);
         conditions.AddRange(filters.Select(f => selective ? f.Set : f.Probe));
-        var sql = ListSql(conditions, since is not null, backward: before is not null && after is null);
+        var sql = ListSql(conditions, since is not null, backward: before is not null && after is null, dialect is PostgresDialect);
         var list = new List<StorySummary>();
         using (var cmd = Sql.Command(conn, null, sql, [.. args]))
         using (var r = cmd.ExecuteReader())
@@ -331,7 +331,7 @@ internal class SqlCorpusStore : ICorpusStore
     /// <summary>The list's SQL: latest first (or, <paramref name="backward"/>, the stories before a cursor nearest first).
     /// With a date filter, the dated stories from that day on and the undated ones updated since are two ranges of the
     /// index, merged; one OR over both would scan the index past every older dated story.</summary>
-    internal static string ListSql(IReadOnlyList<string> conditions, bool since, bool backward)
+    internal static string ListSql(IReadOnlyList<string> conditions, bool since, bool backward, bool cutRanges = false)
     {
         string dir = backward ? "ASC" : "DESC";
         string Arm(string? range)
@@ -340,9 +340,14 @@ internal class SqlCorpusStore : ICorpusStore
             return $"SELECT id, family, title, first_day, last_day, documents, sources, disputed, {Key} AS k FROM stories"
                 + (all.Count > 0 ? " WHERE " + string.Join(" AND ", all) : "");
         }
-        // '' is the least text, so "<= ''" is the undated stories as an index range both databases seek.
-        var body = since ? Arm($"{Key} >= @since") + " UNION ALL " + Arm($"{Key} <= '' AND substr(updated, 1, 10) >= @since") : Arm(null);
-        return body + $" ORDER BY k {dir}, documents {dir}, id {dir} LIMIT @limit OFFSET @offset";
+        string order = $" ORDER BY k {dir}, documents {dir}, id {dir}";
+        if (!since) return Arm(null) + order + " LIMIT @limit OFFSET @offset";
+        // '' is the least text, so "<= ''" is the undated stories as an index range both databases seek. SQLite merges
+        // the two ranges in index order as they are; PostgreSQL sorts every story since the date unless each range is
+        // cut to the page in its own subquery, and then merges two index scans.
+        string Range(string range) => cutRanges ? $"SELECT * FROM ({Arm(range)}{order} LIMIT @limit + @offset) r" : Arm(range);
+        return Range($"{Key} >= @since") + " UNION ALL " + Range($"{Key} <= '' AND substr(updated, 1, 10) >= @since")
+            + order + " LIMIT @limit OFFSET @offset";
     }
 
     public IReadOnlyList<Document> StoryDocuments(long story)

@@ -125,6 +125,9 @@ public abstract class CorpusStoreContract
         Assert.Contains(hits, h => h.Kind == "document" && h.Snippet.Contains(SearchHit.Open + "levy" + SearchHit.Close, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(store.Search("children"), h => h.Kind == "quote");
         Assert.Empty(store.Search("zeppelin"));
+        // The limit keeps the best hits (ranked before snippets are made), not any few.
+        Assert.Equal(store.Search("levy", 100)[0], Assert.Single(store.Search("levy", 1)));
+        Assert.Equal(store.Search("levy", 100).Take(2), store.Search("levy", 2));
         foreach (var odd in new[] { "\"", "barge\" OR", "NEAR(a b)", "*", "'; DROP TABLE documents; --", "a & | !", "" })
             _ = store.Search(odd);
         Assert.Equal(2, store.CountDocuments());
