@@ -62,16 +62,19 @@ internal sealed class PostgresDialect : SqlDialect
     private const string Headline = $"'StartSel=\"{SearchHit.Open}\", StopSel=\"{SearchHit.Close}\", MaxWords=24, MinWords=8'";
 
     // The best @limit of each kind are chosen by rank first; only they get a headline (which reads and parses the text).
+    // Only the latest RankWindow matches are ranked, as on SQLite.
     public override string SearchSql => $"""
         SELECT kind, doc, story, title, snippet FROM (
           SELECT 'document' AS kind, d.id AS doc, d.story AS story, COALESCE(d.title, '') AS title,
                  ts_headline('english', d.text, to_tsquery('english', @q), {Headline}) AS snippet, top.rank AS rank
-          FROM (SELECT id, ts_rank(fts, to_tsquery('english', @q)) AS rank FROM documents WHERE fts @@ to_tsquery('english', @q)
+          FROM (SELECT id, ts_rank(fts, to_tsquery('english', @q)) AS rank FROM
+                  (SELECT id, fts FROM documents WHERE fts @@ to_tsquery('english', @q) ORDER BY id DESC LIMIT {RankWindow}) latest
                 ORDER BY rank DESC, id LIMIT @limit) top JOIN documents d ON d.id = top.id
           UNION ALL
           SELECT 'quote', d.id, d.story, COALESCE(d.title, ''),
                  ts_headline('english', q.text, to_tsquery('english', @q), {Headline}), top.rank
-          FROM (SELECT id, ts_rank(fts, to_tsquery('english', @q)) AS rank FROM quotes WHERE fts @@ to_tsquery('english', @q)
+          FROM (SELECT id, ts_rank(fts, to_tsquery('english', @q)) AS rank FROM
+                  (SELECT id, fts FROM quotes WHERE fts @@ to_tsquery('english', @q) ORDER BY id DESC LIMIT {RankWindow}) latest
                 ORDER BY rank DESC, id LIMIT @limit) top JOIN quotes q ON q.id = top.id JOIN documents d ON d.id = q.doc) hits
         ORDER BY rank DESC, doc LIMIT @limit
         """;
