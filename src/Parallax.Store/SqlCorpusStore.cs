@@ -288,7 +288,9 @@ internal class SqlCorpusStore : ICorpusStore
         StoryCursor? after = null, StoryCursor? before = null)
     {
         var filters = new List<Membership>();
-        var args = new List<(string, object?)> { ("limit", limit), ("offset", Math.Max(0, offset)) };
+        offset = Math.Max(0, offset);
+        limit = (int)Math.Min(limit, int.MaxValue - (long)offset); // "LIMIT @limit + @offset" must not overflow
+        var args = new List<(string, object?)> { ("limit", limit), ("offset", offset) };
         if (!string.IsNullOrWhiteSpace(outlet))
         {
             filters.Add(Outlet);
