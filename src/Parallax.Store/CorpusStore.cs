@@ -21,6 +21,12 @@ public static class CorpusStore
     public static ICorpusStore OpenPostgres(string connectionString, string? location = null, StreamingOptions? clustering = null) =>
         PostgresCorpusStore.Open(connectionString, location ?? Describe(connectionString), clustering);
 
+    /// <summary>A database left at an older schema version, as an earlier build made it (for upgrade tests).</summary>
+    internal static ICorpusStore OpenSqliteAt(string path, int schemaVersion) => SqliteCorpusStore.Open(path, null, schemaVersion);
+
+    internal static ICorpusStore OpenPostgresAt(string connectionString, int schemaVersion) =>
+        PostgresCorpusStore.Open(connectionString, Describe(connectionString), null, schemaVersion);
+
     private static string Describe(string cs)
     {
         var b = new NpgsqlConnectionStringBuilder(cs);
@@ -40,7 +46,7 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
     private SqliteCorpusStore(SqliteConnection c, string location, StreamingOptions? clustering)
         : base(c, new SqliteDialect(), location, clustering) { }
 
-    public static SqliteCorpusStore Open(string path, StreamingOptions? clustering)
+    public static SqliteCorpusStore Open(string path, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new StoreException($"{path} is a folder, not a database file");
@@ -63,7 +69,7 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
             conn.Open();
             Sql.Exec(conn, null, "PRAGMA busy_timeout=120000"); // a setting of this connection: writes nothing to the file
             store = new SqliteCorpusStore(conn, path, clustering);
-            store.Migrate();
+            store.Migrate(schemaVersion);
             // After the checks: WAL rewrites the file header, which must not happen to a file we refuse.
             Sql.Exec(conn, null, "PRAGMA journal_mode=WAL");
             Sql.Exec(conn, null, "PRAGMA synchronous=NORMAL"); // in WAL: a commit survives a process crash; a power cut may lose the last ones
@@ -97,7 +103,7 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
     private PostgresCorpusStore(NpgsqlConnection c, string location, StreamingOptions? clustering)
         : base(c, new PostgresDialect(), location, clustering) { }
 
-    public static PostgresCorpusStore Open(string connectionString, string location, StreamingOptions? clustering)
+    public static PostgresCorpusStore Open(string connectionString, string location, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
     {
         NpgsqlConnection conn;
         try { conn = new NpgsqlConnection(connectionString); }
@@ -106,8 +112,11 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
         try
         {
             conn.Open();
+            // The store's queries are small and indexed: compiling one with JIT (PostgreSQL does above a cost that a
+            // list checked story by story reaches) took longer than running it.
+            Sql.Exec(conn, null, "SET jit = off");
             store = new PostgresCorpusStore(conn, location, clustering);
-            store.Migrate();
+            store.Migrate(schemaVersion);
             return store;
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)

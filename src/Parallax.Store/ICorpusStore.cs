@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parallax.Model;
 
 namespace Parallax.Store;
@@ -7,7 +8,40 @@ namespace Parallax.Store;
 public readonly record struct AddResult(string Id, bool Added, long Story, bool StartedStory);
 
 /// <summary>One line of <c>parallax stories</c>.</summary>
-public sealed record StorySummary(long Id, long Family, string Title, DateOnly? FirstDay, DateOnly? LastDay, int Documents, int Sources, int Disputed);
+public sealed record StorySummary(long Id, long Family, string Title, DateOnly? FirstDay, DateOnly? LastDay, int Documents, int Sources, int Disputed)
+{
+    /// <summary>This story's place in the list, for a page that starts right after (or ends right before) it.</summary>
+    public StoryCursor Cursor => new(LastDay, Documents, Id);
+}
+
+/// <summary>
+/// A place in the stories list: the sort key of one story (latest day, then most documents, then newest id). Paging by
+/// cursor seeks straight to it in the index, where an offset counts past every earlier story. Written into links as
+/// "2025-03-04_12_345" ("none" for an undated story).
+/// </summary>
+public readonly record struct StoryCursor(DateOnly? LastDay, int Documents, long Id)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none"}_{Documents}_{Id}");
+
+    /// <summary>Reads <see cref="ToString"/>'s form; anything else (a tampered link) is false, not an exception.</summary>
+    public static bool TryParse(string? text, out StoryCursor cursor)
+    {
+        cursor = default;
+        var parts = (text ?? "").Split('_');
+        if (parts.Length != 3) return false;
+        DateOnly? day = null;
+        if (parts[0] != "none")
+        {
+            if (!DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+            day = d;
+        }
+        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int docs)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out long id)) return false;
+        cursor = new StoryCursor(day, docs, id);
+        return true;
+    }
+}
 
 /// <summary>A full-text hit: a document or a quote, with a snippet whose matches are between <see cref="SearchHit.Open"/>
 /// and <see cref="SearchHit.Close"/>.</summary>
@@ -45,9 +79,12 @@ public interface ICorpusStore : IDisposable
     /// comparison is rebuilt only for those stories).</summary>
     int RefreshStories(CancellationToken ct = default);
 
-    /// <summary>Stories, latest first; <paramref name="outlet"/> keeps those with a document from that outlet (any case),
-    /// <paramref name="offset"/> skips that many (paging).</summary>
-    IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0);
+    /// <summary>Stories, latest first (latest day, then most documents, then newest); <paramref name="outlet"/> keeps those
+    /// with a document from that outlet (any case). Paging: <paramref name="after"/> gives the stories right after that
+    /// cursor, <paramref name="before"/> the <paramref name="limit"/> stories right before it (still latest first);
+    /// <paramref name="offset"/> then skips that many (costs time in proportion to it; cursors do not).</summary>
+    IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0,
+        StoryCursor? after = null, StoryCursor? before = null);
 
     /// <summary>One stored document with its analysis and the story it is in; null for an unknown id.</summary>
     (Document Document, long Story)? FindDocument(string id);

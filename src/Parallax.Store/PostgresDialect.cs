@@ -31,6 +31,14 @@ internal sealed class PostgresDialect : SqlDialect
             "CREATE INDEX stories_dirty ON stories(dirty)",
             "CREATE INDEX stories_family ON stories(family)",
         ],
+        [
+            // 2: the stories list from an index (its key is the list's ORDER BY expression, read backwards), outlets
+            // by a partial expression index; statistics at once, so the planner sees the new expressions.
+            "CREATE INDEX stories_recent ON stories((COALESCE(last_day, '')), documents, id)",
+            "CREATE INDEX documents_outlet ON documents((lower(outlet)), story) WHERE outlet IS NOT NULL",
+            "ANALYZE stories",
+            "ANALYZE documents",
+        ],
     ];
 
     public override bool HasAnyTable(DbConnection c, DbTransaction? t) =>
@@ -47,18 +55,25 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string MatchingDocuments => "SELECT id FROM documents WHERE fts @@ to_tsquery('english', @q)";
 
+    public override string StoryHasMatch => "EXISTS (SELECT 1 FROM documents d WHERE d.story = stories.id AND d.fts @@ to_tsquery('english', @q))";
+
     private const string Headline = $"'StartSel=\"{SearchHit.Open}\", StopSel=\"{SearchHit.Close}\", MaxWords=24, MinWords=8'";
 
+    // The best @limit of each kind are chosen by rank first; only they get a headline (which reads and parses the text).
+    // Only the latest RankWindow matches are ranked, as on SQLite.
     public override string SearchSql => $"""
         SELECT kind, doc, story, title, snippet FROM (
           SELECT 'document' AS kind, d.id AS doc, d.story AS story, COALESCE(d.title, '') AS title,
-                 ts_headline('english', d.text, to_tsquery('english', @q), {Headline}) AS snippet,
-                 ts_rank(d.fts, to_tsquery('english', @q)) AS rank
-          FROM documents d WHERE d.fts @@ to_tsquery('english', @q)
+                 ts_headline('english', d.text, to_tsquery('english', @q), {Headline}) AS snippet, top.rank AS rank
+          FROM (SELECT id, ts_rank(fts, to_tsquery('english', @q)) AS rank FROM
+                  (SELECT id, fts FROM documents WHERE fts @@ to_tsquery('english', @q) ORDER BY id DESC LIMIT {RankWindow}) latest
+                ORDER BY rank DESC, id LIMIT @limit) top JOIN documents d ON d.id = top.id
           UNION ALL
           SELECT 'quote', d.id, d.story, COALESCE(d.title, ''),
-                 ts_headline('english', q.text, to_tsquery('english', @q), {Headline}), ts_rank(q.fts, to_tsquery('english', @q))
-          FROM quotes q JOIN documents d ON d.id = q.doc WHERE q.fts @@ to_tsquery('english', @q)) hits
+                 ts_headline('english', q.text, to_tsquery('english', @q), {Headline}), top.rank
+          FROM (SELECT id, ts_rank(fts, to_tsquery('english', @q)) AS rank FROM
+                  (SELECT id, fts FROM quotes WHERE fts @@ to_tsquery('english', @q) ORDER BY id DESC LIMIT {RankWindow}) latest
+                ORDER BY rank DESC, id LIMIT @limit) top JOIN quotes q ON q.id = top.id JOIN documents d ON d.id = q.doc) hits
         ORDER BY rank DESC, doc LIMIT @limit
         """;
 

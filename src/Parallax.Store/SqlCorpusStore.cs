@@ -15,7 +15,7 @@ namespace Parallax.Store;
 internal class SqlCorpusStore : ICorpusStore
 {
     /// <summary>The schema version this build writes; a database at a higher version is refused.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
     public const string Application = "parallax";
 
     private readonly DbConnection conn;
@@ -43,14 +43,15 @@ internal class SqlCorpusStore : ICorpusStore
     public string Location { get; }
 
     /// <summary>Checks the database is Parallax's at a version this build knows (refusing before any write), then
-    /// brings it to <see cref="SchemaVersion"/>, all in one transaction.</summary>
-    protected void Migrate()
+    /// brings it to <see cref="SchemaVersion"/> (tests stop at an older <paramref name="target"/> to make the databases
+    /// earlier builds left), all in one transaction.</summary>
+    protected void Migrate(int target = SchemaVersion)
     {
         ReadVersion(null); // refuses a foreign or newer database before any lock or write
         using var t = conn.BeginTransaction();
         dialect.LockWriters(conn, t);
         int version = ReadVersion(t);
-        for (int v = version; v < SchemaVersion; v++)
+        for (int v = version; v < target; v++)
             foreach (var statement in dialect.Migrations[v]) Sql.Exec(conn, t, statement);
         if (version == 0)
         {
@@ -58,7 +59,7 @@ internal class SqlCorpusStore : ICorpusStore
             Sql.Exec(conn, t, "INSERT INTO meta(key, value) VALUES ('schema_version', '0')");
             Sql.Exec(conn, t, "INSERT INTO meta(key, value) VALUES ('generation', '0')");
         }
-        Sql.Exec(conn, t, "UPDATE meta SET value = @v WHERE key = 'schema_version'", ("v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
+        Sql.Exec(conn, t, "UPDATE meta SET value = @v WHERE key = 'schema_version'", ("v", Math.Max(version, target).ToString(CultureInfo.InvariantCulture)));
         t.Commit();
     }
 
@@ -269,36 +270,108 @@ internal class SqlCorpusStore : ICorpusStore
         return docs;
     }
 
-    public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0)
+    /// <summary>The list's sort key, exactly as the stories_recent index (schema 2) holds it: SQLite uses an expression
+    /// index only for the identical expression. Undated stories ('') come last.</summary>
+    private const string Key = "COALESCE(last_day, '')";
+
+    /// <summary>A filter with at most this many matching documents is "selective": its stories are fetched through it
+    /// and sorted; a broader one is checked story by story down the index, stopping when the page is full.</summary>
+    internal int SelectiveMatches { get; set; } = 1000; // settable so tests can run both plans on a small corpus
+
+    /// <summary>A filter keeping stories that have a matching document, in two equivalent forms for the two plans, and a
+    /// query counting its matching documents up to <see cref="SelectiveMatches"/>.</summary>
+    internal readonly record struct Membership(string Set, string Probe, string Sample);
+
+    /// <summary>The stories after a cursor (@ak, @an, @ai) in the list's order, and before one (@bk, @bn, @bi). The
+    /// first term is a range on the index's leading key, so the scan starts at the cursor; the rest only sorts out
+    /// stories of the cursor's own day.</summary>
+    internal const string AfterCursor = $"{Key} <= @ak AND ({Key} < @ak OR documents < @an OR (documents = @an AND id < @ai))";
+    internal const string BeforeCursor = $"{Key} >= @bk AND ({Key} > @bk OR documents > @bn OR (documents = @bn AND id > @bi))";
+
+    internal static readonly Membership Outlet = new(
+        "id IN (SELECT story FROM documents WHERE outlet IS NOT NULL AND lower(outlet) = lower(@outlet))",
+        "EXISTS (SELECT 1 FROM documents d WHERE d.outlet IS NOT NULL AND lower(d.outlet) = lower(@outlet) AND d.story = stories.id)",
+        "SELECT count(*) FROM (SELECT 1 FROM documents WHERE outlet IS NOT NULL AND lower(outlet) = lower(@outlet) LIMIT @cap) m");
+
+    private Membership Words => new(
+        $"id IN (SELECT story FROM documents WHERE id IN ({dialect.MatchingDocuments}))",
+        dialect.StoryHasMatch,
+        $"SELECT count(*) FROM ({dialect.MatchingDocuments} LIMIT @cap) m");
+
+    /// <summary>
+    /// One page of the list, served from the stories_recent index: no filter and cursor pages seek and read just the
+    /// page. A date filter is two index ranges (dated stories from that day on, then undated ones updated since). The
+    /// outlet and word filters pick a plan by how many documents match: a few (a rare outlet, rare words) are looked up
+    /// through their index and the few stories sorted; many are checked story by story down the list until the page is
+    /// full, about limit / (share of stories matching) checks. The case neither serves well, an outlet with many
+    /// documents but none lately, checks every newer story once per request.
+    /// </summary>
+    public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0,
+        StoryCursor? after = null, StoryCursor? before = null)
     {
-        var where = new List<string>();
-        var args = new List<(string, object?)> { ("limit", limit), ("offset", Math.Max(0, offset)) };
+        var filters = new List<Membership>();
+        offset = Math.Max(0, offset);
+        limit = (int)Math.Min(limit, int.MaxValue - (long)offset); // "LIMIT @limit + @offset" must not overflow
+        var args = new List<(string, object?)> { ("limit", limit), ("offset", offset) };
         if (!string.IsNullOrWhiteSpace(outlet))
         {
-            where.Add("id IN (SELECT story FROM documents WHERE lower(outlet) = lower(@outlet))");
+            filters.Add(Outlet);
             args.Add(("outlet", outlet.Trim()));
-        }
-        if (since is { } s)
-        {
-            where.Add("COALESCE(last_day, substr(updated, 1, 10)) >= @since");
-            args.Add(("since", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
         if (!string.IsNullOrWhiteSpace(query))
         {
             var q = dialect.FtsQuery(query);
             if (q.Length == 0) return [];
-            where.Add($"id IN (SELECT story FROM documents WHERE id IN ({dialect.MatchingDocuments}))");
+            filters.Add(Words);
             args.Add(("q", q));
         }
-        var sql = "SELECT id, family, title, first_day, last_day, documents, sources, disputed FROM stories"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + " ORDER BY COALESCE(last_day, '') DESC, documents DESC, id LIMIT @limit OFFSET @offset";
+        var conditions = new List<string>();
+        if (after is { } a)
+        {
+            conditions.Add(AfterCursor);
+            args.AddRange([("ak", KeyOf(a)), ("an", a.Documents), ("ai", a.Id)]);
+        }
+        if (before is { } b)
+        {
+            conditions.Add(BeforeCursor);
+            args.AddRange([("bk", KeyOf(b)), ("bn", b.Documents), ("bi", b.Id)]);
+        }
+        if (since is { } s) args.Add(("since", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        bool selective = filters.Any(f => Convert.ToInt64(Sql.Scalar(conn, null, f.Sample,
+            [("cap", SelectiveMatches), .. args.Where(x => f.Sample.Contains("@" + x.Item1, StringComparison.Ordinal))]), CultureInfo.InvariantCulture) < SelectiveMatches);
+        conditions.AddRange(filters.Select(f => selective ? f.Set : f.Probe));
+        var sql = ListSql(conditions, since is not null, backward: before is not null && after is null, dialect is PostgresDialect);
         var list = new List<StorySummary>();
-        using var cmd = Sql.Command(conn, null, sql, [.. args]);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            list.Add(new StorySummary(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Day(r, 3), Day(r, 4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7)));
+        using (var cmd = Sql.Command(conn, null, sql, [.. args]))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+                list.Add(new StorySummary(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Day(r, 3), Day(r, 4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7)));
+        if (before is not null && after is null) list.Reverse();
         return list;
+    }
+
+    private static string KeyOf(StoryCursor c) => c.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The list's SQL: latest first (or, <paramref name="backward"/>, the stories before a cursor nearest first).
+    /// With a date filter, the dated stories from that day on and the undated ones updated since are two ranges of the
+    /// index, merged; one OR over both would scan the index past every older dated story.</summary>
+    internal static string ListSql(IReadOnlyList<string> conditions, bool since, bool backward, bool cutRanges = false)
+    {
+        string dir = backward ? "ASC" : "DESC";
+        string Arm(string? range)
+        {
+            var all = range is null ? conditions : [range, .. conditions];
+            return $"SELECT id, family, title, first_day, last_day, documents, sources, disputed, {Key} AS k FROM stories"
+                + (all.Count > 0 ? " WHERE " + string.Join(" AND ", all) : "");
+        }
+        string order = $" ORDER BY k {dir}, documents {dir}, id {dir}";
+        if (!since) return Arm(null) + order + " LIMIT @limit OFFSET @offset";
+        // '' is the least text, so "<= ''" is the undated stories as an index range both databases seek. SQLite merges
+        // the two ranges in index order as they are; PostgreSQL sorts every story since the date unless each range is
+        // cut to the page in its own subquery, and then merges two index scans.
+        string Range(string range) => cutRanges ? $"SELECT * FROM ({Arm(range)}{order} LIMIT @limit + @offset) r" : Arm(range);
+        return Range($"{Key} >= @since") + " UNION ALL " + Range($"{Key} <= '' AND substr(updated, 1, 10) >= @since")
+            + order + " LIMIT @limit OFFSET @offset";
     }
 
     public IReadOnlyList<Document> StoryDocuments(long story)

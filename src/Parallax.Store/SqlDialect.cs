@@ -23,7 +23,16 @@ internal abstract class SqlDialect
     /// <summary>SQL of document ids matching @q (the query as <see cref="FtsQuery"/> turns it).</summary>
     public abstract string MatchingDocuments { get; }
 
-    /// <summary>SQL of hits (kind, document id, story, title, snippet) for @q, best first, at most @limit.</summary>
+    /// <summary>SQL of a condition on a row of stories: the story has a document matching @q (checked for that story
+    /// alone, so a list can test stories one by one).</summary>
+    public abstract string StoryHasMatch { get; }
+
+    /// <summary>How many of the latest matches search ranks: a word in half the corpus would otherwise be ranked in
+    /// every document it is in, on every request.</summary>
+    public const int RankWindow = 2000;
+
+    /// <summary>SQL of hits (kind, document id, story, title, snippet) for @q, best first among the latest
+    /// <see cref="RankWindow"/> matches of each kind, at most @limit.</summary>
     public abstract string SearchSql { get; }
 
     /// <summary>The user's words as this database's full-text query: every word must occur; no operator syntax is

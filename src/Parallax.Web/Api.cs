@@ -15,8 +15,8 @@ internal static class Api
     public static void Map(WebApplication app)
     {
         var openapi = ReadOpenApi();
-        app.MapGet("/api/openapi.json", () => Results.Bytes(openapi, "application/json; charset=utf-8"));
-        app.MapGet("/api/stories", (HttpContext ctx, CorpusService corpus) =>
+        app.MapRead("/api/openapi.json", () => Results.Bytes(openapi, "application/json; charset=utf-8"));
+        app.MapRead("/api/stories", (HttpContext ctx, CorpusService corpus) =>
         {
             var q = ctx.Request.Query;
             DateOnly? since = null;
@@ -27,10 +27,22 @@ internal static class Api
                 since = d;
             }
             int limit = Int(q["limit"], 50, 1, 500), offset = Int(q["offset"], 0, 0, int.MaxValue);
-            var list = corpus.Stories(since, Text(q["q"]), Text(q["outlet"]), limit, offset);
+            StoryCursor? after = null, before = null;
+            if (!string.IsNullOrWhiteSpace(q["after"]))
+            {
+                if (!StoryCursor.TryParse(q["after"], out var c)) return Error(400, "after: not a cursor (give a story's cursor from an earlier answer)");
+                after = c;
+            }
+            if (!string.IsNullOrWhiteSpace(q["before"]))
+            {
+                if (!StoryCursor.TryParse(q["before"], out var c)) return Error(400, "before: not a cursor (give a story's cursor from an earlier answer)");
+                before = c;
+            }
+            var list = corpus.Stories(since, Text(q["q"]), Text(q["outlet"]), limit, offset, after, before);
             return Results.Json(list.Select(s => new
             {
                 id = s.Id,
+                cursor = s.Cursor.ToString(),
                 title = s.Title,
                 firstDay = s.FirstDay?.ToString("yyyy-MM-dd", Invariant),
                 lastDay = s.LastDay?.ToString("yyyy-MM-dd", Invariant),
@@ -39,13 +51,13 @@ internal static class Api
                 disputed = s.Disputed,
             }));
         });
-        app.MapGet("/api/stories/{id}", (string id, CorpusService corpus) =>
+        app.MapRead("/api/stories/{id}", (string id, CorpusService corpus) =>
             long.TryParse(id, NumberStyles.None, Invariant, out long n) && corpus.Story(n) is { } built
                 ? Results.Bytes(built.Json, "application/json; charset=utf-8")
                 : Error(404, "no such story"));
-        app.MapGet("/api/documents/{id}", (string id, CorpusService corpus) =>
+        app.MapRead("/api/documents/{id}", (string id, CorpusService corpus) =>
             corpus.Document(id) is { } found ? Results.Json(DocumentJson(found.Document, found.Story)) : Error(404, "no such document"));
-        app.MapGet("/api/search", (HttpContext ctx, CorpusService corpus) =>
+        app.MapRead("/api/search", (HttpContext ctx, CorpusService corpus) =>
         {
             var q = Text(ctx.Request.Query["q"]);
             if (q is null) return Error(400, "q: give the words to find");

@@ -43,9 +43,10 @@ public sealed class CorpusService : IDisposable
 
     public string Location => store.Location;
 
-    public IReadOnlyList<StorySummary> Stories(DateOnly? since, string? query, string? outlet, int limit, int offset)
+    public IReadOnlyList<StorySummary> Stories(DateOnly? since, string? query, string? outlet, int limit, int offset,
+        StoryCursor? after = null, StoryCursor? before = null)
     {
-        lock (gate) return store.Stories(since, query, limit, outlet, offset);
+        lock (gate) return store.Stories(since, query, limit, outlet, offset, after, before);
     }
 
     public IReadOnlyList<SearchHit> Search(string query, int limit)

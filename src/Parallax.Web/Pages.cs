@@ -14,11 +14,11 @@ internal static class Pages
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", (HttpContext ctx, CorpusService corpus) => StoriesPage(ctx, corpus));
-        app.MapGet("/stories", (HttpContext ctx, CorpusService corpus) => StoriesPage(ctx, corpus));
-        app.MapGet("/stories/{id}", (string id, CorpusService corpus) => StoryPage(id, corpus));
-        app.MapGet("/documents/{id}", (string id, CorpusService corpus) => DocumentPage(id, corpus));
-        app.MapGet("/add", (ServerOptions options) => Html(AddPage(options, null, null), 200));
+        app.MapRead("/", (HttpContext ctx, CorpusService corpus) => StoriesPage(ctx, corpus));
+        app.MapRead("/stories", (HttpContext ctx, CorpusService corpus) => StoriesPage(ctx, corpus));
+        app.MapRead("/stories/{id}", (string id, CorpusService corpus) => StoryPage(id, corpus));
+        app.MapRead("/documents/{id}", (string id, CorpusService corpus) => DocumentPage(id, corpus));
+        app.MapRead("/add", (ServerOptions options) => Html(AddPage(options, null, null), 200));
         app.MapPost("/add", (HttpContext ctx, CorpusService corpus, ServerOptions options) => AddPost(ctx, corpus, options));
     }
 
@@ -32,7 +32,11 @@ internal static class Pages
     {
         var q = ctx.Request.Query;
         string? query = Clean(q["q"]), outlet = Clean(q["outlet"]), sinceText = Clean(q["since"]);
+        // Paging: "Older" and "Newer" links carry the cursor of the last or first story shown (an index seek however deep);
+        // page=N (counting from the top) still works for old links, at a cost that grows with N.
         int pageNo = int.TryParse(q["page"], NumberStyles.None, Invariant, out int p) && p > 0 ? Math.Min(p, 100_000) : 1;
+        StoryCursor? after = StoryCursor.TryParse(q["after"], out var a) ? a : null, before = StoryCursor.TryParse(q["before"], out var b) ? b : null;
+        if (after is not null) before = null;
         string? error = null;
         DateOnly? since = null;
         if (sinceText is not null)
@@ -40,8 +44,29 @@ internal static class Pages
             if (DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var d)) since = d;
             else error = $"'{sinceText}' is not a date (yyyy-MM-dd); the date filter was ignored.";
         }
-        var list = corpus.Stories(since, query, outlet, PageSize + 1, (pageNo - 1) * PageSize);
-        bool more = list.Count > PageSize;
+        int offset = after is null && before is null ? (pageNo - 1) * PageSize : 0;
+        var list = corpus.Stories(since, query, outlet, PageSize + 1, offset, after, before);
+        bool newer, older;
+        if (before is not null)
+        {
+            // The stories right before the cursor, latest first: one more than a page means there are newer ones still.
+            newer = list.Count > PageSize;
+            if (newer) list = list.Skip(1).ToList();
+            else if (list.Count < PageSize)
+            {
+                // Back at the top with a short page: show the full first page instead.
+                list = corpus.Stories(since, query, outlet, PageSize + 1, 0, null, null);
+                before = null;
+            }
+            older = true;
+        }
+        else
+        {
+            older = list.Count > PageSize;
+            newer = after is not null || pageNo > 1;
+        }
+        bool top = after is null && before is null && pageNo == 1;
+        var shown = list.Take(PageSize).ToList();
 
         var page = new Page("Stories").Header("Stories", "Newest first. Each story is one event, told by several outlets.");
         page.Raw("<main class=\"wrap\">\n<form class=\"filters\" method=\"get\" action=\"/\" role=\"search\">\n");
@@ -52,28 +77,29 @@ internal static class Pages
         if (error is not null) page.Raw("<p class=\"message error\" role=\"alert\">").T(error).Raw("</p>\n");
 
         if (list.Count == 0)
-            page.Raw("<p class=\"empty\">").T(query is null && outlet is null && since is null && pageNo == 1
+            page.Raw("<p class=\"empty\">").T(query is null && outlet is null && since is null && top
                 ? "The corpus has no stories yet." : "No stories match.").Raw(" <a href=\"/add\">Add reports</a>.</p>\n");
         else
         {
             page.Raw("<div class=\"table-wrap\"><table class=\"stories-table\">\n<caption class=\"sr-only\">Stories, newest first</caption>\n")
                 .Raw("<thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Dates</th><th scope=\"col\">Reports</th><th scope=\"col\">Sources</th><th scope=\"col\">Disputed facts</th></tr></thead>\n<tbody>\n");
-            foreach (var s in list.Take(PageSize))
+            foreach (var s in shown)
             {
-                page.Raw("<tr><td><a href=\"/stories/").N(s.Id).Raw("\">").T(s.Title.Length > 0 ? s.Title : "(untitled)").Raw("</a></td><td class=\"nowrap\">")
-                    .T(Span(s.FirstDay, s.LastDay)).Raw("</td><td class=\"num\">").N(s.Documents).Raw("</td><td class=\"num\">").N(s.Sources)
-                    .Raw(s.Disputed > 0 ? "</td><td class=\"num hot\">" : "</td><td class=\"num\">").N(s.Disputed).Raw("</td></tr>\n");
+                // data-label: the column's name, shown beside each value when a phone lays a row out as a card.
+                page.Raw("<tr><td><a href=\"/stories/").N(s.Id).Raw("\">").T(s.Title.Length > 0 ? s.Title : "(untitled)").Raw("</a></td><td class=\"nowrap\" data-label=\"Dates\">")
+                    .T(Span(s.FirstDay, s.LastDay)).Raw("</td><td class=\"num\" data-label=\"Reports\">").N(s.Documents).Raw("</td><td class=\"num\" data-label=\"Sources\">").N(s.Sources)
+                    .Raw(s.Disputed > 0 ? "</td><td class=\"num hot\" data-label=\"Disputed\">" : "</td><td class=\"num\" data-label=\"Disputed\">").N(s.Disputed).Raw("</td></tr>\n");
             }
             page.Raw("</tbody></table></div>\n");
         }
-        if (pageNo > 1 || more)
+        if (shown.Count > 0 && (newer || older))
         {
             page.Raw("<nav class=\"pager\" aria-label=\"Pages\">");
-            if (pageNo > 1) page.Raw("<a rel=\"prev\" href=\"").T(PageLink(query, since, outlet, pageNo - 1)).Raw("\">← Newer</a>");
-            if (more) page.Raw("<a rel=\"next\" href=\"").T(PageLink(query, since, outlet, pageNo + 1)).Raw("\">Older →</a>");
+            if (newer) page.Raw("<a rel=\"prev\" href=\"").T(PageLink(query, since, outlet, "before", shown[0].Cursor)).Raw("\">← Newer</a>");
+            if (older) page.Raw("<a rel=\"next\" href=\"").T(PageLink(query, since, outlet, "after", shown[^1].Cursor)).Raw("\">Older →</a>");
             page.Raw("</nav>\n");
         }
-        if (query is not null && pageNo == 1)
+        if (query is not null && top)
         {
             var hits = corpus.Search(query, 20);
             page.Raw("<section><h2>Matching reports and quotes</h2>\n");
@@ -108,13 +134,13 @@ internal static class Pages
         }
     }
 
-    private static string PageLink(string? q, DateOnly? since, string? outlet, int pageNo)
+    private static string PageLink(string? q, DateOnly? since, string? outlet, string direction, StoryCursor cursor)
     {
         var parts = new List<string>();
         if (q is not null) parts.Add("q=" + Uri.EscapeDataString(q));
         if (since is { } s) parts.Add("since=" + s.ToString("yyyy-MM-dd", Invariant));
         if (outlet is not null) parts.Add("outlet=" + Uri.EscapeDataString(outlet));
-        parts.Add("page=" + pageNo.ToString(Invariant));
+        parts.Add(direction + "=" + cursor);
         return "/?" + string.Join("&", parts);
     }
 
@@ -179,7 +205,7 @@ internal static class Pages
         else
         {
             page.Raw("<details><summary>").N(doc.Removed.Length).Raw(doc.Removed.Length == 1 ? " passage removed" : " passages removed")
-                .Raw("</summary>\n<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Removed text</th></tr></thead><tbody>\n");
+                .Raw("</summary>\n<div class=\"table-wrap\"><table>\n<caption class=\"sr-only\">Passages removed as boilerplate, with the rule that removed each</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Removed text</th></tr></thead><tbody>\n");
             foreach (var r in doc.Removed) page.Raw("<tr><td>").T(r.Reason).Raw("</td><td>").T(r.Text).Raw("</td></tr>\n");
             page.Raw("</tbody></table></div></details>\n");
         }

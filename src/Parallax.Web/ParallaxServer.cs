@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parallax.Store;
@@ -59,7 +60,7 @@ public static class ParallaxServer
         });
 
         var css = Encoding.UTF8.GetBytes(Parallax.Report.HtmlReportWriter.Css + Page.SiteCss);
-        app.MapGet("/static/parallax.css", (HttpContext ctx) =>
+        app.MapRead("/static/parallax.css", (HttpContext ctx) =>
         {
             ctx.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Bytes(css, "text/css; charset=utf-8");
@@ -75,6 +76,13 @@ public static class ParallaxServer
         app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<CorpusService>().Dispose());
         return app;
     }
+
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>Maps a read for GET and HEAD alike: a HEAD gets the status and headers the GET would (a link checker or
+    /// a monitor asks so), and Kestrel sends no body for it.</summary>
+    internal static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, ReadMethods, handler);
 
     /// <summary>The addresses Kestrel bound (the real port when asked for port 0); call after start.</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>

@@ -10,6 +10,15 @@ public abstract class CorpusStoreContract
 
     protected abstract ICorpusStore Open(string location);
 
+    /// <summary>Opens (creating if new) a corpus left at an older schema version, as an earlier build made it.</summary>
+    protected abstract ICorpusStore OpenAt(string location, int schemaVersion);
+
+    /// <summary>One value read straight from the database, past the store.</summary>
+    protected abstract object? ScalarAt(string location, string sql);
+
+    /// <summary>SQL counting the indexes named @name on this database (tests put the name in the text).</summary>
+    protected abstract string CountIndexSql(string name);
+
     private static readonly DateOnly Day = new(2025, 3, 4);
 
     [Fact]
@@ -116,6 +125,9 @@ public abstract class CorpusStoreContract
         Assert.Contains(hits, h => h.Kind == "document" && h.Snippet.Contains(SearchHit.Open + "levy" + SearchHit.Close, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(store.Search("children"), h => h.Kind == "quote");
         Assert.Empty(store.Search("zeppelin"));
+        // The limit keeps the best hits (ranked before snippets are made), not any few.
+        Assert.Equal(store.Search("levy", 100)[0], Assert.Single(store.Search("levy", 1)));
+        Assert.Equal(store.Search("levy", 100).Take(2), store.Search("levy", 2));
         foreach (var odd in new[] { "\"", "barge\" OR", "NEAR(a b)", "*", "'; DROP TABLE documents; --", "a & | !", "" })
             _ = store.Search(odd);
         Assert.Equal(2, store.CountDocuments());
@@ -158,5 +170,124 @@ public abstract class CorpusStoreContract
         var stories = store.Stories(limit: 1000);
         Assert.Equal(40, stories.Sum(s => s.Documents));
         Assert.Equal(40, stories.Sum(s => store.StoryDocuments(s.Id).Count));
+    }
+
+    /// <summary>Two reports of each of 20 events: every third from "Harbour Post", every fifth event undated.</summary>
+    private static List<Document> Mixed() =>
+        [.. TestDocs.Many(40).Select((d, i) => d with
+        {
+            Metadata = d.Metadata with
+            {
+                Outlet = i % 3 == 0 ? new Sourced<string>("Harbour Post", MetadataSource.Input) : null,
+                Published = i / 2 % 5 == 0 ? null : d.Metadata.Published,
+            },
+        })];
+
+    /// <summary>The list's documented order: latest day (undated last), then most documents, then newest.</summary>
+    private static List<long> Expected(IEnumerable<StorySummary> stories) =>
+        [.. stories.OrderByDescending(s => s.LastDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal)
+            .ThenByDescending(s => s.Documents).ThenByDescending(s => s.Id).Select(s => s.Id)];
+
+    [Fact]
+    public void Cursor_pages_walk_the_whole_list_both_ways_under_each_filter_and_both_plans_agree()
+    {
+        using var store = Open(NewLocation());
+        var docs = Mixed();
+        var added = store.AddAll(docs);
+        store.RefreshStories(TestContext.Current.CancellationToken);
+        var harbour = docs.Select((d, i) => (d, added[i].Story)).Where(x => x.d.Metadata.Outlet is not null).Select(x => x.Story).ToHashSet();
+        var sql = (SqlCorpusStore)store;
+        var since = new DateOnly(2025, 1, 8);
+        var filters = new (DateOnly? Since, string? Query, string? Outlet)[] { (null, null, null), (null, null, "HARBOUR post"), (since, null, null), (null, "plan", null), (since, "plan", "Harbour Post") };
+        foreach (var (day, words, outlet) in filters)
+        {
+            List<long>? agreed = null;
+            foreach (int selective in new[] { 0, int.MaxValue }) // 0: always check story by story; max: always through the matches
+            {
+                sql.SelectiveMatches = selective;
+                var all = store.Stories(day, words, 1000, outlet);
+                var ids = all.Select(s => s.Id).ToList();
+                string what = $"since={day} q={words} outlet={outlet} selective={selective}";
+                Assert.True(ids.Count > 2, what);
+                Assert.Equal(Expected(all), ids);
+                if (outlet is not null) Assert.All(ids, id => Assert.Contains(id, harbour));
+                if (day is { } d) Assert.All(all, s => Assert.True(s.LastDay is null || s.LastDay >= d, what));
+                if (agreed is null) agreed = ids; else Assert.Equal(agreed, ids);
+
+                var forward = new List<long>();
+                for (StoryCursor? after = null; ;)
+                {
+                    var page = store.Stories(day, words, 3, outlet, after: after);
+                    if (page.Count == 0) break;
+                    Assert.True(page.Count <= 3);
+                    forward.AddRange(page.Select(s => s.Id));
+                    after = page[^1].Cursor;
+                }
+                Assert.Equal(ids, forward);
+
+                var backward = new List<long> { ids[^1] };
+                for (StoryCursor? before = all[^1].Cursor; ;)
+                {
+                    var page = store.Stories(day, words, 3, outlet, before: before);
+                    if (page.Count == 0) break;
+                    backward.InsertRange(0, page.Select(s => s.Id));
+                    before = page[0].Cursor;
+                }
+                Assert.Equal(ids, backward);
+                Assert.Equal(ids.Skip(2).Take(2), store.Stories(day, words, 2, outlet, offset: 2).Select(s => s.Id));
+                // A cursor round-trips through its link form.
+                Assert.True(StoryCursor.TryParse(all[1].Cursor.ToString(), out var parsed));
+                Assert.Equal(ids.Skip(2).Take(3), store.Stories(day, words, 3, outlet, after: parsed).Select(s => s.Id));
+            }
+        }
+        Assert.Contains(store.Stories(limit: 1000), s => s.LastDay is null);
+    }
+
+    [Fact]
+    public void A_corpus_at_schema_version_1_is_upgraded_on_open_keeping_everything()
+    {
+        var loc = NewLocation();
+        var docs = Mixed();
+        IReadOnlyList<AddResult> added;
+        List<StorySummary> stories;
+        List<SearchHit> hits;
+        long generation;
+        using (var old = OpenAt(loc, 1))
+        {
+            added = old.AddAll(docs);
+            old.RefreshStories(TestContext.Current.CancellationToken);
+            stories = [.. old.Stories(limit: 1000).OrderBy(s => s.Id)];
+            hits = [.. old.Search("council", 100)];
+            generation = old.Generation();
+        }
+        Assert.Equal("1", ScalarAt(loc, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal(0L, Convert.ToInt64(ScalarAt(loc, CountIndexSql("stories_recent")), System.Globalization.CultureInfo.InvariantCulture));
+
+        using (var store = Open(loc))
+        {
+            Assert.Equal("2", ScalarAt(loc, "SELECT value FROM meta WHERE key = 'schema_version'"));
+            foreach (var index in new[] { "stories_recent", "documents_outlet" })
+                Assert.Equal(1L, Convert.ToInt64(ScalarAt(loc, CountIndexSql(index)), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(docs.Count, store.CountDocuments());
+            for (int i = 0; i < docs.Count; i++)
+            {
+                var found = store.FindDocument(added[i].Id);
+                Assert.NotNull(found);
+                Assert.Equal(docs[i].Text, found.Value.Document.Text);
+                Assert.Equal(docs[i].Entities, found.Value.Document.Entities);
+                Assert.Equal(added[i].Story, found.Value.Story);
+            }
+            Assert.Equal(stories, store.Stories(limit: 1000).OrderBy(s => s.Id));
+            Assert.Equal(hits, store.Search("council", 100));
+            Assert.Equal(generation, store.Generation());
+            Assert.NotEmpty(store.Stories(outlet: "harbour post"));
+            // Still a working corpus: a new report joins its event's story.
+            var more = TestDocs.Doc("late", "Report late: the Quarry3 council in Town3 voted on the Widget3 plan again; Mayor Person3 Smith said the Widget3 plan costs 13 million.",
+                new DateOnly(2025, 1, 4));
+            Assert.True(store.Add(more).Added);
+        }
+        // Opening again at the current version changes nothing further.
+        using (var again = Open(loc)) Assert.Equal(docs.Count + 1, again.CountDocuments());
+        Assert.Equal("2", ScalarAt(loc, "SELECT value FROM meta WHERE key = 'schema_version'"));
     }
 }

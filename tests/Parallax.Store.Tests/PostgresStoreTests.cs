@@ -18,6 +18,12 @@ public sealed class PostgresStoreTests : CorpusStoreContract
 
     protected override ICorpusStore Open(string location) => CorpusStore.OpenPostgres(location);
 
+    protected override ICorpusStore OpenAt(string location, int schemaVersion) => CorpusStore.OpenPostgresAt(location, schemaVersion);
+
+    protected override object? ScalarAt(string location, string sql) => Scalar(location, sql);
+
+    protected override string CountIndexSql(string name) => $"SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '{name}'";
+
     [Fact]
     public void Another_programs_database_is_refused_untouched()
     {

@@ -209,4 +209,54 @@ public sealed class ApiTests
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.Contains("is not a date", html, StringComparison.Ordinal);
     }
+
+    private const int PageSize = 25; // the stories page's
+
+    [Fact]
+    public async Task Older_and_newer_links_page_through_every_story_by_cursor()
+    {
+        await using var s = await TestServer.StartAsync();
+        // 30 unrelated invented events a month apart, so each is its own story and the list is more than a page.
+        var lines = Enumerable.Range(0, 30).Select(i => JsonSerializer.Serialize(new
+        {
+            id = $"e{i}",
+            outlet = $"Outlet {i % 3}",
+            title = $"Event {i}",
+            published = new DateOnly(2020, 1, 1).AddDays(31 * i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            text = $"The Quorvane{i} board in Talmoth{i} approved the Brindle{i} depot on Monday. Chair Ossie{i} Varn said {i + 10} drivers would be hired.",
+        }));
+        var post = Post(string.Join("\n", lines), "application/x-ndjson", TestServer.Key);
+        Assert.Equal(HttpStatusCode.Created, (await s.Http.SendAsync(post, Ct)).StatusCode);
+        using var all = JsonDocument.Parse(await s.Http.GetStringAsync("api/stories?limit=500", Ct));
+        var ids = all.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.True(ids.Count > PageSize, $"only {ids.Count} stories");
+
+        static List<long> Rows(string html) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(html, "<tr><td><a href=\"/stories/(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+        static string? Link(string html, string rel)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(html, $"<a rel=\"{rel}\" href=\"([^\"]+)\"");
+            return m.Success ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        }
+        var first = await s.Http.GetStringAsync("", Ct);
+        Assert.Equal(ids.Take(PageSize), Rows(first));
+        Assert.Null(Link(first, "prev"));
+        var older = Link(first, "next");
+        Assert.NotNull(older);
+        Assert.Contains("after=", older, StringComparison.Ordinal);
+        var second = await s.Http.GetStringAsync(older.TrimStart('/'), Ct);
+        Assert.Equal(ids.Skip(PageSize), Rows(second));
+        Assert.Null(Link(second, "next"));
+        var newer = Link(second, "prev");
+        Assert.NotNull(newer);
+        Assert.Equal(Rows(first), Rows(await s.Http.GetStringAsync(newer.TrimStart('/'), Ct)));
+        // The API pages the same way with the cursors it returns.
+        var cursor = all.RootElement[9].GetProperty("cursor").GetString();
+        using var next = JsonDocument.Parse(await s.Http.GetStringAsync($"api/stories?limit=5&after={cursor}", Ct));
+        Assert.Equal(ids.Skip(10).Take(5), next.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
+        using var prev = JsonDocument.Parse(await s.Http.GetStringAsync($"api/stories?limit=5&before={cursor}", Ct));
+        Assert.Equal(ids.Skip(4).Take(5), prev.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
+        // A tampered cursor in a page link is ignored (the first page), not an error page.
+        Assert.Equal(Rows(first), Rows(await s.Http.GetStringAsync("?after=2020-01-01_x_%3Cb%3E", Ct)));
+    }
 }

@@ -71,6 +71,12 @@ public sealed class BrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await page.GotoAsync(server.Root + "/");
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "stories-1280.png") });
+        await AssertStructure(page, "stories");
+        Assert.Equal(1, await page.Locator("table.stories-table caption").CountAsync());
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "stories-phone.png") });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the stories page scrolls sideways on a phone");
+        await page.SetViewportSizeAsync(1280, 900);
         var link = page.Locator("table.stories-table a").First;
         await link.ClickAsync();
         await page.WaitForLoadStateAsync();
@@ -86,6 +92,7 @@ public sealed class BrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
         Assert.True(box.Y < 900, $"the disagreements start at y={box.Y}, below the first screen");
         Assert.Equal(files.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("#sources h3 .count").InnerTextAsync());
 
+        await AssertStructure(page, "story");
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "story-1280.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "story-1280-full.png"), FullPage = true });
@@ -107,7 +114,50 @@ public sealed class BrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await page.WaitForLoadStateAsync();
         Assert.True(await page.Locator(".doc-text .ent").CountAsync() > 0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "document-1280.png") });
+        await AssertStructure(page, "document");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "document-phone.png") });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the document page scrolls sideways on a phone");
+        await page.SetViewportSizeAsync(1280, 900);
         Assert.Empty(dialogs);
+    }
+
+    /// <summary>What a screen reader user navigates by: one h1, no heading level skipped on the way down, every
+    /// table header cell saying whether it heads a column or a row, a main region, the skip link first.</summary>
+    private static async Task AssertStructure(IPage page, string what)
+    {
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        var levels = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])");
+        for (int i = 1; i < levels.Length; i++) Assert.True(levels[i] <= levels[i - 1] + 1, $"{what}: h{levels[i - 1]} is followed by h{levels[i]}");
+        Assert.Equal(0, await page.Locator("th:not([scope])").CountAsync());
+        Assert.Equal(1, await page.Locator("main").CountAsync());
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.querySelector('body a').className"));
+    }
+
+    [Fact]
+    public async Task A_keyboard_user_skips_to_the_content_and_always_sees_where_the_focus_is()
+    {
+        var browser = Browser();
+        await using var server = await TestServer.StartAsync();
+        var (page, _) = await Open(browser);
+        await page.GotoAsync(server.Root + "/");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+        // Hidden until focused, then on screen and outlined.
+        var box = await page.Locator(".skip-link").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y >= 0 && box.Height > 10, $"the focused skip link is at y={box.Y}, height {box.Height}");
+        Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "skip-link-focused.png") });
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("content", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        // The next Tab lands in the page (the search box), past the site links.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("q", await page.EvaluateAsync<string>("() => document.activeElement.name"));
+        Assert.Equal("solid", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        Assert.NotEqual("0px", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineWidth"));
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Parallax.Store;
 
 namespace Parallax.Web.Tests;
@@ -21,6 +24,12 @@ public sealed class TestServer : IAsyncDisposable
 
     public string Root { get; }
     public HttpClient Http { get; }
+
+    /// <summary>Every route the app mapped, with its methods (what the routing table holds, not what a test expects).</summary>
+    public IReadOnlyList<(string Pattern, IReadOnlyList<string> Methods)> Routes =>
+        [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is not null && e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .Select(e => (e.RoutePattern.RawText!, e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods))];
 
     public static async Task<TestServer> StartAsync(string? key = Key, ServerOptions? options = null)
     {

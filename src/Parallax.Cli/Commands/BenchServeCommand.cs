@@ -26,12 +26,17 @@ internal static class BenchServeCommand
         var connections = new Option<int>("--connections") { Description = "Concurrent connections", DefaultValueFactory = _ => 32 };
         var sources = new Option<int>("--sources") { Description = "Documents in the benchmark story", DefaultValueFactory = _ => 50 };
         var db = new Option<string?>("--db") { Description = "Instead of building the seeds story: load an existing corpus (its largest story and its list)" };
+        var list = new Option<string[]>("--list")
+        {
+            Description = "With --db: also load the stories list with this query string (e.g. \"outlet=Reuters\", \"page=2000\"; \"after@N\" is the cursor link to the page after the Nth story); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("serve", "Load-test the web app: story page and stories list at 32 connections; p50/p95/p99, requests/s, errors")
         {
-            shared, seconds, connections, sources, db,
+            shared, seconds, connections, sources, db, list,
         };
         command.SetAction(r => r.GetValue(db) is { } existing
-            ? RunOn(existing, r.GetValue(seconds), r.GetValue(connections))
+            ? RunOn(existing, r.GetValue(seconds), r.GetValue(connections), r.GetValue(list) ?? [])
             : Run(r.GetValue(shared)!, r.GetValue(seconds), r.GetValue(connections), r.GetValue(sources)));
         return command;
     }
@@ -67,7 +72,7 @@ internal static class BenchServeCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"corpus: {store.CountDocuments()} documents; benchmark story {biggest.Id} has {biggest.Documents} documents from {biggest.Sources} sources (built in {clock.Elapsed.TotalSeconds:0.0} s)"));
 
-            Serve(store, biggest.Id, seconds, connections);
+            Serve(store, biggest.Id, seconds, connections, []);
         }
         finally
         {
@@ -77,7 +82,7 @@ internal static class BenchServeCommand
     }
 
     /// <summary>The load on a corpus someone already has (e.g. a large ingest): its largest recent story and the list.</summary>
-    private static int RunOn(string db, int seconds, int connections)
+    private static int RunOn(string db, int seconds, int connections, string[] lists)
     {
         if (seconds < 1 || connections < 1) throw new UserError("--seconds and --connections must be at least 1");
         ICorpusStore store;
@@ -87,11 +92,11 @@ internal static class BenchServeCommand
             ?? throw new UserError($"{store.Location} has no stories");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"corpus: {store.CountDocuments():N0} documents; benchmark story {biggest.Id} has {biggest.Documents} documents from {biggest.Sources} sources"));
-        Serve(store, biggest.Id, seconds, connections);
+        Serve(store, biggest.Id, seconds, connections, lists);
         return 0;
     }
 
-    private static void Serve(ICorpusStore store, long story, int seconds, int connections)
+    private static void Serve(ICorpusStore store, long story, int seconds, int connections, IReadOnlyList<string> lists)
     {
         var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
         app.StartAsync().GetAwaiter().GetResult();
@@ -100,9 +105,18 @@ internal static class BenchServeCommand
             var root = ParallaxServer.Addresses(app)[0].TrimEnd('/');
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-            Console.WriteLine($"{"page",-12} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
+            Console.WriteLine($"{"page",-28} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"CPU ms/req",10}");
             Load(http, "story", $"{root}/stories/{story.ToString(CultureInfo.InvariantCulture)}", seconds, connections);
             Load(http, "stories list", root + "/", seconds, connections);
+            // The first page alone can hide a filter or a deep page that scans: each asked-for variant is loaded too.
+            foreach (var query in lists)
+            {
+                // "after@N": the page an "Older" link N stories deep leads to (found once, before the load).
+                var q = query.StartsWith("after@", StringComparison.Ordinal) && int.TryParse(query.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+                    ? "after=" + (store.Stories(limit: 1, offset: Math.Max(0, n - 1)).FirstOrDefault()?.Cursor.ToString() ?? "")
+                    : query;
+                Load(http, "list ?" + q, root + "/?" + q, seconds, connections);
+            }
         }
         finally
         {
@@ -115,11 +129,22 @@ internal static class BenchServeCommand
     private static void Load(HttpClient http, string name, string url, int seconds, int connections)
     {
         // One warm-up request builds and caches the story, as the first reader after an ingest would.
-        using (var warm = http.GetAsync(url).GetAwaiter().GetResult())
+        try
+        {
+            using var warm = http.GetAsync(url).GetAwaiter().GetResult();
             if (warm.StatusCode != HttpStatusCode.OK) throw new UserError($"{url} answered {(int)warm.StatusCode}");
+        }
+        catch (TaskCanceledException)
+        {
+            // A page slower than the client's timeout is a result to print, not a crash of the benchmark.
+            Console.WriteLine($"{name,-28} the warm-up request took longer than {http.Timeout.TotalSeconds:0} s; not loaded");
+            return;
+        }
         var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var lists = new List<double>[connections];
         var errors = new int[connections];
+        using var self = Process.GetCurrentProcess();
+        var cpu0 = self.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
         {
@@ -138,9 +163,13 @@ internal static class BenchServeCommand
         })).ToArray();
         Task.WaitAll(workers);
         wall.Stop();
+        self.Refresh();
+        // CPU time of client and server together (one process): on a shared machine the wall clock also counts other
+        // processes' turns, CPU per request does not.
+        double cpuMs = (self.TotalProcessorTime - cpu0).TotalMilliseconds;
         var all = lists.SelectMany(l => l).Order().ToArray();
         double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-12} {all.Length,9:N0} {all.Length / wall.Elapsed.TotalSeconds,8:N0} {P(0.50),8:0.0} {P(0.95),8:0.0} {P(0.99),8:0.0} {errors.Sum(),7}"));
+            $"{name,-28} {all.Length,9:N0} {all.Length / wall.Elapsed.TotalSeconds,8:N0} {P(0.50),8:0.0} {P(0.95),8:0.0} {P(0.99),8:0.0} {errors.Sum(),7} {cpuMs / Math.Max(1, all.Length),10:0.00}"));
     }
 }
