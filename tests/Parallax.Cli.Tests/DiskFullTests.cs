@@ -15,14 +15,14 @@ public sealed class DiskFullTests
     public void An_ingest_that_fills_the_disk_fails_in_one_line_keeps_what_it_committed_and_resumes_when_there_is_room()
     {
         var mountPoint = Repo.TempDir();
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint) != 0)
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint) != 0)
         {
-            Assert.Skip("needs root on Linux to mount a 2 MB tmpfs as a disk that fills up");
+            Assert.Skip("needs root on Linux to mount a 1 MB tmpfs as a disk that fills up");
             return;
         }
         try
         {
-            const int n = 300;
+            const int n = 800;
             var input = Corpus(n);
             var db = Path.Combine(mountPoint, "corpus.db");
 

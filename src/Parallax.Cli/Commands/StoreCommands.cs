@@ -53,6 +53,20 @@ internal static class StoreCommands
         return command;
     }
 
+    /// <summary>Files the inputs name (a folder's files, recursively; standard input as one), for the progress bar.</summary>
+    private static int CountInputFiles(string[] paths)
+    {
+        int n = 0;
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p))
+                try { n += Directory.EnumerateFiles(p, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }).Count(); }
+                catch (IOException) { } // the reader reports it, naming the folder
+            else n++;
+        }
+        return n;
+    }
+
     private static int RunIngest(string[] paths, string db, int threads, bool quiet)
     {
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -65,35 +79,40 @@ internal static class StoreCommands
             return p;
         });
         using var store = Open(db);
-        var docs = new List<Document>();
-        int rejected = 0;
-        // Files are read and cleaned on every core, as analyze does (results still come in input order).
-        foreach (var item in new CorpusReader(new IngestOptions { Threads = Math.Max(1, threads) }).Read(paths))
-        {
-            if (item.Document is { } d) docs.Add(d);
-            else if (item.Rejection is { } rej)
-            {
-                rejected++;
-                err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
-            }
-        }
-        if (docs.Count == 0 && rejected > 0) throw new UserError($"nothing could be read ({rejected} inputs skipped)", 1);
-
+        // A second connection for the already-stored probes, so they never wait on (or share) the writer's transaction.
+        using var probe = Open(db);
         var pipeline = warmPipeline.GetAwaiter().GetResult();
+        // Input files, counted up front for the bar's end and ETA (a web archive or JSON Lines file holds more than one
+        // document; the bar's end moves out when the count is passed). Documents themselves are read as they are
+        // needed, a few batches ahead, so memory does not grow with the corpus.
+        int expected = CountInputFiles(paths);
         // CPU time beside the wall clock: on a shared machine the wall clock also counts other processes' turns.
         using var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        int added = 0, present = 0, startedStories = 0;
+        int added = 0, present = 0, startedStories = 0, rejected = 0, read = 0;
+        IEnumerable<Document> Fresh()
+        {
+            // Files are read and cleaned on every core, as analyze does (results still come in input order).
+            foreach (var item in new CorpusReader(new IngestOptions { Threads = Math.Max(1, threads) }).Read(paths))
+            {
+                if (item.Rejection is { } rej)
+                {
+                    rejected++;
+                    err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
+                    continue;
+                }
+                read++;
+                // Already stored texts are skipped before analysis (a rerun after a kill costs one index probe each).
+                if (probe.Find(ContentHash.Of(item.Document!.Text)) is null) yield return item.Document;
+                else present++;
+            }
+        }
         void Work(Action<int> progress)
         {
-            // Already stored texts are skipped before analysis (a rerun after a kill costs one index probe each).
-            var fresh = docs.Where(d => store.Find(ContentHash.Of(d.Text)) is null).ToList();
-            present += docs.Count - fresh.Count;
-            int done = present;
             // A pipeline of batches: while one batch is written (one transaction, in input order, so clustering stays
-            // deterministic), the next is analysed on every core. A batch is about a tenth of a second of work: few
-            // commits, and a kill loses at most that.
+            // deterministic), the next is read and analysed on every core. A batch is about a tenth of a second of work:
+            // few commits, and a kill loses at most that.
             const int Batch = 64;
             Task<IReadOnlyList<AddResult>>? writing = null;
             void Finish(Task<IReadOnlyList<AddResult>> w)
@@ -101,11 +120,11 @@ internal static class StoreCommands
                 var results = w.GetAwaiter().GetResult(); // rethrows a database error as itself
                 foreach (var r in results)
                     if (r.Added) { added++; if (r.StartedStory) startedStories++; } else present++;
-                progress(done += results.Count);
+                progress(added + present);
             }
             try
             {
-                foreach (var batch in fresh.Chunk(Batch))
+                foreach (var batch in Fresh().Chunk(Batch))
                 {
                     var analysed = pipeline.RunAll(batch, threads);
                     if (writing is not null) Finish(writing);
@@ -115,7 +134,7 @@ internal static class StoreCommands
             }
             catch when (writing is { IsCompleted: false })
             {
-                // An analysis failure while a batch is being written: let the write end before the store is closed.
+                // A reading or analysis failure while a batch is being written: let the write end before the store is closed.
                 ((IAsyncResult)writing).AsyncWaitHandle.WaitOne();
                 throw;
             }
@@ -129,16 +148,18 @@ internal static class StoreCommands
                 err.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
-                        var task = ctx.AddTask("ingest", maxValue: Math.Max(1, docs.Count));
+                        var task = ctx.AddTask("ingest", maxValue: Math.Max(1, expected));
                         Work(done =>
                         {
+                            if (done >= task.MaxValue) task.MaxValue = done + 1;
                             task.Value = done;
-                            task.Description = $"ingest {done:N0}/{docs.Count:N0} · {done / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} docs/s";
+                            task.Description = $"ingest {done:N0} documents · {done / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} docs/s";
                         });
                     });
             store.RefreshStories();
             return 0;
         });
+        if (read == 0 && rejected > 0) throw new UserError($"nothing could be read ({rejected} inputs skipped)", 1);
         double secs = clock.Elapsed.TotalSeconds;
         self.Refresh();
         double cpuSecs = (self.TotalProcessorTime - cpu0).TotalSeconds;
