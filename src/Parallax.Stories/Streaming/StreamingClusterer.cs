@@ -24,6 +24,11 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private readonly List<int> df = [];
     private readonly List<char> kind = [];
     private readonly List<List<long>?> postings = [];
+    private readonly Dictionary<string, int> keyIds = new(StringComparer.Ordinal);
+    private readonly List<byte> keyKind = [];
+
+    /// <summary>A document's key values: those its lead names, and those it mentions anywhere.</summary>
+    private readonly record struct Keys(int[] Lead, int[] Mentioned);
     private readonly Dictionary<long, StoryState> stories = [];
     private readonly Dictionary<long, long> familyParent = [];
     private long documents;
@@ -36,6 +41,12 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     {
         public readonly long Id = id;
         public readonly Dictionary<int, float> Sum = [];
+        /// <summary>Key values of the members' leads (see <see cref="StoryFeatures.KeyKinds"/>) with how many members
+        /// named each, and how many distinct lead values of each kind the story holds; and the values its members
+        /// mention anywhere.</summary>
+        public readonly Dictionary<int, int> Keys = [];
+        public readonly Dictionary<int, int> Mentions = [];
+        public readonly int[] KeyKinds = new int[StoryFeatures.KeyKinds.Length];
         /// <summary>Recent members: terms and their idf-weighted norm when they joined (idf drifts slowly).</summary>
         public readonly Queue<((int Term, float Weight)[] Terms, double Norm)> Members = new();
         public int Size;
@@ -48,7 +59,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     /// <summary>Decides the story of one new document and updates the state.</summary>
     public Assignment Add(StoryFeatures f)
     {
-        var terms = Count(f);
+        var (terms, keys) = Count(f);
         var doc = Weigh(terms);
 
         var scored = new List<(StoryState Story, double Score)>();
@@ -63,7 +74,8 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
             // The family ignores the window and years: a later event of the same kind is related news.
             if (similarity >= opt.FamilyThreshold) related.Add(s);
             if (!InWindow(s, f.Day)) continue;
-            double score = similarity * Mismatch(terms, s, '#', opt.YearMismatchFactor) * Mismatch(terms, s, '^', opt.PlaceMismatchFactor);
+            double score = similarity * Mismatch(terms, s, '#', opt.YearMismatchFactor) * Mismatch(terms, s, '^', opt.PlaceMismatchFactor)
+                * KeyFactor(keys, s);
             if (score >= opt.JoinThreshold) scored.Add((s, score));
         }
         scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Story.Id.CompareTo(b.Story.Id));
@@ -73,13 +85,13 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         {
             var fresh = new StoryState(nextStory++);
             stories[fresh.Id] = fresh;
-            Join(fresh, terms, f.Day);
+            Join(fresh, terms, keys, f.Day);
             foreach (var r in related) JoinFamilies(fresh, r, families);
             Retire();
             return new Assignment(fresh.Id, FamilyRoot(fresh.Family), true, [], families);
         }
         var target = scored[0].Story;
-        Join(target, terms, f.Day);
+        Join(target, terms, keys, f.Day);
         foreach (var r in related) JoinFamilies(target, r, families);
         var merged = new List<long>();
         // Other stories this document also links to merge into the target when their centroids now agree.
@@ -104,24 +116,40 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     /// <summary>Rebuilds state from a stored assignment (no decision is made): how a store resumes a corpus.</summary>
     public void Restore(StoryFeatures f, long story, long family)
     {
-        var terms = Count(f);
+        var (terms, keys) = Count(f);
         if (!stories.TryGetValue(story, out var s)) stories[story] = s = new StoryState(story) { Family = family };
         nextStory = Math.Max(nextStory, story + 1);
-        Join(s, terms, f.Day);
+        Join(s, terms, keys, f.Day);
         Retire();
     }
 
     /// <summary>The family a story belongs to now (families only ever join).</summary>
     public long FamilyOf(long story) => stories.TryGetValue(story, out var s) ? FamilyRoot(s.Family) : story;
 
-    /// <summary>Interns the document's terms and counts them once in the document frequencies.</summary>
-    private (int Term, float Weight)[] Count(StoryFeatures f)
+    /// <summary>Interns the document's terms and counts them once in the document frequencies; key values apart (one
+    /// id per value, whether the lead names it or the text mentions it).</summary>
+    private ((int Term, float Weight)[] Terms, Keys Keys) Count(StoryFeatures f)
     {
         documents++;
-        var terms = new (int, float)[f.Terms.Count];
-        int i = 0;
+        var terms = new List<(int, float)>(f.Terms.Count);
+        var keys = new List<int>();
+        var mentions = new List<int>();
+        var keyLookup = keyIds.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (t, w) in f.Terms)
         {
+            if (t.Length > 2 && t[0] is StoryFeatures.KeyMark or StoryFeatures.MentionMark)
+            {
+                int kk = StoryFeatures.KeyKinds.IndexOf(t[1], StringComparison.Ordinal);
+                if (kk < 0) continue; // a kind this version does not know: ignored, not misread
+                var value = t.AsSpan(1);
+                if (!keyLookup.TryGetValue(value, out int key))
+                {
+                    keyIds[value.ToString()] = key = keyKind.Count;
+                    keyKind.Add((byte)kk);
+                }
+                (t[0] == StoryFeatures.KeyMark ? keys : mentions).Add(key);
+                continue;
+            }
             if (!termIds.TryGetValue(t, out int id))
             {
                 termIds[t] = id = df.Count;
@@ -130,10 +158,12 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
                 postings.Add(null);
             }
             df[id]++;
-            terms[i++] = (id, w);
+            terms.Add((id, w));
         }
-        Array.Sort(terms, (a, b) => a.Item1.CompareTo(b.Item1));
-        return terms;
+        terms.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        keys.Sort();
+        mentions.Sort();
+        return ([.. terms], new Keys([.. keys], [.. mentions]));
     }
 
     private void JoinFamilies(StoryState a, StoryState b, List<long> joined)
@@ -172,8 +202,10 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         return best;
     }
 
-    private void Join(StoryState s, (int Term, float Weight)[] terms, DateOnly? day)
+    private void Join(StoryState s, (int Term, float Weight)[] terms, Keys keys, DateOnly? day)
     {
+        foreach (var k in keys.Lead) AddKey(s, k, 1);
+        foreach (var k in keys.Mentioned) AddMention(s, k, 1);
         s.Size++;
         s.LastSeen = documents;
         s.Members.Enqueue((terms, VectorNorm(terms)));
@@ -193,8 +225,34 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         Reindex(s);
     }
 
+    private void AddKey(StoryState s, int key, int count)
+    {
+        ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(s.Keys, key, out bool existed);
+        n += count;
+        if (existed) return;
+        s.KeyKinds[keyKind[key]]++;
+        // Bounded like the centroid: past one and a half times the limit, the keys fewest members named go.
+        if (s.Keys.Count <= opt.StoryKeys * 3 / 2) return;
+        foreach (var k in s.Keys.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Keys.Count - opt.StoryKeys).Select(kv => kv.Key).ToList())
+        {
+            s.Keys.Remove(k);
+            s.KeyKinds[keyKind[k]]--;
+        }
+    }
+
+    private void AddMention(StoryState s, int key, int count)
+    {
+        ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(s.Mentions, key, out bool existed);
+        n += count;
+        if (existed || s.Mentions.Count <= opt.StoryMentions * 3 / 2) return;
+        foreach (var k in s.Mentions.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Mentions.Count - opt.StoryMentions).Select(kv => kv.Key).ToList())
+            s.Mentions.Remove(k);
+    }
+
     private void MergeInto(StoryState keep, StoryState drop)
     {
+        foreach (var (k, n) in drop.Keys) AddKey(keep, k, n);
+        foreach (var (k, n) in drop.Mentions) AddMention(keep, k, n);
         foreach (var (t, w) in drop.Sum)
         {
             ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(keep.Sum, t, out bool existed);
@@ -313,6 +371,37 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private bool InWindow(StoryState s, DateOnly? day) =>
         day is not { } d || s.First is not { } first || s.Last is not { } last
         || (d.DayNumber >= first.DayNumber - opt.WindowDays && d.DayNumber <= last.DayNumber + opt.WindowDays);
+
+    /// <summary>Compares the document's key values with the story's, kind by kind: a kind the document's lead names and
+    /// the story's leads name too, with no value in common and neither side mentioning the other's anywhere (another
+    /// year, another named participant), scales the score by that kind's conflict factor; a value the lead shares with
+    /// the story's leads, by the agreement factor (a shared year or date is strong evidence of one event).</summary>
+    private double KeyFactor(Keys keys, StoryState s)
+    {
+        if (keys.Lead.Length == 0) return 1;
+        // Per kind: 1 the document's lead names it, 2 a lead value is one the story's leads name, 4 the two sides
+        // mention each other's values somewhere (no conflict, only no agreement).
+        Span<byte> state = stackalloc byte[StoryFeatures.KeyKinds.Length];
+        foreach (var k in keys.Lead)
+        {
+            int kk = keyKind[k];
+            state[kk] |= 1;
+            if (s.Keys.ContainsKey(k)) state[kk] |= 2;
+            else if (s.Mentions.ContainsKey(k)) state[kk] |= 4;
+        }
+        foreach (var k in keys.Mentioned)
+        {
+            int kk = keyKind[k];
+            if (state[kk] == 1 && s.Keys.ContainsKey(k)) state[kk] |= 4;
+        }
+        double f = 1;
+        for (int kk = 0; kk < state.Length; kk++)
+        {
+            if ((state[kk] & 2) != 0) f *= opt.KeyAgreement[kk];
+            else if (state[kk] == 1 && s.KeyKinds[kk] > 0) f *= opt.KeyConflict[kk];
+        }
+        return f;
+    }
 
     /// <summary>Scales the score down when the document names years (#) or places (^) that the story never names
     /// while the story names others: look-alike events differ first in when and where.</summary>

@@ -6,7 +6,7 @@ namespace Parallax.Stories.Streaming;
 public sealed record StreamingOptions
 {
     /// <summary>Least cosine (tf-idf, document against story centroid) for a document to join a story.</summary>
-    public double JoinThreshold { get; init; } = 0.2;
+    public double JoinThreshold { get; init; } = 0.22;
 
     /// <summary>Least cosine for a document that starts a new story to put it in the family of the nearest story (related
     /// events: a topic). Not bound by the time window.</summary>
@@ -55,4 +55,18 @@ public sealed record StreamingOptions
 
     /// <summary>The same for places: a document naming only places the story never names, when it names others.</summary>
     public double PlaceMismatchFactor { get; init; } = 1.0;
+
+    /// <summary>Per key kind (<see cref="StoryFeatures.KeyKinds"/>: year, month-day, weekday, participant), the factor
+    /// on a document's score against a story whose leads name that kind with no value in common with the document's
+    /// lead (and neither side mentions the other's values at all).</summary>
+    public IReadOnlyList<double> KeyConflict { get; init; } = [0.6, 1, 0.8, 0.9];
+
+    /// <summary>Per key kind, the factor when the document's lead shares a value with the story's leads.</summary>
+    public IReadOnlyList<double> KeyAgreement { get; init; } = [2, 1.6, 1, 1.6];
+
+    /// <summary>Key terms a story keeps (those most members named).</summary>
+    public int StoryKeys { get; init; } = 100;
+
+    /// <summary>Mentioned key values a story keeps (those most members named).</summary>
+    public int StoryMentions { get; init; } = 200;
 }
