@@ -33,6 +33,8 @@ public sealed class StreamingClustererTests
         Assert.Equal(a.Story, b.Story);
         Assert.NotEqual(a.Story, e.Story);
         Assert.Equal(e.Story, l.Story);
+        // Nor are they related news: each story is its own family.
+        Assert.NotEqual(c.FamilyOf(a.Story), c.FamilyOf(e.Story));
     }
 
     [Fact]
