@@ -85,14 +85,14 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
     /// <summary>Mentioned values kept per document.</summary>
     private const int MaxMentionKeys = 60;
 
-    /// <summary>Kinds of key terms, the character after <see cref="KeyMark"/>: year, month-day, weekday, and participant
-    /// (the last word of a person's or organisation's name). Places and sums of money were tried as kinds too and
-    /// changed nothing on ECB+ train and dev (places already weigh as terms).</summary>
-    public const string KeyKinds = "#dw@";
+    /// <summary>Kinds of key terms, the character after <see cref="KeyMark"/>: year, month-day, weekday, participant (the
+    /// last word of a person's or organisation's name) and number (a count, age, sum or share: "5.6", "26"). Places and
+    /// orders of magnitude of money were tried as kinds too and changed nothing on ECB+ train and dev.</summary>
+    public const string KeyKinds = "#dw@n";
 
-    /// <summary>What a report says about its event itself: when (years, month-days, weekdays) and who (the last word of
-    /// people's and organisations' names, so "Reggie Bush" and "Bush" meet), each value marked as named in the lead or
-    /// only mentioned. Look-alike events share their words but differ in these, so the clusterer compares them value by
+    /// <summary>What a report says about its event itself: when (years, month-days, weekdays), who (the last word of
+    /// people's and organisations' names, so "Reggie Bush" and "Bush" meet) and how many, each value marked as named in
+    /// the lead or only mentioned. Look-alike events share their words but differ in these, so the clusterer compares them value by
     /// value instead of weighing them as words.</summary>
     private static IEnumerable<string> EventKeys(Document doc, int leadEnd)
     {
@@ -128,6 +128,9 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
             int space = name.LastIndexOf(' ');
             Add("@" + (space < 0 ? name : name[(space + 1)..]), m.Start);
         }
+        foreach (var q in doc.Quantities)
+            if (q.Kind is not (QuantityKind.Ordinal or QuantityKind.Duration) && q.Value > 0)
+                Add(string.Create(CultureInfo.InvariantCulture, $"n{q.Value:0.##}"), q.Start);
         // Everything the lead names, and the values the whole text names most (a long report names hundreds).
         var keys = lead.Select(v => KeyMark + v).ToList();
         keys.AddRange(any.OrderByDescending(kv => lead.Contains(kv.Key)).ThenByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
