@@ -94,7 +94,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         var target = scored[0].Story;
         Join(target, terms, keys, f.Day);
         foreach (var r in related) JoinFamilies(target, r, families);
-        if ((target.Size & (target.Size - 1)) == 0) RelateByCentroid(target, families);
+        if (target.Size >= opt.FamilyCheckFrom && (target.Size & (target.Size - 1)) == 0) RelateByCentroid(target, families);
         var merged = new List<long>();
         // Other stories this document also links to merge into the target when their centroids now agree.
         for (int i = 1; i < scored.Count; i++)
