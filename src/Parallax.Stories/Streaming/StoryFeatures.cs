@@ -125,7 +125,8 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
         {
             if (m.Type is not (EntityType.Person or EntityType.Org)) continue;
             var name = doc.Slice(m.Span).ToLowerInvariant();
-            int space = name.LastIndexOf(' ');
+            // Any white space: a key is one line of the stored form.
+            int space = name.AsSpan().LastIndexOfAny(" \t\r\n\u00a0");
             Add("@" + (space < 0 ? name : name[(space + 1)..]), m.Start);
         }
         foreach (var q in doc.Quantities)
