@@ -83,7 +83,7 @@ public sealed record StoryFeatures(IReadOnlyDictionary<string, float> Terms, Dat
     public const char MentionMark = '~';
 
     /// <summary>Mentioned values kept per document.</summary>
-    private const int MaxMentionKeys = 60;
+    private const int MaxMentionKeys = 40;
 
     /// <summary>Kinds of key terms, the character after <see cref="KeyMark"/>: year, month-day, weekday, participant (the
     /// last word of a person's or organisation's name) and number (a count, age, sum or share: "5.6", "26"). Places and

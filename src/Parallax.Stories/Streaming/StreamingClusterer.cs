@@ -20,6 +20,8 @@ public readonly record struct Assignment(long Story, long Family, bool Started, 
 public sealed class StreamingClusterer(StreamingOptions? options = null)
 {
     private readonly StreamingOptions opt = options ?? new StreamingOptions();
+    private readonly double[] keyConflict = [.. (options ?? new StreamingOptions()).KeyConflict];
+    private readonly double[] keyAgreement = [.. (options ?? new StreamingOptions()).KeyAgreement];
     private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
     private readonly List<int> df = [];
     private readonly List<char> kind = [];
@@ -419,18 +421,24 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
             int kk = keyKind[k];
             state[kk] |= 1;
             if (s.Keys.ContainsKey(k)) state[kk] |= 2;
-            else if (s.Mentions.ContainsKey(k)) state[kk] |= 4;
         }
-        foreach (var k in keys.Mentioned)
+        // Mentions are looked up only for kinds that may still conflict (most candidates have none): the costly part.
+        bool open = false;
+        for (int kk = 0; kk < state.Length; kk++)
+            if (state[kk] == 1 && (s.KeyKinds[kk] == 0 || keyConflict[kk] >= 1)) state[kk] |= 8;
+            else if (state[kk] == 1) open = true;
+        if (open)
         {
-            int kk = keyKind[k];
-            if (state[kk] == 1 && s.Keys.ContainsKey(k)) state[kk] |= 4;
+            foreach (var k in keys.Lead)
+                if (state[keyKind[k]] == 1 && s.Mentions.ContainsKey(k)) state[keyKind[k]] |= 4;
+            foreach (var k in keys.Mentioned)
+                if (state[keyKind[k]] == 1 && s.Keys.ContainsKey(k)) state[keyKind[k]] |= 4;
         }
         double agree = 1, conflict = 1;
         for (int kk = 0; kk < state.Length; kk++)
         {
-            if ((state[kk] & 2) != 0) agree *= opt.KeyAgreement[kk];
-            else if (state[kk] == 1 && s.KeyKinds[kk] > 0) conflict *= opt.KeyConflict[kk];
+            if ((state[kk] & 2) != 0) agree *= keyAgreement[kk];
+            else if (state[kk] == 1) conflict *= keyConflict[kk];
         }
         return (agree, conflict);
     }
