@@ -20,6 +20,8 @@ public readonly record struct Assignment(long Story, long Family, bool Started, 
 public sealed class StreamingClusterer(StreamingOptions? options = null)
 {
     private readonly StreamingOptions opt = options ?? new StreamingOptions();
+    private readonly double[] keyConflict = [.. (options ?? new StreamingOptions()).KeyConflict];
+    private readonly double[] keyAgreement = [.. (options ?? new StreamingOptions()).KeyAgreement];
     private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
     private readonly List<int> df = [];
     private readonly List<char> kind = [];
@@ -28,6 +30,11 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     // document's decision it is read many times (centroids, members, norms), and each read was a logarithm.
     private readonly List<double> idf = [];
     private readonly List<long> idfAt = [];
+    private readonly Dictionary<string, int> keyIds = new(StringComparer.Ordinal);
+    private readonly List<byte> keyKind = [];
+
+    /// <summary>A document's key values: those its lead names, and those it mentions anywhere.</summary>
+    private readonly record struct Keys(int[] Lead, int[] Mentioned);
     private readonly Dictionary<long, StoryState> stories = [];
     private readonly Dictionary<long, long> familyParent = [];
     private long documents;
@@ -40,11 +47,17 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     public long PostingEntries => postings.Sum(list => (long)(list?.Count ?? 0));
     public long Documents => documents;
 
-    private sealed class StoryState(long id, int terms)
+    private sealed class StoryState(long id, int terms, int keys, int mentions)
     {
         public readonly long Id = id;
         /// <summary>Sized for its first report: most stories keep one report, and a grown table wastes up to half.</summary>
         public readonly Dictionary<int, float> Sum = new(terms);
+        /// <summary>Key values of the members' leads (see <see cref="StoryFeatures.KeyKinds"/>) with how many members
+        /// named each, and how many distinct lead values of each kind the story holds; and the values its members
+        /// mention anywhere.</summary>
+        public readonly Dictionary<int, int> Keys = new(keys);
+        public readonly Dictionary<int, int> Mentions = new(mentions);
+        public readonly int[] KeyKinds = new int[StoryFeatures.KeyKinds.Length];
         /// <summary>Recent members: terms and their idf-weighted norm when they joined (idf drifts slowly).</summary>
         public readonly Queue<((int Term, float Weight)[] Terms, double Norm)> Members = new();
         public int Size;
@@ -57,7 +70,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     /// <summary>Decides the story of one new document and updates the state.</summary>
     public Assignment Add(StoryFeatures f)
     {
-        var terms = Count(f);
+        var (terms, keys) = Count(f);
         var doc = Weigh(terms);
 
         var scored = new List<(StoryState Story, double Score)>();
@@ -69,10 +82,12 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         {
             var s = candidates[c].Story;
             double similarity = c < opt.MemberCandidates ? Blend(doc, s, candidates[c].Centroid) : (1 - opt.NearestMemberWeight) * candidates[c].Centroid;
-            // The family ignores the window and years: a later event of the same kind is related news.
+            var (agree, conflict) = KeyFactor(keys, s);
+            // The family ignores the window and conflicts: a later event of the same kind is related news.
             if (similarity >= opt.FamilyThreshold) related.Add(s);
             if (!InWindow(s, f.Day)) continue;
-            double score = similarity * Mismatch(terms, s, '#', opt.YearMismatchFactor) * Mismatch(terms, s, '^', opt.PlaceMismatchFactor);
+            double score = similarity * Mismatch(terms, s, '#', opt.YearMismatchFactor) * Mismatch(terms, s, '^', opt.PlaceMismatchFactor)
+                * agree * conflict;
             if (score >= opt.JoinThreshold) scored.Add((s, score));
         }
         scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Story.Id.CompareTo(b.Story.Id));
@@ -80,16 +95,17 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         var families = new List<long>();
         if (scored.Count == 0)
         {
-            var fresh = new StoryState(nextStory++, terms.Length);
+            var fresh = new StoryState(nextStory++, terms.Length, keys.Lead.Length, keys.Mentioned.Length);
             stories[fresh.Id] = fresh;
-            Join(fresh, terms, f.Day);
+            Join(fresh, terms, keys, f.Day);
             foreach (var r in related) JoinFamilies(fresh, r, families);
             Retire();
             return new Assignment(fresh.Id, FamilyRoot(fresh.Family), true, [], families);
         }
         var target = scored[0].Story;
-        Join(target, terms, f.Day);
+        Join(target, terms, keys, f.Day);
         foreach (var r in related) JoinFamilies(target, r, families);
+        if (target.Size >= opt.FamilyCheckFrom && (target.Size & (target.Size - 1)) == 0) RelateByCentroid(target, families);
         var merged = new List<long>();
         // Other stories this document also links to merge into the target when their centroids now agree.
         for (int i = 1; i < scored.Count; i++)
@@ -113,24 +129,40 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     /// <summary>Rebuilds state from a stored assignment (no decision is made): how a store resumes a corpus.</summary>
     public void Restore(StoryFeatures f, long story, long family)
     {
-        var terms = Count(f);
-        if (!stories.TryGetValue(story, out var s)) stories[story] = s = new StoryState(story, terms.Length) { Family = family };
+        var (terms, keys) = Count(f);
+        if (!stories.TryGetValue(story, out var s)) stories[story] = s = new StoryState(story, terms.Length, keys.Lead.Length, keys.Mentioned.Length) { Family = family };
         nextStory = Math.Max(nextStory, story + 1);
-        Join(s, terms, f.Day);
+        Join(s, terms, keys, f.Day);
         Retire();
     }
 
     /// <summary>The family a story belongs to now (families only ever join).</summary>
     public long FamilyOf(long story) => stories.TryGetValue(story, out var s) ? FamilyRoot(s.Family) : story;
 
-    /// <summary>Interns the document's terms and counts them once in the document frequencies.</summary>
-    private (int Term, float Weight)[] Count(StoryFeatures f)
+    /// <summary>Interns the document's terms and counts them once in the document frequencies; key values apart (one
+    /// id per value, whether the lead names it or the text mentions it).</summary>
+    private ((int Term, float Weight)[] Terms, Keys Keys) Count(StoryFeatures f)
     {
         documents++;
-        var terms = new (int, float)[f.Terms.Count];
-        int i = 0;
+        var terms = new List<(int, float)>(f.Terms.Count);
+        var keys = new List<int>();
+        var mentions = new List<int>();
+        var keyLookup = keyIds.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (t, w) in f.Terms)
         {
+            if (t.Length > 2 && t[0] is StoryFeatures.KeyMark or StoryFeatures.MentionMark)
+            {
+                int kk = StoryFeatures.KeyKinds.IndexOf(t[1], StringComparison.Ordinal);
+                if (kk < 0) continue; // a kind this version does not know: ignored, not misread
+                var value = t.AsSpan(1);
+                if (!keyLookup.TryGetValue(value, out int key))
+                {
+                    keyIds[value.ToString()] = key = keyKind.Count;
+                    keyKind.Add((byte)kk);
+                }
+                (t[0] == StoryFeatures.KeyMark ? keys : mentions).Add(key);
+                continue;
+            }
             if (!termIds.TryGetValue(t, out int id))
             {
                 termIds[t] = id = df.Count;
@@ -141,10 +173,12 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
                 idfAt.Add(-1);
             }
             df[id]++;
-            terms[i++] = (id, w);
+            terms.Add((id, w));
         }
-        Array.Sort(terms, (a, b) => a.Item1.CompareTo(b.Item1));
-        return terms;
+        terms.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        keys.Sort();
+        mentions.Sort();
+        return ([.. terms], new Keys([.. keys], [.. mentions]));
     }
 
     private void JoinFamilies(StoryState a, StoryState b, List<long> joined)
@@ -159,6 +193,36 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     {
         while (familyParent.TryGetValue(f, out var p)) f = p;
         return f;
+    }
+
+    /// <summary>When a story doubles in size, its centroid (steadier than any one report) looks for stories telling the
+    /// same kind of event in other words than names to join their families: the two sub-events of a topic rarely share
+    /// the names that weigh most in a document's score (ECB+ topic F1 on train 0.881 → 0.908, on dev 0.918 → 0.961).</summary>
+    private void RelateByCentroid(StoryState s, List<long> families)
+    {
+        if (opt.FamilyWordThreshold >= 1 || s.Norm == 0) return;
+        var probe = new Dictionary<int, double>(s.Sum.Count);
+        foreach (var (t, w) in s.Sum) probe[t] = w * Idf(t);
+        foreach (var other in Candidates(probe))
+            if (other != s && FamilyRoot(other.Family) != FamilyRoot(s.Family) && WordCosine(s, other) >= opt.FamilyWordThreshold)
+                JoinFamilies(s, other, families);
+    }
+
+    /// <summary>Centroid cosine over words alone (no names, places, dates or numbers: their terms start with a mark):
+    /// what kind of event two stories tell, alike for two earthquakes or two trials of one man.</summary>
+    private double WordCosine(StoryState a, StoryState b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        foreach (var (t, w) in a.Sum)
+        {
+            if (!char.IsLetter(kind[t])) continue;
+            double idf = Idf(t), x = w * idf;
+            na += x * x;
+            if (b.Sum.TryGetValue(t, out var c)) dot += x * c * idf;
+        }
+        foreach (var (t, w) in b.Sum)
+            if (char.IsLetter(kind[t])) { double x = w * Idf(t); nb += x * x; }
+        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 
     private List<StoryState> Candidates(Dictionary<int, double> doc)
@@ -183,8 +247,10 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         return best;
     }
 
-    private void Join(StoryState s, (int Term, float Weight)[] terms, DateOnly? day)
+    private void Join(StoryState s, (int Term, float Weight)[] terms, Keys keys, DateOnly? day)
     {
+        foreach (var k in keys.Lead) AddKey(s, k, 1);
+        foreach (var k in keys.Mentioned) AddMention(s, k, 1);
         s.Size++;
         s.LastSeen = documents;
         s.Members.Enqueue((terms, VectorNorm(terms)));
@@ -204,8 +270,34 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         Reindex(s);
     }
 
+    private void AddKey(StoryState s, int key, int count)
+    {
+        ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(s.Keys, key, out bool existed);
+        n += count;
+        if (existed) return;
+        s.KeyKinds[keyKind[key]]++;
+        // Bounded like the centroid: past one and a half times the limit, the keys fewest members named go.
+        if (s.Keys.Count <= opt.StoryKeys * 3 / 2) return;
+        foreach (var k in s.Keys.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Keys.Count - opt.StoryKeys).Select(kv => kv.Key).ToList())
+        {
+            s.Keys.Remove(k);
+            s.KeyKinds[keyKind[k]]--;
+        }
+    }
+
+    private void AddMention(StoryState s, int key, int count)
+    {
+        ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(s.Mentions, key, out bool existed);
+        n += count;
+        if (existed || s.Mentions.Count <= opt.StoryMentions * 3 / 2) return;
+        foreach (var k in s.Mentions.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Take(s.Mentions.Count - opt.StoryMentions).Select(kv => kv.Key).ToList())
+            s.Mentions.Remove(k);
+    }
+
     private void MergeInto(StoryState keep, StoryState drop)
     {
+        foreach (var (k, n) in drop.Keys) AddKey(keep, k, n);
+        foreach (var (k, n) in drop.Mentions) AddMention(keep, k, n);
         foreach (var (t, w) in drop.Sum)
         {
             ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(keep.Sum, t, out bool existed);
@@ -357,6 +449,43 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private bool InWindow(StoryState s, DateOnly? day) =>
         day is not { } d || s.First is not { } first || s.Last is not { } last
         || (d.DayNumber >= first.DayNumber - opt.WindowDays && d.DayNumber <= last.DayNumber + opt.WindowDays);
+
+    /// <summary>Compares the document's key values with the story's, kind by kind: a kind the document's lead names and
+    /// the story's leads name too, with no value in common and neither side mentioning the other's anywhere (another
+    /// year, another named participant), scales the score by that kind's conflict factor; a value the lead shares with
+    /// the story's leads, by the agreement factor (a shared year or date is strong evidence of one event).</summary>
+    private (double Agree, double Conflict) KeyFactor(Keys keys, StoryState s)
+    {
+        if (keys.Lead.Length == 0) return (1, 1);
+        // Per kind: 1 the document's lead names it, 2 a lead value is one the story's leads name, 4 the two sides
+        // mention each other's values somewhere (no conflict, only no agreement).
+        Span<byte> state = stackalloc byte[StoryFeatures.KeyKinds.Length];
+        foreach (var k in keys.Lead)
+        {
+            int kk = keyKind[k];
+            state[kk] |= 1;
+            if (s.Keys.ContainsKey(k)) state[kk] |= 2;
+        }
+        // Mentions are looked up only for kinds that may still conflict (most candidates have none): the costly part.
+        bool open = false;
+        for (int kk = 0; kk < state.Length; kk++)
+            if (state[kk] == 1 && (s.KeyKinds[kk] == 0 || keyConflict[kk] >= 1)) state[kk] |= 8;
+            else if (state[kk] == 1) open = true;
+        if (open)
+        {
+            foreach (var k in keys.Lead)
+                if (state[keyKind[k]] == 1 && s.Mentions.ContainsKey(k)) state[keyKind[k]] |= 4;
+            foreach (var k in keys.Mentioned)
+                if (state[keyKind[k]] == 1 && s.Keys.ContainsKey(k)) state[keyKind[k]] |= 4;
+        }
+        double agree = 1, conflict = 1;
+        for (int kk = 0; kk < state.Length; kk++)
+        {
+            if ((state[kk] & 2) != 0) agree *= keyAgreement[kk];
+            else if (state[kk] == 1) conflict *= keyConflict[kk];
+        }
+        return (agree, conflict);
+    }
 
     /// <summary>Scales the score down when the document names years (#) or places (^) that the story never names
     /// while the story names others: look-alike events differ first in when and where.</summary>

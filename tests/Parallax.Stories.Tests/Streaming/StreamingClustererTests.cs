@@ -14,6 +14,11 @@ public sealed class StreamingClustererTests
 
     private static StoryFeatures F(string text, DateOnly? day) => StoryFeatures.Of(StoryDocs.Doc("d", text, day));
 
+    // With every analysis stage (dates and quantities too), as ingest runs it.
+    private static readonly Parallax.Analysis.Pipeline.DocumentPipeline Full = Parallax.Analysis.Pipeline.StandardPipeline.Create();
+    private static StoryFeatures Analysed(string text) =>
+        StoryFeatures.Of(Full.Run(new Parallax.Model.Document { Id = "d", Origin = "d.txt", Text = text }));
+
     private static readonly DateOnly Day = new(2025, 3, 4);
 
     [Fact]
@@ -28,6 +33,8 @@ public sealed class StreamingClustererTests
         Assert.Equal(a.Story, b.Story);
         Assert.NotEqual(a.Story, e.Story);
         Assert.Equal(e.Story, l.Story);
+        // Nor are they related news: each story is its own family.
+        Assert.NotEqual(c.FamilyOf(a.Story), c.FamilyOf(e.Story));
     }
 
     [Fact]
@@ -42,6 +49,56 @@ public sealed class StreamingClustererTests
         Assert.Equal(first.Family, later.Family);
         // Within the window the same text joins.
         Assert.Equal(first.Story, c.Add(F(BridgeC, Day.AddDays(3))).Story);
+    }
+
+    // Two look-alike barge strikes on one bridge, five years apart, told in nearly the same words; no publication
+    // dates and no day both sides name, so no time window: only what the reports say tells the events apart
+    // (invented text).
+    private const string Strike2019A = "In March 2019, a barge struck the Cannery Street Bridge in Port Alden, stranding a Harbor Transit Authority streetcar. Captain Edwin Marsh said the current pushed the barge into the pier.";
+    private const string Strike2019B = "A barge hit the Cannery Street Bridge in Port Alden on Sunday, March 3, 2019, stranding a Harbor Transit Authority streetcar; Captain Edwin Marsh blamed the current for pushing the barge into the pier.";
+    private const string Strike2024 = "In June 2024, a barge struck the Cannery Street Bridge in Port Alden, stranding a streetcar. Captain Lena Okafor said the current pushed the barge into the pier.";
+
+    [Fact]
+    public void Features_carry_the_events_key_values_from_the_lead_and_the_rest_as_mentions()
+    {
+        var f = Analysed(Strike2019B + " Divers checked the pier. Streetcars ran again by noon. The 2015 collision at the same pier was smaller.");
+        Assert.Contains("!#2019", f.Terms.Keys);
+        Assert.Contains("!d03-03", f.Terms.Keys);
+        Assert.Contains("!wsunday", f.Terms.Keys);
+        Assert.Contains("!@marsh", f.Terms.Keys); // "Captain Edwin Marsh" and "Marsh" meet on the last word
+        // Named outside the lead: a mention, not the event's year.
+        Assert.DoesNotContain("!#2015", f.Terms.Keys);
+        Assert.Contains("~#2015", f.Terms.Keys);
+        Assert.Equal(f.Terms.Keys.Order(), StoryFeatures.Deserialize(f.Serialize()).Terms.Keys.Order());
+    }
+
+    [Fact]
+    public void A_look_alike_event_of_another_year_and_captain_starts_its_own_story_in_the_same_family()
+    {
+        var c = new StreamingClusterer();
+        var a = c.Add(Analysed(Strike2019A));
+        var b = c.Add(Analysed(Strike2019B));
+        var later = c.Add(Analysed(Strike2024));
+        Assert.Equal(a.Story, b.Story);
+        Assert.True(later.Started);
+        Assert.Equal(a.Family, later.Family);
+        // The key values do the work: compared as plain terms, the same words put the later event in the story.
+        var plain = new StreamingClusterer(new StreamingOptions { KeyConflict = [1, 1, 1, 1], KeyAgreement = [1, 1, 1, 1], YearMismatchFactor = 1 });
+        var pa = plain.Add(Analysed(Strike2019A));
+        plain.Add(Analysed(Strike2019B));
+        Assert.Equal(pa.Story, plain.Add(Analysed(Strike2024)).Story);
+    }
+
+    [Fact]
+    public void Features_stored_before_key_values_existed_or_with_unknown_kinds_still_cluster()
+    {
+        static StoryFeatures Without(StoryFeatures f, string extra) => StoryFeatures.Deserialize(
+            string.Join('\n', f.Serialize().Split('\n').Where(l => l[0] is not (StoryFeatures.KeyMark or StoryFeatures.MentionMark))) + extra);
+        var c = new StreamingClusterer();
+        var a = c.Add(Without(F(BridgeA, Day), ""));
+        var b = c.Add(Without(F(BridgeB, Day), "\n!zsomething\t1"));
+        Assert.Equal(a.Story, b.Story);
+        Assert.NotEqual(a.Story, c.Add(Without(F(Election, Day), "")).Story);
     }
 
     [Fact]
