@@ -90,7 +90,7 @@ public static class BlockExtractor
     private static readonly FrozenSet<string> SkipTags = FrozenSet.Create(StringComparer.Ordinal,
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
         "audio", "head", "title", "button", "select", "option", "textarea", "input", "picture", "map", "dialog",
-        "noembed", "noframes", "xmp", "form", "label");
+        "noembed", "noframes", "xmp", "label");
 
     private static readonly FrozenSet<string> VoidTags = FrozenSet.Create(StringComparer.Ordinal,
         "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param",
@@ -106,7 +106,7 @@ public static class BlockExtractor
         "modal", "popup", "overlay", "tags", "tagcloud", "sharebar", "shariff",
         "meta", "byline", "caption", "credit", "credits", "author", "bio", "disqus", "respond", "reply", "more",
         "links", "sitemap", "topbar", "rating", "vote", "gallery", "slider", "carousel", "newsticker",
-        "sponsored", "partner", "infobox", "jump", "mostread", "readmore", "next", "prev", "previous", "hidden");
+        "sponsored", "partner", "infobox", "jump", "mostread", "readmore", "next", "prev", "previous");
 
     /// <summary>Class/id words of article-body wrappers.</summary>
     private static readonly FrozenSet<string> PositiveWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -149,7 +149,7 @@ public static class BlockExtractor
                     if (VoidTags.Contains(name) || t.SelfClosing && !BlockTags.Contains(name) && name is not ("a" or "span")) break;
                     // Elements that close an open sibling implicitly (a new paragraph or list item).
                     if (name is "p" or "li" or "dt" or "dd" or "td" or "th" or "tr" or "option")
-                        ImplicitClose(stack, name);
+                        ImplicitClose(stack, name, page, b);
                     top = stack[^1];
                     var frame = new Frame
                     {
@@ -182,18 +182,7 @@ public static class BlockExtractor
                         if (ReferenceEquals(stack[i].Name, name) || stack[i].Name == name) { found = i; break; }
                     if (found < 0) break;
                     if (BlockTags.Contains(name) || stack[found].Hint != stack[found - 1].Hint) b.Flush();
-                    while (stack.Count > found)
-                    {
-                        var f = stack[^1];
-                        stack.RemoveAt(stack.Count - 1);
-                        if (f.Hint >= 0 && f.Hint != stack[^1].Hint)
-                        {
-                            b.Flush();
-                            var c = page.Containers[f.Hint];
-                            c.EndBlock = page.Blocks.Count;
-                            page.Containers[f.Hint] = c;
-                        }
-                    }
+                    PopTo(stack, found, page, b);
                     break;
                 }
             }
@@ -209,7 +198,24 @@ public static class BlockExtractor
         return page;
     }
 
-    private static void ImplicitClose(List<Frame> stack, string name)
+    /// <summary>Pops frames down to <paramref name="count"/>, ending the hinted containers they opened.</summary>
+    private static void PopTo(List<Frame> stack, int count, Page page, BlockBuilder b)
+    {
+        while (stack.Count > count)
+        {
+            var f = stack[^1];
+            stack.RemoveAt(stack.Count - 1);
+            if (f.Hint >= 0 && f.Hint != stack[^1].Hint)
+            {
+                b.Flush();
+                var c = page.Containers[f.Hint];
+                c.EndBlock = page.Blocks.Count;
+                page.Containers[f.Hint] = c;
+            }
+        }
+    }
+
+    private static void ImplicitClose(List<Frame> stack, string name, Page page, BlockBuilder b)
     {
         // Only the nearest few frames: "<li>a<li>b" closes the first item; a list nested in an item is left alone
         // because its ul/ol frame stops the search.
@@ -218,7 +224,7 @@ public static class BlockExtractor
             var n = stack[i].Name;
             if (n == name)
             {
-                stack.RemoveRange(i, stack.Count - i);
+                PopTo(stack, i, page, b);
                 return;
             }
             if (n is "ul" or "ol" or "table" or "div" or "section" or "article" or "dl" or "select" or "blockquote") return;
@@ -243,7 +249,7 @@ public static class BlockExtractor
             case "article" or "main": f |= F.Article; break;
         }
         if (t.Attribute("itemprop").Equals("articleBody", StringComparison.OrdinalIgnoreCase)) f |= F.Article;
-        if (HasWord(t.Attribute("class"), HiddenWords)) f |= F.Skip;
+        if (HasClassToken(t.Attribute("class"), HiddenWords)) f |= F.Skip;
         return f;
     }
 
@@ -267,7 +273,9 @@ public static class BlockExtractor
     {
         switch (name)
         {
-            case "nav" or "aside" or "footer" or "menu": return -1;
+            // A form is usually a search box or a comment form, but some frameworks wrap the whole page in one: as
+            // furniture rather than hidden, the wrapper case is undone when it holds most of the text (ResolveHints).
+            case "nav" or "aside" or "footer" or "menu" or "form": return -1;
             // Heading ids are anchors made from the heading's words ("nav_nur_die_folie"), not layout names.
             case "body" or "html" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6": return 0;
         }
@@ -286,6 +294,17 @@ public static class BlockExtractor
             || HasWord(cls, PositiveWords) || HasWord(id, PositiveWords))
             return 1;
         return 0;
+    }
+
+    /// <summary>Whether a class value holds one of <paramref name="tokens"/> as a whole class name: "hidden" hides an
+    /// element, "field--label-hidden" only its label.</summary>
+    private static bool HasClassToken(ReadOnlySpan<char> value, FrozenSet<string> tokens)
+    {
+        if (value.IsEmpty) return false;
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in value.SplitAny(" \t\n\r\f"))
+            if (range.End.Value > range.Start.Value && lookup.Contains(value[range])) return true;
+        return false;
     }
 
     /// <summary>Whether a class or id value holds one of <paramref name="words"/> as a word (split at anything that is
@@ -439,9 +458,20 @@ public static class BlockExtractor
 
     private static Kind[] Classify(Page page, int[] hint)
     {
-        var kinds = new Kind[page.Blocks.Count];
-        for (int i = 0; i < kinds.Length; i++) kinds[i] = Classify(page, page.Blocks[i], hint[i]);
+        var kinds = RawKinds(page, hint);
         Smooth(page.Blocks, kinds);
+        return kinds;
+    }
+
+    private static Kind[] RawKinds(Page page, int[] hint)
+    {
+        var kinds = new Kind[page.Blocks.Count];
+        // A page in a language our stop-word lists do not cover (Finnish, Arabic…) has few of them (under 5%; prose in
+        // a listed language has 25-40%): its blocks are then judged as unspaced scripts are, by length and punctuation.
+        long words = 0, stops = 0;
+        foreach (var b in page.Blocks) { words += b.Words; stops += b.StopWords; }
+        bool noStopWords = words >= 100 && stops * 20 < words;
+        for (int i = 0; i < kinds.Length; i++) kinds[i] = Classify(page, page.Blocks[i], hint[i], noStopWords);
         return kinds;
     }
 
@@ -498,7 +528,7 @@ public static class BlockExtractor
         return false;
     }
 
-    private static Kind Classify(Page page, Block b, int hint)
+    private static Kind Classify(Page page, Block b, int hint, bool noStopWords)
     {
         if (hint < 0) return Kind.Bad;
         int len = b.Length;
@@ -509,7 +539,7 @@ public static class BlockExtractor
         if (len < 120 && (MostlyNotLetters(page, b) || StartsWithFurniturePhrase(page, b))) return Kind.Bad;
         if ((b.Flags & F.Heading) != 0) return len > 200 ? Kind.NearGood : Kind.Short;
         // Scripts without spaces between words (Chinese, Japanese): stop words say nothing; punctuation does.
-        bool spaced = b.Words * 12 >= len;
+        bool spaced = b.Words * 12 >= len && !noStopWords;
         if (!spaced)
         {
             if (len >= 40 && b.Punctuation > 0 && linkDensity < 0.2) return Kind.Good;
