@@ -104,7 +104,7 @@ public static class BlockExtractor
         "banner", "breadcrumb", "breadcrumbs", "widget", "widgets", "pagination", "pager", "outbrain", "taboola",
         "recommended", "popular", "trending", "masthead", "skip", "login", "signup", "copyright", "toolbar", "dropdown",
         "modal", "popup", "overlay", "tags", "tagcloud", "sharebar", "shariff",
-        "meta", "byline", "caption", "credit", "credits", "author", "bio", "disqus", "respond", "reply", "more",
+        "meta", "metadata", "postmeta", "postmetadata", "byline", "caption", "credit", "credits", "author", "bio", "disqus", "respond", "reply", "more",
         "links", "sitemap", "topbar", "rating", "vote", "gallery", "slider", "carousel", "newsticker",
         "sponsored", "partner", "infobox", "jump", "mostread", "readmore", "next", "prev", "previous");
 
