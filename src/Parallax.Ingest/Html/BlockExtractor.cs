@@ -418,6 +418,9 @@ public static class BlockExtractor
 
     private const int LongOutsideRun = 300;
 
+    /// <summary>Captions and credit lines under this length are furniture; a longer one tells part of the story.</summary>
+    private const int CaptionLength = 200;
+
     internal static string Select(Page page)
     {
         var blocks = page.Blocks;
@@ -535,8 +538,9 @@ public static class BlockExtractor
         double linkDensity = (double)b.LinkChars / len;
         if (linkDensity > 0.5) return Kind.Bad;
         // Photo credits and short captions; a long caption tells part of the story.
-        if ((b.Flags & F.Caption) != 0 && len < 200) return Kind.Bad;
+        if ((b.Flags & F.Caption) != 0 && len < CaptionLength) return Kind.Bad;
         if (len < 120 && (MostlyNotLetters(page, b) || StartsWithFurniturePhrase(page, b))) return Kind.Bad;
+        if (len < CaptionLength && HasCredit(page, b)) return Kind.Bad;
         if ((b.Flags & F.Heading) != 0) return len > 200 ? Kind.NearGood : Kind.Short;
         // Scripts without spaces between words (Chinese, Japanese): stop words say nothing; punctuation does.
         bool spaced = b.Words * 12 >= len && !noStopWords;
@@ -587,6 +591,19 @@ public static class BlockExtractor
             else result[i] = prev == Kind.Good || next == Kind.Good ? Kind.Good : Kind.Bad;
         }
         Array.Copy(result, kinds, n);
+    }
+
+    private static readonly string[] CreditMarks = ["©", "foto:", "photo:", "credit:", "bild:", "fotos:", "photos:", "image:"];
+
+    /// <summary>A picture credit anywhere in the block ("Marco Odermatt. © AFP", "… (Foto: Getty)"): a caption outside
+    /// any figcaption.</summary>
+    private static bool HasCredit(Page page, Block b)
+    {
+        Span<char> buf = stackalloc char[b.Length];
+        for (int i = 0; i < b.Length; i++) buf[i] = char.ToLowerInvariant(page.Text[b.Start + i]);
+        foreach (var m in CreditMarks)
+            if (((ReadOnlySpan<char>)buf).Contains(m, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static double Value(Block b, Kind k, int hint)

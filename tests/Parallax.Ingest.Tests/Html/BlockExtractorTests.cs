@@ -163,6 +163,17 @@ public sealed class BlockExtractorTests
     }
 
     [Fact]
+    public void Credit_lines_outside_figcaptions_are_dropped_and_long_paragraphs_naming_a_photo_are_kept()
+    {
+        const string credit = "The bridge seen from the east bank on Tuesday morning. (Photo: Jane Doe)";
+        const string agency = "Engineers inspect the piers. © AFP / John Smith";
+        const string longer = "The photo: a crack a metre long in the second pier, which engineers found on Tuesday morning during a routine " +
+            "inspection, and which led the council to close the bridge to all traffic until further notice, officials said.";
+        var text = BlockExtractor.Extract(Page($"<div><p>{P1}</p><p>{credit}</p><p>{P2}</p><p>{agency}</p><p>{longer}</p><p>{P3}</p></div>"));
+        Assert.Equal($"{P1}\n\n{P2}\n\n{longer}\n\n{P3}", text);
+    }
+
+    [Fact]
     public void Empty_and_text_free_pages_give_empty_text()
     {
         Assert.Equal("", BlockExtractor.Extract(""));
