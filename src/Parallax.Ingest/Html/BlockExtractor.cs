@@ -88,7 +88,7 @@ public static class BlockExtractor
 
     /// <summary>Elements that never hold reader text (raw-text ones included, which the tokenizer already keeps apart).</summary>
     private static readonly FrozenSet<string> SkipTags = FrozenSet.Create(StringComparer.Ordinal,
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+        "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
         "audio", "head", "title", "button", "select", "option", "textarea", "input", "picture", "map", "dialog",
         "noembed", "noframes", "xmp", "label");
 
@@ -121,7 +121,9 @@ public static class BlockExtractor
     internal static Page Segment(string html)
     {
         var page = new Page();
-        var t = new HtmlTokenizer(html);
+        // Noscript content is read as markup, as a browser without scripts shows it: blog platforms put the post itself
+        // there, beside a script template that only script would render.
+        var t = new HtmlTokenizer(html, noscriptAsMarkup: true);
         var stack = new List<Frame>(64) { new() { Name = "#root", Hint = -1, BlockName = "body" } };
         var b = new BlockBuilder(page);
         while (true)

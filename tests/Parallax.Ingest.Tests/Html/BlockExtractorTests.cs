@@ -174,6 +174,17 @@ public sealed class BlockExtractorTests
     }
 
     [Fact]
+    public void A_post_shown_only_in_noscript_is_read_and_the_script_template_beside_it_is_not()
+    {
+        // Blogger: the post is a script template for script to render, and again in noscript for readers without it.
+        var text = BlockExtractor.Extract(Page($"""
+            <div class="post-body" itemprop="articleBody"><script type="text/template"><p>TEMPLATE {P1}</p></script>
+            <noscript><p>{P1}</p><p>{P2}</p><p>{P3}</p></noscript></div>
+            """));
+        Assert.Equal($"{P1}\n\n{P2}\n\n{P3}", text);
+    }
+
+    [Fact]
     public void Empty_and_text_free_pages_give_empty_text()
     {
         Assert.Equal("", BlockExtractor.Extract(""));
