@@ -420,6 +420,13 @@ public static class BlockExtractor
 
     private const int LongOutsideRun = 300;
 
+    /// <summary>A heading is the article's own when a good block follows within this many blocks; one further away
+    /// is more often the label of a teaser or event list ("Latest articles") whose items are bad.</summary>
+    private const int HeadingReach = 2;
+
+    /// <summary>The headline (h1) reaches further: a byline and a date often stand between it and the first paragraph.</summary>
+    private const int TitleReach = 3;
+
     /// <summary>Captions and credit lines under this length are furniture; a longer one tells part of the story.</summary>
     private const int CaptionLength = 200;
 
@@ -562,7 +569,7 @@ public static class BlockExtractor
     }
 
     /// <summary>jusText's context rule: short and near-good blocks take the class of the good or bad blocks around
-    /// them; a heading is good when a good block follows it closely.</summary>
+    /// them; a heading is good when a good block follows it closely (HeadingReach, TitleReach).</summary>
     private static void Smooth(List<Block> blocks, Kind[] kinds)
     {
         int n = kinds.Length;
@@ -584,7 +591,8 @@ public static class BlockExtractor
             bool heading = (blocks[i].Flags & F.Heading) != 0;
             if (heading)
             {
-                for (int j = i + 1; j < n && j <= i + 3; j++)
+                int reach = blocks[i].Tag == "h1" ? TitleReach : HeadingReach;
+                for (int j = i + 1; j < n && j <= i + reach; j++)
                     if (kinds[j] == Kind.Good) { result[i] = Kind.Good; break; }
                 if (result[i] != Kind.Good) result[i] = Kind.Bad;
                 continue;

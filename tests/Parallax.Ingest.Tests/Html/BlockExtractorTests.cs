@@ -185,6 +185,16 @@ public sealed class BlockExtractorTests
     }
 
     [Fact]
+    public void A_heading_is_kept_only_when_good_text_follows_it_closely()
+    {
+        var text = BlockExtractor.Extract(Page($"""
+            <div><h2>Bridge closed</h2><p>{P1}</p><p>{P2}</p><h3>Latest articles</h3>
+            <ul><li><a href="/a">Ferry fares rise</a></li><li><a href="/b">New mayor sworn in</a></li></ul><p>{P3}</p></div>
+            """));
+        Assert.Equal($"Bridge closed\n\n{P1}\n\n{P2}\n\n{P3}", text);
+    }
+
+    [Fact]
     public void Empty_and_text_free_pages_give_empty_text()
     {
         Assert.Equal("", BlockExtractor.Extract(""));
