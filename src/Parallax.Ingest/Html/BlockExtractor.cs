@@ -88,9 +88,9 @@ public static class BlockExtractor
 
     /// <summary>Elements that never hold reader text (raw-text ones included, which the tokenizer already keeps apart).</summary>
     private static readonly FrozenSet<string> SkipTags = FrozenSet.Create(StringComparer.Ordinal,
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+        "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
         "audio", "head", "title", "button", "select", "option", "textarea", "input", "picture", "map", "dialog",
-        "noembed", "noframes", "xmp", "form", "label");
+        "noembed", "noframes", "xmp", "label");
 
     private static readonly FrozenSet<string> VoidTags = FrozenSet.Create(StringComparer.Ordinal,
         "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param",
@@ -104,9 +104,9 @@ public static class BlockExtractor
         "banner", "breadcrumb", "breadcrumbs", "widget", "widgets", "pagination", "pager", "outbrain", "taboola",
         "recommended", "popular", "trending", "masthead", "skip", "login", "signup", "copyright", "toolbar", "dropdown",
         "modal", "popup", "overlay", "tags", "tagcloud", "sharebar", "shariff",
-        "meta", "byline", "caption", "credit", "credits", "author", "bio", "disqus", "respond", "reply", "more",
+        "meta", "metadata", "postmeta", "postmetadata", "byline", "caption", "credit", "credits", "author", "bio", "disqus", "respond", "reply", "more",
         "links", "sitemap", "topbar", "rating", "vote", "gallery", "slider", "carousel", "newsticker",
-        "sponsored", "partner", "infobox", "jump", "mostread", "readmore", "next", "prev", "previous", "hidden");
+        "sponsored", "partner", "infobox", "jump", "mostread", "readmore", "next", "prev", "previous");
 
     /// <summary>Class/id words of article-body wrappers.</summary>
     private static readonly FrozenSet<string> PositiveWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
@@ -121,7 +121,9 @@ public static class BlockExtractor
     internal static Page Segment(string html)
     {
         var page = new Page();
-        var t = new HtmlTokenizer(html);
+        // Noscript content is read as markup, as a browser without scripts shows it: blog platforms put the post itself
+        // there, beside a script template that only script would render.
+        var t = new HtmlTokenizer(html, noscriptAsMarkup: true);
         var stack = new List<Frame>(64) { new() { Name = "#root", Hint = -1, BlockName = "body" } };
         var b = new BlockBuilder(page);
         while (true)
@@ -149,7 +151,7 @@ public static class BlockExtractor
                     if (VoidTags.Contains(name) || t.SelfClosing && !BlockTags.Contains(name) && name is not ("a" or "span")) break;
                     // Elements that close an open sibling implicitly (a new paragraph or list item).
                     if (name is "p" or "li" or "dt" or "dd" or "td" or "th" or "tr" or "option")
-                        ImplicitClose(stack, name);
+                        ImplicitClose(stack, name, page, b);
                     top = stack[^1];
                     var frame = new Frame
                     {
@@ -182,18 +184,7 @@ public static class BlockExtractor
                         if (ReferenceEquals(stack[i].Name, name) || stack[i].Name == name) { found = i; break; }
                     if (found < 0) break;
                     if (BlockTags.Contains(name) || stack[found].Hint != stack[found - 1].Hint) b.Flush();
-                    while (stack.Count > found)
-                    {
-                        var f = stack[^1];
-                        stack.RemoveAt(stack.Count - 1);
-                        if (f.Hint >= 0 && f.Hint != stack[^1].Hint)
-                        {
-                            b.Flush();
-                            var c = page.Containers[f.Hint];
-                            c.EndBlock = page.Blocks.Count;
-                            page.Containers[f.Hint] = c;
-                        }
-                    }
+                    PopTo(stack, found, page, b);
                     break;
                 }
             }
@@ -209,7 +200,24 @@ public static class BlockExtractor
         return page;
     }
 
-    private static void ImplicitClose(List<Frame> stack, string name)
+    /// <summary>Pops frames down to <paramref name="count"/>, ending the hinted containers they opened.</summary>
+    private static void PopTo(List<Frame> stack, int count, Page page, BlockBuilder b)
+    {
+        while (stack.Count > count)
+        {
+            var f = stack[^1];
+            stack.RemoveAt(stack.Count - 1);
+            if (f.Hint >= 0 && f.Hint != stack[^1].Hint)
+            {
+                b.Flush();
+                var c = page.Containers[f.Hint];
+                c.EndBlock = page.Blocks.Count;
+                page.Containers[f.Hint] = c;
+            }
+        }
+    }
+
+    private static void ImplicitClose(List<Frame> stack, string name, Page page, BlockBuilder b)
     {
         // Only the nearest few frames: "<li>a<li>b" closes the first item; a list nested in an item is left alone
         // because its ul/ol frame stops the search.
@@ -218,7 +226,7 @@ public static class BlockExtractor
             var n = stack[i].Name;
             if (n == name)
             {
-                stack.RemoveRange(i, stack.Count - i);
+                PopTo(stack, i, page, b);
                 return;
             }
             if (n is "ul" or "ol" or "table" or "div" or "section" or "article" or "dl" or "select" or "blockquote") return;
@@ -243,7 +251,7 @@ public static class BlockExtractor
             case "article" or "main": f |= F.Article; break;
         }
         if (t.Attribute("itemprop").Equals("articleBody", StringComparison.OrdinalIgnoreCase)) f |= F.Article;
-        if (HasWord(t.Attribute("class"), HiddenWords)) f |= F.Skip;
+        if (HasClassToken(t.Attribute("class"), HiddenWords)) f |= F.Skip;
         return f;
     }
 
@@ -267,7 +275,9 @@ public static class BlockExtractor
     {
         switch (name)
         {
-            case "nav" or "aside" or "footer" or "menu": return -1;
+            // A form is usually a search box or a comment form, but some frameworks wrap the whole page in one: as
+            // furniture rather than hidden, the wrapper case is undone when it holds most of the text (ResolveHints).
+            case "nav" or "aside" or "footer" or "menu" or "form": return -1;
             // Heading ids are anchors made from the heading's words ("nav_nur_die_folie"), not layout names.
             case "body" or "html" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6": return 0;
         }
@@ -286,6 +296,17 @@ public static class BlockExtractor
             || HasWord(cls, PositiveWords) || HasWord(id, PositiveWords))
             return 1;
         return 0;
+    }
+
+    /// <summary>Whether a class value holds one of <paramref name="tokens"/> as a whole class name: "hidden" hides an
+    /// element, "field--label-hidden" only its label.</summary>
+    private static bool HasClassToken(ReadOnlySpan<char> value, FrozenSet<string> tokens)
+    {
+        if (value.IsEmpty) return false;
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in value.SplitAny(" \t\n\r\f"))
+            if (range.End.Value > range.Start.Value && lookup.Contains(value[range])) return true;
+        return false;
     }
 
     /// <summary>Whether a class or id value holds one of <paramref name="words"/> as a word (split at anything that is
@@ -399,6 +420,16 @@ public static class BlockExtractor
 
     private const int LongOutsideRun = 300;
 
+    /// <summary>A heading is the article's own when a good block follows within this many blocks; one further away
+    /// is more often the label of a teaser or event list ("Latest articles") whose items are bad.</summary>
+    private const int HeadingReach = 2;
+
+    /// <summary>The headline (h1) reaches further: a byline and a date often stand between it and the first paragraph.</summary>
+    private const int TitleReach = 3;
+
+    /// <summary>Captions and credit lines under this length are furniture; a longer one tells part of the story.</summary>
+    private const int CaptionLength = 200;
+
     internal static string Select(Page page)
     {
         var blocks = page.Blocks;
@@ -439,9 +470,20 @@ public static class BlockExtractor
 
     private static Kind[] Classify(Page page, int[] hint)
     {
-        var kinds = new Kind[page.Blocks.Count];
-        for (int i = 0; i < kinds.Length; i++) kinds[i] = Classify(page, page.Blocks[i], hint[i]);
+        var kinds = RawKinds(page, hint);
         Smooth(page.Blocks, kinds);
+        return kinds;
+    }
+
+    private static Kind[] RawKinds(Page page, int[] hint)
+    {
+        var kinds = new Kind[page.Blocks.Count];
+        // A page in a language our stop-word lists do not cover (Finnish, Arabic…) has few of them (under 5%; prose in
+        // a listed language has 25-40%): its blocks are then judged as unspaced scripts are, by length and punctuation.
+        long words = 0, stops = 0;
+        foreach (var b in page.Blocks) { words += b.Words; stops += b.StopWords; }
+        bool noStopWords = words >= 100 && stops * 20 < words;
+        for (int i = 0; i < kinds.Length; i++) kinds[i] = Classify(page, page.Blocks[i], hint[i], noStopWords);
         return kinds;
     }
 
@@ -498,18 +540,19 @@ public static class BlockExtractor
         return false;
     }
 
-    private static Kind Classify(Page page, Block b, int hint)
+    private static Kind Classify(Page page, Block b, int hint, bool noStopWords)
     {
         if (hint < 0) return Kind.Bad;
         int len = b.Length;
         double linkDensity = (double)b.LinkChars / len;
         if (linkDensity > 0.5) return Kind.Bad;
         // Photo credits and short captions; a long caption tells part of the story.
-        if ((b.Flags & F.Caption) != 0 && len < 200) return Kind.Bad;
+        if ((b.Flags & F.Caption) != 0 && len < CaptionLength) return Kind.Bad;
         if (len < 120 && (MostlyNotLetters(page, b) || StartsWithFurniturePhrase(page, b))) return Kind.Bad;
+        if (len < CaptionLength && HasCredit(page, b)) return Kind.Bad;
         if ((b.Flags & F.Heading) != 0) return len > 200 ? Kind.NearGood : Kind.Short;
         // Scripts without spaces between words (Chinese, Japanese): stop words say nothing; punctuation does.
-        bool spaced = b.Words * 12 >= len;
+        bool spaced = b.Words * 12 >= len && !noStopWords;
         if (!spaced)
         {
             if (len >= 40 && b.Punctuation > 0 && linkDensity < 0.2) return Kind.Good;
@@ -526,7 +569,7 @@ public static class BlockExtractor
     }
 
     /// <summary>jusText's context rule: short and near-good blocks take the class of the good or bad blocks around
-    /// them; a heading is good when a good block follows it closely.</summary>
+    /// them; a heading is good when a good block follows it closely (HeadingReach, TitleReach).</summary>
     private static void Smooth(List<Block> blocks, Kind[] kinds)
     {
         int n = kinds.Length;
@@ -548,7 +591,8 @@ public static class BlockExtractor
             bool heading = (blocks[i].Flags & F.Heading) != 0;
             if (heading)
             {
-                for (int j = i + 1; j < n && j <= i + 3; j++)
+                int reach = blocks[i].Tag == "h1" ? TitleReach : HeadingReach;
+                for (int j = i + 1; j < n && j <= i + reach; j++)
                     if (kinds[j] == Kind.Good) { result[i] = Kind.Good; break; }
                 if (result[i] != Kind.Good) result[i] = Kind.Bad;
                 continue;
@@ -557,6 +601,19 @@ public static class BlockExtractor
             else result[i] = prev == Kind.Good || next == Kind.Good ? Kind.Good : Kind.Bad;
         }
         Array.Copy(result, kinds, n);
+    }
+
+    private static readonly string[] CreditMarks = ["©", "foto:", "photo:", "credit:", "bild:", "fotos:", "photos:", "image:"];
+
+    /// <summary>A picture credit anywhere in the block ("Marco Odermatt. © AFP", "… (Foto: Getty)"): a caption outside
+    /// any figcaption.</summary>
+    private static bool HasCredit(Page page, Block b)
+    {
+        Span<char> buf = stackalloc char[b.Length];
+        for (int i = 0; i < b.Length; i++) buf[i] = char.ToLowerInvariant(page.Text[b.Start + i]);
+        foreach (var m in CreditMarks)
+            if (((ReadOnlySpan<char>)buf).Contains(m, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static double Value(Block b, Kind k, int hint)

@@ -22,10 +22,13 @@ public enum HtmlTokenKind
 /// names outside the known set and decoded text. It follows the shape of the HTML5 tokenizer closely enough for text
 /// extraction (raw-text elements, unquoted attributes, stray '&lt;', unterminated comments and tags end at the end of
 /// input) but keeps no character-reference tables of its own: text runs go through <see cref="WebUtility.HtmlDecode"/>.
+/// With <c>noscriptAsMarkup</c>, noscript content is tokenized as markup, as HTML5 does when scripting is disabled;
+/// otherwise it is raw text, as when scripting is enabled.
 /// </summary>
-public sealed class HtmlTokenizer(string html)
+public sealed class HtmlTokenizer(string html, bool noscriptAsMarkup = false)
 {
     private readonly string _html = html ?? throw new ArgumentNullException(nameof(html));
+    private readonly bool _noscriptAsMarkup = noscriptAsMarkup;
     private int _pos;
     // Attribute ranges of the current tag: name start, name length, value start, value length (-1: no value).
     private (int NameStart, int NameLength, int ValueStart, int ValueLength)[] _attrs = new (int, int, int, int)[8];
@@ -205,7 +208,7 @@ public sealed class HtmlTokenizer(string html)
             if (kind == HtmlTokenKind.StartTag) AddAttribute(an, anLen, vs, vl);
         }
         Set(kind, tokenStart, i - tokenStart, i);
-        if (kind == HtmlTokenKind.StartTag && !SelfClosing && IsRawText(Name)) _rawTextEnd = Name;
+        if (kind == HtmlTokenKind.StartTag && !SelfClosing && IsRawText(Name) && !(_noscriptAsMarkup && Name == "noscript")) _rawTextEnd = Name;
         return kind;
     }
 

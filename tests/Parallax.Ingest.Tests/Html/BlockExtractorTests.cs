@@ -127,6 +127,74 @@ public sealed class BlockExtractorTests
     }
 
     [Fact]
+    public void Only_a_whole_hidden_class_hides_an_element()
+    {
+        // "field--label-hidden" (Drupal) hides a field's label, not the field's text.
+        var text = BlockExtractor.Extract(Page($"""
+            <div class="field field--label-hidden"><p>{P1}</p><p>{P2}</p></div><p class="hidden">{P3}</p>
+            """));
+        Assert.Equal($"{P1}\n\n{P2}", text);
+    }
+
+    [Fact]
+    public void A_form_wrapping_the_whole_page_keeps_its_article_and_a_small_form_is_furniture()
+    {
+        var search = "<form action=\"/search\"><p>Search the whole archive of the newspaper and all of its supplements here</p></form>";
+        var wrapped = BlockExtractor.Extract(Page($"<form id=\"page\">{search}<div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></form>"));
+        Assert.Equal($"{P1}\n\n{P2}\n\n{P3}", wrapped);
+    }
+
+    [Fact]
+    public void A_language_without_listed_stop_words_is_judged_by_length_and_punctuation()
+    {
+        // Finnish: none of its words are in the stop-word lists, so stop-word density would call every paragraph bad.
+        const string fi1 = "Saksan liittokansleri Angela Merkel keskusteli keskiviikkona Berliinissä pääministeri Sanna Marinin kanssa unionin tulevasta rahoituskehyksestä.";
+        const string fi2 = "Merkelin arvioiden perusteella jäsenmaiden näkemykset ovat vielä kaukana toisistaan, ja neuvotteluja jatketaan ensi viikolla Brysselissä.";
+        const string fi3 = "Suomi esitti viime syksynä puheenjohtajamaana kompromissia, jota nettomaksajat pitivät liian suurena ja koheesiomaat liian pienenä.";
+        const string fi4 = "Komission esitys on jäsenmaiden mielestä liian kallis, ja parlamentti vaatii puolestaan lisää rahaa tutkimukselle ja ilmastotoimille.";
+        const string fi5 = "Huippukokous alkaa torstaina Brysselissä, mutta diplomaattien mukaan sopuun tuskin päästään ennen kesää, ellei joku joustaa selvästi.";
+        const string fi6 = "Pääministeri kertoi toimittajille tapaamisen jälkeen, että keskustelu oli hyvä ja avoin, vaikka näkemyserot ovat edelleen suuret.";
+        const string fi7 = "Seuraava neuvottelukierros pidetään maaliskuussa, jolloin puheenjohtajamaa esittelee uuden ehdotuksen budjetin kokonaistasosta.";
+        var text = BlockExtractor.Extract(Page($"""
+            <ul><li><a href="/a">Politiikka</a></li><li><a href="/b">Talous</a></li><li><a href="/c">Urheilu</a></li><li><a href="/d">Kulttuuri</a></li><li><a href="/e">Tiede</a></li></ul>
+            <div><p>{fi1}</p><p>{fi2}</p><p>{fi3}</p><p>{fi4}</p><p>{fi5}</p><p>{fi6}</p><p>{fi7}</p></div>
+            """));
+        Assert.Equal(string.Join("\n\n", fi1, fi2, fi3, fi4, fi5, fi6, fi7), text);
+    }
+
+    [Fact]
+    public void Credit_lines_outside_figcaptions_are_dropped_and_long_paragraphs_naming_a_photo_are_kept()
+    {
+        const string credit = "The bridge seen from the east bank on Tuesday morning. (Photo: Jane Doe)";
+        const string agency = "Engineers inspect the piers. © AFP / John Smith";
+        const string longer = "The photo: a crack a metre long in the second pier, which engineers found on Tuesday morning during a routine " +
+            "inspection, and which led the council to close the bridge to all traffic until further notice, officials said.";
+        var text = BlockExtractor.Extract(Page($"<div><p>{P1}</p><p>{credit}</p><p>{P2}</p><p>{agency}</p><p>{longer}</p><p>{P3}</p></div>"));
+        Assert.Equal($"{P1}\n\n{P2}\n\n{longer}\n\n{P3}", text);
+    }
+
+    [Fact]
+    public void A_post_shown_only_in_noscript_is_read_and_the_script_template_beside_it_is_not()
+    {
+        // Blogger: the post is a script template for script to render, and again in noscript for readers without it.
+        var text = BlockExtractor.Extract(Page($"""
+            <div class="post-body" itemprop="articleBody"><script type="text/template"><p>TEMPLATE {P1}</p></script>
+            <noscript><p>{P1}</p><p>{P2}</p><p>{P3}</p></noscript></div>
+            """));
+        Assert.Equal($"{P1}\n\n{P2}\n\n{P3}", text);
+    }
+
+    [Fact]
+    public void A_heading_is_kept_only_when_good_text_follows_it_closely()
+    {
+        var text = BlockExtractor.Extract(Page($"""
+            <div><h2>Bridge closed</h2><p>{P1}</p><p>{P2}</p><h3>Latest articles</h3>
+            <ul><li><a href="/a">Ferry fares rise</a></li><li><a href="/b">New mayor sworn in</a></li></ul><p>{P3}</p></div>
+            """));
+        Assert.Equal($"Bridge closed\n\n{P1}\n\n{P2}\n\n{P3}", text);
+    }
+
+    [Fact]
     public void Empty_and_text_free_pages_give_empty_text()
     {
         Assert.Equal("", BlockExtractor.Extract(""));

@@ -4,9 +4,9 @@ namespace Parallax.Ingest.Tests.Html;
 
 public sealed class HtmlTokenizerTests
 {
-    private static List<(HtmlTokenKind Kind, string Value)> Tokens(string html)
+    private static List<(HtmlTokenKind Kind, string Value)> Tokens(string html, bool noscriptAsMarkup = false)
     {
-        var t = new HtmlTokenizer(html);
+        var t = new HtmlTokenizer(html, noscriptAsMarkup);
         var list = new List<(HtmlTokenKind, string)>();
         while (t.Next() is var k && k != HtmlTokenKind.End)
             list.Add((k, k switch
@@ -45,6 +45,17 @@ public sealed class HtmlTokenizerTests
         Assert.Equal((HtmlTokenKind.RawText, "if (a < b) document.write('</div><p>x');"), tokens[1]);
         Assert.Equal((HtmlTokenKind.EndTag, "script"), tokens[2]);
         Assert.Contains((HtmlTokenKind.Text, "after"), tokens);
+    }
+
+    [Fact]
+    public void Noscript_is_raw_text_by_default_and_markup_when_asked()
+    {
+        const string html = "<noscript><p>post</p></noscript><p>after</p>";
+        Assert.Equal((HtmlTokenKind.RawText, "<p>post</p>"), Tokens(html)[1]);
+        Assert.Equal(
+            [(HtmlTokenKind.StartTag, "noscript"), (HtmlTokenKind.StartTag, "p"), (HtmlTokenKind.Text, "post"), (HtmlTokenKind.EndTag, "p"),
+             (HtmlTokenKind.EndTag, "noscript"), (HtmlTokenKind.StartTag, "p"), (HtmlTokenKind.Text, "after"), (HtmlTokenKind.EndTag, "p")],
+            Tokens(html, noscriptAsMarkup: true));
     }
 
     [Fact]
