@@ -105,7 +105,7 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
     {
         if (body.Error is not null) return new Rejection(at, body.Error);
         var bytes = body.Body!;
-        var decoded = TextDecoder.Decode(bytes, body.Charset ?? HtmlReader.DeclaredCharset(bytes));
+        var decoded = TextDecoder.DecodeHtml(bytes, body.Charset);
         if (!decoded.IsText) return new Rejection(at, "binary payload");
         var url = record.Header("WARC-Target-URI")?.Trim('<', '>'); // WARC 1.0 examples wrap the URI in angle brackets
         Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
