@@ -171,18 +171,25 @@ public static class TextDecoder
         return sb.ToString();
     }
 
-    /// <summary>True when a decoded sample holds a NUL or more than <see cref="MaxControlShare"/> control characters
-    /// (tab, line feed, carriage return and form feed are text).</summary>
+    /// <summary>Share of C0 control characters (tab, line feed, vertical tab, form feed and carriage return are text),
+    /// DEL and U+FFFD above which a buffer is called binary: text has next to none (a stray form feed or escape), while
+    /// random or compressed bytes decoded as Windows-1252 give about 11 %.</summary>
+    public const double MaxNoiseShare = 0.02;
+
+    /// <summary>True when a decoded sample holds a NUL, more than <see cref="MaxNoiseShare"/> control characters and
+    /// replacement characters (at least two), or more than <see cref="MaxControlShare"/> counting C1 controls too
+    /// (C1 controls alone can be text: cp1252 quotes read as ISO-8859-1).</summary>
     public static bool LooksBinary(ReadOnlySpan<char> sample)
     {
         if (sample.IsEmpty) return false;
-        int control = 0;
+        int noise = 0, c1 = 0;
         foreach (char c in sample)
         {
             if (c == '\0') return true;
-            if (c < 0x20 ? c is not ('\t' or '\n' or '\r' or '\f') : c is >= '\u007F' and <= '\u009F') control++;
+            if (c < 0x20 ? c is not ('\t' or '\n' or '\v' or '\f' or '\r') : c is '\u007F' or '\uFFFD') noise++;
+            else if (c is >= '\u0080' and <= '\u009F') c1++;
         }
-        return control > sample.Length * MaxControlShare;
+        return noise >= 2 && noise > sample.Length * MaxNoiseShare || noise + c1 > sample.Length * MaxControlShare;
     }
 
     private static (Encoding? Encoding, int BomLength) DetectBom(ReadOnlySpan<byte> b)

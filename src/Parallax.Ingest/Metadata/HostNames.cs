@@ -30,7 +30,9 @@ internal static class HostNames
     /// Disney's go.com carries "abcnews.go.com" and "espn.go.com".</summary>
     private static readonly FrozenSet<string> PlatformSuffixes = FrozenSet.Create(StringComparer.Ordinal,
         "go.com", "blogspot.com", "wordpress.com", "substack.com", "tumblr.com", "typepad.com", "livejournal.com",
-        "github.io", "wixsite.com", "weebly.com", "medium.com", "ghost.io", "beehiiv.com", "squarespace.com");
+        "github.io", "wixsite.com", "weebly.com", "medium.com", "ghost.io", "beehiiv.com", "squarespace.com",
+        "ucoz.de", "ucoz.ru", "ucoz.com", "ucoz.net", "wikidot.com", "jimdo.com", "jimdofree.com", "webnode.com",
+        "over-blog.com", "hatenablog.com", "blog.de", "tistory.com", "narod.ru");
 
     /// <summary>The outlet for <paramref name="url"/>: its site's registrable domain, lower-case, or null when it is
     /// not a web address with a host.</summary>

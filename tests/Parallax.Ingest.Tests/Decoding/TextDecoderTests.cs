@@ -105,6 +105,28 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Random_bytes_without_nul_mean_binary()
+    {
+        var random = new Random(7);
+        var bytes = Enumerable.Range(0, 2000).Select(_ => (byte)random.Next(1, 256)).ToArray();
+        Assert.Equal(DecodeStatus.Binary, TextDecoder.Decode(bytes).Status);
+    }
+
+    [Fact]
+    public void Replacement_characters_throughout_mean_binary()
+    {
+        var text = string.Concat(Enumerable.Repeat("ab\uFFFDcd ", 100));
+        Assert.Equal(DecodeStatus.Binary, TextDecoder.Decode(Encoding.UTF8.GetBytes(text)).Status);
+    }
+
+    [Fact]
+    public void A_few_stray_controls_in_long_text_are_text()
+    {
+        var text = string.Concat(Enumerable.Repeat("The council met on Tuesday. ", 40)) + "\u001B\u001A\u0007";
+        Assert.True(TextDecoder.Decode(Encoding.UTF8.GetBytes(text)).IsText);
+    }
+
+    [Fact]
     public void Tabs_and_line_ends_are_not_control_noise() =>
         Assert.True(TextDecoder.Decode(Encoding.ASCII.GetBytes("a\t\t\t\n\n\n\r\n\f\tb")).IsText);
 

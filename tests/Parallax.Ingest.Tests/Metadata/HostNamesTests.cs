@@ -27,6 +27,7 @@ public sealed class HostNamesTests
     [InlineData("https://abcnews.go.com/US/x", "abcnews.go.com")]
     [InlineData("https://someone.substack.com/p/x", "someone.substack.com")]
     [InlineData("https://localnews.blogspot.com/2019/07/x.html", "localnews.blogspot.com")]
+    [InlineData("http://schleifen.ucoz.de/blog/x", "schleifen.ucoz.de")]
     [InlineData("https://www.rivertonherald.example/a1", "rivertonherald.example")]
     [InlineData("http://localhost:8080/x", "localhost")]
     [InlineData("http://192.168.1.20/x", "192.168.1.20")]
