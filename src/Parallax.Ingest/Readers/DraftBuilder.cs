@@ -48,6 +48,8 @@ internal sealed class DraftBuilder(IngestOptions options)
         if (cleaned.Text.Length == 0)
             return new Rejection(origin, $"empty after removing boilerplate ({cleaned.Removed.Length} lines removed)");
 
+        // Impossible dates go first, so that a date in the crawl's future gives way to the file name or URL date.
+        metadata = SaneDates(metadata);
         if (metadata.Published is null && fileName is not null && FileNameDate.Match(fileName) is { Success: true } m
             && DateOnly.TryParseExact(m.Groups["d"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             metadata = metadata with { Published = new Sourced<DateOnly>(date, MetadataSource.FileName) };
