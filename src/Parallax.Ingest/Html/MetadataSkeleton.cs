@@ -5,9 +5,9 @@ namespace Parallax.Ingest.Html;
 
 /// <summary>
 /// The parts of a page that <see cref="HtmlMetadataReader"/> looks at, as a much smaller HTML document: the html
-/// element's attributes, title, meta and link tags, JSON-LD scripts, h1 and time elements, and the whole subtree of
-/// any element whose attributes could name an author or a date (itemprop, rel, class or id with "date", "author",
-/// "byline", "meta", "posted", "published", "vcard", "fn"), in page order. Parsing this instead of the page keeps
+/// element's attributes, title, the meta and link tags the rules can read, JSON-LD scripts, h1 and time elements, and
+/// the whole subtree of any element whose attributes could name an author or a date (itemprop, rel=author, class or id
+/// with "date", "author", "byline", "meta", "posted", "published", "vcard", "fn"), in page order. Parsing this instead of the page keeps
 /// AngleSharp off the hot path's article body, menus and scripts while the metadata rules stay as they are.
 /// </summary>
 internal static class MetadataSkeleton
