@@ -53,11 +53,18 @@ public static class TextDecoder
 
     /// <summary>Decodes an HTML page: as <see cref="Decode(ReadOnlySpan{byte}, string?)"/> with the meta charset the
     /// page declares in its first kilobyte.</summary>
-    public static DecodedText DecodeHtml(ReadOnlySpan<byte> bytes) => Decode(bytes, Readers.HtmlReader.DeclaredCharset(bytes));
+    public static DecodedText DecodeHtml(ReadOnlySpan<byte> bytes) => DecodeHtml(bytes, httpCharset: null);
+
+    /// <summary>Decodes an HTML page: the charset of its HTTP header (<paramref name="httpCharset"/>), else the meta
+    /// charset in its first kilobyte, is used when there is no BOM and the bytes are not UTF-8. The meta charset is
+    /// looked for only then, so UTF-8 pages (nearly all) never pay for it.</summary>
+    public static DecodedText DecodeHtml(ReadOnlySpan<byte> bytes, string? httpCharset) => Decode(bytes, httpCharset, sniffMeta: httpCharset is null);
 
     /// <summary>Decodes <paramref name="bytes"/>, using <paramref name="declaredCharset"/> (for instance an HTML
     /// meta charset) when there is no BOM and the bytes are not valid UTF-8.</summary>
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset)
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset) => Decode(bytes, declaredCharset, sniffMeta: false);
+
+    private static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset, bool sniffMeta)
     {
         var (encoding, bomLength) = DetectBom(bytes);
         var body = bytes[bomLength..];
@@ -73,29 +80,78 @@ public static class TextDecoder
             }
         }
 
-        string text;
-        string name;
-        if (encoding is not null)
+        bool pooled = body.Length <= MaxPooledBytes;
+        if (encoding is null)
         {
-            text = encoding.GetString(body);
-            name = encoding.WebName;
+            if (pooled)
+            {
+                // The common case, valid UTF-8, in one pass: transcoding stops at the first invalid byte.
+                var buffer = ArrayPool<char>.Shared.Rent(Math.Max(body.Length, 1));
+                try
+                {
+                    if (Utf8.ToUtf16(body, buffer, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
+                        return Finish(buffer.AsSpan(0, written), "utf-8");
+                }
+                finally { ArrayPool<char>.Shared.Return(buffer); }
+            }
+            else if (Utf8.IsValid(body)) encoding = StrictUtf8;
+            if (encoding is null)
+            {
+                if (sniffMeta) declaredCharset = Readers.HtmlReader.DeclaredCharset(bytes);
+                encoding = ChooseFallback(body, declaredCharset);
+            }
         }
-        else if (Utf8.IsValid(body))
+        if (!pooled)
         {
-            text = StrictUtf8.GetString(body);
-            name = "utf-8";
+            // A huge file: decoded as a string and normalised by copying, so no pooled buffer of its size lingers.
+            var text = encoding.GetString(body);
+            if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+            if (LooksBinary(text.AsSpan(0, Math.Min(text.Length, SniffBytes)))) return new DecodedText(DecodeStatus.Binary, "", encoding.WebName);
+            return new DecodedText(DecodeStatus.Text, NormalizeNewlines(text), encoding.WebName);
         }
-        else
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(encoding.GetMaxCharCount(body.Length), 1));
+        try
         {
-            var fallback = ChooseFallback(body, declaredCharset);
-            text = fallback.GetString(body);
-            name = fallback.WebName;
+            int n = encoding.GetChars(body, chars);
+            return Finish(chars.AsSpan(0, n), encoding.WebName);
         }
+        finally { ArrayPool<char>.Shared.Return(chars); }
+    }
 
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (LooksBinary(text.AsSpan(0, Math.Min(text.Length, SniffBytes))))
-            return new DecodedText(DecodeStatus.Binary, "", name);
-        return new DecodedText(DecodeStatus.Text, NormalizeNewlines(text), name);
+    /// <summary>Inputs up to this many bytes are decoded into a pooled buffer and normalised there, so a page becomes
+    /// one string instead of two (a 150 KB page's text is two large-object-heap strings otherwise).</summary>
+    private const int MaxPooledBytes = 2 * 1024 * 1024;
+
+    /// <summary>The text of decoded characters: a leading BOM dropped, the binary check, line ends normalised in place.</summary>
+    private static DecodedText Finish(Span<char> chars, string name)
+    {
+        if (chars.Length > 0 && chars[0] == '\uFEFF') chars = chars[1..];
+        if (LooksBinary(chars[..Math.Min(chars.Length, SniffBytes)])) return new DecodedText(DecodeStatus.Binary, "", name);
+        return new DecodedText(DecodeStatus.Text, new string(chars[..NormalizeNewlinesInPlace(chars)]), name);
+    }
+
+    /// <summary>"\r\n" and lone "\r" become "\n" within <paramref name="chars"/>; returns the new length.</summary>
+    private static int NormalizeNewlinesInPlace(Span<char> chars)
+    {
+        int read = chars.IndexOf('\r');
+        if (read < 0) return chars.Length;
+        int write = read;
+        while (read < chars.Length)
+        {
+            // Copy the run up to the next CR, then the CR as a line feed (swallowing a following LF).
+            int next = chars[read..].IndexOf('\r');
+            int end = next < 0 ? chars.Length : read + next;
+            if (end > read)
+            {
+                chars[read..end].CopyTo(chars[write..]);
+                write += end - read;
+            }
+            if (next < 0) break;
+            chars[write++] = '\n';
+            read = end + 1;
+            if (read < chars.Length && chars[read] == '\n') read++;
+        }
+        return write;
     }
 
     /// <summary>Replaces "\r\n" and lone "\r" by "\n". Returns the same instance when there is nothing to do.</summary>
@@ -115,18 +171,25 @@ public static class TextDecoder
         return sb.ToString();
     }
 
-    /// <summary>True when a decoded sample holds a NUL or more than <see cref="MaxControlShare"/> control characters
-    /// (tab, line feed, carriage return and form feed are text).</summary>
+    /// <summary>Share of C0 control characters (tab, line feed, vertical tab, form feed and carriage return are text),
+    /// DEL and U+FFFD above which a buffer is called binary: text has next to none (a stray form feed or escape), while
+    /// random or compressed bytes decoded as Windows-1252 give about 11 %.</summary>
+    public const double MaxNoiseShare = 0.02;
+
+    /// <summary>True when a decoded sample holds a NUL, more than <see cref="MaxNoiseShare"/> control characters and
+    /// replacement characters (at least two), or more than <see cref="MaxControlShare"/> counting C1 controls too
+    /// (C1 controls alone can be text: cp1252 quotes read as ISO-8859-1).</summary>
     public static bool LooksBinary(ReadOnlySpan<char> sample)
     {
         if (sample.IsEmpty) return false;
-        int control = 0;
+        int noise = 0, c1 = 0;
         foreach (char c in sample)
         {
             if (c == '\0') return true;
-            if (c < 0x20 ? c is not ('\t' or '\n' or '\r' or '\f') : c is >= '\u007F' and <= '\u009F') control++;
+            if (c < 0x20 ? c is not ('\t' or '\n' or '\v' or '\f' or '\r') : c is '\u007F' or '\uFFFD') noise++;
+            else if (c is >= '\u0080' and <= '\u009F') c1++;
         }
-        return control > sample.Length * MaxControlShare;
+        return noise >= 2 && noise > sample.Length * MaxNoiseShare || noise + c1 > sample.Length * MaxControlShare;
     }
 
     private static (Encoding? Encoding, int BomLength) DetectBom(ReadOnlySpan<byte> b)

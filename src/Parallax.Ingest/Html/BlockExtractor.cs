@@ -136,7 +136,9 @@ public static class BlockExtractor
                 case HtmlTokenKind.Text:
                     if ((top.Flags & F.Skip) != 0) break;
                     if (!b.Open) b.Begin(top);
-                    b.Append(t.DecodedText(), top.Flags);
+                    // Most text runs (indentation between tags above all) hold no reference to decode: read in place.
+                    var raw = t.RawSpan;
+                    b.Append(raw.Contains('&') ? t.DecodedText() : raw, top.Flags);
                     break;
                 case HtmlTokenKind.StartTag:
                 {
@@ -362,7 +364,7 @@ public static class BlockExtractor
             if (_sb.Length > _block.Start) _pendingLine = true;
         }
 
-        public void Append(string text, F flags)
+        public void Append(ReadOnlySpan<char> text, F flags)
         {
             bool link = (flags & F.Link) != 0;
             bool pre = (flags & F.Pre) != 0;

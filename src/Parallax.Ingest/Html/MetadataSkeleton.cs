@@ -1,12 +1,13 @@
+using System.Buffers;
 using System.Text;
 
 namespace Parallax.Ingest.Html;
 
 /// <summary>
 /// The parts of a page that <see cref="HtmlMetadataReader"/> looks at, as a much smaller HTML document: the html
-/// element's attributes, title, meta and link tags, JSON-LD scripts, h1 and time elements, and the whole subtree of
-/// any element whose attributes could name an author or a date (itemprop, rel, class or id with "date", "author",
-/// "byline", "meta", "posted", "published", "vcard", "fn"), in page order. Parsing this instead of the page keeps
+/// element's attributes, title, the meta and link tags the rules can read, JSON-LD scripts, h1 and time elements, and
+/// the whole subtree of any element whose attributes could name an author or a date (itemprop, rel=author, class or id
+/// with "date", "author", "byline", "meta", "posted", "published", "vcard", "fn"), in page order. Parsing this instead of the page keeps
 /// AngleSharp off the hot path's article body, menus and scripts while the metadata rules stay as they are.
 /// </summary>
 internal static class MetadataSkeleton
@@ -15,7 +16,19 @@ internal static class MetadataSkeleton
     /// what it held beyond this is left out.</summary>
     private const int MaxSubtreeChars = 4000;
 
-    private static readonly string[] InterestingWords = ["date", "author", "byline", "meta", "posted", "published", "vcard", "fn"];
+    private static readonly SearchValues<string> InterestingWords = SearchValues.Create(
+        ["date", "author", "byline", "meta", "posted", "published", "vcard", "fn"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every meta name, property or itemprop that <see cref="HtmlMetadataReader"/> asks for. Other meta tags
+    /// (viewport, keywords, description, twitter cards…) are most of a page's head and are left out of the skeleton.</summary>
+    private static readonly HashSet<string> MetaKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "og:site_name", "application-name", "og:title", "twitter:title", "article:published_time", "datePublished",
+        "pubdate", "date", "og:url", "article:modified_time", "dateModified", "og:updated_time", "author",
+        "article:author", "parsely-author", "sailthru.author", "dc.creator", "og:locale", "content-language",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MetaKeyLookup = MetaKeys.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Build(string html)
     {
@@ -58,7 +71,11 @@ internal static class MetadataSkeleton
                         break;
                     }
                     if (name == "title") { Copy(sb, t); rawKeep = name; break; }
-                    if (name is "meta" or "link") { Copy(sb, t); break; }
+                    if (name is "meta" or "link")
+                    {
+                        if (Wanted(t, name)) Copy(sb, t);
+                        break;
+                    }
                     if (depth > 0)
                     {
                         Copy(sb, t);
@@ -96,15 +113,29 @@ internal static class MetadataSkeleton
 
     private static bool Interesting(HtmlTokenizer t)
     {
-        if (t.HasAttribute("itemprop") || t.HasAttribute("rel")) return true;
-        return Names(t.Attribute("class")) || Names(t.Attribute("id"));
+        if (t.HasAttribute("itemprop")) return true;
+        // rel matters only as rel=author; "nofollow" and "bookmark" links are everywhere and would bring whole menus.
+        if (t.TryAttribute("rel", out var rel) && (rel.Contains("author", StringComparison.OrdinalIgnoreCase) || rel.Contains('&'))) return true;
+        return t.Attribute("class").ContainsAny(InterestingWords) || t.Attribute("id").ContainsAny(InterestingWords);
+    }
 
-        static bool Names(ReadOnlySpan<char> value)
+    /// <summary>
+    /// Whether a meta or link tag could matter to a metadata rule: a meta whose name, property or http-equiv is asked
+    /// for, a link that could be canonical or an author's, and any tag with an itemprop, class or id (selectors such
+    /// as [itemprop=author] or [class*=date] can match a meta or link, and the readers count what they match).
+    /// Values holding character references are kept unread. Leaving the rest out changes no metadata value.
+    /// </summary>
+    private static bool Wanted(HtmlTokenizer t, string name)
+    {
+        if (t.HasAttribute("itemprop") || t.HasAttribute("class") || t.HasAttribute("id")) return true;
+        if (name == "link")
         {
-            if (value.IsEmpty) return false;
-            foreach (var w in InterestingWords)
-                if (value.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
-            return false;
+            var rel = t.Attribute("rel");
+            return rel.Contains("canonical", StringComparison.OrdinalIgnoreCase) || rel.Contains("author", StringComparison.OrdinalIgnoreCase)
+                || rel.Contains('&');
         }
+        return Key(t.Attribute("name")) || Key(t.Attribute("property")) || Key(t.Attribute("http-equiv"));
+
+        static bool Key(ReadOnlySpan<char> value) => !value.IsEmpty && (value.Contains('&') || MetaKeyLookup.Contains(value));
     }
 }

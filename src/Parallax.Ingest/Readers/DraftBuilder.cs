@@ -11,7 +11,7 @@ namespace Parallax.Ingest.Readers;
 /// <summary>
 /// Turns decoded text or HTML into a <see cref="Draft"/>: extraction, cleaning, and metadata merged by strength of
 /// evidence — values given with the input, then markup, then what the text says about itself, then the file name
-/// (a date) or the URL (a host name as outlet).
+/// (a date) or the URL (its site's domain as outlet, see <see cref="HostNames"/>).
 /// </summary>
 internal sealed class DraftBuilder(IngestOptions options)
 {
@@ -48,6 +48,8 @@ internal sealed class DraftBuilder(IngestOptions options)
         if (cleaned.Text.Length == 0)
             return new Rejection(origin, $"empty after removing boilerplate ({cleaned.Removed.Length} lines removed)");
 
+        // Impossible dates go first, so that a date in the crawl's future gives way to the file name or URL date.
+        metadata = SaneDates(metadata);
         if (metadata.Published is null && fileName is not null && FileNameDate.Match(fileName) is { Success: true } m
             && DateOnly.TryParseExact(m.Groups["d"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             metadata = metadata with { Published = new Sourced<DateOnly>(date, MetadataSource.FileName) };
@@ -58,8 +60,8 @@ internal sealed class DraftBuilder(IngestOptions options)
         if (metadata.Published is null && metadata.Retrieved is { } retrieved)
             metadata = metadata with { Published = new Sourced<DateOnly>(retrieved, MetadataSource.Archive) };
 
-        if (metadata.Outlet is null && HostOf(metadata.Url) is { } host)
-            metadata = metadata with { Outlet = new Sourced<string>(host, MetadataSource.Url) };
+        if (metadata.Outlet is null && HostNames.OutletOf(metadata.Url) is { } site)
+            metadata = metadata with { Outlet = new Sourced<string>(site, MetadataSource.Url) };
 
         return new Draft(origin, cleaned.Text, metadata, cleaned.Removed);
     }
@@ -106,13 +108,5 @@ internal sealed class DraftBuilder(IngestOptions options)
         int mo = int.Parse(m.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
         int d = int.Parse(m.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
         return d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
-    }
-
-    /// <summary>"https://www.newsweek.com/…" → "newsweek.com".</summary>
-    private static string? HostOf(string? url)
-    {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
-        var host = uri.Host;
-        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class HtmlReader(IngestOptions options, DraftBuilder builder)
     /// <summary>A page already in memory (standard input).</summary>
     public ReadResult ReadBytes(byte[] bytes, string origin, string? fileName, string? url = null)
     {
-        var decoded = TextDecoder.Decode(bytes, DeclaredCharset(bytes));
+        var decoded = TextDecoder.DecodeHtml(bytes);
         if (!decoded.IsText) return new Rejection(origin, "binary file");
         Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
         return builder.FromHtml(origin, decoded.Text, new DocumentMetadata { Url = pageUri?.ToString() }, pageUri, fileName);

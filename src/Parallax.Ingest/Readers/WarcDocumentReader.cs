@@ -93,7 +93,7 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
             // A resource record's block is the file itself, typed by the record's own Content-Type.
             var media = contentType.Split(';')[0].Trim().ToLowerInvariant();
             bool html = media is "text/html" or "application/xhtml+xml" || (media.Length == 0 && HttpPayload.LooksLikeHtml(record.Block));
-            body = html ? new HttpBody(record.Block, HttpPayload.CharsetOf(contentType), null, null)
+            body = html ? new HttpBody(record.Block.AsMemory(), HttpPayload.CharsetOf(contentType), null, null)
                 : new HttpBody(null, null, $"not HTML ({(media.Length == 0 ? "no Content-Type" : media)})", null);
         }
         if (body.Skipped is not null) return (null, body.Skipped);
@@ -104,8 +104,7 @@ internal sealed class WarcDocumentReader(IngestOptions options, DraftBuilder bui
     private ReadResult FromPayload(WarcRecord record, HttpBody body, string at)
     {
         if (body.Error is not null) return new Rejection(at, body.Error);
-        var bytes = body.Body!;
-        var decoded = TextDecoder.Decode(bytes, body.Charset ?? HtmlReader.DeclaredCharset(bytes));
+        var decoded = TextDecoder.DecodeHtml(body.Body!.Value.Span, body.Charset);
         if (!decoded.IsText) return new Rejection(at, "binary payload");
         var url = record.Header("WARC-Target-URI")?.Trim('<', '>'); // WARC 1.0 examples wrap the URI in angle brackets
         Uri.TryCreate(url, UriKind.Absolute, out var pageUri);

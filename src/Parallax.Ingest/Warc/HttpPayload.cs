@@ -5,11 +5,12 @@ using System.Text;
 namespace Parallax.Ingest.Warc;
 
 /// <summary>The HTML inside an archived HTTP response, or why there is none.</summary>
-/// <param name="Body">The decoded entity body (de-chunked and decompressed), when it is HTML.</param>
+/// <param name="Body">The decoded entity body (de-chunked and decompressed), when it is HTML: a slice of the record's
+/// block when the body was sent as is, so a page is not copied once more.</param>
 /// <param name="Charset">The charset named in Content-Type, if any.</param>
 /// <param name="Skipped">Why the record holds no page (not HTML, not a 2xx status); not an error.</param>
 /// <param name="Error">Why the payload is broken (bad chunking, corrupt compression); an error.</param>
-internal readonly record struct HttpBody(byte[]? Body, string? Charset, string? Skipped, string? Error);
+internal readonly record struct HttpBody(ReadOnlyMemory<byte>? Body, string? Charset, string? Skipped, string? Error);
 
 /// <summary>
 /// Parses the HTTP response stored in a WARC "response" record: status line, head, then the body with chunked
@@ -46,26 +47,24 @@ internal static class HttpPayload
             else if (name.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase)) encoding ??= value;
         }
 
-        var body = block.AsSpan(bodyStart);
+        ReadOnlyMemory<byte> bytes = block.AsMemory(bodyStart);
         if (transfer is not null && transfer.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
-            var (dechunked, error) = Dechunk(body, maxBodyBytes);
+            var (dechunked, error) = Dechunk(bytes.Span, maxBodyBytes);
             if (dechunked is null) return new HttpBody(null, null, null, error);
-            body = dechunked;
+            bytes = dechunked;
         }
-        byte[] bytes;
         var enc = encoding?.Trim().ToLowerInvariant();
-        if (enc is null or "" or "identity" or "none") bytes = body.ToArray();
-        else
+        if (enc is not (null or "" or "identity" or "none"))
         {
-            var (inflated, error) = Decompress(body.ToArray(), enc, maxBodyBytes);
+            var (inflated, error) = Decompress(bytes.ToArray(), enc, maxBodyBytes);
             if (inflated is null) return new HttpBody(null, null, null, error);
             bytes = inflated;
         }
 
         var mediaType = contentType is null ? null : contentType.Split(';')[0].Trim().ToLowerInvariant();
         bool html = mediaType is "text/html" or "application/xhtml+xml"
-            || (mediaType is null or "" or "application/octet-stream" && LooksLikeHtml(bytes));
+            || (mediaType is null or "" or "application/octet-stream" && LooksLikeHtml(bytes.Span));
         if (!html) return new HttpBody(null, null, $"not HTML ({(string.IsNullOrEmpty(mediaType) ? "no Content-Type" : mediaType)})", null);
         return new HttpBody(bytes, CharsetOf(contentType), null, null);
     }

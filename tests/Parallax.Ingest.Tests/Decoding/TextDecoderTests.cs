@@ -104,6 +104,44 @@ public sealed class TextDecoderTests
         Assert.Equal(DecodeStatus.Binary, TextDecoder.Decode(bytes).Status);
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(3 * 1024 * 1024)]
+    public void Small_and_large_inputs_decode_alike(int length)
+    {
+        // Inputs over 2 MB take the unpooled path; both must give the same text.
+        var line = "Caf\u00e9 \u201cquoted\u201d\r\nnext\rline\n";
+        var text = string.Concat(Enumerable.Repeat(line, length / line.Length + 1));
+        var d = TextDecoder.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]);
+        Assert.Equal(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), d.Text);
+        Assert.Equal(d.Text, TextDecoder.Decode(Encoding.UTF8.GetBytes(text)).Text);
+        var latin = TextDecoder.Decode(TextDecoder.Windows1252.GetBytes(text));
+        Assert.Equal("windows-1252", latin.EncodingName);
+        Assert.Equal(d.Text, latin.Text);
+    }
+
+    [Fact]
+    public void Random_bytes_without_nul_mean_binary()
+    {
+        var random = new Random(7);
+        var bytes = Enumerable.Range(0, 2000).Select(_ => (byte)random.Next(1, 256)).ToArray();
+        Assert.Equal(DecodeStatus.Binary, TextDecoder.Decode(bytes).Status);
+    }
+
+    [Fact]
+    public void Replacement_characters_throughout_mean_binary()
+    {
+        var text = string.Concat(Enumerable.Repeat("ab\uFFFDcd ", 100));
+        Assert.Equal(DecodeStatus.Binary, TextDecoder.Decode(Encoding.UTF8.GetBytes(text)).Status);
+    }
+
+    [Fact]
+    public void A_few_stray_controls_in_long_text_are_text()
+    {
+        var text = string.Concat(Enumerable.Repeat("The council met on Tuesday. ", 40)) + "\u001B\u001A\u0007";
+        Assert.True(TextDecoder.Decode(Encoding.UTF8.GetBytes(text)).IsText);
+    }
+
     [Fact]
     public void Tabs_and_line_ends_are_not_control_noise() =>
         Assert.True(TextDecoder.Decode(Encoding.ASCII.GetBytes("a\t\t\t\n\n\n\r\n\f\tb")).IsText);

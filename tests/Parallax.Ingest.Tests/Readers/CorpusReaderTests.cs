@@ -147,6 +147,33 @@ public sealed class CorpusReaderTests
         Assert.Equal(new Rejection(f, "binary file"), SingleRejection(Read(f)));
     }
 
+    [Theory]
+    [InlineData(40, 1)]
+    [InlineData(300, 2)]
+    [InlineData(5000, 3)]
+    public void Random_bytes_without_nul_named_txt_are_rejected_as_binary(int length, int seed)
+    {
+        // Compressed or random data with no NUL in it decodes as Windows-1252 without error; only its control
+        // characters give it away.
+        var random = new Random(seed);
+        var bytes = new byte[length];
+        for (int i = 0; i < length; i++) bytes[i] = (byte)random.Next(1, 256);
+        using var dir = new TempDir();
+        var f = dir.WriteBytes("notes.txt", bytes);
+        var good = dir.Write("story.txt", Para1);
+        var items = Read(dir.Path).ToList();
+        Assert.Equal(new Rejection(f, "binary file"), Assert.Single(items, i => !i.IsDocument).Rejection);
+        Assert.Equal(good, Assert.Single(items, i => i.IsDocument).Document!.Origin);
+    }
+
+    [Fact]
+    public void Text_with_a_stray_control_character_is_still_text()
+    {
+        using var dir = new TempDir();
+        var f = dir.Write("story.txt", Para1 + "\u001A\f\v");
+        Assert.True(Assert.Single(Read(f)).IsDocument);
+    }
+
     [Fact]
     public void Too_large_file_is_rejected_with_sizes()
     {
