@@ -23,7 +23,7 @@ public sealed class DiskFullTests
         try
         {
             const int n = 800;
-            var input = Corpus(n);
+            var input = StoredCorpus.WriteReports(n);
             var db = Path.Combine(mountPoint, "corpus.db");
 
             var full = Repo.Parallax("ingest", input, "--db", db, "--threads", "1", "--quiet");
@@ -34,52 +34,23 @@ public sealed class DiskFullTests
             Assert.Contains("full", lines[0], StringComparison.OrdinalIgnoreCase);
             Assert.Contains("rerun", lines[0], StringComparison.Ordinal);
 
-            var kept = Count(db);
+            var kept = StoredCorpus.Count(db);
             Assert.InRange(kept.Documents, 1, n - 1);
             Assert.Equal(kept.Documents, kept.Distinct);
             Assert.Equal(0, kept.Orphans);
-            Assert.Equal("ok", IntegrityCheck(db));
+            Assert.Equal("ok", StoredCorpus.IntegrityCheck(db));
 
             // Room again (the same disk made larger): the rerun adds exactly what is missing.
             Assert.Equal(0, Run("mount", "-o", "remount,size=256m", mountPoint));
             var rerun = Repo.Parallax("ingest", input, "--db", db, "--quiet");
             Assert.True(rerun.ExitCode == 0, rerun.Stderr);
-            Assert.Equal((n, n, 0L), Count(db));
+            Assert.Equal((n, n, 0L), StoredCorpus.Count(db));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Run("umount", "-l", mountPoint);
         }
-    }
-
-    private static string Corpus(int count)
-    {
-        var dir = Repo.TempDir();
-        for (int i = 0; i < count; i++)
-            File.WriteAllText(Path.Combine(dir, $"r{i:D4}.txt"),
-                $"Harbour{i} ferry service resumes after storm\n\nFerries between Harbour{i} and Isle{i} ran again on Monday, {i % 20 + 2} days after the storm, "
-                + $"the operator said in statement {i}. About {i * 3 + 100} passengers crossed on the first day, and repairs to the pier cost {i + 5} thousand pounds. "
-                + "\"We are glad to be back,\" the harbour master said. Timetables stay reduced until the end of the month.\n");
-        return dir;
-    }
-
-    private static (long Documents, long Distinct, long Orphans) Count(string db)
-    {
-        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        long Q(string sql) { using var cmd = c.CreateCommand(); cmd.CommandText = sql; return (long)cmd.ExecuteScalar()!; }
-        return (Q("SELECT count(*) FROM documents"), Q("SELECT count(DISTINCT hash) FROM documents"),
-            Q("SELECT count(*) FROM documents WHERE story NOT IN (SELECT id FROM stories)"));
-    }
-
-    private static string IntegrityCheck(string db)
-    {
-        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "PRAGMA integrity_check";
-        return (string)cmd.ExecuteScalar()!;
     }
 
     private static int Run(string file, params string[] args)

@@ -7,30 +7,6 @@ namespace Parallax.Cli.Tests;
 /// <summary>`parallax ingest` as a user runs it: killed midway and rerun, two runs at once on one file, bad --db.</summary>
 public sealed class StoreEndToEndTests
 {
-    /// <summary>Invented reports, each distinct, in pairs about numbered events.</summary>
-    private static string Corpus(int count)
-    {
-        var dir = Repo.TempDir();
-        for (int i = 0; i < count; i++)
-        {
-            int e = i / 2;
-            File.WriteAllText(Path.Combine(dir, $"r{i:D4}.txt"),
-                $"Council of Town{e} approves Widget{e} plan\n\nThe council of Town{e} voted {i % 7 + 3} to 2 on Tuesday to approve the Widget{e} plan, report {i} said. "
-                + $"Mayor Person{e} Smith said the plan would cost {e + 10} million dollars and open in {e % 12 + 1} months. "
-                + "\"We have waited long enough,\" the mayor said. Opponents said they would appeal the decision to the county board.\n");
-        }
-        return dir;
-    }
-
-    private static (long Documents, long Distinct, long Orphans) Count(string db)
-    {
-        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        long Q(string sql) { using var cmd = c.CreateCommand(); cmd.CommandText = sql; return (long)cmd.ExecuteScalar()!; }
-        return (Q("SELECT count(*) FROM documents"), Q("SELECT count(DISTINCT hash) FROM documents"),
-            Q("SELECT count(*) FROM documents WHERE story NOT IN (SELECT id FROM stories)"));
-    }
-
     private static Process Start(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
@@ -44,7 +20,7 @@ public sealed class StoreEndToEndTests
     public void An_ingest_killed_midway_keeps_what_it_committed_and_a_rerun_ends_with_exactly_the_input()
     {
         const int n = 400;
-        var input = Corpus(n);
+        var input = StoredCorpus.WriteReports(n);
         var db = Path.Combine(Repo.TempDir(), "corpus.db");
         using (var p = Start("ingest", input, "--db", db, "--threads", "1"))
         {
@@ -61,27 +37,27 @@ public sealed class StoreEndToEndTests
             p.Kill(entireProcessTree: true);
             p.WaitForExit();
         }
-        var killed = Count(db);
+        var killed = StoredCorpus.Count(db);
         Assert.InRange(killed.Documents, 40, n - 1);
         Assert.Equal(killed.Documents, killed.Distinct);
         Assert.Equal(0, killed.Orphans);
 
         var rerun = Repo.Parallax("ingest", input, "--db", db, "--quiet");
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);
-        var after = Count(db);
+        var after = StoredCorpus.Count(db);
         Assert.Equal((n, n, 0L), (after.Documents, after.Distinct, after.Orphans));
     }
 
     private static long TryCount(string db)
     {
-        try { return Count(db).Documents; }
+        try { return StoredCorpus.Count(db).Documents; }
         catch (SqliteException) { return 0; } // not created yet, or its schema not yet committed
     }
 
     [Fact]
     public async Task Two_ingests_at_once_on_one_file_take_turns_and_store_each_document_once()
     {
-        var input = Corpus(60);
+        var input = StoredCorpus.WriteReports(60);
         var db = Path.Combine(Repo.TempDir(), "shared.db");
         using var a = Start("ingest", input, "--db", db, "--threads", "1", "--quiet");
         using var b = Start("ingest", input, "--db", db, "--threads", "1", "--quiet");
@@ -90,7 +66,7 @@ public sealed class StoreEndToEndTests
         Assert.True(a.WaitForExit(TimeSpan.FromMinutes(3)) && b.WaitForExit(TimeSpan.FromMinutes(3)));
         Assert.True(a.ExitCode == 0, await errA);
         Assert.True(b.ExitCode == 0, await errB);
-        Assert.Equal((60L, 60L, 0L), Count(db));
+        Assert.Equal((60L, 60L, 0L), StoredCorpus.Count(db));
     }
 
     [Fact]
