@@ -1,21 +1,15 @@
-using System.Text;
 using Parallax.Ingest.Readers;
+using Parallax.Ingest.Tests.Support;
 using Parallax.Model;
 
 namespace Parallax.Ingest.Tests.Metadata;
 
 public sealed class HtmlMetadataAdditionsTests
 {
-    private const string Body = "<article><p>The Main Street bridge closed on Tuesday after inspectors found cracks in two of its piers, officials said. " +
-        "The council said repairs would take about six weeks and cost 1.2 million dollars.</p><p>Residents said the detour adds twenty minutes.</p></article>";
+    private const string Body = HtmlPage.ArticleBody;
 
-    private static DocumentMetadata Read(string head, string body = Body, string? url = null, string htmlAttributes = "")
-    {
-        var html = $"<html{htmlAttributes}><head>{head}</head><body>{body}</body></html>";
-        var item = new CorpusReader().ReadHtml(Encoding.UTF8.GetBytes(html), "page.html", url);
-        Assert.True(item.IsDocument, item.ToString());
-        return item.Document.Metadata;
-    }
+    private static DocumentMetadata Read(string head, string body = Body, string? url = null, string htmlAttributes = "") =>
+        HtmlPage.Metadata(head, body, url, htmlAttributes);
 
     [Fact]
     public void Json_ld_gives_authors_modified_date_and_language()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Parallax.Ingest.Tests.Support;
 using Parallax.Model;
 
@@ -8,16 +7,10 @@ namespace Parallax.Ingest.Tests.Metadata;
 /// <summary>Each metadata source on its own, read through the corpus reader, with the source it is credited to.</summary>
 public sealed class MetadataSourcesTests
 {
-    private const string Body = "<article><p>The Main Street bridge closed on Tuesday after inspectors found cracks in two of its piers, officials said. " +
-        "The council said repairs would take about six weeks and cost 1.2 million dollars.</p><p>Residents said the detour adds twenty minutes.</p></article>";
+    private const string Body = HtmlPage.ArticleBody;
 
-    private static DocumentMetadata Read(string head, string body = Body, string? url = null, string htmlAttributes = "")
-    {
-        var html = $"<html{htmlAttributes}><head>{head}</head><body>{body}</body></html>";
-        var item = new CorpusReader().ReadHtml(Encoding.UTF8.GetBytes(html), "page.html", url);
-        Assert.True(item.IsDocument, item.ToString());
-        return item.Document.Metadata;
-    }
+    private static DocumentMetadata Read(string head, string body = Body, string? url = null, string htmlAttributes = "") =>
+        HtmlPage.Metadata(head, body, url, htmlAttributes);
 
     private static string Ld(string json) => $"<script type='application/ld+json'>{json}</script>";
 
