@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Analysis.Text;
 
 namespace Parallax.Analysis.Facts;
 

@@ -1,3 +1,4 @@
+using Parallax.Analysis.Text;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Facts;

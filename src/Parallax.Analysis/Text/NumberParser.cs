@@ -1,4 +1,4 @@
-namespace Parallax.Analysis.Facts;
+namespace Parallax.Analysis.Text;
 
 /// <summary>
 /// Strict parsing of numerals and number words from spans. Strict on purpose: "1,000.5" is 1000.5, but "1.000,5",

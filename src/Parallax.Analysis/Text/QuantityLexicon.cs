@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Parallax.Model;
 
-namespace Parallax.Analysis.Facts;
+namespace Parallax.Analysis.Text;
 
 /// <summary>The grammatical roles a word can play for quantity and time extraction. One word may have several
 /// ("second" is an ordinal and a unit; "over" is a qualifier and a preposition).</summary>

@@ -4,7 +4,7 @@ using Parallax.Model;
 
 [assembly: InternalsVisibleTo("Parallax.Analysis.Tests")]
 
-namespace Parallax.Analysis.Facts;
+namespace Parallax.Analysis.Text;
 
 /// <summary>What surrounds a <see cref="Word"/>: the punctuation trimmed off it and its shape.</summary>
 [Flags]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Parallax.Analysis.Facts;
+using Parallax.Analysis.Text;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Time;

@@ -1,6 +1,6 @@
-using Parallax.Analysis.Facts;
+using Parallax.Analysis.Text;
 
-namespace Parallax.Analysis.Tests.Facts;
+namespace Parallax.Analysis.Tests.Text;
 
 public sealed class NumberParserTests
 {
