@@ -44,7 +44,21 @@ public sealed class CorpusReader
         return ReadAll(paths, ct);
     }
 
-    private IEnumerable<IngestItem> ReadAll(IReadOnlyList<string> paths, CancellationToken ct)
+    /// <summary>
+    /// Reads inputs held in memory (uploads) as files of those names would be read: the name's extension picks the
+    /// reader, and the name is each document's origin. Nothing is written to disk. Numbering and order as
+    /// <see cref="Read(IReadOnlyList{string}, CancellationToken)"/>.
+    /// </summary>
+    public IEnumerable<IngestItem> ReadFiles(IReadOnlyList<InputFile> files, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return ReadAll(files.Select(f => (Func<IEnumerable<ReadResult>>)(() => ReadMemory(f, ct))).ToList(), ct);
+    }
+
+    private IEnumerable<IngestItem> ReadAll(IReadOnlyList<string> paths, CancellationToken ct) =>
+        ReadAll(paths.Select(p => (Func<IEnumerable<ReadResult>>)(() => ReadPath(p, ct))).ToList(), ct);
+
+    private IEnumerable<IngestItem> ReadAll(IReadOnlyList<Func<IEnumerable<ReadResult>>> inputs, CancellationToken ct)
     {
         int nextId = 1;
         // Deferred work runs on the thread pool, at most a few items per core ahead of the consumer, and is yielded in
@@ -52,9 +66,9 @@ public sealed class CorpusReader
         int threads = Math.Max(1, _options.Threads);
         int window = threads == 1 ? 0 : threads * 4;
         var pending = new Queue<Task<ReadResult>>();
-        foreach (var path in paths)
+        foreach (var input in inputs)
         {
-            foreach (var result in ReadPath(path, ct))
+            foreach (var result in input())
             {
                 if (window == 0)
                 {
@@ -203,6 +217,25 @@ public sealed class CorpusReader
             if (disposing) { inner.Dispose(); owned.Dispose(); }
             base.Dispose(disposing);
         }
+    }
+
+    private IEnumerable<ReadResult> ReadMemory(InputFile file, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var origin = file.Name;
+        if (file.Bytes.LongLength > _options.MaxFileBytes) return [new Rejection(origin, FileLoader.TooLarge(file.Bytes.LongLength, _options.MaxFileBytes))];
+        if (file.Bytes.Length == 0) return [new Rejection(origin, "empty")];
+        var name = Path.GetFileName(origin);
+        return InputKinds.Of(name) switch
+        {
+            InputKind.Text => [_text.ReadBytes(file.Bytes, origin, name)],
+            InputKind.Html => [ReadResult.Deferred(() => _html.ReadBytes(file.Bytes, origin, name))],
+            InputKind.JsonLines => _json.ReadLines(file.Bytes, origin, ct),
+            InputKind.Json => _json.ReadJsonBytes(file.Bytes, origin, ct),
+            InputKind.Warc => _warc.ReadStream(new MemoryStream(file.Bytes, writable: false), origin, ct),
+            InputKind.Feed => _feed.ReadBytes(file.Bytes, origin, ct),
+            _ => [new Rejection(origin, Path.GetExtension(name).Length == 0 ? "unsupported file type (no extension)" : $"unsupported file type ({Path.GetExtension(name)})")],
+        };
     }
 
     private IEnumerable<ReadResult> ReadFile(FileEntry file, CancellationToken ct) => InputKinds.Of(file.FullPath) switch

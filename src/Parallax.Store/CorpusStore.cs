@@ -1,31 +1,32 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Parallax.Stories.Streaming;
+using Parallax.Model;
 
 namespace Parallax.Store;
 
 /// <summary>Opens a corpus from what a user types after <c>--db</c>: a file path (SQLite) or a
-/// <c>postgres://user:password@host:port/database</c> URL (PostgreSQL).</summary>
+/// <c>postgres://user:password@host:port/database</c> URL (PostgreSQL). Adding documents needs a
+/// <paramref name="placement"/> (the Stories project's); a store opened without one reads only.</summary>
 public static class CorpusStore
 {
     public const string DefaultFile = "parallax.db";
 
-    public static ICorpusStore Open(string db, StreamingOptions? clustering = null) =>
+    public static ICorpusStore Open(string db, IStoryPlacement? placement = null) =>
         db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            ? OpenPostgres(PostgresUrl.ToConnectionString(db), PostgresUrl.Describe(db), clustering)
-            : OpenSqlite(db, clustering);
+            ? OpenPostgres(PostgresUrl.ToConnectionString(db), PostgresUrl.Describe(db), placement)
+            : OpenSqlite(db, placement);
 
-    public static ICorpusStore OpenSqlite(string path, StreamingOptions? clustering = null) => SqliteCorpusStore.Open(path, clustering);
+    public static ICorpusStore OpenSqlite(string path, IStoryPlacement? placement = null) => SqliteCorpusStore.Open(path, placement);
 
     /// <summary>Opens PostgreSQL from an Npgsql connection string (what tests and teams that already have one use).</summary>
-    public static ICorpusStore OpenPostgres(string connectionString, string? location = null, StreamingOptions? clustering = null) =>
-        PostgresCorpusStore.Open(connectionString, location ?? Describe(connectionString), clustering);
+    public static ICorpusStore OpenPostgres(string connectionString, string? location = null, IStoryPlacement? placement = null) =>
+        PostgresCorpusStore.Open(connectionString, location ?? Describe(connectionString), placement);
 
     /// <summary>A database left at an older schema version, as an earlier build made it (for upgrade tests).</summary>
-    internal static ICorpusStore OpenSqliteAt(string path, int schemaVersion) => SqliteCorpusStore.Open(path, null, schemaVersion);
+    internal static ICorpusStore OpenSqliteAt(string path, int schemaVersion, IStoryPlacement? placement = null) => SqliteCorpusStore.Open(path, placement, schemaVersion);
 
-    internal static ICorpusStore OpenPostgresAt(string connectionString, int schemaVersion) =>
-        PostgresCorpusStore.Open(connectionString, Describe(connectionString), null, schemaVersion);
+    internal static ICorpusStore OpenPostgresAt(string connectionString, int schemaVersion, IStoryPlacement? placement = null) =>
+        PostgresCorpusStore.Open(connectionString, Describe(connectionString), placement, schemaVersion);
 
     private static string Describe(string cs)
     {
@@ -43,10 +44,10 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         conn.Dispose();
     }
 
-    private SqliteCorpusStore(SqliteConnection c, string location, StreamingOptions? clustering)
-        : base(c, new SqliteDialect(), location, clustering) { }
+    private SqliteCorpusStore(SqliteConnection c, string location, IStoryPlacement? placement)
+        : base(c, new SqliteDialect(), location, placement) { }
 
-    public static SqliteCorpusStore Open(string path, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
+    public static SqliteCorpusStore Open(string path, IStoryPlacement? placement, int schemaVersion = SchemaVersion)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new StoreException($"{path} is a folder, not a database file");
@@ -68,7 +69,7 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         {
             conn.Open();
             Sql.Exec(conn, null, "PRAGMA busy_timeout=120000"); // a setting of this connection: writes nothing to the file
-            store = new SqliteCorpusStore(conn, path, clustering);
+            store = new SqliteCorpusStore(conn, path, placement);
             store.Migrate(schemaVersion);
             // After the checks: WAL rewrites the file header, which must not happen to a file we refuse.
             Sql.Exec(conn, null, "PRAGMA journal_mode=WAL");
@@ -100,10 +101,10 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
 {
     private static void Close(IDisposable? store, System.Data.Common.DbConnection conn) => SqliteCorpusStore.Close(store, conn);
 
-    private PostgresCorpusStore(NpgsqlConnection c, string location, StreamingOptions? clustering)
-        : base(c, new PostgresDialect(), location, clustering) { }
+    private PostgresCorpusStore(NpgsqlConnection c, string location, IStoryPlacement? placement)
+        : base(c, new PostgresDialect(), location, placement) { }
 
-    public static PostgresCorpusStore Open(string connectionString, string location, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
+    public static PostgresCorpusStore Open(string connectionString, string location, IStoryPlacement? placement, int schemaVersion = SchemaVersion)
     {
         NpgsqlConnection conn;
         try { conn = new NpgsqlConnection(connectionString); }
@@ -115,7 +116,7 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
             // The store's queries are small and indexed: compiling one with JIT (PostgreSQL does above a cost that a
             // list checked story by story reaches) took longer than running it.
             Sql.Exec(conn, null, "SET jit = off");
-            store = new PostgresCorpusStore(conn, location, clustering);
+            store = new PostgresCorpusStore(conn, location, placement);
             store.Migrate(schemaVersion);
             return store;
         }

@@ -52,7 +52,7 @@ public sealed record SearchHit(string Kind, string Document, long Story, string 
 }
 
 /// <summary>
-/// A persistent corpus: documents with their analysis, the stories the streaming clusterer put them in, and a
+/// A persistent corpus: documents with their analysis, the stories an <see cref="IStoryPlacement"/> put them in, and a
 /// full-text index. One implementation per database (SQLite by default, PostgreSQL for teams), one schema, one set of
 /// tests. Each <see cref="Add"/> or <see cref="AddAll"/> is one transaction: a crash loses no committed document and leaves no half-written
 /// one. Writers on one database are serialised: a writer that finds another's documents reloads the cluster state
@@ -66,7 +66,8 @@ public interface ICorpusStore : IDisposable
     /// <summary>The stored document with this content hash (<see cref="ContentHash.Of"/>), if any.</summary>
     string? Find(string hash);
 
-    /// <summary>Adds an analysed document and places it in a story, in one transaction. Same text twice: nothing added.</summary>
+    /// <summary>Adds an analysed document and places it in a story (through the placement the store was opened with), in
+    /// one transaction. Same text twice: nothing added.</summary>
     AddResult Add(Document analysed);
 
     /// <summary>Adds analysed documents in order, all in one transaction (a crash keeps all of them or none), each
@@ -75,9 +76,9 @@ public interface ICorpusStore : IDisposable
 
     long CountDocuments();
 
-    /// <summary>Recomputes title, sources and disputed facts of stories changed since the last refresh (the per-story
-    /// comparison is rebuilt only for those stories).</summary>
-    int RefreshStories(CancellationToken ct = default);
+    /// <summary>Recomputes title, sources and disputed facts of stories changed since the last refresh, as
+    /// <paramref name="digests"/> sums them up (only those stories' documents are read).</summary>
+    int RefreshStories(IStoryDigests digests, CancellationToken ct = default);
 
     /// <summary>Stories, latest first (latest day, then most documents, then newest); <paramref name="outlet"/> keeps those
     /// with a document from that outlet (any case). Paging: <paramref name="after"/> gives the stories right after that

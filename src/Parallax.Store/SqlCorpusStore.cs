@@ -1,15 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
 using Parallax.Model;
-using Parallax.Stories;
-using Parallax.Stories.Streaming;
 
 namespace Parallax.Store;
 
 /// <summary>
 /// The store on any SQL database a <see cref="SqlDialect"/> describes. One connection, one writer: each document (or
 /// batch of documents) is one transaction that takes the writers' lock, reloads the cluster state if another writer
-/// committed since (the "generation" counter in meta), decides the stories, and writes the documents, their quotes,
+/// committed since (the "generation" counter in meta), asks the <see cref="IStoryPlacement"/> it was opened with for the
+/// stories, and writes the documents, their quotes,
 /// their stories and any merge.
 /// </summary>
 internal class SqlCorpusStore : ICorpusStore
@@ -20,8 +19,7 @@ internal class SqlCorpusStore : ICorpusStore
 
     private readonly DbConnection conn;
     private readonly SqlDialect dialect;
-    private readonly StreamingOptions clustering;
-    private StreamingClusterer clusterer;
+    private readonly IStoryPlacement? placement;
     private long knownGeneration = -1;
 
     /// <summary>Documents this store added lately, as analysed, by row id: the refresh after an ingest builds their
@@ -31,12 +29,11 @@ internal class SqlCorpusStore : ICorpusStore
     private readonly Queue<long> recentOrder = new();
     private const int RecentDocuments = 2048; // about 150 MB of analysed news articles
 
-    protected SqlCorpusStore(DbConnection conn, SqlDialect dialect, string location, StreamingOptions? clustering)
+    protected SqlCorpusStore(DbConnection conn, SqlDialect dialect, string location, IStoryPlacement? placement)
     {
         this.conn = conn;
         this.dialect = dialect;
-        this.clustering = clustering ?? new StreamingOptions();
-        clusterer = new StreamingClusterer(this.clustering);
+        this.placement = placement;
         Location = location;
     }
 
@@ -88,15 +85,17 @@ internal class SqlCorpusStore : ICorpusStore
 
     public IReadOnlyList<AddResult> AddAll(IReadOnlyList<Document> analysed)
     {
+        var place = placement ?? throw new InvalidOperationException($"{Location} was opened without a story placement, so it cannot add documents");
         // Hashing, features and encoding need no lock: done before the transaction, on every core.
         var prepared = new Prepared[analysed.Count];
         Parallel.For(0, analysed.Count, i =>
         {
             var d = analysed[i];
             var (json, layers) = DocumentCodec.Encode(d);
-            var features = StoryFeatures.Of(d);
-            prepared[i] = new Prepared(d, ContentHash.Of(d.Text), features, FeatureCodec.Encode(features), json, layers);
+            prepared[i] = new Prepared(d, ContentHash.Of(d.Text), place.Describe(d), json, layers);
         });
+        // A near-copy names its original by the id it was read with; stored, it names the original's stored id.
+        var storedIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new AddResult[analysed.Count];
         using var t = conn.BeginTransaction();
         dialect.LockWriters(conn, t);
@@ -110,11 +109,13 @@ internal class SqlCorpusStore : ICorpusStore
                 if (Sql.Scalar(conn, t, "SELECT id FROM documents WHERE hash = @h", ("h", prepared[i].Hash)) is { } existing)
                 {
                     results[i] = new AddResult(DocId(existing), false, 0, false);
+                    storedIds[prepared[i].Doc.Id] = results[i].Id;
                     continue;
                 }
                 // Another writer committed since our last look: its documents and merges are in the database, not in memory.
-                if (generation != knownGeneration) { Reload(t); knownGeneration = generation; }
-                results[i] = Insert(t, prepared[i]);
+                if (generation != knownGeneration) { Reload(t, place); knownGeneration = generation; }
+                results[i] = Insert(t, place, WithStoredCopyOf(prepared[i], storedIds));
+                storedIds[prepared[i].Doc.Id] = results[i].Id;
                 added = true;
             }
             if (!added) { t.Rollback(); return results; }
@@ -132,13 +133,23 @@ internal class SqlCorpusStore : ICorpusStore
         }
     }
 
-    private readonly record struct Prepared(Document Doc, string Hash, StoryFeatures Features, string StoredFeatures, string Json, byte[] Layers);
+    private readonly record struct Prepared(Document Doc, string Hash, PlacementFeatures Features, string Json, byte[] Layers);
+
+    /// <summary>A copy of a document added earlier in the batch names that document's stored id; a copy of anything
+    /// else names nothing (ids are the store's, and a reading id would point at another stored document).</summary>
+    private static Prepared WithStoredCopyOf(Prepared p, Dictionary<string, string> storedIds)
+    {
+        if (p.Doc.CopyOf is not { } copy) return p;
+        var doc = p.Doc with { CopyOf = storedIds.TryGetValue(copy.Original, out var id) ? copy with { Original = id } : null };
+        var (json, layers) = DocumentCodec.Encode(doc);
+        return p with { Doc = doc, Json = json, Layers = layers };
+    }
 
     /// <summary>Places one new document in a story and writes it, its quotes, its story row and any merge.</summary>
-    private AddResult Insert(DbTransaction t, Prepared p)
+    private AddResult Insert(DbTransaction t, IStoryPlacement place, Prepared p)
     {
         var (analysed, hash, features) = (p.Doc, p.Hash, p.Features);
-        var a = clusterer.Add(features);
+        var a = place.Place(features);
         string? day = features.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var meta = analysed.Metadata;
@@ -147,7 +158,7 @@ internal class SqlCorpusStore : ICorpusStore
             VALUES (@hash, @origin, @title, @outlet, @published, @day, @now, @text, @analysis, @layers, @features, @story) RETURNING id
             """, ("hash", hash), ("origin", analysed.Origin), ("title", meta.Title?.Value), ("outlet", meta.Outlet?.Value),
             ("published", meta.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("day", day), ("now", now),
-            ("text", analysed.Text), ("analysis", p.Json), ("layers", p.Layers), ("features", p.StoredFeatures), ("story", a.Story)),
+            ("text", analysed.Text), ("analysis", p.Json), ("layers", p.Layers), ("features", features.Stored), ("story", a.Story)),
             CultureInfo.InvariantCulture);
         InsertQuotes(t, id, analysed);
         dialect.IndexDocument(conn, t, id);
@@ -210,43 +221,34 @@ internal class SqlCorpusStore : ICorpusStore
         }
     }
 
-    /// <summary>Rebuilds the clusterer from the stored features and assignments, in document order.</summary>
-    private void Reload(DbTransaction? t)
+    /// <summary>Rebuilds the placement's state from the stored features and assignments, in document order.</summary>
+    private void Reload(DbTransaction? t, IStoryPlacement place)
     {
-        clusterer = new StreamingClusterer(clustering);
+        place.Clear();
         using var cmd = Sql.Command(conn, t, "SELECT d.features, d.story, s.family FROM documents d JOIN stories s ON s.id = d.story ORDER BY d.id");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) clusterer.Restore(FeatureCodec.Decode(r.GetString(0)), r.GetInt64(1), r.GetInt64(2));
+        while (r.Read()) place.Restore(r.GetString(0), r.GetInt64(1), r.GetInt64(2));
     }
 
-    public int RefreshStories(CancellationToken ct = default)
+    public int RefreshStories(IStoryDigests digests, CancellationToken ct = default)
     {
         var dirty = new List<long>();
         using (var cmd = Sql.Command(conn, null, "SELECT id FROM stories WHERE dirty = 1 ORDER BY id"))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) dirty.Add(r.GetInt64(0));
-        // Chunks bound memory (a chunk's documents are held at once); within one, stories are built on every core
-        // (one StoryBuilder per thread) and their rows written in one transaction.
+        // Chunks bound memory (a chunk's documents are held at once); within one, the caller's digests are made on
+        // every core and their rows written in one transaction.
         const int Chunk = 128;
         foreach (var chunk in dirty.Chunk(Chunk))
         {
             var stored = chunk.Select(StoredDocuments).ToArray();
-            var rows = new (string Title, int Sources, int Disputed)?[chunk.Length];
-            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct }, () => new StoryBuilder(), (i, _, builder) =>
+            var rows = new StoryDigest?[chunk.Length];
+            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct }, i =>
             {
-                if (stored[i].Count == 0) return builder;
+                if (stored[i].Count == 0) return;
                 var docs = stored[i].Select(s => recent.TryGetValue(s.Row, out var d) ? d : DocumentCodec.Decode(s.Json, s.Layers, s.Id, s.Text)).ToList();
-                if (docs.Count == 1)
-                {
-                    // One report: no comparison to make (a fact needs two documents to be disputed), so no builder run.
-                    rows[i] = (StoryBuilder.Title(docs), 1, 0);
-                    return builder;
-                }
-                var story = builder.Build(docs, [docs], [], ct).Stories[0];
-                int sources = docs.Select(d => d.Metadata.Outlet?.Value ?? d.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-                rows[i] = (story.Title, sources, story.Facts.Count(f => f.Status == FactStatus.Disputed));
-                return builder;
-            }, _ => { });
+                rows[i] = digests.Of(docs, ct);
+            });
             using var t = conn.BeginTransaction();
             for (int i = 0; i < chunk.Length; i++)
                 if (rows[i] is { } row)

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Parallax.Model;
-using Parallax.Stories.Clustering;
 using Parallax.Stories.Entities;
 using Parallax.Stories.Facts;
 using Parallax.Stories.Quotes;
+using Parallax.Stories.Streaming;
 using Parallax.Stories.Timeline;
 
 namespace Parallax.Stories;
@@ -18,8 +18,10 @@ public sealed class StoryBuilder
     private readonly EntityMerger merger = new();
     private readonly FactAligner aligner = new();
 
+    /// <summary>Groups the documents with the streaming clusterer (publication order, as ingest places them) and builds
+    /// each story.</summary>
     public CorpusAnalysis Build(IReadOnlyList<Document> docs, IReadOnlyList<Rejection> skipped, CancellationToken ct = default) =>
-        Build(docs, StoryClusterer.Cluster(docs), skipped, ct);
+        Build(docs, StreamingGroups.Of(docs), skipped, ct);
 
     /// <summary>Builds the stories of clusters decided elsewhere (a store's streaming clusterer keeps them).</summary>
     public CorpusAnalysis Build(IReadOnlyList<Document> docs, IEnumerable<IReadOnlyList<Document>> clusters, IReadOnlyList<Rejection> skipped, CancellationToken ct = default)

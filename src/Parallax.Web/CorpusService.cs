@@ -4,7 +4,7 @@ using Parallax.Ingest;
 using Parallax.Model;
 using Parallax.Report;
 using Parallax.Store;
-using Parallax.Stories;
+using Parallax.Workflow;
 
 namespace Parallax.Web;
 
@@ -91,12 +91,12 @@ public sealed class CorpusService : IDisposable
         IReadOnlyList<Document> docs;
         lock (gate) docs = store.StoryDocuments(id);
         if (docs.Count == 0) return null;
-        var analysis = new StoryBuilder().Build(docs, [docs], []);
+        var analysis = Corpus.StoryReport(docs);
         using var body = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         HtmlReportWriter.WriteBody(analysis, body);
         using var json = new MemoryStream();
         ReportJsonWriter.Write(analysis, json);
-        int sources = docs.Select(d => d.Metadata.Outlet?.Value ?? d.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        int sources = Corpus.Sources(docs);
         return new BuiltStory(analysis, body.ToString(), json.ToArray(), sources);
     }
 
@@ -113,65 +113,32 @@ public sealed class CorpusService : IDisposable
         return g;
     }
 
-    /// <summary>Reads, analyses and stores the uploads; each document is its own transaction, so a failure keeps
-    /// what was committed and never touches what was stored before.</summary>
+    /// <summary>Reads, analyses and stores the uploads (held in memory, never written to disk) through the corpus-ingest
+    /// workflow: copies marked, texts already stored skipped, each batch one transaction, so a failure keeps what was
+    /// committed and never touches what was stored before.</summary>
     public async Task<IngestOutcome> IngestAsync(IReadOnlyList<Upload> uploads, CancellationToken ct)
     {
-        var dir = Directory.CreateTempSubdirectory("parallax-upload-");
         await writers.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var paths = new List<string>();
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int i = 0; i < uploads.Count; i++)
-            {
-                // The client's name is only a label: the file on disk gets a safe name with the same extension.
-                var label = SafeName(uploads[i].Name);
-                var path = Path.Combine(dir.FullName, $"{i:D3}-{label}");
-                await File.WriteAllBytesAsync(path, uploads[i].Bytes, ct).ConfigureAwait(false);
-                paths.Add(path);
-                names[path] = "upload/" + label;
-            }
-            var docs = new List<Document>();
-            var rejected = new List<Rejection>();
-            foreach (var item in new CorpusReader().Read(paths, ct))
-            {
-                if (item.Document is { } d) docs.Add(d with { Origin = Relabel(d.Origin, names) });
-                else if (item.Rejection is { } r) rejected.Add(r with { Origin = Relabel(r.Origin, names) });
-            }
+            // The client's name is only a label: the origin is a safe name with the same extension.
+            var files = uploads.Select(u => new InputFile("upload/" + SafeName(u.Name), u.Bytes)).ToList();
             var added = new List<(string, long)>();
-            int present = 0;
-            if (docs.Count > 0)
+            var rejected = new List<Rejection>();
+            var ingest = new CorpusIngest(store, pipeline.Value, Math.Max(1, Environment.ProcessorCount))
             {
-                List<Document> fresh;
-                lock (gate) fresh = docs.Where(d => store.Find(ContentHash.Of(d.Text)) is null).ToList();
-                present += docs.Count - fresh.Count;
-                var analysed = await Task.Run(() => pipeline.Value.RunAll(fresh, Math.Max(1, Environment.ProcessorCount)), ct).ConfigureAwait(false);
-                lock (gate)
-                {
-                    foreach (var a in analysed)
-                    {
-                        var r = store.Add(a);
-                        if (r.Added) added.Add((r.Id, r.Story)); else present++;
-                    }
-                    store.RefreshStories(ct);
-                }
-                Volatile.Write(ref generation, -1);
-            }
-            return new IngestOutcome(added, present, rejected);
+                StoreLock = gate,
+                Skipped = rejected.Add,
+                Added = r => added.Add((r.Id, r.Story)),
+            };
+            var result = await Task.Run(() => ingest.Run(CorpusSource.Files(files), ct), ct).ConfigureAwait(false);
+            if (result.Read > 0) Volatile.Write(ref generation, -1);
+            return new IngestOutcome(added, result.AlreadyStored, rejected);
         }
         finally
         {
             writers.Release();
-            try { dir.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
-    }
-
-    private static string Relabel(string origin, Dictionary<string, string> names)
-    {
-        foreach (var (path, label) in names)
-            if (origin.StartsWith(path, StringComparison.Ordinal)) return label + origin[path.Length..];
-        return origin;
     }
 
     /// <summary>Letters, digits, dot, dash and underscore; at most 80 characters; never empty.</summary>

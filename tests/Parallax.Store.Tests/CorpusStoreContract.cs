@@ -1,3 +1,4 @@
+using Parallax.Stories;
 using Parallax.Model;
 
 namespace Parallax.Store.Tests;
@@ -47,7 +48,7 @@ public abstract class CorpusStoreContract
         var a = TestDocs.Doc("a", TestDocs.BridgeA, Day);
         var ra = store.Add(a with { Metadata = a.Metadata with { Outlet = new Sourced<string>("Harbour Post", MetadataSource.Input) } });
         var re = store.Add(TestDocs.Doc("e", TestDocs.Election, Day.AddDays(2)));
-        store.RefreshStories(TestContext.Current.CancellationToken);
+        store.RefreshStories(new StoryDigests(), TestContext.Current.CancellationToken);
         Assert.Equal(g0 + 2, store.Generation());
 
         var found = store.FindDocument(ra.Id);
@@ -91,7 +92,7 @@ public abstract class CorpusStoreContract
         var rb = store.Add(TestDocs.Doc("b", TestDocs.BridgeB, Day.AddDays(1)));
         Assert.Equal(ra.Story, rb.Story);
         Assert.NotEqual(ra.Story, re.Story);
-        store.RefreshStories(TestContext.Current.CancellationToken);
+        store.RefreshStories(new StoryDigests(), TestContext.Current.CancellationToken);
 
         var docs = store.StoryDocuments(ra.Story);
         Assert.Equal([ra.Id, rb.Id], docs.Select(d => d.Id));
@@ -194,7 +195,7 @@ public abstract class CorpusStoreContract
         using var store = Open(NewLocation());
         var docs = Mixed();
         var added = store.AddAll(docs);
-        store.RefreshStories(TestContext.Current.CancellationToken);
+        store.RefreshStories(new StoryDigests(), TestContext.Current.CancellationToken);
         var harbour = docs.Select((d, i) => (d, added[i].Story)).Where(x => x.d.Metadata.Outlet is not null).Select(x => x.Story).ToHashSet();
         var sql = (SqlCorpusStore)store;
         var since = new DateOnly(2025, 1, 8);
@@ -255,7 +256,7 @@ public abstract class CorpusStoreContract
         using (var old = OpenAt(loc, 1))
         {
             added = old.AddAll(docs);
-            old.RefreshStories(TestContext.Current.CancellationToken);
+            old.RefreshStories(new StoryDigests(), TestContext.Current.CancellationToken);
             stories = [.. old.Stories(limit: 1000).OrderBy(s => s.Id)];
             hits = [.. old.Search("council", 100)];
             generation = old.Generation();

@@ -41,7 +41,7 @@ public sealed class FeatureCodecTests : IDisposable
         var docs = TestDocs.Many(12).ToList();
         string a = Path.Combine(dir, "a.db"), b = Path.Combine(dir, "b.db");
         foreach (var path in new[] { a, b })
-            using (var s = CorpusStore.Open(path)) s.AddAll(docs[..8]);
+            using (var s = CorpusStore.Open(path, new StreamingPlacement())) s.AddAll(docs[..8]);
         using (var c = new SqliteConnection($"Data Source={b};Pooling=False"))
         {
             c.Open();
@@ -64,7 +64,7 @@ public sealed class FeatureCodecTests : IDisposable
         }
         IReadOnlyList<AddResult> Resume(string path)
         {
-            using var s = CorpusStore.Open(path);
+            using var s = CorpusStore.Open(path, new StreamingPlacement());
             return s.AddAll(docs[8..]);
         }
         var (ra, rb) = (Resume(a), Resume(b));

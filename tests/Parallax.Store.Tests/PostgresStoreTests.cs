@@ -1,3 +1,4 @@
+using Parallax.Stories.Streaming;
 using Npgsql;
 
 namespace Parallax.Store.Tests;
@@ -16,9 +17,9 @@ public sealed class PostgresStoreTests : CorpusStoreContract
         return new NpgsqlConnectionStringBuilder(Server) { SearchPath = schema, Pooling = false }.ConnectionString;
     }
 
-    protected override ICorpusStore Open(string location) => CorpusStore.OpenPostgres(location);
+    protected override ICorpusStore Open(string location) => CorpusStore.OpenPostgres(location, placement: new StreamingPlacement());
 
-    protected override ICorpusStore OpenAt(string location, int schemaVersion) => CorpusStore.OpenPostgresAt(location, schemaVersion);
+    protected override ICorpusStore OpenAt(string location, int schemaVersion) => CorpusStore.OpenPostgresAt(location, schemaVersion, new StreamingPlacement());
 
     protected override object? ScalarAt(string location, string sql) => Scalar(location, sql);
 

@@ -1,3 +1,4 @@
+using Parallax.Stories.Streaming;
 using Microsoft.Data.Sqlite;
 
 namespace Parallax.Store.Tests;
@@ -16,9 +17,9 @@ public sealed class SqliteStoreTests : CorpusStoreContract, IDisposable
 
     protected override string NewLocation() => Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db");
 
-    protected override ICorpusStore Open(string location) => CorpusStore.Open(location);
+    protected override ICorpusStore Open(string location) => CorpusStore.Open(location, new StreamingPlacement());
 
-    protected override ICorpusStore OpenAt(string location, int schemaVersion) => CorpusStore.OpenSqliteAt(location, schemaVersion);
+    protected override ICorpusStore OpenAt(string location, int schemaVersion) => CorpusStore.OpenSqliteAt(location, schemaVersion, new StreamingPlacement());
 
     protected override object? ScalarAt(string location, string sql)
     {

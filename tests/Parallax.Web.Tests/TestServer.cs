@@ -34,7 +34,7 @@ public sealed class TestServer : IAsyncDisposable
     public static async Task<TestServer> StartAsync(string? key = Key, ServerOptions? options = null)
     {
         var dir = Directory.CreateTempSubdirectory("parallax-web-test-");
-        var store = CorpusStore.OpenSqlite(Path.Combine(dir.FullName, "corpus.db"));
+        var store = Parallax.Workflow.Corpus.OpenSqlite(Path.Combine(dir.FullName, "corpus.db"));
         var app = ParallaxServer.Create(store, options ?? new ServerOptions("http://127.0.0.1:0", key));
         await app.StartAsync();
         return new TestServer(app, dir, ParallaxServer.Addresses(app)[0].TrimEnd('/'));

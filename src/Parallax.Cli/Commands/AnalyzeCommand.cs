@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Parallax.Analysis.Pipeline;
-using Parallax.Ingest;
-using Parallax.Ingest.Copies;
-using Parallax.Model;
 using Parallax.Report;
-using Parallax.Stories;
+using Parallax.Workflow;
 using Spectre.Console;
 
 namespace Parallax.Cli.Commands;
@@ -28,7 +25,6 @@ internal static class AnalyzeCommand
     private static int Run(string[] paths, string outDir, int threads, bool quiet)
     {
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var clock = Stopwatch.StartNew();
 
         // The output folder is checked first so a long run never ends in "cannot write".
         try { Directory.CreateDirectory(outDir); }
@@ -37,17 +33,17 @@ internal static class AnalyzeCommand
             throw new UserError($"cannot create output folder '{outDir}': {e.Message}");
         }
 
-        var (docs, skipped) = ReadCorpus(paths, err, threads);
-        var readTime = clock.Elapsed;
-
-        var pipeline = StandardPipeline.Create();
-        var progress = new ProgressLine(err, docs.Count, quiet);
-        var analysed = pipeline.RunAll(docs, threads, progress.Report);
+        var progress = new ProgressLine(err, quiet);
+        var analyzer = new CorpusAnalyzer(StandardPipeline.Create(), threads)
+        {
+            Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}"),
+            Progress = progress.Report,
+        };
+        AnalyzeResult run;
+        try { run = analyzer.Run(CorpusSource.Paths(paths)); }
+        catch (NothingReadException e) { throw new UserError(e.Message, 1); }
         progress.Finish();
-        var analysisTime = clock.Elapsed - readTime;
-
-        var report = new StoryBuilder().Build(analysed, skipped);
-        var storyTime = clock.Elapsed - readTime - analysisTime;
+        var report = run.Report;
 
         var jsonPath = Path.Combine(outDir, "report.json");
         var htmlPath = Path.Combine(outDir, "report.html");
@@ -61,48 +57,18 @@ internal static class AnalyzeCommand
             throw new UserError($"cannot write the report to '{outDir}': {e.Message}");
         }
 
-        if (!quiet) Summary.Print(report, readTime, analysisTime, storyTime, jsonPath, htmlPath);
+        if (!quiet) Summary.Print(report, run.Reading, run.Analysis, run.Stories, jsonPath, htmlPath);
         return 0;
     }
 
-    /// <summary>
-    /// Reads every input (HTML extraction on <paramref name="threads"/> cores, in input order), warning on stderr for each
-    /// one skipped. Exact duplicates are left out and listed as skipped; near-copies stay, marked with the document they
-    /// copy. A user error when nothing could be read.
-    /// </summary>
-    internal static (List<Document> Docs, List<Rejection> Skipped) ReadCorpus(IReadOnlyList<string> paths, IAnsiConsole err, int threads)
-    {
-        var docs = new List<Document>();
-        var skipped = new List<Rejection>();
-        foreach (var item in new CorpusReader(new IngestOptions { Threads = Math.Max(1, threads) }).Read(paths))
-        {
-            if (item.Document is { } d) docs.Add(d);
-            else if (item.Rejection is { } rej)
-            {
-                skipped.Add(rej);
-                err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
-            }
-        }
-        var copies = CopyDetector.Default.Find(docs);
-        docs = [.. copies.Documents];
-        foreach (var dup in copies.Duplicates)
-        {
-            skipped.Add(dup);
-            err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {dup.Origin}: {dup.Reason}");
-        }
-        if (docs.Count == 0)
-            throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({skipped.Count} inputs skipped)", 1);
-        return (docs, skipped);
-    }
-
     /// <summary>A progress line on stderr, only for runs long enough to need one (over two seconds).</summary>
-    private sealed class ProgressLine(IAnsiConsole console, int total, bool quiet)
+    private sealed class ProgressLine(IAnsiConsole console, bool quiet)
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private long lastTicks;
         private bool shown;
 
-        public void Report(int done)
+        public void Report(int done, int total)
         {
             if (quiet || clock.ElapsedMilliseconds < 2000) return;
             long now = clock.ElapsedTicks;

@@ -6,6 +6,7 @@ using Parallax.Analysis.Pipeline;
 using Parallax.Ingest;
 using Parallax.Model;
 using Parallax.Store;
+using Parallax.Workflow;
 using Parallax.Web;
 
 namespace Parallax.Cli.Commands;
@@ -52,7 +53,7 @@ internal static class BenchServeCommand
         var dir = Directory.CreateTempSubdirectory("parallax-bench-serve-");
         try
         {
-            var store = CorpusStore.OpenSqlite(Path.Combine(dir.FullName, "bench.db"));
+            var store = Corpus.OpenSqlite(Path.Combine(dir.FullName, "bench.db"));
             var clock = Stopwatch.StartNew();
             var replay = Enumerable.Range(0, sources).Select(i =>
             {
@@ -67,7 +68,7 @@ internal static class BenchServeCommand
                 };
             }).ToList();
             foreach (var d in StandardPipeline.Create().RunAll(replay, Environment.ProcessorCount)) store.Add(d);
-            store.RefreshStories();
+            Corpus.Refresh(store);
             var biggest = store.Stories(limit: 1000).OrderByDescending(s => s.Documents).First();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"corpus: {store.CountDocuments()} documents; benchmark story {biggest.Id} has {biggest.Documents} documents from {biggest.Sources} sources (built in {clock.Elapsed.TotalSeconds:0.0} s)"));
@@ -86,7 +87,7 @@ internal static class BenchServeCommand
     {
         if (seconds < 1 || connections < 1) throw new UserError("--seconds and --connections must be at least 1");
         ICorpusStore store;
-        try { store = CorpusStore.Open(db); }
+        try { store = Corpus.Open(db); }
         catch (StoreException e) { throw new UserError(e.Message); }
         var biggest = store.Stories(limit: 1000).OrderByDescending(s => s.Documents).FirstOrDefault()
             ?? throw new UserError($"{store.Location} has no stories");

@@ -5,6 +5,7 @@ using Parallax.Analysis.Pipeline;
 using Parallax.Model;
 using Parallax.Store;
 using Parallax.Stories.Streaming;
+using Parallax.Workflow;
 using Spectre.Console;
 
 namespace Parallax.Cli.Commands;
@@ -53,25 +54,20 @@ internal static class BenchStoreCommand
         using var self = Process.GetCurrentProcess();
         try
         {
-            // (1) Ingest as `parallax ingest` does it: batches analysed on every core while the previous batch is
-            // written in one transaction; then the story refresh. CPU seconds too: on a shared machine the wall clock
+            // (1) Ingest as `parallax ingest` does it (the corpus-ingest workflow: copies, already-stored probes on a
+            // second connection, batches analysed on every core while the previous batch is written in one
+            // transaction); then the story refresh. CPU seconds too: on a shared machine the wall clock
             // also counts other processes' turns.
             {
                 var docs = Replay(texts, analysedCount, (t, i, round) => new Document { Id = "d", Origin = "replay", Text = Mark(t, round, i), Metadata = Dated(round) }).ToList();
                 using var store = OpenStore(pgUrl, Path.Combine(dir, "ingest.db"));
+                using var probe = OpenStore(pgUrl, Path.Combine(dir, "ingest.db"));
                 self.Refresh();
                 var cpu0 = self.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                Task? writing = null;
-                foreach (var batch in docs.Chunk(64))
-                {
-                    var analysed = pipeline.RunAll(batch, Environment.ProcessorCount);
-                    writing?.GetAwaiter().GetResult();
-                    writing = Task.Run(() => store.AddAll(analysed));
-                }
-                writing?.GetAwaiter().GetResult();
+                new CorpusIngest(store, pipeline, Environment.ProcessorCount) { Probe = probe, Refresh = false }.Run(CorpusSource.Documents(docs));
                 double stored = clock.Elapsed.TotalSeconds;
-                store.RefreshStories();
+                Corpus.Refresh(store);
                 clock.Stop();
                 self.Refresh();
                 double ingestCpu = (self.TotalProcessorTime - cpu0).TotalSeconds;
@@ -116,7 +112,7 @@ internal static class BenchStoreCommand
                 {
                     // Not part of the scaling figure: the per-story comparisons a served corpus shows, built once.
                     var refresh = Stopwatch.StartNew();
-                    int refreshed = store.RefreshStories();
+                    int refreshed = Corpus.Refresh(store);
                     self.Refresh();
                     AnsiConsole.MarkupLineInterpolated(
                         $"kept {path}: {refreshed:N0} stories refreshed in {refresh.Elapsed.TotalSeconds:N1} s; peak working set now {self.PeakWorkingSet64 / 1048576.0:N0} MB");
@@ -159,7 +155,7 @@ internal static class BenchStoreCommand
         }
     }
 
-    private static ICorpusStore OpenStore(string? pgUrl, string path) => pgUrl is null ? CorpusStore.OpenSqlite(path) : CorpusStore.Open(pgUrl);
+    private static ICorpusStore OpenStore(string? pgUrl, string path) => pgUrl is null ? Corpus.OpenSqlite(path) : Corpus.Open(pgUrl);
 
     private static IEnumerable<Document> Replay<T>(IReadOnlyList<T> items, int n, Func<T, int, int, Document> make)
     {

@@ -3,7 +3,8 @@ using System.Globalization;
 using Parallax.Analysis.Pipeline;
 using Parallax.Eval.Facts;
 using Parallax.Report;
-using Parallax.Stories;
+using Parallax.Model;
+using Parallax.Workflow;
 using Spectre.Console;
 
 namespace Parallax.Cli.Commands;
@@ -45,9 +46,13 @@ internal static class EvalFactsCommand
             {
                 if (gold.Corpus is null) throw new UserError($"{goldPath}: names no \"corpus\"; pass --report report.json");
                 string corpus = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath))!, gold.Corpus));
-                var (docs, skipped) = AnalyzeCommand.ReadCorpus([Existing(corpus)], err, Environment.ProcessorCount);
-                var analysed = StandardPipeline.Create().RunAll(docs, Environment.ProcessorCount, _ => { });
-                var analysis = new StoryBuilder().Build(analysed, skipped);
+                var analyzer = new CorpusAnalyzer(StandardPipeline.Create(), Environment.ProcessorCount)
+                {
+                    Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}"),
+                };
+                CorpusAnalysis analysis;
+                try { analysis = analyzer.Run(CorpusSource.Paths([Existing(corpus)])).Report; }
+                catch (NothingReadException e) { throw new UserError(e.Message, 1); }
                 using var buffer = new MemoryStream();
                 ReportJsonWriter.Write(analysis, buffer);
                 facts = ReportFacts.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), corpus);

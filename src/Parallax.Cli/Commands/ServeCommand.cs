@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Parallax.Store;
+using Parallax.Workflow;
 using Parallax.Web;
 
 namespace Parallax.Cli.Commands;
@@ -27,7 +28,7 @@ internal static class ServeCommand
     private static int Run(string db, string urls, string? apiKey)
     {
         ICorpusStore store;
-        try { store = CorpusStore.Open(db); }
+        try { store = Corpus.Open(db); }
         catch (StoreException e) { throw new UserError(e.Message); }
         var options = new ServerOptions(urls, string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim());
         Microsoft.AspNetCore.Builder.WebApplication app;

@@ -6,6 +6,7 @@ using Parallax.Ingest;
 using Parallax.Model;
 using Parallax.Report;
 using Parallax.Store;
+using Parallax.Workflow;
 using Spectre.Console;
 
 namespace Parallax.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class StoreCommands
 
     private static ICorpusStore Open(string db)
     {
-        try { return CorpusStore.Open(db); }
+        try { return Corpus.Open(db); }
         catch (StoreException e) { throw new UserError(e.Message); }
     }
 
@@ -90,75 +91,33 @@ internal static class StoreCommands
         using var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        int added = 0, present = 0, startedStories = 0, rejected = 0, read = 0;
-        IEnumerable<Document> Fresh()
+        IngestResult? result = null;
+        IngestResult Work(Action<int> progress) => new CorpusIngest(store, pipeline, threads)
         {
-            // Files are read and cleaned on every core, as analyze does (results still come in input order).
-            foreach (var item in new CorpusReader(new IngestOptions { Threads = Math.Max(1, threads) }).Read(paths))
-            {
-                if (item.Rejection is { } rej)
-                {
-                    rejected++;
-                    err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
-                    continue;
-                }
-                read++;
-                // Already stored texts are skipped before analysis (a rerun after a kill costs one index probe each).
-                if (probe.Find(ContentHash.Of(item.Document!.Text)) is null) yield return item.Document;
-                else present++;
-            }
-        }
-        void Work(Action<int> progress)
-        {
-            // A pipeline of batches: while one batch is written (one transaction, in input order, so clustering stays
-            // deterministic), the next is read and analysed on every core. A batch is about a tenth of a second of work:
-            // few commits, and a kill loses at most that.
-            const int Batch = 64;
-            Task<IReadOnlyList<AddResult>>? writing = null;
-            void Finish(Task<IReadOnlyList<AddResult>> w)
-            {
-                var results = w.GetAwaiter().GetResult(); // rethrows a database error as itself
-                foreach (var r in results)
-                    if (r.Added) { added++; if (r.StartedStory) startedStories++; } else present++;
-                progress(added + present);
-            }
-            try
-            {
-                foreach (var batch in Fresh().Chunk(Batch))
-                {
-                    var analysed = pipeline.RunAll(batch, threads);
-                    if (writing is not null) Finish(writing);
-                    writing = Task.Run(() => store.AddAll(analysed));
-                }
-                if (writing is not null) Finish(writing);
-            }
-            catch when (writing is { IsCompleted: false })
-            {
-                // A reading or analysis failure while a batch is being written: let the write end before the store is closed.
-                ((IAsyncResult)writing).AsyncWaitHandle.WaitOne();
-                throw;
-            }
-        }
+            Probe = probe,
+            Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}"),
+            Progress = progress,
+        }.Run(CorpusSource.Paths(paths));
 
         Guard(db, () =>
         {
             // A live bar only on a terminal; redirected output gets the summary line alone.
-            if (quiet || Console.IsErrorRedirected) Work(_ => { });
+            if (quiet || Console.IsErrorRedirected) result = Work(_ => { });
             else
                 err.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("ingest", maxValue: Math.Max(1, expected));
-                        Work(done =>
+                        result = Work(done =>
                         {
                             if (done >= task.MaxValue) task.MaxValue = done + 1;
                             task.Value = done;
                             task.Description = $"ingest {done:N0} documents · {done / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} docs/s";
                         });
                     });
-            store.RefreshStories();
             return 0;
         });
+        var (read, added, present, rejected, startedStories) = result!;
         if (read == 0 && rejected > 0) throw new UserError($"nothing could be read ({rejected} inputs skipped)", 1);
         double secs = clock.Elapsed.TotalSeconds;
         self.Refresh();
@@ -212,7 +171,7 @@ internal static class StoreCommands
             using var store = Open(dbv);
             var docs = Guard(dbv, () => store.StoryDocuments(r.GetValue(id)));
             if (docs.Count == 0) throw new UserError($"no story {r.GetValue(id)} in {store.Location}", 1);
-            var report = new Parallax.Stories.StoryBuilder().Build(docs, [docs], []);
+            var report = Corpus.StoryReport(docs);
             try
             {
                 Directory.CreateDirectory(outDir);

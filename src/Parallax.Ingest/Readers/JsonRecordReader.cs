@@ -32,6 +32,10 @@ internal sealed class JsonRecordReader(IngestOptions options, DraftBuilder build
         return ReadLines(reader, origin, ct);
     }
 
+    /// <summary>JSON Lines held in memory (an upload), read as the file would be.</summary>
+    public IEnumerable<ReadResult> ReadLines(byte[] bytes, string origin, CancellationToken ct) =>
+        ReadLines(new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true), origin, ct);
+
     private IEnumerable<ReadResult> ReadLines(StreamReader reader, string origin, CancellationToken ct)
     {
         using (reader)

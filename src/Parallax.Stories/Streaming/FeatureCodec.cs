@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using Parallax.Stories.Streaming;
 
-namespace Parallax.Store;
+namespace Parallax.Stories.Streaming;
 
 /// <summary>
 /// The <c>features</c> column: the clusterer's terms of a document in a compact binary form (the day, the distinct
@@ -13,7 +12,7 @@ namespace Parallax.Store;
 /// on the ingest path. A value without the "~" is the plain form of older rows (it starts with a day or "-"); both
 /// decode to the same terms in the same order.
 /// </summary>
-internal static class FeatureCodec
+public static class FeatureCodec
 {
     private const char Marker = '~';
 
