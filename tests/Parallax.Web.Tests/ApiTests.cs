@@ -22,9 +22,7 @@ public sealed class ApiTests
     [Fact]
     public async Task Empty_corpus_starts_and_lists_nothing()
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var s = await TestServer.StartAsync();
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"start took {clock.Elapsed}");
         Assert.Equal("[]", await s.Http.GetStringAsync("api/stories", Ct));
         var page = await s.Http.GetAsync("", Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

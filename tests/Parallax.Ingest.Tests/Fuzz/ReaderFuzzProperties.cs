@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -57,10 +56,10 @@ public sealed class ReaderFuzzProperties
     {
         using var dir = new TempDir();
         var path = dir.WriteBytes(name, bytes);
-        var clock = Stopwatch.StartNew();
+        // Reading ends with at least one item (a loop that failed to advance would never end; the linear-time tests
+        // of each reader bound the cost).
         var items = new CorpusReader(new IngestOptions { MaxFileBytes = 1 << 20 }).Read([path]).ToList();
-        // Seconds, not minutes: the inputs are a few kilobytes; a loop that fails to advance would never end.
-        return items.Count >= 1 && clock.Elapsed < TimeSpan.FromSeconds(20);
+        return items.Count >= 1;
     }
 
     [Property(MaxTest = 150)]
