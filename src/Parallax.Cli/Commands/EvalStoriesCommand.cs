@@ -34,15 +34,16 @@ internal static class EvalStoriesCommand
 
     private static int Run(string shared, string split, bool sweep, string? prime, bool errors)
     {
-        if (split is not ("dev" or "test" or "train" or "all")) throw new UserError($"unknown split '{split}' (dev, test, train, all)");
+        IReadOnlyList<string> primeSplits;
+        try
+        {
+            StoryClusteringRuns.CheckSplit(split);
+            (prime, primeSplits) = StoryClusteringRuns.Background(split, prime);
+        }
+        catch (ArgumentException e) { throw new UserError(e.Message); }
         var corpus = EcbPlusCorpus.Open(SharedData.Folder(shared, "events", "ecbplus"));
         var topics = corpus.Topics(split);
         var docs = StoryClusteringEvaluation.Prepare(corpus, topics, Environment.ProcessorCount);
-        // Default background: the training topics for dev and test, none for train itself.
-        prime ??= split is "dev" or "test" ? "train" : "none";
-        var primeSplits = prime == "none" ? [] : prime.Split('+');
-        if (primeSplits.Any(p => p is not ("train" or "dev") || p == split))
-            throw new UserError($"--prime: '{prime}' must name train and/or dev, and not the split being scored");
         var background = StoryClusteringEvaluation.Prepare(corpus, primeSplits.SelectMany(corpus.Topics).ToList(), Environment.ProcessorCount);
         static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
 
@@ -67,18 +68,8 @@ internal static class EvalStoriesCommand
                     .Select(x => x.Key.Split('/')[1] + "=" + string.Join(',', x.Select(y => y.s).Order()))));
 
         if (sweep)
-            foreach (var join in new[] { 0.15, 0.2, 0.25, 0.3 })
-                foreach (var merge in new[] { 0.5, 9.0 })
-                    foreach (var year in new[] { 0.5, 0.7, 1.0 })
-                        foreach (var place in new[] { 0.0, 0.3, 0.5, 0.7, 1.0 })
-                            foreach (var family in new[] { 0.1, 0.15, 0.2 })
-                            {
-                                var (s, t, _) = StoryClusteringEvaluation.Score(docs, new StreamingOptions
-                                {
-                                    JoinThreshold = join, MergeThreshold = merge, YearMismatchFactor = year, NearestMemberWeight = place, FamilyThreshold = family,
-                                }, background);
-                                Console.WriteLine(FormattableString.Invariant($"sweep {s.BCubed.F1:0.000} {t.BCubed.F1:0.000} join {join:0.00} merge {merge:0.00} year {year:0.0} nearest {place:0.0} family {family:0.00}: sub P {s.BCubed.Precision:0.000} R {s.BCubed.Recall:0.000} topic P {t.BCubed.Precision:0.000} R {t.BCubed.Recall:0.000}"));
-                            }
+            foreach (var (o, sub2, top2) in StoryClusteringRuns.Sweep(docs, background))
+                Console.WriteLine(FormattableString.Invariant($"sweep {sub2.BCubed.F1:0.000} {top2.BCubed.F1:0.000} join {o.JoinThreshold:0.00} merge {o.MergeThreshold:0.00} year {o.YearMismatchFactor:0.0} nearest {o.NearestMemberWeight:0.0} family {o.FamilyThreshold:0.00}: sub P {sub2.BCubed.Precision:0.000} R {sub2.BCubed.Recall:0.000} topic P {top2.BCubed.Precision:0.000} R {top2.BCubed.Recall:0.000}"));
         return 0;
     }
 }
