@@ -36,7 +36,7 @@ internal static class BenchCommand
             BenchStoreCommand.Create(),
             BenchServeCommand.Create(),
         };
-        command.SetAction(r => r.GetValue(ingestMb) > 0 ? BenchIngest.Run(r.GetValue(shared)!, r.GetValue(ingestMb))
+        command.SetAction(r => r.GetValue(ingestMb) > 0 ? BenchIngestPrint.Run(r.GetValue(shared)!, r.GetValue(ingestMb))
             : r.GetValue(streamMb) > 0
             ? Stream(r.GetValue(shared)!, r.GetValue(streamMb))
             : Run(r.GetValue(shared)!, r.GetValue(words), r.GetValue(threads)));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.Eval.Lexicons;
 
 namespace Parallax.Cli.Commands;
 

@@ -5,9 +5,7 @@ using System.Text;
 using Parallax.Eval.Extraction;
 using Parallax.Ingest;
 using Parallax.Ingest.Warc;
-using Spectre.Console;
-
-namespace Parallax.Cli.Commands;
+namespace Parallax.Eval.Bench;
 
 /// <summary>
 /// <c>parallax bench --ingest-mb N</c>: web-archive ingest speed. The trafilatura-eval pages (../shared/data, unpacked
@@ -15,15 +13,15 @@ namespace Parallax.Cli.Commands;
 /// once plain and once gzipped per record. Then: record reading alone (MB/s of WARC bytes, blocks held in memory),
 /// and the whole path of `parallax analyze` up to documents (decode, extract, clean, metadata) on one core, with
 /// pages/s and MB/s, the process's CPU seconds and pages per CPU second (the figure that stays meaningful on a loaded
-/// machine), the load average, and peak memory after each phase (it should not grow with N).
+/// machine), the load average, and peak memory after each phase (it should not grow with N). Returns the figures;
+/// the CLI prints them.
 /// </summary>
-internal static class BenchIngest
+public static class WarcIngestBench
 {
-    public static int Run(string shared, int megabytes)
+    /// <exception cref="InvalidOperationException">When the extraction set cannot be opened (a one-line message).</exception>
+    public static WarcIngestResult Run(string shared, int megabytes)
     {
-        ExtractionSet set;
-        try { set = ExtractionSet.Open(shared); }
-        catch (InvalidOperationException e) { throw new UserError(e.Message); }
+        var set = ExtractionSet.Open(shared);
         var work = Path.Combine(Path.GetTempPath(), "parallax-bench-ingest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -33,13 +31,7 @@ internal static class BenchIngest
                 var plain = Path.Combine(work, "bench.warc");
                 var gz = Path.Combine(work, "bench.warc.gz");
                 var (records, bytes) = Write(set, plain, gz, megabytes * 1024L * 1024);
-                AnsiConsole.MarkupLineInterpolated(
-                    $"WARC: {records:N0} responses from {set.Pages.Count:N0} distinct pages, {Mb(bytes)} MB plain, {Mb(new FileInfo(gz).Length)} MB as .warc.gz");
-
-                var table = new Table().Border(TableBorder.Rounded).Title("ingest");
-                table.AddColumn("phase");
-                foreach (var c in new[] { "records", "seconds", "MB/s (WARC bytes)", "pages/s", "CPU s", "pages/CPU-s", "peak MB" })
-                    table.AddColumn(new TableColumn(c).RightAligned());
+                var table = new List<WarcIngestPhase>();
                 var loadBefore = LoadAverage();
                 Read(table, "read records (.warc)", plain, bytes);
                 Read(table, "read records (.warc.gz)", gz, bytes);
@@ -50,20 +42,17 @@ internal static class BenchIngest
                 for (int i = 0; i < WarmUpPasses; i++) Ingest(null, "warm-up", gz, bytes, set.Pages.Count, threads: 1);
                 Ingest(table, "read + extract + metadata (.warc.gz)", gz, bytes, set.Pages.Count, threads: 1);
                 Ingest(table, "the same on 2 cores", gz, bytes, set.Pages.Count, threads: 2);
-                if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 120) AnsiConsole.Profile.Width = 120;
-                AnsiConsole.Write(table);
-                AnsiConsole.WriteLine($"{WarmUpPasses} warm-up passes; load average (1, 5, 15 min): {loadBefore} before, {LoadAverage()} after");
+                return new WarcIngestResult(records, set.Pages.Count, bytes, new FileInfo(gz).Length, table, WarmUpPasses, loadBefore, LoadAverage());
             }
         }
         finally
         {
             try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
-        return 0;
     }
 
     /// <summary>Untimed passes over the pages before the timed ones (3,000 pages for a 60 MB WARC).</summary>
-    private const int WarmUpPasses = 6;
+    public const int WarmUpPasses = 6;
 
     private static (int Records, long Bytes) Write(ExtractionSet set, string plainPath, string gzPath, long target)
     {
@@ -89,7 +78,7 @@ internal static class BenchIngest
         return (records, plain.Length);
     }
 
-    private static void Read(Table table, string name, string path, long warcBytes)
+    private static void Read(List<WarcIngestPhase> table, string name, string path, long warcBytes)
     {
         GC.Collect();
         var cpu = CpuSeconds();
@@ -100,14 +89,12 @@ internal static class BenchIngest
                 if (e.Record is { Block: not null }) records++;
         var s = clock.Elapsed.TotalSeconds;
         cpu = CpuSeconds() - cpu;
-        table.AddRow(name, records.ToString("N0", CultureInfo.InvariantCulture), s.ToString("0.00", CultureInfo.InvariantCulture),
-            (warcBytes / (1024.0 * 1024) / s).ToString("0", CultureInfo.InvariantCulture), (records / s).ToString("N0", CultureInfo.InvariantCulture),
-            cpu.ToString("0.00", CultureInfo.InvariantCulture), (records / cpu).ToString("N0", CultureInfo.InvariantCulture), Peak());
+        table.Add(new WarcIngestPhase(name, records, null, s, warcBytes / (1024.0 * 1024) / s, records / s, cpu, records / cpu, Peak()));
     }
 
     /// <summary>Reads the first <paramref name="limit"/> records as documents; adds a row unless <paramref name="table"/>
     /// is null. Returns the CPU seconds it took.</summary>
-    private static double Ingest(Table? table, string name, string path, long warcBytes, int limit, int threads)
+    private static double Ingest(List<WarcIngestPhase>? table, string name, string path, long warcBytes, int limit, int threads)
     {
         // One replay of the set is enough for a stable rate; the rest of the file is not read.
         GC.Collect();
@@ -126,9 +113,7 @@ internal static class BenchIngest
         cpu = CpuSeconds() - cpu;
         if (table is null) return cpu;
         stopAt = warcBytes * seen / Math.Max(1, CountRecords(path, seen));
-        table.AddRow(name, $"{seen:N0} ({docs:N0} docs)", s.ToString("0.00", CultureInfo.InvariantCulture),
-            (stopAt / (1024.0 * 1024) / s).ToString("0.0", CultureInfo.InvariantCulture), (seen / s).ToString("0.0", CultureInfo.InvariantCulture),
-            cpu.ToString("0.00", CultureInfo.InvariantCulture), (seen / cpu).ToString("0.0", CultureInfo.InvariantCulture), Peak());
+        table.Add(new WarcIngestPhase(name, seen, docs, s, stopAt / (1024.0 * 1024) / s, seen / s, cpu, seen / cpu, Peak()));
         return cpu;
     }
 
@@ -155,11 +140,20 @@ internal static class BenchIngest
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return "n/a"; }
     }
 
-    private static string Peak()
+    private static double Peak()
     {
         using var self = Process.GetCurrentProcess();
-        return (self.PeakWorkingSet64 / (1024.0 * 1024)).ToString("N0", CultureInfo.InvariantCulture);
+        return self.PeakWorkingSet64 / (1024.0 * 1024);
     }
-
-    private static string Mb(long bytes) => (bytes / (1024.0 * 1024)).ToString("0", CultureInfo.InvariantCulture);
 }
+
+/// <summary>One timed phase: records read (and documents, when reading as documents), seconds, MB/s of WARC bytes,
+/// pages/s, CPU seconds, pages per CPU second and the peak working set after it.</summary>
+public sealed record WarcIngestPhase(string Name, int Records, int? Documents, double Seconds, double MbPerSecond, double PagesPerSecond,
+    double CpuSeconds, double PagesPerCpuSecond, double PeakMb);
+
+/// <summary>The benchmark's figures: the WARC built (records, distinct pages, plain and gzipped bytes), each phase, and
+/// the load average before and after.</summary>
+public sealed record WarcIngestResult(int Records, int DistinctPages, long PlainBytes, long GzipBytes, IReadOnlyList<WarcIngestPhase> Phases,
+    int WarmUpPasses, string LoadBefore, string LoadAfter);
+

@@ -1,14 +1,14 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Parallax.Cli.Commands;
+namespace Parallax.Eval.Lexicons;
 
 /// <summary>
 /// Builds the compact gazetteer files committed under src/Parallax.Analysis/Entities/Lexicons from the open
 /// gazetteers in ../shared/data/gazetteers. Facts only (names), each file headed by its source and licence.
 /// Run: <c>parallax lexicons --shared ../shared --out src/Parallax.Analysis/Entities/Lexicons</c>.
 /// </summary>
-internal static class LexiconBuilder
+public static class LexiconBuilder
 {
     /// <summary>World cities at or above this population are kept; every US city of the GeoNames cities15000 file is kept
     /// too, because US local news names small cities. 100k keeps the file near 100 KB.</summary>
@@ -16,12 +16,8 @@ internal static class LexiconBuilder
 
     public static int Build(string shared, string outDir, string storiesOutDir)
     {
-        var gaz = Path.Combine(shared, "data", "gazetteers");
-        if (!Directory.Exists(gaz))
-        {
-            Console.Error.WriteLine($"parallax: gazetteers not found at {gaz}");
-            return 2;
-        }
+        // Missing gazetteers: the one-line "not found:" error every command gives for ../shared data.
+        var gaz = SharedData.Folder(shared, "gazetteers");
         Directory.CreateDirectory(outDir);
 
         var names = new SortedSet<string>(StringComparer.Ordinal);
