@@ -68,20 +68,17 @@ internal static class EvalExtractCommand
             foreach (var r in results.Skip(1))
                 AnsiConsole.MarkupLineInterpolated(
                     $"Parallax vs {r.Name}: F1 {ours.Counts.F1:0.000} vs {r.Counts.F1:0.000} ({ours.Counts.F1 - r.Counts.F1:+0.000;-0.000}), speed ×{ours.PagesPerSecond / r.PagesPerSecond:0.00}");
-            // The held-back test set is English: the same scores on the pages that declare English (html lang, as read
-            // by Parallax's metadata), for every extractor.
-            var english = outputs.Select(o => o.Metadata?.Language?.Value.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true).ToList();
+            var english = ExtractionSplits.English(outputs);
             int englishPages = english.Count(e => e);
             foreach (var r in results)
             {
                 var c = r.Over(i => english[i]);
                 AnsiConsole.MarkupLineInterpolated($"{r.Name} on the {englishPages} pages declared English: P {F(c.Precision)} R {F(c.Recall)} F1 {F(c.F1)}");
             }
-            // The block extractor's thresholds were tuned on the even-indexed pages; the odd ones are held out.
             foreach (var r in results)
             {
-                var train = r.Over(i => i % 2 == 0);
-                var held = r.Over(i => i % 2 == 1);
+                var train = r.Over(ExtractionSplits.Tuning);
+                var held = r.Over(ExtractionSplits.HeldOut);
                 AnsiConsole.MarkupLineInterpolated(
                     $"{r.Name}: tuning half (even pages) P {F(train.Precision)} R {F(train.Recall)} F1 {F(train.F1)}; held-out half (odd pages) P {F(held.Precision)} R {F(held.Recall)} F1 {F(held.F1)}");
             }
