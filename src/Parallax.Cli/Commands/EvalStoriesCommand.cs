@@ -61,6 +61,10 @@ internal static class EvalStoriesCommand
                 F(s.BCubed.Precision), F(s.BCubed.Recall), $"[bold]{F(s.BCubed.F1)}[/]", F(s.AdjustedRand));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"clustering: {rate:N0} documents/s (features precomputed; analysis excluded)");
+        var pairs = StoryClusteringEvaluation.Pairs(docs, stories);
+        static string R((int Pairs, int Together) x) => $"{F(PairFigures.Rate(x))} ({x.Together:N0} of {x.Pairs:N0})";
+        AnsiConsole.MarkupLineInterpolated(
+            $"pairs in one story: follow-ups (one sub-topic, texts dated on different days) {R(pairs.FollowUps)}; other same-event pairs {R(pairs.SameDay)}; look-alikes (the topic's other sub-topic) {R(pairs.LookAlikes)}");
 
         if (errors)
             foreach (var g in docs.Select((d, i) => (d, s: stories[i])).GroupBy(x => x.d.Topic).OrderBy(g => g.Key))

@@ -8,6 +8,14 @@ namespace Parallax.Eval.Stories;
 /// <summary>Clustering scores at one level (sub-topic or topic): B-cubed over documents and the adjusted Rand index.</summary>
 public sealed record ClusteringScore(Prf BCubed, double AdjustedRand, int GoldClusters, int PredictedClusters);
 
+/// <summary>Pairs of documents and how many of them ended in one story: <see cref="FollowUps"/> are two reports of one
+/// event whose texts are about different days (a later report: the arrest, the funeral, the verdict), <see cref="SameDay"/>
+/// the other pairs of one event, <see cref="LookAlikes"/> reports of the two look-alike events of one topic.</summary>
+public sealed record PairFigures((int Pairs, int Together) FollowUps, (int Pairs, int Together) SameDay, (int Pairs, int Together) LookAlikes)
+{
+    public static double Rate((int Pairs, int Together) x) => x.Pairs == 0 ? 0 : x.Together / (double)x.Pairs;
+}
+
 /// <summary>One ECB+ document ready to stream: its gold topic and sub-topic, and its clustering features.</summary>
 public sealed record StreamedDocument(string Name, int Topic, string SubTopic, StoryFeatures Features);
 
@@ -50,6 +58,26 @@ public static class StoryClusteringEvaluation
         // Topic level scores story families (related events), the level above stories.
         var family = story.Select(clusterer.FamilyOf).ToArray();
         return (Level(docs.Select(d => d.SubTopic).ToList(), story), Level(docs.Select(d => d.Topic).ToList(), family), story);
+    }
+
+    /// <summary>The follow-up development figure: ECB+ documents carry no publication date, so a document's day is the
+    /// one its text is about (<see cref="StoryFeatures.Day"/>: the latest full date it states). Two reports of one
+    /// sub-topic dated on different days are a follow-up pair (the later one reports what came after); two reports of
+    /// one topic's two sub-topics are a look-alike pair (the same kind of event, other people, place or date). Recall
+    /// of follow-up pairs should rise while look-alike pairs stay apart.</summary>
+    public static PairFigures Pairs(IReadOnlyList<StreamedDocument> docs, IReadOnlyList<long> stories)
+    {
+        int fp = 0, ft = 0, sp = 0, st = 0, lp = 0, lt = 0;
+        for (int i = 0; i < docs.Count; i++)
+            for (int j = i + 1; j < docs.Count; j++)
+            {
+                if (docs[i].Topic != docs[j].Topic) continue;
+                int together = stories[i] == stories[j] ? 1 : 0;
+                if (docs[i].SubTopic != docs[j].SubTopic) { lp++; lt += together; }
+                else if (docs[i].Features.Day is { } a && docs[j].Features.Day is { } b && a != b) { fp++; ft += together; }
+                else { sp++; st += together; }
+            }
+        return new PairFigures((fp, ft), (sp, st), (lp, lt));
     }
 
     private static ClusteringScore Level<T>(IReadOnlyList<T> gold, long[] predicted) where T : notnull =>

@@ -86,12 +86,16 @@ public sealed class EntityMerger
 
         var entities = new List<StoryEntity>();
         var entityOf = new Dictionary<(string, int), string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in clusters.OrderBy(c => c.Order))
         {
             // An unknown single word nobody linked to a person or organisation is not reported as an entity.
             if (!c.Typed && c.Names.All(n => !n.Contains(' '))) continue;
             var name = CanonicalName(c);
             var id = idFor($"{c.Type}:{name}");
+            // Two clusters the merger kept apart can still end with one canonical name (a long story of near-identical
+            // reports): the second gets an id of its own, so ids stay unique within the story.
+            for (int k = 2; !used.Add(id); k++) id = idFor($"{c.Type}:{name}#{k}");
             var aliases = c.Names.Concat(c.Descriptions.Select(d => d.Text)).Distinct(StringComparer.Ordinal).Where(n => n != name)
                 .OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray();
             var mentions = c.Mentions.Select(m => new DocSpan(m.Doc, m.Mention.Start, m.Mention.End))

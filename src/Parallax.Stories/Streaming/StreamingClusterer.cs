@@ -22,6 +22,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private readonly StreamingOptions opt = options ?? new StreamingOptions();
     private readonly double[] keyConflict = [.. (options ?? new StreamingOptions()).KeyConflict];
     private readonly double[] keyAgreement = [.. (options ?? new StreamingOptions()).KeyAgreement];
+    private readonly int[] anchorWindow = [.. (options ?? new StreamingOptions()).AnchorWindowDays];
     private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
     private readonly List<int> df = [];
     private readonly List<char> kind = [];
@@ -82,12 +83,15 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         {
             var s = candidates[c].Story;
             double similarity = c < opt.MemberCandidates ? Blend(doc, s, candidates[c].Centroid) : (1 - opt.NearestMemberWeight) * candidates[c].Centroid;
-            var (agree, conflict) = KeyFactor(keys, s);
+            var (agree, conflict, shared) = KeyFactor(keys, s);
             // The family ignores the window and conflicts: a later event of the same kind is related news.
             if (similarity >= opt.FamilyThreshold) related.Add(s);
-            if (!InWindow(s, f.Day)) continue;
+            // Past the window only a follow-up that refers back to the story's event may join (see AnchorWindowDays).
+            bool late = !InWindow(s, f.Day);
+            if (late && (conflict < 1 || !InWindow(s, f.Day, AnchorWindow(shared)))) continue;
             double score = similarity * Mismatch(terms, s, '#', opt.YearMismatchFactor) * Mismatch(terms, s, '^', opt.PlaceMismatchFactor)
                 * agree * conflict;
+            if (late && score < opt.AnchorMinScore) continue;
             if (score >= opt.JoinThreshold) scored.Add((s, score));
         }
         scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Story.Id.CompareTo(b.Story.Id));
@@ -446,17 +450,28 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         return dot / (a.Norm * b.Norm);
     }
 
-    private bool InWindow(StoryState s, DateOnly? day) =>
+    private bool InWindow(StoryState s, DateOnly? day) => InWindow(s, day, opt.WindowDays);
+
+    /// <summary>The widest window the key kinds a document shares with a story allow (a bit per kind).</summary>
+    private int AnchorWindow(int shared)
+    {
+        int days = 0;
+        for (int kk = 0; kk < anchorWindow.Length; kk++)
+            if ((shared & (1 << kk)) != 0) days = Math.Max(days, anchorWindow[kk]);
+        return days;
+    }
+
+    private static bool InWindow(StoryState s, DateOnly? day, int days) =>
         day is not { } d || s.First is not { } first || s.Last is not { } last
-        || (d.DayNumber >= first.DayNumber - opt.WindowDays && d.DayNumber <= last.DayNumber + opt.WindowDays);
+        || (d.DayNumber >= first.DayNumber - days && d.DayNumber <= last.DayNumber + days);
 
     /// <summary>Compares the document's key values with the story's, kind by kind: a kind the document's lead names and
     /// the story's leads name too, with no value in common and neither side mentioning the other's anywhere (another
     /// year, another named participant), scales the score by that kind's conflict factor; a value the lead shares with
     /// the story's leads, by the agreement factor (a shared year or date is strong evidence of one event).</summary>
-    private (double Agree, double Conflict) KeyFactor(Keys keys, StoryState s)
+    private (double Agree, double Conflict, int Shared) KeyFactor(Keys keys, StoryState s)
     {
-        if (keys.Lead.Length == 0) return (1, 1);
+        if (keys.Lead.Length == 0) return (1, 1, 0);
         // Per kind: 1 the document's lead names it, 2 a lead value is one the story's leads name, 4 the two sides
         // mention each other's values somewhere (no conflict, only no agreement).
         Span<byte> state = stackalloc byte[StoryFeatures.KeyKinds.Length];
@@ -479,12 +494,13 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
                 if (state[keyKind[k]] == 1 && s.Keys.ContainsKey(k)) state[keyKind[k]] |= 4;
         }
         double agree = 1, conflict = 1;
+        int shared = 0;
         for (int kk = 0; kk < state.Length; kk++)
         {
-            if ((state[kk] & 2) != 0) agree *= keyAgreement[kk];
+            if ((state[kk] & 2) != 0) { agree *= keyAgreement[kk]; shared |= 1 << kk; }
             else if (state[kk] == 1) conflict *= keyConflict[kk];
         }
-        return (agree, conflict);
+        return (agree, conflict, shared);
     }
 
     /// <summary>Scales the score down when the document names years (#) or places (^) that the story never names
