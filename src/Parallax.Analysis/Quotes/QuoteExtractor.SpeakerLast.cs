@@ -29,7 +29,7 @@ public sealed partial class QuoteExtractor
             if (!IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || !char.IsLower(w[0])) continue;
             // Either a subject before the cue ("sources said", "the Associated Press reported") or right after it
             // ("said Mr. Burman"); a bare cue after the comma with nothing named is not an attribution.
-            if (t == comma + 1 && t == last) return null;
+            if (t == comma + 1 && t == last || CueTakesInfinitive(ctx, t, last + 1)) return null;
             // With the subject before the cue, only a short adverbial may follow it ("sources said Friday", "he said
             // in a statement"); "…, Trump said he was suited for it" is speaker-first speech after an opening phrase.
             if (t > comma + 1 && t < last && (last - t > 4 || !TailAdverbial(text, doc.Tokens[t + 1]))) return null;
@@ -61,6 +61,7 @@ public sealed partial class QuoteExtractor
                     var w = text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length);
                     if (doc.Tokens[c].Kind != TokenKind.Word || !char.IsLower(w[0]) || !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
                     if (c == open + 1 && c == t - 1) break; // ", said," names nobody
+                    if (CueTakesInfinitive(ctx, c, t)) break; // ", asked to see the warrant,": an action
                     var content = Trim(text, s.Span);
                     if (CountWords(text, content) < 6 || ctx.InsideQuote(content.Start)) return null;
                     var speaker = SpeakerAround(ctx, c, open + 1, t, doc.Tokens[open].Start)

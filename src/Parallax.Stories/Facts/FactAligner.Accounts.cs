@@ -104,7 +104,10 @@ public sealed partial class FactAligner
             if (!factIds.IsEmpty) evidence.Add("numbers in facts: " + string.Join(", ", factIds));
             int docCount = members.Select(s => sentences[s].Doc).Distinct().Count();
             evidence.Add($"{docCount} documents, {members.Count} sentences");
-            result.Add(new Account(nextAccountId(), about, spans, factIds, evidence.ToImmutable()));
+            // Key words the tellings contradict each other on ("ordered" vs "granted"): a disagreement in words.
+            var disputes = AccountDisputes.Find(members.Select(s => (docs[sentences[s].Doc], sentences[s].Sentence.Span)).ToList());
+            if (!disputes.IsEmpty) evidence.Add("contradicting words: " + string.Join("; ", disputes.Select(d => d.Contrast)));
+            result.Add(new Account(nextAccountId(), about, spans, factIds, evidence.ToImmutable(), disputes));
         }
         return result.MoveToImmutable();
     }
