@@ -200,6 +200,7 @@ public sealed partial class QuoteExtractor
             bool apposition = m.End < text.Length && text[m.End] == ',';
             return cueStart - m.End <= (apposition ? 140 : 40);
         }
-        return cueStart - subject.At <= 30;
+        // A description after the cue ("showed an officer breaking …") is its object, not its subject.
+        return subject.At < cueStart && cueStart - subject.At <= 30;
     }
 }

@@ -125,9 +125,10 @@ public sealed partial class QuoteExtractor
     private static bool CanSpeak(Context ctx, SpeakerRef? speaker)
     {
         if (speaker is not { } s) return true; // no speaker: the quote stands unattributed, nobody is wrongly credited
-        if (s.Mention is { } m) return !ctx.IsThing(m);
-        if (s.Label is not { } label) return true;
-        var span = label.AsSpan().TrimEnd();
+        // A name whose last word is a thing ("Footage" at a sentence's start, tagged as a name) is that thing.
+        var span = s.Mention is { } m ? ctx.Text.AsSpan(m.Start, m.End - m.Start) : s.Label is { } label ? label.AsSpan().TrimEnd() : default;
+        if (s.Mention is { } thing && (ctx.IsThing(thing) || TypeAt(ctx.Doc, thing) == EntityType.Person)) return !ctx.IsThing(thing);
+        if (span.IsEmpty) return true;
         int space = span.LastIndexOf(' ');
         var head = space < 0 ? span : span[(space + 1)..];
         return !NonSpeakerHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head);

@@ -68,7 +68,7 @@ public static class QuoteGrouper
             int shorter = Math.Min(shingleCount[i], shingleCount[j]);
             if (count >= (occurrences[i].Quote.Kind == QuoteKind.Indirect || occurrences[j].Quote.Kind == QuoteKind.Indirect
                               ? MinContainmentIndirect : MinContainment) * shorter
-                && SpeakersCompatible(occurrences[i], occurrences[j]))
+                && SpeakersCompatible(occurrences[i], occurrences[j], count, (double)count / shorter))
                 matched.Add((i, j, (double)count / shorter));
         }
         matched.Sort((a, b) => b.Strength != a.Strength ? b.Strength.CompareTo(a.Strength) : (a.I, a.J).CompareTo((b.I, b.J)));
@@ -124,13 +124,21 @@ public static class QuoteGrouper
         return true;
     }
 
-    /// <summary>Two printings credited to two different named people are two statements; a person and an organisation
-    /// (a spokesperson and the agency) or an unnamed speaker are compatible.</summary>
-    private static bool SpeakersCompatible(Occurrence x, Occurrence y)
+    /// <summary>
+    /// Two printings credited to two different named people are two statements, unless they share a long run of the
+    /// same words (at least <see cref="MinSharedForConflict"/> runs and most of the shorter one): then it is one
+    /// statement whose speaker the outlets dispute. A person and an organisation (a spokesperson and the agency) or an
+    /// unnamed speaker are compatible.
+    /// </summary>
+    private static bool SpeakersCompatible(Occurrence x, Occurrence y, int shared, double strength)
     {
         if (x.SpeakerId is null || y.SpeakerId is null || x.SpeakerId == y.SpeakerId) return true;
-        return !(SpeakerType(x) == EntityType.Person && SpeakerType(y) == EntityType.Person);
+        if (!(SpeakerType(x) == EntityType.Person && SpeakerType(y) == EntityType.Person)) return true;
+        return shared >= MinSharedForConflict && strength >= MinContainmentIndirect;
     }
+
+    /// <summary>Shared five-word runs two printings credited to different people need to be one statement.</summary>
+    public const int MinSharedForConflict = 6;
 
     private static EntityType? SpeakerType(Occurrence o)
     {
