@@ -50,8 +50,8 @@ public sealed class AccountDisputeTests
     {
         // "arrested and released" tells both; "was not released" is no "released".
         var account = Assert.Single(Align(
-            Doc("d1", "On Tuesday, Kessling police arrested Brandt Ortega near the Pelham ferry dock and released him hours later."),
-            Doc("d2", "On Tuesday, Brandt Ortega was not released after Kessling police detained him near the Pelham ferry dock.")).Accounts);
+            Doc("d1", "In 2017, Kessling police arrested Brandt Ortega near the Pelham ferry dock and released him hours later."),
+            Doc("d2", "In 2017, Brandt Ortega was not released after Kessling police detained him near the Pelham ferry dock.")).Accounts);
         Assert.Empty(account.Disputes);
     }
 
@@ -60,8 +60,8 @@ public sealed class AccountDisputeTests
     {
         // "ordered" and "granted" contradict only about removal and voluntary departure.
         var account = Assert.Single(Align(
-            Doc("d1", "On March 3, Judge Amara Lindqvist ordered a new trial for the Pelham ferry operator."),
-            Doc("d2", "On March 3, Judge Amara Lindqvist granted a new trial for the Pelham ferry operator.")).Accounts);
+            Doc("d1", "In 2017, Judge Amara Lindqvist ordered a new trial for the Pelham ferry operator."),
+            Doc("d2", "In 2017, Judge Amara Lindqvist granted a new trial for the Pelham ferry operator.")).Accounts);
         Assert.Empty(account.Disputes);
     }
 }
