@@ -64,4 +64,23 @@ public sealed class AccountDisputeTests
             Doc("d2", "In 2017, Judge Amara Lindqvist granted a new trial for the Pelham ferry operator.")).Accounts);
         Assert.Empty(account.Disputes);
     }
+
+    [Fact]
+    public void A_heading_does_not_repeat_its_date()
+    {
+        var account = Assert.Single(Align(
+            Doc("d1", "Ortega has two misdemeanors and a federal immigration judge, in 2011, ordered him out of the country."),
+            Doc("d2", "Ortega was ordered out of the country by a federal immigration judge, in 2011, the agency said.")).Accounts);
+        Assert.StartsWith("2011: ", account.About);
+        Assert.Equal(1, account.About.Split("2011").Length - 1);
+    }
+
+    [Fact]
+    public void Without_a_shared_run_the_heading_is_the_opening_of_the_shortest_telling()
+    {
+        var account = Assert.Single(Align(
+            Doc("d1", "In 2011, officers handcuffed Ortega on the ground outside Pelham depot."),
+            Doc("d2", "In 2011, Ortega was pushed to the ground and then handcuffed by agents beside Pelham depot.")).Accounts);
+        Assert.Equal("2011: officers handcuffed Ortega on the ground outside Pelham …", account.About);
+    }
 }
