@@ -8,7 +8,7 @@ internal sealed partial class HtmlRenderer
 {
     /// <summary>Direct quotes credited to a named speaker (in report order), and everything else: reported speech,
     /// block statements and quotes whose speaker is not named.</summary>
-    private (List<QuoteGroup> Featured, List<QuoteGroup> Rest) QuoteOrder(ImmutableArray<QuoteGroup> quotes)
+    private (List<QuoteGroup> Featured, List<QuoteGroup> Others) QuoteOrder(ImmutableArray<QuoteGroup> quotes)
     {
         var featured = new List<QuoteGroup>();
         var rest = new List<QuoteGroup>();
