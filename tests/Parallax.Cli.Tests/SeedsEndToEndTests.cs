@@ -80,6 +80,18 @@ public sealed class SeedsEndToEndTests
     }
 
     [Fact]
+    public void The_officers_claim_is_not_credited_to_the_man_they_arrested()
+    {
+        var story = Report().Stories.First();
+        var person = story.GetProperty("entities").EnumerateArray().Single(e => ReportView.Names(e).Any(n => n.Contains("Millan-Vazquez", StringComparison.Ordinal)));
+        var id = person.GetProperty("id").GetString();
+        var claims = story.GetProperty("quotes").EnumerateArray().SelectMany(q => q.GetProperty("occurrences").EnumerateArray())
+            .Where(o => o.GetProperty("text").GetString()!.StartsWith("they had a warrant for his arrest for eventual", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(claims);
+        Assert.All(claims, o => Assert.NotEqual(id, o.GetProperty("speaker").ValueKind == System.Text.Json.JsonValueKind.String ? o.GetProperty("speaker").GetString() : null));
+    }
+
+    [Fact]
     public void Sentences_of_one_release_quoted_apart_are_not_one_quote()
     {
         var quotes = Report().Stories.First().GetProperty("quotes").EnumerateArray().ToList();
