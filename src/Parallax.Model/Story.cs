@@ -66,7 +66,16 @@ public sealed record Fact(
 /// <summary>Sentences from different documents that tell the same moment of the event, with the evidence for putting
 /// them side by side (shared dates, shared rare words, facts their numbers belong to).</summary>
 public sealed record Account(string Id, string About, ImmutableArray<DocSpan> Sentences, ImmutableArray<string> Facts,
-    ImmutableArray<string> Evidence = default);
+    ImmutableArray<string> Evidence = default, ImmutableArray<WordDispute> Disputes = default);
+
+/// <summary>Two tellings of one moment whose key words cannot both be true ("ordered" vs "granted", "suspended" vs
+/// "surrendered"): a disagreement in words, not numbers.</summary>
+/// <param name="Contrast">The contrast in words, e.g. "ordered vs granted".</param>
+/// <param name="Words">Each contradicting word with its sentence; <see cref="DisputedWord.Side"/> says which side.</param>
+public sealed record WordDispute(string Contrast, ImmutableArray<DisputedWord> Words);
+
+/// <summary>One contradicting word of a <see cref="WordDispute"/>: the word, its sentence, and its side (0 or 1).</summary>
+public sealed record DisputedWord(DocSpan Word, DocSpan Sentence, int Side);
 
 public sealed record StoryCitation(DocSpan Span, string Cites, CitationKind Kind);
 

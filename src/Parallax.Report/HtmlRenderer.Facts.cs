@@ -305,8 +305,11 @@ internal sealed partial class HtmlRenderer
         }
         w.Write("<p class=\"note\">Each statement once, then how every source printed it and whom it credited. "
             + "Against the text above, <del>missing words</del> are struck through and <ins>added words</ins> underlined.</p>\n");
-        foreach (var q in quotes)
+        // Direct quotes with a named speaker first; reported speech and unnamed speakers collapsed after them.
+        var (featured, rest) = QuoteOrder(quotes);
+        foreach (var q in featured.Concat(rest))
         {
+            if (rest.Count > 0 && ReferenceEquals(q, rest[0])) OpenCollapsedQuotes(rest.Count, featured.Count);
             w.Write("<article class=\"quote");
             if (q.SpeakerConflict) w.Write(" conflict");
             w.Write("\" id=\"");
@@ -369,6 +372,7 @@ internal sealed partial class HtmlRenderer
             }
             w.Write("</tbody></table></div>\n</article>\n");
         }
+        if (rest.Count > 0) w.Write("</details>\n");
         w.Write("</section>\n");
     }
 }

@@ -10,7 +10,7 @@ internal sealed partial class HtmlRenderer
     {
         var disputed = v.Story.Facts.Where(f => f.Status == FactStatus.Disputed).ToList();
         var conflicts = v.Story.Quotes.Where(q => q.SpeakerConflict).ToList();
-        if (disputed.Count == 0 && conflicts.Count == 0) return;
+        if (disputed.Count == 0 && conflicts.Count == 0 && !HasWordDisputes(v)) return;
 
         w.Write("<section class=\"disagreements\" aria-labelledby=\"");
         T(v.Id("disagreements-h"));
@@ -58,6 +58,7 @@ internal sealed partial class HtmlRenderer
             }
             w.Write("</p></li>\n");
         }
+        WriteWordDisputes(v);
         w.Write("</ul>\n</section>\n");
     }
 }

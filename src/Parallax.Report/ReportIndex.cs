@@ -113,6 +113,8 @@ internal sealed class ReportIndex
             NotDefault(a.Sentences, $"{where} account {a.Id}.Sentences");
             NotDefault(a.Facts, $"{where} account {a.Id}.Facts");
             foreach (var s in a.Sentences) CheckSpan(s, $"{where} account {a.Id}");
+            if (!a.Disputes.IsDefault)
+                foreach (var word in a.Disputes.SelectMany(d => d.Words)) CheckSpan(word.Word, $"{where} account {a.Id} dispute");
         }
         foreach (var c in story.Citations) CheckSpan(c.Span, $"{where} citation");
         foreach (var t in story.Timeline)

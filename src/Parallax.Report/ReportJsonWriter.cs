@@ -184,6 +184,7 @@ public static class ReportJsonWriter
                 w.WriteEndArray();
                 WriteStrings("facts", a.Facts);
                 WriteStrings("evidence", a.Evidence.IsDefault ? [] : a.Evidence);
+                WriteAccountDisputes(a);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -331,6 +332,30 @@ public static class ReportJsonWriter
             w.WriteNumber("start", span.Start);
             w.WriteNumber("end", span.End);
             w.WriteString("text", index.Slice(span));
+        }
+
+        /// <summary>An account's disagreements in words (a field added after the contract's first version): each
+        /// contrast ("ordered vs granted") with its words, their sentences and their side (0 or 1).</summary>
+        private void WriteAccountDisputes(Account a)
+        {
+            w.WriteStartArray("disputes");
+            foreach (var d in a.Disputes.IsDefault ? [] : a.Disputes)
+            {
+                w.WriteStartObject();
+                w.WriteString("contrast", d.Contrast);
+                w.WriteStartArray("words");
+                foreach (var word in d.Words)
+                {
+                    w.WriteStartObject();
+                    WriteSpanFields(word.Word);
+                    w.WriteNumber("side", word.Side);
+                    WriteNestedSpan("sentence", word.Sentence);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
         }
 
         /// <summary>A nested span (a claim's sentence, a quote's cue) as an object of the same span fields.</summary>

@@ -123,6 +123,21 @@ public sealed class SamplesEndToEndTests : IClassFixture<SamplesEndToEndTests.Sa
     }
 
     [Fact]
+    public void The_planted_account_dispute_is_in_report_json_with_its_words()
+    {
+        foreach (var expected in run.Expected.GetProperty("disputedAccounts").EnumerateArray())
+        {
+            var docs = expected.GetProperty("files").EnumerateArray().Select(f => run.Report.DocIdOf(f.GetString()!)).ToHashSet();
+            var disputes = run.Story.GetProperty("accounts").EnumerateArray()
+                .SelectMany(a => a.GetProperty("disputes").EnumerateArray()).ToList();
+            // Each side's word sits in one of the planted values, in the planted files.
+            Assert.Contains(disputes, d => expected.GetProperty("values").EnumerateArray().All(v =>
+                d.GetProperty("words").EnumerateArray().Any(w => docs.Contains(w.GetProperty("doc").GetString()!)
+                    && v.GetString()!.Contains(w.GetProperty("text").GetString()!, StringComparison.Ordinal))));
+        }
+    }
+
+    [Fact]
     public void Citations_name_the_credited_outlets_and_agencies()
     {
         foreach (var c in run.Expected.GetProperty("citations").EnumerateArray())

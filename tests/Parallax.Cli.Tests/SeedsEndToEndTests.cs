@@ -57,6 +57,53 @@ public sealed class SeedsEndToEndTests
     }
 
     [Fact]
+    public void Ordered_out_and_granted_voluntary_departure_is_a_disputed_account()
+    {
+        var disputes = Report().Stories.First().GetProperty("accounts").EnumerateArray()
+            .SelectMany(a => a.GetProperty("disputes").EnumerateArray()).ToList();
+        var d = Assert.Single(disputes, x => x.GetProperty("contrast").GetString() == "ordered vs granted");
+        var words = d.GetProperty("words").EnumerateArray().Select(w => (w.GetProperty("text").GetString(), w.GetProperty("side").GetInt32())).ToList();
+        Assert.Contains(("ordered", 0), words);
+        Assert.Contains(("granted", 1), words);
+    }
+
+    [Fact]
+    public void Citations_mean_reliance_no_statute_no_self_credit_and_an_agency_is_no_outlet()
+    {
+        var report = Report();
+        var citations = report.Stories.First().GetProperty("citations").EnumerateArray().ToList();
+        Assert.DoesNotContain(citations, c => c.GetProperty("cites").GetString() == "Title");
+        Assert.DoesNotContain(citations, c => c.GetProperty("cites").GetString() == "KCPD" && c.GetProperty("kind").GetString() == "outlet");
+        var outletOf = report.Documents.ToDictionary(d => d.GetProperty("id").GetString()!,
+            d => d.TryGetProperty("outlet", out var o) && o.ValueKind == System.Text.Json.JsonValueKind.String ? o.GetString() : null);
+        Assert.DoesNotContain(citations, c => outletOf[c.GetProperty("doc").GetString()!] == c.GetProperty("cites").GetString());
+    }
+
+    [Fact]
+    public void The_officers_claim_is_not_credited_to_the_man_they_arrested()
+    {
+        var story = Report().Stories.First();
+        var person = story.GetProperty("entities").EnumerateArray().Single(e => ReportView.Names(e).Any(n => n.Contains("Millan-Vazquez", StringComparison.Ordinal)));
+        var id = person.GetProperty("id").GetString();
+        var claims = story.GetProperty("quotes").EnumerateArray().SelectMany(q => q.GetProperty("occurrences").EnumerateArray())
+            .Where(o => o.GetProperty("text").GetString()!.StartsWith("they had a warrant for his arrest for eventual", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(claims);
+        Assert.All(claims, o => Assert.NotEqual(id, o.GetProperty("speaker").ValueKind == System.Text.Json.JsonValueKind.String ? o.GetProperty("speaker").GetString() : null));
+    }
+
+    [Fact]
+    public void Sentences_of_one_release_quoted_apart_are_not_one_quote()
+    {
+        var quotes = Report().Stories.First().GetProperty("quotes").EnumerateArray().ToList();
+        Assert.DoesNotContain(quotes, q =>
+        {
+            var texts = q.GetProperty("occurrences").EnumerateArray().Select(o => o.GetProperty("text").GetString()!).ToList();
+            return texts.Any(t => t.StartsWith("Millan-Vazquez complied", StringComparison.Ordinal))
+                   && texts.Any(t => t.StartsWith("However, five days", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public void The_subject_spelled_two_ways_is_one_person()
     {
         var story = Report().Stories.First();

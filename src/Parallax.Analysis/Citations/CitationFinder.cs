@@ -32,12 +32,16 @@ public static class CitationFinder
         var tokens = doc.Tokens;
         var mentions = doc.Entities;
         var result = new List<Citation>();
+        var own = doc.Metadata.Outlet?.Value;
         foreach (var m in mentions)
         {
             if (m.Type is EntityType.Place) continue;
             int first = doc.TokenAtOrAfter(m.Start);
             int last = doc.TokenAtOrAfter(m.End) - 1;
             if (first >= tokens.Length || last < first) continue;
+            // A statute or code ("Title 8 United States Code Section 1357") is read, not relied on as a source; an
+            // outlet naming itself ("a statement to The Hill" in The Hill) credits nobody else.
+            if (IsLegalReference(text, tokens, first, last) || own is not null && SameOutlet(doc.Slice(m.Span), own)) continue;
 
             // "NBC News reported" / "ICE confirmed to"
             if (last + 1 < tokens.Length && ReportVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[last + 1])))
@@ -91,8 +95,63 @@ public static class CitationFinder
     private static Citation Make(Document doc, EntityMention m, TextSpan span)
     {
         var name = doc.Slice(m.Span);
-        var kind = m.Type == EntityType.Person ? CitationKind.Person : IsOutlet(name) ? CitationKind.Outlet : CitationKind.Agency;
+        // "a KCPD sergeant": a name that qualifies a role is the agency the reporter reached, whatever its letters.
+        var kind = m.Type == EntityType.Person ? CitationKind.Person
+            : IsOutlet(name) && !QualifiesRole(doc, m) ? CitationKind.Outlet : CitationKind.Agency;
         return new Citation(span.Start, span.End, name, kind);
+    }
+
+    /// <summary>Role nouns a name can qualify ("a KCPD sergeant", "an ICE spokesman").</summary>
+    private static readonly FrozenSet<string> RoleNouns = new[]
+    {
+        "sergeant", "officer", "officers", "spokesperson", "spokesman", "spokeswoman", "official", "officials", "detective",
+        "deputy", "trooper", "agent", "agents", "representative", "director", "chief", "captain", "lieutenant", "commander",
+        "investigator", "investigators", "employee", "staffer", "source", "sources",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool QualifiesRole(Document doc, EntityMention m)
+    {
+        int next = doc.TokenAtOrAfter(m.End);
+        return next < doc.Tokens.Length && doc.Tokens[next].Start - m.End <= 1
+               && RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(doc.Text, doc.Tokens[next]));
+    }
+
+    private static readonly FrozenSet<string> LegalWords = new[]
+    {
+        "Code", "Section", "Statute", "Statutes", "U.S.C.", "USC", "Chapter", "Article", "Amendment", "Regulation",
+        "Regulations", "Act",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A law, code or section: the name or the four words after it hold a legal word, or it is "Title",
+    /// "Section" or "Chapter" followed by a number.</summary>
+    private static bool IsLegalReference(string text, IReadOnlyList<Token> tokens, int first, int last)
+    {
+        var head = Word(text, tokens[first]);
+        if (head is "Title" or "Section" or "Chapter" or "Article" && first + 1 < tokens.Count && tokens[first + 1].Kind == TokenKind.Number) return true;
+        for (int k = first; k < tokens.Count && k <= last + 4; k++)
+        {
+            if (k > last && tokens[k].Kind is not (TokenKind.Word or TokenKind.Number)) break;
+            if (LegalWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k]))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a cited name is the document's own outlet: equal after a leading "The" and case, or one the other
+    /// followed by more words ("KCTV5" in KCTV5 News).</summary>
+    internal static bool SameOutlet(string cited, string own)
+    {
+        static ReadOnlySpan<char> Core(string s)
+        {
+            var span = s.AsSpan().Trim();
+            return span.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? span[4..] : span;
+        }
+        var a = Core(cited);
+        var b = Core(own);
+        if (a.IsEmpty || b.IsEmpty) return false;
+        if (a.Equals(b, StringComparison.OrdinalIgnoreCase)) return true;
+        var shorter = a.Length < b.Length ? a : b;
+        var longer = a.Length < b.Length ? b : a;
+        return longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase) && longer[shorter.Length] == ' ';
     }
 
     /// <summary>An organisation name that is a news outlet: a masthead word, or broadcast call letters (KCTV5, WGN).</summary>

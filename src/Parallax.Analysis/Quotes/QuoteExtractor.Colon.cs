@@ -89,9 +89,12 @@ public sealed partial class QuoteExtractor
         }
         SpeakerRef? speaker = null;
         foreach (var mention in MentionsIn(doc, s.Start, doc.Tokens[cue].Start))
-            if (mention.Type == EntityType.Person) { speaker = new SpeakerRef(mention.Span, null, mention.Start); break; }
+            if (mention.Type == EntityType.Person && !ctx.IsThing(mention.Span)) { speaker = new SpeakerRef(mention.Span, null, mention.Start); break; }
+        // The fallback label is the subject up to its first comma: "The letter, in its entirety, reads:" is "The letter".
+        var subjectText = text[s.Start..doc.Tokens[cue].Start];
+        int comma = subjectText.IndexOf(',');
         speaker ??= SpeakerAround(ctx, cue, s.FirstToken, s.EndToken, s.Start)
-                    ?? new SpeakerRef(null, text[s.Start..doc.Tokens[cue].Start].Trim().TrimEnd(','), s.Start);
+                    ?? new SpeakerRef(null, (comma > 0 ? subjectText[..comma] : subjectText).Trim().TrimEnd(','), s.Start);
         var content = new TextSpan(startPara, endPara);
         while (content.End > content.Start && char.IsWhiteSpace(text[content.End - 1])) content = content with { End = content.End - 1 };
         quote = Make(ctx, content, QuoteKind.Block, doc.Tokens[cue].Span, speaker);

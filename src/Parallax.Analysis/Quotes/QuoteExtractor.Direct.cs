@@ -29,6 +29,9 @@ public sealed partial class QuoteExtractor
             return Make(ctx, content, QuoteKind.Direct, shortCue.Span, SpeakerAround(ctx, shortCue.Cue, firstTok, shortCue.Limit, close) ?? ctx.LastSpeaker);
         }
 
+        // 0. A credit line after the quote: '“…” ― Pamela Padilla' / '“…” — Sen. Claire McCaskill'.
+        if (DashCredit(ctx, close) is { } credit) return Make(ctx, content, QuoteKind.Direct, credit.Dash, credit.Speaker);
+
         // 1. Speaker after the quote: '," Neudauer said' / '," said Neudauer' / '," according to a statement by …'.
         if (sameParagraph && FindCue(ctx, firstTok, Math.Min(doc.Tokens.Length, firstTok + 16), forward: true) is { } after)
         {
@@ -63,6 +66,11 @@ public sealed partial class QuoteExtractor
             }
         }
 
+        // 2c. A paragraph that ends with a colon and a cue introduces the quote that opens the next one ("Caddell
+        // continued:¶“…”", "The New York Times reports:¶“…”").
+        if (StartsParagraph(text, open) && IntroducedByColonParagraph(ctx, open) is { } intro)
+            return Make(ctx, content, QuoteKind.Direct, intro.Cue, intro.Speaker);
+
         // 3. No cue: a quote continues the speaker of this paragraph or the one before (the news convention for a
         // statement carried over paragraphs); failing that, the first person the previous paragraph names.
         if (ctx.LastSpeaker is { } last && ctx.ParagraphOf(last.At) >= ctx.ParagraphOf(open) - 1)
@@ -70,6 +78,59 @@ public sealed partial class QuoteExtractor
         if (StartsParagraph(text, open) && FirstPersonInPreviousParagraph(ctx, open) is { } topic)
             return Make(ctx, content, QuoteKind.Direct, null, new SpeakerRef(topic.Span, null, topic.Start));
         return wordCount >= 6 ? Make(ctx, content, QuoteKind.Direct, null, null) : null;
+    }
+
+    /// <summary>The cue and speaker of the paragraph before <paramref name="open"/> when it ends with a colon and holds a
+    /// speech cue within its last sixteen tokens; null otherwise.</summary>
+    private (TextSpan Cue, SpeakerRef Speaker)? IntroducedByColonParagraph(Context ctx, int open)
+    {
+        var doc = ctx.Doc;
+        var text = ctx.Text;
+        int i = open - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        if (i < 0 || text[i] != ':' || !ContainsLineBreak(text, i, open)) return null;
+        int colon = doc.TokenAtOrAfter(i);
+        if (colon >= doc.Tokens.Length || doc.Tokens[colon].Start != i) return null;
+        int sentence = doc.SentenceAt(i);
+        int from = sentence >= 0 ? doc.Sentences[sentence].FirstToken : Math.Max(0, colon - 16);
+        if (FindCue(ctx, colon - 1, Math.Max(from - 1, colon - 17), forward: false) is not { } cue) return null;
+        var speaker = SpeakerAround(ctx, cue.Cue, from, colon, i) ?? SubjectDescription(ctx, from, cue.Cue);
+        return speaker is { } sp ? (cue.Span, sp) : null;
+    }
+
+    /// <summary>
+    /// A dash right after the closing mark and a name that ends the line ("” ― Pamela Padilla", "” — Rep. Gwen
+    /// Moore, D-Wis."): the name is the speaker and the dash the cue. Only a name the recogniser found, or a run of
+    /// at most five capitalised words up to the line's end; never a place.
+    /// </summary>
+    private static (TextSpan Dash, SpeakerRef Speaker)? DashCredit(Context ctx, int close)
+    {
+        var text = ctx.Text;
+        int i = close + 1;
+        while (i < text.Length && i <= close + 3 && text[i] is ' ' or '\t' or '\u00A0') i++;
+        if (i >= text.Length || text[i] is not ('\u2015' or '\u2014')) return null;
+        var dash = new TextSpan(i, i + 1);
+        i++;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\u00A0') i++;
+        if (i >= text.Length || !char.IsUpper(text[i])) return null;
+        int lineEnd = text.IndexOf('\n', i);
+        if (lineEnd < 0) lineEnd = text.Length;
+        foreach (var m in MentionsIn(ctx.Doc, i, lineEnd))
+        {
+            if (m.Start != i) break;
+            if (m.Type == EntityType.Place || ctx.IsThing(m.Span)) return null;
+            return (dash, new SpeakerRef(m.Span, null, m.Start));
+        }
+        // No name found: a short capitalised run that fills the rest of the line.
+        int end = lineEnd;
+        while (end > i && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ',')) end--;
+        var run = text.AsSpan(i, end - i);
+        int words = 1;
+        foreach (var ch in run) if (ch == ' ') words++;
+        if (run.IsEmpty || words > 5 || run.ContainsAny('"', '\u201C', '\u201D')) return null;
+        foreach (var part in run.Split(' '))
+            if (run[part].Length > 0 && !char.IsUpper(run[part][0])) return null;
+        return (dash, new SpeakerRef(null, run.ToString(), i));
     }
 
     /// <summary>The part of <paramref name="sentence"/> before a quote that opens right after a full stop inside it,

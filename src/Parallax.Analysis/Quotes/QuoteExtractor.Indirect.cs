@@ -41,9 +41,16 @@ public sealed partial class QuoteExtractor
 
             if (according) return AccordingAfter(ctx, s, t);
 
+            if (InsideReportedQuestion(ctx, s, t) || InfinitiveCue(ctx, t)) continue;
             SpeakerRef? subject;
             if (gerund)
+            {
+                // A participle continues the sentence's subject, not a name in an object before it ("a vehicle driven
+                // by X, claiming …"): such a name yields to the name or pronoun that opens the sentence.
                 subject = SpeakerAround(ctx, t, s.FirstToken, t, s.Start);
+                if (subject is null) subject = SentenceSubject(ctx, s);
+                else if (AfterPreposition(ctx, subject.Value)) subject = SentenceSubject(ctx, s) ?? new SpeakerRef(null, null, s.Start);
+            }
             else
             {
                 // The subject must end right before the cue: a mention, pronoun or description; failing that, when a
@@ -74,6 +81,7 @@ public sealed partial class QuoteExtractor
             if (c < s.EndToken && text[doc.Tokens[c].Start] == ',') c++;
             if (c < s.EndToken && IsWord(text, doc.Tokens[c], "in") && c + 1 < s.EndToken && IsWord(text, doc.Tokens[c + 1], "part")) c += 2;
             if (c >= s.EndToken) return null;
+            if (!CanSpeak(ctx, subject) || !CanOpenContent(ctx, w, c)) continue;
             var span = Trim(text, new TextSpan(doc.Tokens[c].Start, s.End));
             if (CountWords(text, span) < 4) continue;
             return Make(ctx, span, QuoteKind.Indirect, tok.Span, subject);
@@ -192,6 +200,7 @@ public sealed partial class QuoteExtractor
             bool apposition = m.End < text.Length && text[m.End] == ',';
             return cueStart - m.End <= (apposition ? 140 : 40);
         }
-        return cueStart - subject.At <= 30;
+        // A description after the cue ("showed an officer breaking …") is its object, not its subject.
+        return subject.At < cueStart && cueStart - subject.At <= 30;
     }
 }

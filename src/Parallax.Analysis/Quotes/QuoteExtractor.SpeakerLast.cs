@@ -29,7 +29,10 @@ public sealed partial class QuoteExtractor
             if (!IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || !char.IsLower(w[0])) continue;
             // Either a subject before the cue ("sources said", "the Associated Press reported") or right after it
             // ("said Mr. Burman"); a bare cue after the comma with nothing named is not an attribution.
-            if (t == comma + 1 && t == last) return null;
+            if (t == comma + 1 && t == last || CueTakesInfinitive(ctx, t, last + 1)) return null;
+            // "…, said Mr. Burman" names the speaker after the cue; "Kevin Madden, a strategist, said the party was
+            // split" is speaker-first speech whose clause follows the cue.
+            if (t == comma + 1 && TailHasVerb(ctx, t + 1, last + 1)) return null;
             // With the subject before the cue, only a short adverbial may follow it ("sources said Friday", "he said
             // in a statement"); "…, Trump said he was suited for it" is speaker-first speech after an opening phrase.
             if (t > comma + 1 && t < last && (last - t > 4 || !TailAdverbial(text, doc.Tokens[t + 1]))) return null;
@@ -40,6 +43,23 @@ public sealed partial class QuoteExtractor
             return Make(ctx, content, QuoteKind.Indirect, doc.Tokens[t].Span, speaker);
         }
         return null;
+    }
+
+    private static readonly FrozenSet<string> FiniteVerbs = new[]
+    {
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must",
+        "did", "does", "do",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether tokens [<paramref name="from"/>, <paramref name="to"/>) hold a finite verb: a clause, not a name.</summary>
+    private static bool TailHasVerb(Context ctx, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            var tok = ctx.Doc.Tokens[k];
+            if (FiniteVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(ctx.Text.AsSpan(tok.Start, tok.Length))) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -61,6 +81,7 @@ public sealed partial class QuoteExtractor
                     var w = text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length);
                     if (doc.Tokens[c].Kind != TokenKind.Word || !char.IsLower(w[0]) || !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
                     if (c == open + 1 && c == t - 1) break; // ", said," names nobody
+                    if (CueTakesInfinitive(ctx, c, t)) break; // ", asked to see the warrant,": an action
                     var content = Trim(text, s.Span);
                     if (CountWords(text, content) < 6 || ctx.InsideQuote(content.Start)) return null;
                     var speaker = SpeakerAround(ctx, c, open + 1, t, doc.Tokens[open].Start)

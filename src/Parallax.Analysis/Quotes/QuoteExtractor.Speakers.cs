@@ -27,7 +27,7 @@ public sealed partial class QuoteExtractor
         foreach (var mention in MentionsIn(doc, loOffset, hiOffset))
         {
             // Unknown-type names count as people here: a name that speaks is almost always a person.
-            if (mention.Type is EntityType.Place || ctx.InsideQuote(mention.Start) || InParenthetical(text, mention.End, cueTok.Start)) continue;
+            if (mention.Type is EntityType.Place || ctx.IsThing(mention.Span) || ctx.InsideQuote(mention.Start) || InParenthetical(text, mention.End, cueTok.Start)) continue;
             bool person = mention.Type is EntityType.Person or EntityType.Other;
             if (mention.End <= cueTok.Start)
             {
@@ -102,7 +102,12 @@ public sealed partial class QuoteExtractor
                 {
                     int start = DescriptionStart(doc, text, t, lo);
                     bool definite = start < t && text.AsSpan(doc.Tokens[start].Start, doc.Tokens[start].Length).Equals("the", StringComparison.OrdinalIgnoreCase);
-                    var label = text[doc.Tokens[start].Start..tok.End];
+                    int labelEnd = tok.End;
+                    // "agency records", "department officials": the role word modifies the noun after it.
+                    if (t + 1 < hi && t + 1 < doc.Tokens.Length && doc.Tokens[t + 1].Kind == TokenKind.Word
+                        && HeadNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length)))
+                        labelEnd = doc.Tokens[t + 1].End;
+                    var label = text[doc.Tokens[start].Start..labelEnd];
                     if (definite && Resolve(ctx, key, tok.Start) is { } antecedent) return new NearRef(antecedent with { At = tok.Start }, k);
                     return new NearRef(new SpeakerRef(null, label, tok.Start), k);
                 }
@@ -110,6 +115,13 @@ public sealed partial class QuoteExtractor
         }
         return null;
     }
+
+    /// <summary>Nouns a role word can modify ("agency records", "police officials"): the description ends at them.</summary>
+    private static readonly FrozenSet<string> HeadNouns = new[]
+    {
+        "records", "record", "data", "documents", "document", "filings", "filing", "reports", "report", "statement",
+        "statements", "figures", "officials", "website", "spokesperson", "spokesman", "spokeswoman", "logs",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// "he"/"she" name a person: the last speaker, unless a person was introduced since, in this paragraph or the one
@@ -146,6 +158,8 @@ public sealed partial class QuoteExtractor
         {
             var tok = doc.Tokens[k];
             if (tok.Kind != TokenKind.Word) break;
+            // "according to agency records": the cue and its preposition are no part of the description.
+            if (IsWord(text, tok, "to") || IsWord(text, tok, "according") || IsWord(text, tok, "by")) break;
             start = k;
             if (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tok.Start, tok.Length))) break;
         }

@@ -28,7 +28,18 @@ public sealed partial class QuoteExtractor
     public Quote[] ExtractWithSources(Document doc)
     {
         var quotes = Extract(doc).ToArray();
-        for (int i = 0; i < quotes.Length; i++) quotes[i] = quotes[i] with { Source = QuoteSource.Find(doc, quotes[i]) };
+        int kept = 0;
+        for (int i = 0; i < quotes.Length; i++)
+        {
+            var q = quotes[i] with { Source = QuoteSource.Find(doc, quotes[i]) };
+            // Reported speech whose own words hold its source while its cue is outside them ("Geoff Jolley, … Counsel
+            // for Congressman Cleaver", said to be said by Cleaver) is a subject the search ran into, not a statement;
+            // a parenthetical ("It was impossible, Gabuyev said, so …") holds source and cue both.
+            if (q.Kind != QuoteKind.Direct && q.Cue is { } cue && !q.Content.Overlaps(cue)
+                && (q.Source is { } src && src.Overlaps(q.Content) || q.Speaker is { } sp && sp.Overlaps(q.Content))) continue;
+            quotes[kept++] = q;
+        }
+        if (kept < quotes.Length) Array.Resize(ref quotes, kept);
         return quotes;
     }
 
@@ -84,6 +95,7 @@ public sealed partial class QuoteExtractor
                 if (ReportedInsideTail(ctx, sentence, indirect) is { } inner) quotes.Add(inner);
             }
         }
+        if (ctx.Dropped.Count > 0) quotes.RemoveAll(q => q.Kind != QuoteKind.Direct && ctx.Dropped.Contains(q.Content.Start));
         return quotes;
     }
 
@@ -120,6 +132,15 @@ public sealed partial class QuoteExtractor
 
         /// <summary>Surnames of the people the document names in full: a lone "Delgado-Ruiz" is a person too.</summary>
         private readonly HashSet<string> surnames = Surnames(doc);
+
+        /// <summary>Names the document introduces as vessels, vehicles or products: never speakers.</summary>
+        private readonly HashSet<string> things = ThingNames(doc);
+
+        public bool IsThing(TextSpan m) => things.Count > 0 && things.Contains(Doc.Slice(m));
+
+        /// <summary>Starts of statements found with a speaker that cannot speak (a thing, a record): dropped at the end
+        /// unless they are direct quotes, which keep their words and lose the speaker.</summary>
+        public HashSet<int> Dropped { get; } = [];
 
         public bool IsPersonLike(EntityMention m) =>
             m.Type == EntityType.Person || m.Type == EntityType.Other && surnames.Contains(Doc.Slice(m.Span));
@@ -189,7 +210,14 @@ public sealed partial class QuoteExtractor
     private Quote Make(Context ctx, TextSpan content, QuoteKind kind, TextSpan? cue, SpeakerRef? speaker)
     {
         // A label that is no noun phrase ("whether it", "July 22") names nobody: better no speaker than a wrong one.
+        if (speaker is { Mention: null, Label: null }) speaker = null; // "nobody we can name", e.g. a participle's object
         if (speaker is { Mention: null, Label: { } label } && !IsNounPhraseLabel(label)) speaker = null;
+        // A vessel, a recording or a record never speaks: reported speech credited to one is no attribution at all.
+        if (!CanSpeak(ctx, speaker))
+        {
+            speaker = null;
+            if (kind != QuoteKind.Direct) ctx.Dropped.Add(content.Start);
+        }
         // The speaker is current from the end of what they said: names inside their words are not newer speakers.
         if (speaker is { } s) { ctx.LastSpeaker = s with { At = content.End }; ctx.LastStatement = content; }
         return new Quote(content, kind, cue, speaker?.Mention, speaker?.Mention is null ? speaker?.Label : null);

@@ -90,12 +90,15 @@ public sealed partial class FactAligner
                 ? w.OrderByDescending(vocabulary.Weight).ThenBy(t => t).Select(vocabulary.Surface).ToList()
                 : [];
             // The words the tellings share verbatim read best ("a federal immigration judge"); rare words otherwise.
-            string about = SharedRun(docs, sentences, members) is { } run ? run : string.Join(", ", ranked.Take(3));
+            // Failing a shared run, the opening words of the shortest telling: a heading reads as a sentence, not as a
+            // list of rare words ("handcuffed, ground").
+            string about = SharedRun(docs, sentences, members) is { } run ? run : Opening(docs, sentences, members);
             var evidence = ImmutableArray.CreateBuilder<string>();
             if (anchorsOf.TryGetValue(root, out var anchors) && anchors.Count > 0)
             {
                 string dates = string.Join(", ", anchors.Order(StringComparer.Ordinal));
-                about = $"{dates}: {about}";
+                // "2011: a federal immigration judge, in 2011" says the date twice: the run's own date goes.
+                about = $"{dates}: {WithoutDate(about, anchors)}";
                 evidence.Add($"same date: {dates}");
             }
             if (ranked.Count > 0) evidence.Add("shared rare words: " + string.Join(", ", ranked.Take(8)));
@@ -104,9 +107,42 @@ public sealed partial class FactAligner
             if (!factIds.IsEmpty) evidence.Add("numbers in facts: " + string.Join(", ", factIds));
             int docCount = members.Select(s => sentences[s].Doc).Distinct().Count();
             evidence.Add($"{docCount} documents, {members.Count} sentences");
-            result.Add(new Account(nextAccountId(), about, spans, factIds, evidence.ToImmutable()));
+            // Key words the tellings contradict each other on ("ordered" vs "granted"): a disagreement in words.
+            var disputes = AccountDisputes.Find(members.Select(s => (docs[sentences[s].Doc], sentences[s].Sentence.Span)).ToList());
+            if (!disputes.IsEmpty) evidence.Add("contradicting words: " + string.Join("; ", disputes.Select(d => d.Contrast)));
+            result.Add(new Account(nextAccountId(), about, spans, factIds, evidence.ToImmutable(), disputes));
         }
         return result.MoveToImmutable();
+    }
+
+    /// <summary>At most ten words from the start of the shortest telling, as printed, with "…" when cut.</summary>
+    private static string Opening(IReadOnlyList<Document> docs, List<SentenceRec> sentences, List<int> members)
+    {
+        int shortest = members.MinBy(m => sentences[m].Sentence.Span.End - sentences[m].Sentence.Span.Start);
+        var words = Words(docs[sentences[shortest].Doc].Text, sentences[shortest].Sentence.Span);
+        if (words.Count == 0) return "";
+        var text = docs[sentences[shortest].Doc].Text;
+        int take = Math.Min(words.Count, 10);
+        return text[words[0].Start..words[take - 1].End] + (take < words.Count ? " …" : "");
+    }
+
+    /// <summary>The heading without a date phrase that repeats one of the anchors at its end (", in 2011") or its start
+    /// ("In 2011, ").</summary>
+    private static string WithoutDate(string about, HashSet<string> anchors)
+    {
+        var trimmed = about.TrimEnd(' ', ',', '.');
+        foreach (var a in anchors)
+        {
+            // Anchors are ISO dates; the year is what a telling repeats.
+            var year = a.Length >= 4 ? a[..4] : a;
+            foreach (var tail in new[] { ", in " + year, " in " + year, ", " + year })
+                if (trimmed.EndsWith(tail, StringComparison.Ordinal) && trimmed.Length > tail.Length + 3)
+                    return trimmed[..^tail.Length];
+            var head = "In " + year + ", ";
+            if (about.StartsWith(head, StringComparison.OrdinalIgnoreCase) && about.Length > head.Length + 3)
+                return about[head.Length..];
+        }
+        return about;
     }
 
     private static int CountRare(int[] x, int[] y, StoryVocabulary vocabulary, int rareLimit)

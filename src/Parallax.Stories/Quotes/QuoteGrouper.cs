@@ -18,6 +18,8 @@ public static class QuoteGrouper
     /// every few words.</summary>
     public const int ShingleSize = 5;
     private const int CommonShingleLimit = 64;
+    /// <summary>Member pairs compared when two groups join; beyond it they stay apart.</summary>
+    private const int MaxJoinWork = 4096;
     /// <summary>A cut printing of a statement shares nearly all its runs with the full one (seen: 0.6–1.0 on the seeds
     /// and samples); unrelated quotes that share a phrase stay under 0.15.</summary>
     public const double MinContainment = 0.3;
@@ -54,15 +56,33 @@ public static class QuoteGrouper
                 for (int b = a + 1; b < list.Count; b++)
                     shared[(list[a], list[b])] = shared.GetValueOrDefault((list[a], list[b])) + 1;
         }
-        foreach (var ((i, j), count) in shared.OrderBy(kv => kv.Key))
+        // Pairs that print the same statement, strongest first (share of the shorter one's runs), so a long statement
+        // that holds several short ones joins the one it shares most with.
+        var matched = new List<(int I, int J, double Strength)>();
+        foreach (var ((i, j), count) in shared)
         {
             // One shared run is not enough unless both quotes are that short: a five-word phrase ("it was a warrantless
             // arrest") inside someone's long statement is an echo, not a printing of the statement.
             bool bothShort = shingleCount[i] == 1 && shingleCount[j] == 1;
             if (count < 2 && !bothShort) continue;
+            int shorter = Math.Min(shingleCount[i], shingleCount[j]);
             if (count >= (occurrences[i].Quote.Kind == QuoteKind.Indirect || occurrences[j].Quote.Kind == QuoteKind.Indirect
-                              ? MinContainmentIndirect : MinContainment) * Math.Min(shingleCount[i], shingleCount[j]))
-                parent[Root(j)] = Root(i);
+                              ? MinContainmentIndirect : MinContainment) * shorter
+                && SpeakersCompatible(occurrences[i], occurrences[j], count, (double)count / shorter))
+                matched.Add((i, j, (double)count / shorter));
+        }
+        matched.Sort((a, b) => b.Strength != a.Strength ? b.Strength.CompareTo(a.Strength) : (a.I, a.J).CompareTo((b.I, b.J)));
+        var direct = new HashSet<(int, int)>(matched.Select(m => (m.I, m.J)));
+        var groupOf = new List<int>[n];
+        for (int i = 0; i < n; i++) groupOf[i] = [i];
+        foreach (var (i, j, _) in matched)
+        {
+            int ri = Root(i), rj = Root(j);
+            if (ri == rj || !CanJoin(groupOf[ri], groupOf[rj], occurrences, direct)) continue;
+            if (groupOf[ri].Count < groupOf[rj].Count) (ri, rj) = (rj, ri);
+            parent[rj] = ri;
+            groupOf[ri].AddRange(groupOf[rj]);
+            groupOf[rj] = [];
         }
 
         var groups = new List<QuoteGroup>();
@@ -79,6 +99,54 @@ public static class QuoteGrouper
             groups.Add(new QuoteGroup(nextId(), text, speakers.FirstOrDefault(), speakers.Count > 1, list));
         }
         return [.. groups];
+    }
+
+    /// <summary>
+    /// Whether two groups may become one statement: two different quotes of one document stay apart unless they
+    /// print the same words themselves (a document that quotes two sentences of one press release quotes two
+    /// statements, even when another document prints the release whole: the "8 printings" chain), and a document's
+    /// quotes in one group share their speaker. Cost: the smaller group's members times the larger's in the same
+    /// document, and groups are few per document.
+    /// </summary>
+    private static bool CanJoin(List<int> a, List<int> b, IReadOnlyList<Occurrence> occurrences, HashSet<(int, int)> direct)
+    {
+        // A bound on the work per join: groups this large are repeated boilerplate, better left apart than compared.
+        if ((long)a.Count * b.Count > MaxJoinWork) return false;
+        foreach (var x in a)
+            foreach (var y in b)
+            {
+                var ox = occurrences[x];
+                var oy = occurrences[y];
+                if (ox.Doc.Id != oy.Doc.Id) continue;
+                if (!direct.Contains((Math.Min(x, y), Math.Max(x, y)))) return false;
+                if (ox.SpeakerId != oy.SpeakerId || ox.SpeakerLabel != oy.SpeakerLabel) return false;
+            }
+        return true;
+    }
+
+    /// <summary>
+    /// Two printings credited to two different named people are two statements, unless they share a long run of the
+    /// same words (at least <see cref="MinSharedForConflict"/> runs and most of the shorter one): then it is one
+    /// statement whose speaker the outlets dispute. A person and an organisation (a spokesperson and the agency) or an
+    /// unnamed speaker are compatible.
+    /// </summary>
+    private static bool SpeakersCompatible(Occurrence x, Occurrence y, int shared, double strength)
+    {
+        if (x.SpeakerId is null || y.SpeakerId is null || x.SpeakerId == y.SpeakerId) return true;
+        if (!(SpeakerType(x) == EntityType.Person && SpeakerType(y) == EntityType.Person)) return true;
+        return shared >= MinSharedForConflict && strength >= MinContainmentIndirect;
+    }
+
+    /// <summary>Shared five-word runs two printings credited to different people need to be one statement.</summary>
+    public const int MinSharedForConflict = 6;
+
+    private static EntityType? SpeakerType(Occurrence o)
+    {
+        if (o.Quote.Speaker is not { } sp) return null;
+        var mentions = o.Doc.Entities;
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (mentions[mid].Start < sp.Start) lo = mid + 1; else hi = mid; }
+        return lo < mentions.Length && mentions[lo].Start == sp.Start ? mentions[lo].Type : null;
     }
 
     /// <summary>The text most documents print; the longest among equals, so a cut printing is not chosen.</summary>

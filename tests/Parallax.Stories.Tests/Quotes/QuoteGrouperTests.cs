@@ -93,3 +93,36 @@ public sealed class QuoteGrouperTests
         Assert.Equal("Sgt. Ray Tolliver", d.Slice(source.Span));
     }
 }
+
+public sealed class QuoteGrouperStatementTests
+{
+    private static QuoteGrouper.Occurrence Occ(Document d, int quote, string? speaker) => new(d, d.Quotes[quote], speaker, null);
+
+    [Fact]
+    public void Two_statements_of_one_document_stay_two_quotes_when_another_prints_them_together()
+    {
+        // d1 quotes two sentences of a release separately; d2 prints the release whole. The release joins one of them,
+        // never both: the two are different statements.
+        var a = StoryDocs.Doc("d1", "\"Ortega complied with the judge's order by returning to Mexico in the spring,\" Neudauer said.\n\n"
+                                    + "\"However, five days after he returned to Mexico, he was found crossing again under an assumed name,\" Neudauer added.");
+        var b = StoryDocs.Doc("d2", "The agency's spokesman had this to say:\n\nOrtega complied with the judge's order by returning to Mexico in the spring. "
+                                    + "However, five days after he returned to Mexico, he was found crossing again under an assumed name.\n");
+        Assert.Equal(2, a.Quotes.Length);
+        int n = 0;
+        var groups = QuoteGrouper.Group([Occ(a, 0, "e1"), Occ(a, 1, "e1"), Occ(b, 0, "e1")], () => $"q{++n}");
+        Assert.Equal(2, groups.Length);
+        Assert.All(groups, g => Assert.True(g.Occurrences.Count(o => o.Span.Doc == "d1") <= 1));
+    }
+
+    [Fact]
+    public void A_short_line_credited_to_two_named_people_is_two_statements()
+    {
+        // Two people may say the same short line; only a long shared statement is one statement with a disputed speaker.
+        var a = StoryDocs.Doc("d1", "\"We will review every towing contract this week,\" Ray Tolliver said.");
+        var b = StoryDocs.Doc("d2", "\"We will review every towing contract this week,\" Carla Wendt said.");
+        Assert.Equal(EntityType.Person, a.Entities.First(e => a.Slice(e.Span) == "Ray Tolliver").Type);
+        Assert.Equal(EntityType.Person, b.Entities.First(e => b.Slice(e.Span) == "Carla Wendt").Type);
+        int n = 0;
+        Assert.Equal(2, QuoteGrouper.Group([Occ(a, 0, "e1"), Occ(b, 0, "e2")], () => $"q{++n}").Length);
+    }
+}
