@@ -27,7 +27,7 @@ internal static class AnalyzeCommand
 
     private static int Run(string[] paths, string outDir, int threads, bool quiet)
     {
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var err = Consoles.Error();
         var clock = Stopwatch.StartNew();
 
         // The output folder is checked first so a long run never ends in "cannot write".
@@ -91,7 +91,7 @@ internal static class AnalyzeCommand
             err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {dup.Origin}: {dup.Reason}");
         }
         if (docs.Count == 0)
-            throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({skipped.Count} inputs skipped)", 1);
+            throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({Plural.Count(skipped.Count, "input", "inputs")} skipped)", 1);
         return (docs, skipped);
     }
 
