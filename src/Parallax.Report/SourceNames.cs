@@ -60,7 +60,7 @@ public static class SourceNames
     public static string? FileLabel(string? origin)
     {
         var file = FileName(origin);
-        if (file is null) return null;
+        if (file is null || file.StartsWith("standard input", StringComparison.Ordinal)) return file;
         int hash = file.IndexOf('#', StringComparison.Ordinal);
         var name = hash < 0 ? file : file[..hash];
         var suffix = hash < 0 ? "" : file[hash..];
