@@ -53,6 +53,11 @@ public sealed partial class PhoneReportTests
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             "the founding case scrolls sideways at 390 px");
 
+        // How tall the page and each section are on the phone, for the closing note (not asserted: content varies).
+        var heights = await page.EvaluateAsync<string>(
+            "() => document.documentElement.scrollHeight + ' px; ' + [...document.querySelectorAll('main section[id]')].map(s => s.id + ' ' + Math.round(s.getBoundingClientRect().height)).join(', ')");
+        await File.WriteAllTextAsync(Path.Combine(Shots, "seeds-390-heights.txt"), heights, TestContext.Current.CancellationToken);
+
         // Long reference tables are collapsed; opened, they still fit (cards, not columns).
         Assert.True(await page.Locator("details.more").CountAsync() > 0, "no long section is collapsed");
         await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
