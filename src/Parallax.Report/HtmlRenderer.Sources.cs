@@ -59,6 +59,27 @@ internal sealed partial class HtmlRenderer
         if (rows > CollapseAbove) w.Write("</details>\n");
     }
 
+    /// <summary>Sections with more items than this are folded behind a summary line (their cards are tall on a phone).</summary>
+    private const int FoldAbove = 3;
+
+    /// <summary>Writes a whole section, folded (details/summary, closed) when it holds more than <see cref="FoldAbove"/>
+    /// items; a link to the section opens it (browsers open a closed details for a fragment inside it).</summary>
+    private void Folded(int items, string what, Action write)
+    {
+        if (items <= FoldAbove)
+        {
+            write();
+            return;
+        }
+        w.Write("<details class=\"fold\"><summary>Show the ");
+        w.Write(items.ToString(Invariant));
+        w.Write(' ');
+        w.Write(what);
+        w.Write("</summary>\n");
+        write();
+        w.Write("</details>\n");
+    }
+
     /// <summary>A document without a headline: how its text begins, muted, so the row still says which report it is.</summary>
     private void WriteOpening(Document doc)
     {

@@ -196,8 +196,8 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         WriteDisagreements(v);
         WriteSources(v);
         WriteFactSection(v, FactStatus.Disputed);
-        WriteAccounts(v);
-        WriteFactSection(v, FactStatus.Agreed);
+        Folded(s.Accounts.Length, "accounts told side by side", () => WriteAccounts(v));
+        Folded(agreed, "agreed facts", () => WriteFactSection(v, FactStatus.Agreed));
         WriteFactSection(v, FactStatus.Single);
         WriteQuotes(v);
         WriteEntities(v);

@@ -115,6 +115,8 @@ internal static class HtmlStyle
         details.removed-doc{margin:.35rem 0;border:1px solid var(--line);border-radius:6px;padding:.35rem .6rem}
         details.removed-doc summary{cursor:pointer}
         .removed-none{margin:.35rem 0}
+        details.fold{margin:0 0 1.25rem;border-top:1px solid var(--line)}
+        details.fold>summary{cursor:pointer;color:var(--accent);font-weight:600;font-size:1.05rem;padding:.6rem 0}
         details.more{margin:.35rem 0 .75rem}
         details.more>summary{cursor:pointer;color:var(--accent);font-weight:600;padding:.2rem 0}
         pre,code{white-space:pre-wrap;overflow-wrap:anywhere}

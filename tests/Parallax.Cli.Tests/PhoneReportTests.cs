@@ -82,6 +82,12 @@ public sealed partial class PhoneReportTests
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "seeds-1280.png") });
 
+        // A folded section opens when its link at the top is followed.
+        Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('#agreed-facts').closest('details.fold').open"));
+        await page.Locator(".glance a[href='#agreed-facts']").ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#agreed-facts').closest('details.fold').open"),
+            "following the link to a folded section leaves it closed");
+
         // Chips name sources: no chip reads "d1"; the reports without an outlet go by their file name.
         var chips = await page.Locator(".src").AllInnerTextsAsync();
         Assert.NotEmpty(chips);
