@@ -8,8 +8,6 @@ namespace Parallax.Cli.Tests;
 /// scroll, tables as cards, long tables collapsed, every source named (never a bare document id).</summary>
 public sealed partial class PhoneReportTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     /// <summary>Screenshots land here for a person to look at (the closing note describes them).</summary>
     public static string Shots => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -24,32 +22,25 @@ public sealed partial class PhoneReportTests
     [GeneratedRegex(@"^d\d+$")]
     private static partial Regex BareId();
 
-    private static async Task<(IPlaywright, IBrowser)> Launch()
+    /// <summary>Chromium on the founding case's report at <paramref name="width"/> pixels (skips without Chromium or seeds).</summary>
+    private static async Task<(IPlaywright, IBrowser, IPage)> OpenSeeds(int width)
     {
-        if (!File.Exists(ChromiumPath)) Assert.Skip("chromium is not installed (apt-get install chromium); browser tests skip");
         if (Repo.Shared is null || !Directory.Exists(Path.Combine(Repo.Shared, "seeds")))
             Assert.Skip("../shared/seeds is not present beside the repository; the founding-case browser test needs it");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"],
-        });
-        return (playwright, browser);
+        var (playwright, browser) = await BrowserEndToEndTests.Launch();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 900 } });
+        await page.GotoAsync("file://" + SeedsReport.Value);
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"seeds-{width}.png") });
+        return (playwright, browser, page);
     }
 
     [Fact]
     public async Task The_founding_case_fits_a_phone_with_every_section_open()
     {
-        var (playwright, browser) = await Launch();
+        var (playwright, browser, page) = await OpenSeeds(390);
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        await page.GotoAsync("file://" + SeedsReport.Value);
-        Directory.CreateDirectory(Shots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "seeds-390.png") });
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             "the founding case scrolls sideways at 390 px");
 
@@ -74,13 +65,9 @@ public sealed partial class PhoneReportTests
     [Fact]
     public async Task Every_source_is_named_and_the_disagreements_box_names_each_source_once()
     {
-        var (playwright, browser) = await Launch();
+        var (playwright, browser, page) = await OpenSeeds(1280);
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        await page.GotoAsync("file://" + SeedsReport.Value);
-        Directory.CreateDirectory(Shots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "seeds-1280.png") });
 
         // A folded section opens when its link at the top is followed.
         Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('#agreed-facts').closest('details.fold').open"));
