@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.Cli;
 using Parallax.Cli.Commands;
 
 // `parallax`: the command tree. Each command lives in Commands/ and returns an exit code; user errors are one line on
@@ -13,10 +14,15 @@ var root = new RootCommand("Parallax: what news reports of one event agree on, w
     ServeCommand.Create(),
 };
 foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
+// One set of parsing rules for every command (unknown options, value types, counts ≥ 1, no URLs); a wrong command
+// line is one line on stderr and exit code 2, never the help text or a run on misread arguments.
+CommandLineRules.Apply(root);
+Consoles.Configure();
+if (!CommandLineRules.TryParse(root, args, out var parsed, Console.Error)) return CommandLineRules.UsageExitCode;
 try
 {
     // The default handler would print a stack trace; user errors are caught below, anything else is a bug and should show one.
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (FileNotFoundException e) when (e.Message.StartsWith("not found:", StringComparison.Ordinal))
 {

@@ -117,11 +117,7 @@ internal sealed partial class HtmlRenderer
             w.Write("<span class=\"spread-item\"><b>");
             T(groups[g].Value);
             w.Write("</b> <span class=\"muted\">(");
-            for (int d = 0; d < groups[g].Docs.Count; d++)
-            {
-                if (d > 0) w.Write(", ");
-                T(index.SourceLabel(groups[g].Docs[d]));
-            }
+            WriteSpreadSources(groups, g);
             w.Write(")</span></span>");
         }
         w.Write("</p>\n");

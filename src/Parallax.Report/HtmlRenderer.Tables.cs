@@ -40,6 +40,7 @@ internal sealed partial class HtmlRenderer
             return byCount != 0 ? byCount : x.CompareTo(y);
         });
 
+        CollapseStart(entities.Length, "entities");
         w.Write("<div class=\"table-wrap\"><table class=\"entity-table\">\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Also called</th><th scope=\"col\">Mentions by source</th><th scope=\"col\" class=\"num-col\">Total</th></tr></thead>\n<tbody>\n");
         foreach (int i in order)
         {
@@ -81,7 +82,9 @@ internal sealed partial class HtmlRenderer
             w.Write(e.Mentions.Length.ToString(Invariant));
             w.Write("</td></tr>\n");
         }
-        w.Write("</tbody></table></div>\n</section>\n");
+        w.Write("</tbody></table></div>\n");
+        CollapseEnd(entities.Length);
+        w.Write("</section>\n");
     }
 
     private void WriteTimeline(StoryView v)
@@ -97,6 +100,7 @@ internal sealed partial class HtmlRenderer
             .ThenBy(x => x.Entry.Span.Start)
             .ThenBy(x => x.Index);
         WriteTimeChart(v);
+        CollapseStart(entries.Length, "dated sentences");
         w.Write("<div class=\"table-wrap\"><table class=\"timeline-table\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Source</th><th scope=\"col\">Sentence</th></tr></thead>\n<tbody>\n");
         foreach (var (e, _) in sorted)
         {
@@ -112,7 +116,9 @@ internal sealed partial class HtmlRenderer
             WriteMarked(index.Doc(e.Sentence.Doc).Text, e.Sentence.Span, e.Span.Span, []);
             w.Write("</td></tr>\n");
         }
-        w.Write("</tbody></table></div>\n</section>\n");
+        w.Write("</tbody></table></div>\n");
+        CollapseEnd(entries.Length);
+        w.Write("</section>\n");
     }
 
     private void WriteCitations(StoryView v)
@@ -126,6 +132,7 @@ internal sealed partial class HtmlRenderer
             .ThenBy(x => x.Citation.Span.Start)
             .ThenBy(x => x.Index);
         WriteCreditGraph(v);
+        CollapseStart(citations.Length, "citations");
         w.Write("<div class=\"table-wrap\"><table class=\"citation-table\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Credits</th><th scope=\"col\">Sentence</th></tr></thead>\n<tbody>\n");
         foreach (var (c, _) in sorted)
         {
@@ -140,7 +147,9 @@ internal sealed partial class HtmlRenderer
             WriteMarked(doc.Text, ContextOf(doc, c.Span.Span), c.Span.Span, []);
             w.Write("</td></tr>\n");
         }
-        w.Write("</tbody></table></div>\n</section>\n");
+        w.Write("</tbody></table></div>\n");
+        CollapseEnd(citations.Length);
+        w.Write("</section>\n");
     }
 
     /// <summary>When each source published, beside the dates the reports give (server-drawn SVG).</summary>

@@ -196,8 +196,8 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         WriteDisagreements(v);
         WriteSources(v);
         WriteFactSection(v, FactStatus.Disputed);
-        WriteAccounts(v);
-        WriteFactSection(v, FactStatus.Agreed);
+        Folded(s.Accounts.Length, "accounts told side by side", () => WriteAccounts(v));
+        Folded(agreed, "agreed facts", () => WriteFactSection(v, FactStatus.Agreed));
         WriteFactSection(v, FactStatus.Single);
         WriteQuotes(v);
         WriteEntities(v);
@@ -226,7 +226,7 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
     private void WriteSources(StoryView v)
     {
         SectionStart(v.Id("sources"), "sources", "Sources", v.Story.Documents.Length);
-        w.Write("<div class=\"table-wrap\"><table class=\"sources-table\">\n<thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Outlet</th><th scope=\"col\">Title</th><th scope=\"col\">Published</th><th scope=\"col\">Path</th></tr></thead>\n<tbody>\n");
+        w.Write("<div class=\"table-wrap\"><table class=\"sources-table\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Outlet</th><th scope=\"col\">Title</th><th scope=\"col\">Published</th><th scope=\"col\">File</th></tr></thead>\n<tbody>\n");
         foreach (var id in v.Story.Documents) WriteDocumentRow(index.Doc(id), v.Position(id));
         w.Write("</tbody></table></div>\n</section>\n");
     }
@@ -235,17 +235,17 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
     {
         var meta = doc.Metadata;
         w.Write("<tr><td>");
-        SourceChip(doc.Id, doc.Id, position);
+        SourceChip(doc.Id, index.SourceLabel(doc.Id), position);
         w.Write("</td><td");
         SourcedTitle(meta.Outlet?.Source);
         w.Write('>');
         if (meta.Outlet?.Value is { } outlet) T(outlet);
-        else w.Write("<span class=\"muted\">unknown</span>");
+        else w.Write("<span class=\"muted\">not named</span>");
         w.Write("</td><td");
         SourcedTitle(meta.Title?.Source);
         w.Write('>');
         if (meta.Title?.Value is { } title) T(title);
-        else w.Write("<span class=\"muted\">untitled</span>");
+        else WriteOpening(doc);
         w.Write("</td><td class=\"nowrap\"");
         SourcedTitle(meta.Published?.Source);
         w.Write('>');
@@ -258,9 +258,9 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
             w.Write(iso);
             w.Write("</time>");
         }
-        else w.Write("<span class=\"muted\">unknown</span>");
+        else w.Write("<span class=\"muted\">not stated</span>");
         w.Write("</td><td class=\"path\">");
-        T(doc.Origin);
+        T(SourceNames.FileName(doc.Origin));
         w.Write("</td></tr>\n");
     }
 
@@ -268,8 +268,8 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
     private void SourcedTitle(MetadataSource? source)
     {
         if (source is null or MetadataSource.None) return;
-        w.Write(" title=\"from ");
-        w.Write(Names.Of(source.Value));
+        w.Write(" title=\"");
+        w.Write(SourceNames.Provenance(source.Value));
         w.Write('"');
     }
 
@@ -283,7 +283,7 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
 
         SectionStart("unassigned", "unassigned", "Documents in no story", rest.Count);
         w.Write("<p class=\"note\">Read and cleaned, but not grouped with any other report of the same event.</p>\n");
-        w.Write("<div class=\"table-wrap\"><table class=\"sources-table\">\n<thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Outlet</th><th scope=\"col\">Title</th><th scope=\"col\">Published</th><th scope=\"col\">Path</th></tr></thead>\n<tbody>\n");
+        w.Write("<div class=\"table-wrap\"><table class=\"sources-table\">\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Outlet</th><th scope=\"col\">Title</th><th scope=\"col\">Published</th><th scope=\"col\">File</th></tr></thead>\n<tbody>\n");
         foreach (var doc in rest) WriteDocumentRow(doc, int.MaxValue);
         w.Write("</tbody></table></div>\n");
         foreach (var doc in rest) WriteRemovedFor(doc, int.MaxValue);
@@ -303,7 +303,7 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         foreach (var r in skipped)
         {
             w.Write("<tr><td class=\"path\">");
-            T(r.Origin);
+            T(SourceNames.FileName(r.Origin));
             w.Write("</td><td>");
             T(r.Reason);
             w.Write("</td></tr>\n");
@@ -352,24 +352,15 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         if (index.TryDoc(docId, out var doc))
         {
             w.Write(" · ");
-            T(doc.Origin);
+            T(SourceNames.FileName(doc.Origin));
         }
         w.Write("\">");
         T(label);
         w.Write("</span>");
     }
 
-    /// <summary>The outlet chip followed by the document id, used wherever a claim, quote or date is credited.</summary>
-    private void Source(StoryView v, string docId)
-    {
-        SourceChip(docId, index.SourceLabel(docId), v.Position(docId));
-        if (!string.Equals(index.SourceLabel(docId), docId, StringComparison.Ordinal))
-        {
-            w.Write(" <span class=\"docid\">");
-            T(docId);
-            w.Write("</span>");
-        }
-    }
+    /// <summary>The source's named chip (its id and file in the tooltip), used wherever a claim, quote or date is credited.</summary>
+    private void Source(StoryView v, string docId) => SourceChip(docId, index.SourceLabel(docId), v.Position(docId));
 
     /// <summary>The source's colour as a card edge (the chip colour would tint the whole card).</summary>
     private static string EdgeClass(int position) =>

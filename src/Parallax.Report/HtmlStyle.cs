@@ -115,6 +115,12 @@ internal static class HtmlStyle
         details.removed-doc{margin:.35rem 0;border:1px solid var(--line);border-radius:6px;padding:.35rem .6rem}
         details.removed-doc summary{cursor:pointer}
         .removed-none{margin:.35rem 0}
+        details.fold{margin:0 0 1.25rem;border-top:1px solid var(--line)}
+        details.fold>summary{cursor:pointer;color:var(--accent);font-weight:600;font-size:1.05rem;padding:.6rem 0}
+        details.more{margin:.35rem 0 .75rem}
+        details.more>summary{cursor:pointer;color:var(--accent);font-weight:600;padding:.2rem 0}
+        pre,code{white-space:pre-wrap;overflow-wrap:anywhere}
+        svg{max-width:100%;height:auto}
         .page-foot{color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.75rem;margin-bottom:2rem}
         @media (max-width:640px){
           body{font-size:15px}
@@ -125,7 +131,6 @@ internal static class HtmlStyle
           .rows th{width:auto}
           .rows th,.rows td{display:block;border:0;padding:.2rem 0}
           .rows tr{display:block;border-bottom:1px solid var(--line);padding:.3rem 0}
-          .sentence-cell{min-width:14rem}
           .glance{font-size:.8rem;gap:.3rem}
           .glance a{padding:0 .45rem}
           /* Sources as stacked lines, not a five-column table, so disputed facts stay near the top. */
@@ -134,6 +139,15 @@ internal static class HtmlStyle
           .sources-table td{display:inline;border:0;padding:0 .3rem 0 0}
           .sources-table td:nth-child(3){display:block;font-size:.88rem}
           .sources-table td.path{font-size:.72rem;color:var(--muted)}
+          /* Every other table becomes a stack of cards: one card per row, cells one under another, no sideways scroll. */
+          .table-wrap table:not(.sources-table),.table-wrap table:not(.sources-table)>tbody{display:block;width:100%}
+          .table-wrap table:not(.sources-table)>thead{display:none}
+          .table-wrap table:not(.sources-table)>tbody>tr{display:block;border:1px solid var(--line);border-radius:6px;margin:0 0 .5rem;padding:.35rem .55rem;background:#fff}
+          .table-wrap table:not(.sources-table)>tbody>tr>td,.table-wrap table:not(.sources-table)>tbody>tr>th{display:block;border:0;padding:.12rem 0;min-width:0;text-align:left}
+          .sentence-cell{min-width:0}
+          .nowrap{white-space:normal}
+          .src{max-width:100%}
+          .claims{grid-template-columns:1fr}
         }
         @media print{.page-head{background:none;color:#000}.page-head a,.brand,.meta{color:#000}.fact,.quote,.account{break-inside:avoid}}
 

@@ -66,9 +66,28 @@ internal sealed class ReportIndex
     public string? EntityName(string? id) =>
         id is null ? null : _entities.TryGetValue(id, out var e) ? e.Name : id;
 
-    /// <summary>Outlet name when known, else the document id: what a reader recognises a source by.</summary>
-    public string SourceLabel(string docId) =>
-        _docs.TryGetValue(docId, out var doc) && doc.Metadata.Outlet?.Value is { Length: > 0 } outlet ? outlet : docId;
+    private Dictionary<string, string>? _labels;
+
+    /// <summary>What a reader recognises a source by (<see cref="SourceNames.Of(Document)"/>): the outlet, else the
+    /// site, else the file name; when two documents of the report share a name, each gets its file name after it.</summary>
+    public string SourceLabel(string docId)
+    {
+        _labels ??= BuildLabels(Analysis.Documents);
+        return _labels.TryGetValue(docId, out var label) ? label : docId;
+    }
+
+    private static Dictionary<string, string> BuildLabels(IEnumerable<Document> documents)
+    {
+        var names = documents.Select(d => (Doc: d, Name: SourceNames.Of(d))).ToList();
+        var shared = names.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var labels = new Dictionary<string, string>(names.Count, StringComparer.Ordinal);
+        foreach (var (doc, name) in names)
+        {
+            var file = SourceNames.FileLabel(doc.Origin);
+            labels[doc.Id] = shared.Contains(name) && file is not null && file != name ? $"{name} · {file}" : name;
+        }
+        return labels;
+    }
 
     private void Check(Story story)
     {

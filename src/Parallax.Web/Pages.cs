@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Parallax.Model;
+using Parallax.Report;
 using Parallax.Store;
 
 namespace Parallax.Web;
@@ -165,8 +166,8 @@ internal static class Pages
         page.Raw(built.BodyHtml);
         page.Raw("<nav class=\"wrap\" aria-label=\"Documents of this story\"><h2>Read each report</h2><ul>\n");
         foreach (var d in built.Analysis.Documents)
-            page.Raw("<li><a href=\"/documents/").T(d.Id).Raw("\">").T(d.Id).Raw("</a> ").T(d.Metadata.Outlet?.Value ?? "")
-                .Raw(" — ").T(d.Metadata.Title?.Value ?? d.Origin).Raw("</li>\n");
+            page.Raw("<li><a href=\"/documents/").T(d.Id).Raw("\">").T(SourceNames.Of(d)).Raw("</a> — ")
+                .T(d.Metadata.Title?.Value ?? SourceNames.FileName(d.Origin)).Raw("</li>\n");
         page.Raw("</ul><p><a href=\"/api/stories/").N(id).Raw("\">This story as JSON</a></p></nav>\n");
         var bytes = System.Text.Encoding.UTF8.GetBytes(page.End());
         built.Page = bytes;
@@ -178,8 +179,8 @@ internal static class Pages
         if (corpus.Document(id) is not { } found) return Html(NotFound("There is no such document."), 404);
         var (doc, story) = found;
         var meta = doc.Metadata;
-        var heading = meta.Title?.Value ?? "Untitled report " + doc.Id;
-        var page = new Page(heading).Header(heading, doc.Id + " · " + (meta.Outlet?.Value ?? "unknown outlet"));
+        var heading = meta.Title?.Value ?? "A report from " + SourceNames.Of(doc);
+        var page = new Page(heading).Header(heading, SourceNames.Of(doc) + (meta.Outlet is null ? " · outlet not named" : ""));
         page.Raw("<main class=\"wrap\">\n<p><a href=\"/stories/").N(story).Raw("\">← The story this report belongs to</a></p>\n");
         page.Raw("<section><h2>Metadata</h2>\n<dl class=\"meta-list\">\n");
         Meta(page, "Title", meta.Title?.Value, meta.Title?.Source);
@@ -189,7 +190,7 @@ internal static class Pages
         Meta(page, "Authors", meta.Authors is { } au ? string.Join(", ", au.Value) : null, meta.Authors?.Source);
         Meta(page, "Language", meta.Language?.Value, meta.Language?.Source);
         Meta(page, "Address", meta.Url, null);
-        Meta(page, "Read from", doc.Origin, null);
+        Meta(page, "Read from", SourceNames.FileName(doc.Origin), null);
         if (doc.CopyOf is { } c)
             Meta(page, "Copy of", $"{c.Original} ({c.Similarity:P0} of the wording shared)", null);
         page.Raw("</dl>\n</section>\n");
@@ -217,7 +218,7 @@ internal static class Pages
     {
         if (string.IsNullOrEmpty(value)) return;
         page.Raw("<dt>").T(name).Raw("</dt><dd>").T(value);
-        if (source is { } s && s != MetadataSource.None) page.Raw(" <span class=\"muted\">(from ").T(s.ToString().ToLowerInvariant()).Raw(")</span>");
+        if (source is { } s && s != MetadataSource.None) page.Raw(" <span class=\"muted\">(").T(SourceNames.Provenance(s)).Raw(")</span>");
         page.Raw("</dd>\n");
     }
 
@@ -252,7 +253,7 @@ internal static class Pages
         }
     }
 
-    public static string AddPage(ServerOptions options, string? message, bool? ok, string? pasted = null)
+    public static string AddPage(ServerOptions options, string? message, bool? ok, string? pasted = null, string? pastedTitle = null, string? pastedOutlet = null)
     {
         var page = new Page("Add reports").Header("Add reports", "New reports are analysed, placed in a story, and the story pages update.");
         page.Raw("<main class=\"wrap\">\n");
@@ -266,7 +267,10 @@ internal static class Pages
         page.Raw("<form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">\n<fieldset><legend>Files</legend>\n")
             .Raw("<label>Reports (.txt, .html, .jsonl, .warc, .warc.gz; up to ").N(options.MaxFiles).Raw(" files, ").N(options.MaxFileBytes / (1024 * 1024))
             .Raw(" MB each)<input type=\"file\" name=\"files\" multiple accept=\".txt,.text,.html,.htm,.jsonl,.warc,.gz\"></label>\n</fieldset>\n")
-            .Raw("<fieldset><legend>Or paste a report</legend>\n<label for=\"paste\">Plain text: the first line may be the title</label>\n<textarea id=\"paste\" name=\"text\">")
+            .Raw("<fieldset><legend>Or paste a report</legend>\n")
+            .Raw("<label>Title (optional)<input type=\"text\" name=\"title\" maxlength=\"").N(PastedReport.MaxFieldChars).Raw("\" value=\"").T(pastedTitle).Raw("\"></label>\n")
+            .Raw("<label>Outlet (optional)<input type=\"text\" name=\"outlet\" maxlength=\"").N(PastedReport.MaxFieldChars).Raw("\" value=\"").T(pastedOutlet).Raw("\"></label>\n")
+            .Raw("<label for=\"paste\">Plain text: without a title above, the first line may be the title</label>\n<textarea id=\"paste\" name=\"text\">")
             .T(pasted).Raw("</textarea>\n</fieldset>\n")
             .Raw("<fieldset><legend>Permission</legend>\n<label>API key<input type=\"password\" name=\"key\" autocomplete=\"off\" required></label>\n</fieldset>\n")
             .Raw("<button type=\"submit\">Add</button>\n</form>\n</main>\n");
@@ -287,11 +291,12 @@ internal static class Pages
             return Html(AddPage(options, Enc("The form could not be read (" + e.Message + "); nothing was added."), false), 400);
         }
         string? pasted = form["text"].ToString();
+        string? pastedTitle = form["title"].ToString(), pastedOutlet = form["outlet"].ToString();
         if (!ParallaxServer.KeyMatches(options, form["key"].ToString()))
-            return Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false, pasted), 401);
+            return Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false, pasted, pastedTitle, pastedOutlet), 401);
 
         var (uploads, problem, status) = Collect(form, options);
-        if (problem is not null) return Html(AddPage(options, Enc(problem), false, pasted), status);
+        if (problem is not null) return Html(AddPage(options, Enc(problem), false, pasted, pastedTitle, pastedOutlet), status);
         var outcome = await corpus.IngestAsync(uploads, ctx.RequestAborted).ConfigureAwait(false);
         var msg = new System.Text.StringBuilder();
         if (outcome.Added.Count > 0)
@@ -302,7 +307,7 @@ internal static class Pages
                     .Append(story.ToString(Invariant)).Append("\">story ").Append(story.ToString(Invariant)).Append("</a>. ");
         }
         if (outcome.AlreadyStored > 0) msg.Append(Enc($"{outcome.AlreadyStored} already stored (same text). "));
-        foreach (var r in outcome.Rejected) msg.Append(Enc($"Skipped {r.Origin}: {r.Reason}. "));
+        foreach (var r in outcome.Rejected) msg.Append(Enc($"Skipped {SourceNames.FileName(r.Origin)}: {r.Reason}. "));
         bool ok = outcome.Added.Count > 0 || outcome.AlreadyStored > 0;
         return Html(AddPage(options, msg.ToString(), ok), ok ? 200 : 400);
     }
@@ -329,7 +334,7 @@ internal static class Pages
         if (!string.IsNullOrWhiteSpace(text))
         {
             if (text.Length > options.MaxPasteChars) return (uploads, $"The pasted text is longer than {options.MaxPasteChars:N0} characters. Nothing was added.", 413);
-            uploads.Add(new Upload("pasted.txt", System.Text.Encoding.UTF8.GetBytes(text)));
+            uploads.Add(PastedReport.Upload(text, form["title"].ToString(), form["outlet"].ToString()));
         }
         if (uploads.Count == 0) return (uploads, "Choose a file or paste a report first. Nothing was added.", 400);
         return (uploads, null, 200);

@@ -12,7 +12,7 @@ public sealed record AnalyzeResult(CorpusAnalysis Report, TimeSpan Reading, Time
 
 /// <summary>Nothing could be read: no inputs at all, or every one skipped.</summary>
 public sealed class NothingReadException(int skipped)
-    : Exception(skipped == 0 ? "no input documents found" : $"nothing could be read ({skipped} inputs skipped)")
+    : Exception(skipped == 0 ? "no input documents found" : $"nothing could be read ({skipped} input{(skipped == 1 ? "" : "s")} skipped)")
 {
     public int Skipped { get; } = skipped;
 }

@@ -8,7 +8,7 @@ public sealed class BrowserEndToEndTests
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private static async Task<(IPlaywright, IBrowser)> Launch()
+    internal static async Task<(IPlaywright, IBrowser)> Launch()
     {
         if (!File.Exists(ChromiumPath)) Assert.Skip("chromium is not installed (apt-get install chromium); browser tests skip");
         var playwright = await Playwright.CreateAsync();

@@ -24,7 +24,7 @@ internal static class AnalyzeCommand
 
     private static int Run(string[] paths, string outDir, int threads, bool quiet)
     {
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var err = Consoles.Error();
 
         // The output folder is checked first so a long run never ends in "cannot write".
         try { Directory.CreateDirectory(outDir); }

@@ -31,6 +31,16 @@ internal static class StoreCommands
         catch (StoreException e) { throw new UserError(e.Message); }
     }
 
+    /// <summary>Opens a corpus that must already exist (read-only commands): a mistyped SQLite path is an error naming
+    /// it, never a new empty database.</summary>
+    private static ICorpusStore OpenExisting(string db)
+    {
+        bool server = db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+        if (!server && !File.Exists(db))
+            throw new UserError($"no corpus at '{Path.GetFullPath(db)}': give --db the corpus file, or add reports first with 'parallax ingest PATH... --db {db}'");
+        return Open(db);
+    }
+
     /// <summary>Database failures after opening (disk full, locked past the wait, server gone) as one line; every
     /// document committed before stays, and a rerun continues.</summary>
     private static T Guard<T>(string db, Func<T> body)
@@ -45,7 +55,7 @@ internal static class StoreCommands
 
     private static Command Ingest()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively): .txt, .html, .jsonl", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (read recursively): .txt, .html, .jsonl, .json, .warc, .warc.gz, .rss, .atom; - for standard input", Arity = ArgumentArity.OneOrMore };
         var db = DbOption();
         var threads = new Option<int>("--threads") { Description = "Cores to use for analysis", DefaultValueFactory = _ => Environment.ProcessorCount };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary" };
@@ -70,7 +80,7 @@ internal static class StoreCommands
 
     private static int RunIngest(string[] paths, string db, int threads, bool quiet)
     {
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var err = Consoles.Error();
         // Models load and the analysis code is compiled (one short invented sentence) while the files are read: reading
         // starts with a single-threaded build of its cleaning rules, so a core would otherwise wait.
         var warmPipeline = Task.Run(() =>
@@ -118,13 +128,13 @@ internal static class StoreCommands
             return 0;
         });
         var (read, added, present, rejected, startedStories) = result!;
-        if (read == 0 && rejected > 0) throw new UserError($"nothing could be read ({rejected} inputs skipped)", 1);
+        if (read == 0 && rejected > 0) throw new UserError($"nothing could be read ({Plural.Count(rejected, "input", "inputs")} skipped)", 1);
         double secs = clock.Elapsed.TotalSeconds;
         self.Refresh();
         double cpuSecs = (self.TotalProcessorTime - cpu0).TotalSeconds;
         if (!quiet)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingested {added:N0} new documents ({present:N0} already stored, {rejected:N0} skipped) into {store.Location} in {secs:0.0} s ({(added + present) / Math.Max(secs, 0.001):N0} docs/s, {cpuSecs:0.0} CPU-s); {startedStories:N0} new stories; corpus: {store.CountDocuments():N0} documents"));
+                $"ingested {Plural.Count(added, "new document", "new documents")} ({present:N0} already stored, {rejected:N0} skipped) into {store.Location} in {secs:0.0} s ({(added + present) / Math.Max(secs, 0.001):N0} docs/s, {cpuSecs:0.0} CPU-s); {Plural.Count(startedStories, "new story", "new stories")}; corpus: {Plural.Count(store.CountDocuments(), "document", "documents")}"));
         return 0;
     }
 
@@ -142,7 +152,7 @@ internal static class StoreCommands
                 day = DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
                     : throw new UserError($"--since: '{s}' is not a date (yyyy-MM-dd)");
             var dbv = r.GetValue(db)!;
-            using var store = Open(dbv);
+            using var store = OpenExisting(dbv);
             var list = Guard(dbv, () => store.Stories(day, r.GetValue(query), r.GetValue(limit)));
             if (list.Count == 0) { Console.WriteLine("no stories"); return 0; }
             var table = new Table().Border(TableBorder.Rounded);
@@ -168,7 +178,7 @@ internal static class StoreCommands
         {
             var dbv = r.GetValue(db)!;
             var outDir = r.GetValue(output)!;
-            using var store = Open(dbv);
+            using var store = OpenExisting(dbv);
             var docs = Guard(dbv, () => store.StoryDocuments(r.GetValue(id)));
             if (docs.Count == 0) throw new UserError($"no story {r.GetValue(id)} in {store.Location}", 1);
             var report = Corpus.StoryReport(docs);
@@ -182,7 +192,7 @@ internal static class StoreCommands
             {
                 throw new UserError($"cannot write the report to '{outDir}': {e.Message}");
             }
-            Console.WriteLine($"wrote {Path.Combine(outDir, "report.json")} and report.html ({docs.Count} documents)");
+            Console.WriteLine($"wrote {Path.Combine(outDir, "report.json")} and report.html ({Plural.Count(docs.Count, "document", "documents")})");
             return 0;
         });
         return command;
@@ -197,7 +207,7 @@ internal static class StoreCommands
         command.SetAction(r =>
         {
             var dbv = r.GetValue(db)!;
-            using var store = Open(dbv);
+            using var store = OpenExisting(dbv);
             var hits = Guard(dbv, () => store.Search(r.GetValue(query)!, r.GetValue(limit)));
             if (hits.Count == 0) { Console.WriteLine("no matches"); return 0; }
             bool plain = Console.IsOutputRedirected;

@@ -32,7 +32,7 @@ internal static class Summary
         AnsiConsole.Write(table);
         double seconds = Math.Max(analysis.TotalSeconds, 1e-6);
         AnsiConsole.MarkupLineInterpolated(
-            $"{report.Documents.Length:N0} documents ({words:N0} words), {report.Skipped.Length} skipped, {report.Stories.Length} stories; read {read.TotalMilliseconds:N0} ms, analysed {analysis.TotalMilliseconds:N0} ms ({words / seconds:N0} words/s), stories {stories.TotalMilliseconds:N0} ms");
+            $"{Plural.Count(report.Documents.Length, "document", "documents")} ({Plural.Count(words, "word", "words")}), {report.Skipped.Length} skipped, {Plural.Count(report.Stories.Length, "story", "stories")}; read {read.TotalMilliseconds:N0} ms, analysed {analysis.TotalMilliseconds:N0} ms ({words / seconds:N0} words/s), stories {stories.TotalMilliseconds:N0} ms");
         if (report.Skipped.Length > 0)
         {
             // Grouped by the reason's stem ("truncated record (Content-Length 512, 40 bytes left)" → "truncated record").
@@ -41,7 +41,7 @@ internal static class Summary
             AnsiConsole.MarkupLineInterpolated($"skipped: {string.Join(", ", reasons)}");
         }
         int copies = report.Documents.Count(d => d.CopyOf is not null);
-        if (copies > 0) AnsiConsole.MarkupLineInterpolated($"{copies} documents are near-copies of earlier ones (copyOf in report.json)");
+        if (copies > 0) AnsiConsole.MarkupLineInterpolated($"{(copies == 1 ? "1 document is a near-copy of an earlier one" : $"{copies} documents are near-copies of earlier ones")} (copyOf in report.json)");
         AnsiConsole.MarkupLineInterpolated($"wrote {json} and {html}");
     }
 
