@@ -79,7 +79,7 @@ public sealed class EntityLexicon
         "Councilman", "Councilwoman", "Councilmember", "Alderman", "Secretary", "Director", "Superintendent",
         "Spokesman", "Spokeswoman", "Spokesperson", "Specialist", "Attorney", "Rev.", "Pastor", "Father", "Bishop",
         "Pope", "King", "Queen", "Prince", "Princess", "Chairman", "Chairwoman", "Chair", "Trooper", "Agent", "Coach",
-        "Dean", "Chancellor", "Minister", "Premier", "Ambassador", "Inspector", "Marshal", "Prosecutor",
+        "Dean", "Chancellor", "Minister", "Premier", "Ambassador", "Inspector", "Marshal", "Prosecutor", "MP", "MEP", "MSP",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Lower-case roles written right before a name ("ICE spokesman Shawn Neudauer").</summary>
@@ -106,7 +106,9 @@ public sealed class EntityLexicon
         "League", "Club", "Team", "Airlines", "Railway", "Transit", "Sheriff's", "Marshals", "Reserve", "Exchange",
         "Press", "Media", "Radio", "Television", "Magazine", "Dreamers", "Conference", "Assembly", "Legislature",
         "Cabinet", "Government", "Unit", "Station", "Command", "Reuters", "Associated", "Facebook", "Twitter",
-        "Google", "Newsweek",
+        "Google", "Newsweek", "Motors", "Motor", "Industries", "Airways", "Electric", "Dynamics", "Technologies",
+        "Systems", "Pharmaceuticals", "Laboratories", "Holdings", "Partners", "Bancorp", "Insurance", "Petroleum", "Energy",
+        "Communications", "Entertainment", "Studios", "Records", "Mills", "Foods", "Stores", "Brands",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Single-word organisations whose name is also a head word above.</summary>
