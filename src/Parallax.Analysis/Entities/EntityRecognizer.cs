@@ -500,7 +500,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (singleAcronym)
             return EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) ? null
                 : lexicon.PlaceLookup.Contains(first) ? EntityType.Place : EntityType.Org;
-        if (lexicon.PlaceLookup.Contains(span)) return EntityType.Place;
+        // A small town's name is often a surname too ("Norton"): the tagger's PERSON wins over the gazetteer there,
+        // not over countries, states and big cities.
+        if (lexicon.PlaceLookup.Contains(span) && (lexicon.MajorPlaceLookup.Contains(span) || model.TypeOf(a, b) != EntityType.Person)) return EntityType.Place;
         if (count > 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord) && title is null) return EntityType.Place;
         if (OtherHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord) && !affiliation) return EntityType.Other;
         if (count > 1 && !affiliation && PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && title is null) return EntityType.Place;
@@ -519,6 +521,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool surname = count == 1 && model.Surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
         var tagged = surname ? null : model.TypeOf(a, b);
         if (tagged == EntityType.Place && !locative) tagged = null;
+        // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
+        if (count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) tagged = null;
         bool initial = a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1);
         // "Ford said its plants …": what speaks of "its" is an organisation.
         bool its = b + 2 < sentenceEnd && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))
@@ -529,7 +533,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool speech = NearSpeechVerb(text, tokens, a, b, sentenceEnd);
         // A lone word takes the tagger's type only where the rules had some evidence to overrule; alone it stays
         // untyped, as before (the story stage types or drops it).
-        if (tagged is { } t && (count > 1 || locative || its || speech)) return t;
+        if (tagged is { } t) return t;
         if (locative) return EntityType.Place;
         if (its) return EntityType.Org;
         if (speech) return EntityType.Person;

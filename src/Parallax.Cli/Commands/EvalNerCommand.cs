@@ -77,6 +77,17 @@ internal static class EvalNerCommand
                     scorer.Confusion(gold, EntityType.Place).ToString("N0"), gold is null ? "" : scorer.Confusion(gold, null).ToString("N0"));
         }
         AnsiConsole.Write(table);
+        // What the report shows: the entity stage (rules + tagger) on the same sentences.
+        var stage = new EntityStage(EntityLexicon.Default, model);
+        var pipeline = new Table().AddColumns("data set (entity stage: rules + tagger)", "type", "P", "R", "F1", "gold");
+        foreach (var set in sets)
+        {
+            var scorer = NerPipelineScore.Score(stage, set.Sentences);
+            foreach (var type in new[] { EntityType.Person, EntityType.Org, EntityType.Place })
+                AddRow(pipeline, set.Name, type.ToString().ToUpperInvariant(), scorer.For(type));
+            AddRow(pipeline, set.Name, "[bold]all[/]", scorer.Overall);
+        }
+        AnsiConsole.Write(pipeline);
         AnsiConsole.MarkupLine("Type confusion on exact spans (rows gold, columns predicted; missed = no predicted span with those boundaries):");
         AnsiConsole.Write(confusion);
         var speed = Throughput(tagger, sets);
