@@ -14,17 +14,44 @@ public sealed class EntityLexicon
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstNameLookup { get; }
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup { get; }
 
-    public EntityLexicon(IEnumerable<string> firstNames, IEnumerable<string> places)
+    /// <summary>Countries, US states, big cities and the press forms of them ("U.S.", "UK", "Calif.").</summary>
+    public FrozenSet<string> MajorPlaces { get; }
+    /// <summary>English demonyms ("American", "Dutch"): capitalised but not PERSON/ORG/PLACE names.</summary>
+    public FrozenSet<string> Demonyms { get; }
+    /// <summary>Company designators ("Inc.", "Corp", "GmbH", "LLC").</summary>
+    public FrozenSet<string> OrgDesignators { get; }
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MajorPlaceLookup { get; }
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup { get; }
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DesignatorLookup { get; }
+
+    public EntityLexicon(IEnumerable<string> firstNames, IEnumerable<string> places, IEnumerable<string>? majorPlaces = null,
+        IEnumerable<string>? demonyms = null, IEnumerable<string>? orgDesignators = null)
     {
         FirstNames = firstNames.ToFrozenSet(StringComparer.Ordinal);
-        Places = places.Concat(UsStates).ToFrozenSet(StringComparer.Ordinal);
+        MajorPlaces = (majorPlaces ?? []).Concat(UsStates).ToFrozenSet(StringComparer.Ordinal);
+        Places = places.Concat(MajorPlaces).ToFrozenSet(StringComparer.Ordinal);
+        Demonyms = (demonyms ?? []).ToFrozenSet(StringComparer.Ordinal);
+        OrgDesignators = (orgDesignators ?? Designators).ToFrozenSet(StringComparer.Ordinal);
         FirstNameLookup = FirstNames.GetAlternateLookup<ReadOnlySpan<char>>();
         PlaceLookup = Places.GetAlternateLookup<ReadOnlySpan<char>>();
+        MajorPlaceLookup = MajorPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        DemonymLookup = Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        DesignatorLookup = OrgDesignators.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static readonly Lazy<EntityLexicon> Embedded = new(() =>
         new EntityLexicon(EmbeddedLists.Lines(typeof(EntityLexicon).Assembly, "first-names.txt"),
-                          EmbeddedLists.Lines(typeof(EntityLexicon).Assembly, "places.txt")));
+                          EmbeddedLists.Lines(typeof(EntityLexicon).Assembly, "places.txt"),
+                          EmbeddedLists.Lines(typeof(EntityLexicon).Assembly, "major-places.txt"),
+                          EmbeddedLists.Lines(typeof(EntityLexicon).Assembly, "demonyms.txt")));
+
+    /// <summary>Legal-form designators written after company names (facts of usage).</summary>
+    public static readonly string[] Designators =
+    [
+        "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Co.", "Co", "Cos.", "Company", "Ltd.", "Ltd", "Limited",
+        "LLC", "L.L.C.", "LLP", "L.L.P.", "LP", "L.P.", "PLC", "plc", "Plc", "GmbH", "AG", "S.A.", "SA", "N.V.", "NV", "B.V.",
+        "SE", "S.p.A.", "SpA", "A/S", "ASA", "AB", "Oyj", "Pty", "Bhd", "KK", "K.K.", "Holdings", "Group", "Partners",
+    ];
 
     /// <summary>The lexicon shipped with Parallax (embedded resources; no file access at run time).</summary>
     public static EntityLexicon Default => Embedded.Value;
@@ -52,7 +79,7 @@ public sealed class EntityLexicon
         "Councilman", "Councilwoman", "Councilmember", "Alderman", "Secretary", "Director", "Superintendent",
         "Spokesman", "Spokeswoman", "Spokesperson", "Specialist", "Attorney", "Rev.", "Pastor", "Father", "Bishop",
         "Pope", "King", "Queen", "Prince", "Princess", "Chairman", "Chairwoman", "Chair", "Trooper", "Agent", "Coach",
-        "Dean", "Chancellor", "Minister", "Premier", "Ambassador", "Inspector", "Marshal", "Prosecutor",
+        "Dean", "Chancellor", "Minister", "Premier", "Ambassador", "Inspector", "Marshal", "Prosecutor", "MP", "MEP", "MSP",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Lower-case roles written right before a name ("ICE spokesman Shawn Neudauer").</summary>
@@ -79,7 +106,9 @@ public sealed class EntityLexicon
         "League", "Club", "Team", "Airlines", "Railway", "Transit", "Sheriff's", "Marshals", "Reserve", "Exchange",
         "Press", "Media", "Radio", "Television", "Magazine", "Dreamers", "Conference", "Assembly", "Legislature",
         "Cabinet", "Government", "Unit", "Station", "Command", "Reuters", "Associated", "Facebook", "Twitter",
-        "Google", "Newsweek",
+        "Google", "Newsweek", "Motors", "Motor", "Industries", "Airways", "Electric", "Dynamics", "Technologies",
+        "Systems", "Pharmaceuticals", "Laboratories", "Holdings", "Partners", "Bancorp", "Insurance", "Petroleum", "Energy",
+        "Communications", "Entertainment", "Studios", "Records", "Mills", "Foods", "Stores", "Brands",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Single-word organisations whose name is also a head word above.</summary>

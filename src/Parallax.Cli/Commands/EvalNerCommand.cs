@@ -20,14 +20,16 @@ internal static class EvalNerCommand
         var shared = EvalCommand.SharedOption();
         var split = new Option<string>("--split") { Description = "dev (for tuning) or test (the final figure)", DefaultValueFactory = _ => "test" };
         var modelPath = new Option<string?>("--model") { Description = "A model file to score instead of the embedded one" };
-        var command = new Command("ner", "Score the named-entity tagger on GUM, UNER EWT, wikigold and WNUT17") { shared, split, modelPath };
-        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(split)!, r.GetValue(modelPath)));
+        var errors = new Option<int>("--errors") { Description = "Print up to this many wrong sentences per dev set (dev split only)" };
+        var command = new Command("ner", "Score the named-entity tagger on GUM, UNER EWT, wikigold and WNUT17") { shared, split, modelPath, errors };
+        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(split)!, r.GetValue(modelPath), r.GetValue(errors)));
         return command;
     }
 
-    private static int Run(string shared, string split, string? modelPath)
+    private static int Run(string shared, string split, string? modelPath, int errors)
     {
         if (split is not ("dev" or "test")) throw new UserError("--split must be dev or test");
+        if (errors > 0 && split != "dev") throw new UserError("--errors is for the dev split only (test sets are not for looking at)");
         var loadClock = Stopwatch.StartNew();
         NerModel? model;
         if (modelPath is null) model = NerModelResource.Load();
@@ -46,6 +48,7 @@ internal static class EvalNerCommand
         catch (FileNotFoundException e) { throw new UserError(e.Message); }
 
         var table = new Table().AddColumns("data set", "type", "P", "R", "F1", "gold");
+        var confusion = new Table().AddColumns("data set", "gold \\ predicted", "PERSON", "ORG", "PLACE", "none (missed)");
         long tokens = 0;
         var tagTime = TimeSpan.Zero;
         foreach (var set in sets)
@@ -57,14 +60,36 @@ internal static class EvalNerCommand
                 var predicted = new byte[s.Tokens.Length];
                 tagger.Tag(s.Text, s.Tokens, predicted);
                 scorer.Add(s.Labels, predicted);
+                if (errors > 0 && set.Name.EndsWith(" dev", StringComparison.Ordinal) && NerErrors.Describe(s, predicted) is { } line)
+                {
+                    errors--;
+                    Console.WriteLine($"{set.Name}: {line}");
+                }
                 tokens += s.Tokens.Length;
             }
             tagTime += clock.Elapsed;
             foreach (var type in new[] { EntityType.Person, EntityType.Org, EntityType.Place })
                 AddRow(table, set.Name, type.ToString().ToUpperInvariant(), scorer.For(type));
             AddRow(table, set.Name, "[bold]all[/]", scorer.Overall);
+            foreach (EntityType? gold in new EntityType?[] { EntityType.Person, EntityType.Org, EntityType.Place, null })
+                confusion.AddRow(Markup.Escape(set.Name), gold?.ToString().ToUpperInvariant() ?? "none (spurious)",
+                    scorer.Confusion(gold, EntityType.Person).ToString("N0"), scorer.Confusion(gold, EntityType.Org).ToString("N0"),
+                    scorer.Confusion(gold, EntityType.Place).ToString("N0"), gold is null ? "" : scorer.Confusion(gold, null).ToString("N0"));
         }
         AnsiConsole.Write(table);
+        // What the report shows: the entity stage (rules + tagger) on the same sentences.
+        var stage = new EntityStage(EntityLexicon.Default, model);
+        var pipeline = new Table().AddColumns("data set (entity stage: rules + tagger)", "type", "P", "R", "F1", "gold");
+        foreach (var set in sets)
+        {
+            var scorer = NerPipelineScore.Score(stage, set.Sentences);
+            foreach (var type in new[] { EntityType.Person, EntityType.Org, EntityType.Place })
+                AddRow(pipeline, set.Name, type.ToString().ToUpperInvariant(), scorer.For(type));
+            AddRow(pipeline, set.Name, "[bold]all[/]", scorer.Overall);
+        }
+        AnsiConsole.Write(pipeline);
+        AnsiConsole.MarkupLine("Type confusion on exact spans (rows gold, columns predicted; missed = no predicted span with those boundaries):");
+        AnsiConsole.Write(confusion);
         var speed = Throughput(tagger, sets);
         AnsiConsole.MarkupLine($"model load {loadMs:F0} ms; tagging {speed:N0} tokens/s on one core (gold sentences, features + Viterbi)");
         return 0;

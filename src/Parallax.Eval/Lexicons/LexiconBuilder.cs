@@ -40,6 +40,7 @@ public static class LexiconBuilder
         Write(Path.Combine(outDir, "places.txt"),
             "Place names: GeoNames cities15000 (US cities, and world cities of 100,000+), CC-BY geonames.org; " +
             "country common names from world-countries 5.1.0, ODbL-1.0 (mledoze/countries).", places);
+        Parallax.Eval.Ner.NerLexiconBuilder.Build(gaz, outDir, Parallax.Analysis.Entities.EntityLexicon.UsStates);
         int countries = BuildCountries(gaz, storiesOutDir);
         Console.WriteLine($"first names: {names.Count}, places: {places.Count} → {outDir}; countries: {countries} → {storiesOutDir}");
         return 0;

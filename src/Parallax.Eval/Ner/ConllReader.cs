@@ -20,6 +20,15 @@ public static class ConllReader
         _ => null,
     };
 
+    /// <summary>re3d types: Person, Organisation, Location; Nationality and the military/measure types are dropped.</summary>
+    public static EntityType? Re3dType(string type) => type switch
+    {
+        "Person" => EntityType.Person,
+        "Organisation" => EntityType.Org,
+        "Location" => EntityType.Place,
+        _ => null,
+    };
+
     /// <summary>WNUT17 types: person → PERSON, location → PLACE, corporation and group (bands, teams, parties, agencies)
     /// → ORG, as CoNLL-03 would tag them; product and creative-work have no PERSON/ORG/PLACE counterpart and are dropped.</summary>
     public static EntityType? Wnut17Type(string type) => type switch

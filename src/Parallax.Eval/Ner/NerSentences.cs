@@ -21,6 +21,13 @@ public static class NerSentences
             var kind = letter ? TokenKind.Word : digit ? TokenKind.Number : f.Length > 0 && char.IsPunctuation(f[0]) ? TokenKind.Punctuation : TokenKind.Symbol;
             var shape = i == 0 ? TokenShape.SentenceStart : TokenShape.None;
             if (letter && char.IsUpper(f[0])) shape |= TokenShape.Capitalized;
+            // The tokenizer's other shape facts, which the recogniser's rules read.
+            int letters = 0, upper = 0;
+            foreach (var c in f) if (char.IsLetter(c)) { letters++; if (char.IsUpper(c)) upper++; }
+            if (letters >= 2 && upper == letters) shape |= TokenShape.AllCaps;
+            if (digit) shape |= TokenShape.HasDigit;
+            if (f.Contains('-')) shape |= TokenShape.HasHyphen;
+            if (f.Contains('.')) shape |= TokenShape.HasPeriod;
             tokens[i] = new Token(at, at + f.Length, kind, shape);
             at += f.Length + 1;
         }

@@ -46,6 +46,8 @@ public sealed class EntityMerger
         /// <summary>Keys of the acronyms its multi-word organisation names could be shortened to.</summary>
         public readonly HashSet<string> Initials = new(StringComparer.Ordinal);
         public readonly HashSet<int> Countries = [];
+        /// <summary>One-word organisation names written with a capital "The" ("The Hill"): named with it.</summary>
+        public readonly HashSet<string> TheNames = new(StringComparer.Ordinal);
         public bool HasFullName => LastNames.Count > 0 && FirstNames.Count > 0;
         public bool Typed; // at least one mention carried type evidence (not Other)
         public int Order;  // first appearance, for deterministic output
@@ -56,6 +58,9 @@ public sealed class EntityMerger
     /// <param name="Comparisons">How many candidate clusters were examined while linking: the merger's work, which grows
     /// about linearly with mentions (tests assert on it rather than on a clock).</param>
     public sealed record Result(ImmutableArray<StoryEntity> Entities, IReadOnlyDictionary<(string Doc, int Start), string> EntityOf, long Comparisons = 0);
+
+    /// <summary>Country keys are list positions (a few hundred); states are filed above them.</summary>
+    private const int StateKeyBase = 100_000;
 
     private readonly PlaceNames _places;
     private readonly EntityLexicon _lexicon;
@@ -199,6 +204,7 @@ public sealed class EntityMerger
             }
             target ??= clusters.New(m.Type);
             Add(target, doc.Id, m, name, nickname);
+            if (m.Type == EntityType.Org && !name.Contains(' ') && surface.StartsWith("The ", StringComparison.Ordinal)) target.TheNames.Add(name);
             clusters.File(target);
             clusterAt[m.Start] = target;
         }
@@ -313,6 +319,8 @@ public sealed class EntityMerger
         else if (c.Type == EntityType.Org && name.Contains(' '))
             foreach (var v in NameForms.InitialsVariants(name)) c.Initials.Add(NameForms.Key(v));
         if (_places.CountryOf(name) is >= 0 and var country) c.Countries.Add(country);
+        // US states share the country key space above every country: "MO", "Mo." and "Missouri" are one place.
+        if (c.Type == EntityType.Place && RegionNames.StateOf(name) is >= 0 and var state) c.Countries.Add(StateKeyBase + state);
     }
 
     /// <summary>Merges document clusters across the story with union-find, in document order.</summary>
@@ -374,6 +382,7 @@ public sealed class EntityMerger
             target.Acronyms.UnionWith(c.Acronyms);
             target.Initials.UnionWith(c.Initials);
             target.Countries.UnionWith(c.Countries);
+            target.TheNames.UnionWith(c.TheNames);
             if (c.Typed && (!target.Typed || target.Type == EntityType.Other)) { target.Type = c.Type; }
             target.Typed |= c.Typed;
             target.Order = Math.Min(target.Order, c.Order);
@@ -402,6 +411,29 @@ public sealed class EntityMerger
             if (words.Length > 1) yield return "w:" + words[^1];
         }
         foreach (var country in c.Countries) yield return "c:" + country;
+        foreach (var n in c.Names) if (StationStem(n) is { } stem) yield return "s:" + stem;
+    }
+
+    /// <summary>Words a broadcaster's name adds to its call sign ("KCTV5 News", "KSHB 41 News").</summary>
+    private static readonly FrozenSet<string> StationWords = new[] { "News", "TV", "Channel", "NewsChannel", "Television", "Radio" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The call sign a station's name is built on: "KCTV5 News", "KCTV 5" and "KCTV" → "KCTV"; "WDAF-TV" →
+    /// "WDAF". Null when the name is not a call sign (three or four capitals starting with K or W) with only a channel
+    /// number and station words after it.</summary>
+    public static string? StationStem(string name)
+    {
+        var words = name.Split(' ');
+        var w = words[0];
+        int letters = 0;
+        while (letters < w.Length && char.IsAsciiLetterUpper(w[letters])) letters++;
+        if (letters is < 3 or > 4 || w[0] is not ('K' or 'W')) return null;
+        var rest = w.AsSpan(letters);
+        if (rest.StartsWith("-TV") || rest.StartsWith("-DT")) rest = rest[3..];
+        foreach (var ch in rest) if (!char.IsAsciiDigit(ch)) return null;
+        for (int i = 1; i < words.Length; i++)
+            if (!StationWords.Contains(words[i]) && !words[i].All(char.IsAsciiDigit)) return null;
+        return w[..letters];
     }
 
     /// <summary>A blocking key that survives one-letter spelling changes inside long surnames: the first three letters.</summary>
@@ -461,8 +493,27 @@ public sealed class EntityMerger
         bool orgs = a.Type == EntityType.Org && b.Type == EntityType.Org;
         foreach (var x in a.Names)
             foreach (var y in b.Names)
+            {
                 if (ShortForm(x, y, orgs) || ShortForm(y, x, orgs)) return true;
+                if (orgs && (PlaceInserted(x, y) || PlaceInserted(y, x))) return true;
+                if (orgs && StationStem(x) is { } sx && sx == StationStem(y)) return true;
+            }
         return false;
+    }
+
+    /// <summary>"Kansas City Missouri Police Department" is "Kansas City Police Department" with a state or place
+    /// word inserted (not added at either end, which would change what is named).</summary>
+    private bool PlaceInserted(string brief, string full)
+    {
+        var s = brief.Split(' ');
+        var l = full.Split(' ');
+        if (l.Length != s.Length + 1 || s.Length < 3) return false;
+        int j = 0;
+        while (j < s.Length && string.Equals(s[j], l[j], StringComparison.OrdinalIgnoreCase)) j++;
+        if (j == 0 || j == s.Length) return false;
+        for (int k = j; k < s.Length; k++)
+            if (!string.Equals(s[k], l[k + 1], StringComparison.OrdinalIgnoreCase)) return false;
+        return RegionNames.StateOf(l[j]) >= 0 || _lexicon.Places.Contains(l[j]);
     }
 
     private bool NotAPlace(string name) => !_lexicon.Places.Contains(name) && _places.CountryOf(name) < 0;
@@ -503,6 +554,7 @@ public sealed class EntityMerger
         var multi = counts.Where(x => x.Name.Contains(' ') || x.Name.Contains('-') && c.Type != EntityType.Person).ToList();
         var pool = multi.Count > 0 && c.Type != EntityType.Org ? multi
                  : counts.Where(x => !NameForms.IsAcronym(x.Name)).ToList() is { Count: > 0 } words ? words : counts;
-        return pool.OrderByDescending(x => x.Count).ThenByDescending(x => x.Name.Length).ThenBy(x => x.Name, StringComparer.Ordinal).First().Name;
+        var best = pool.OrderByDescending(x => x.Count).ThenByDescending(x => x.Name.Length).ThenBy(x => x.Name, StringComparer.Ordinal).First().Name;
+        return c.Type == EntityType.Org && c.TheNames.Contains(best) ? "The " + best : best;
     }
 }

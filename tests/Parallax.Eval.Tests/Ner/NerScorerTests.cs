@@ -39,4 +39,26 @@ public sealed class NerScorerTests
         s.Add([BL, IL, O, BP], [BL, IL, O, BP]);
         Assert.Equal(1, s.Overall.F1);
     }
+
+    [Fact]
+    public void Confusion_counts_types_on_exact_spans_and_what_was_missed_or_invented()
+    {
+        var s = new NerScorer();
+        // gold: PER[0,2) ORG[3,4) PLACE[5,7); predicted: PER[0,2), PLACE[3,4) (ORG taken for a place), PLACE[5,6) (wrong end)
+        s.Add([BP, IP, O, BO, O, BL, IL], [BP, IP, O, BL, O, BL, O]);
+        Assert.Equal(1, s.Confusion(EntityType.Person, EntityType.Person));
+        Assert.Equal(1, s.Confusion(EntityType.Org, EntityType.Place));
+        Assert.Equal(0, s.Confusion(EntityType.Org, EntityType.Org));
+        Assert.Equal(1, s.Confusion(EntityType.Place, null));
+        Assert.Equal(1, s.Confusion(null, EntityType.Place));
+    }
+
+    [Fact]
+    public void Re3d_types_map_to_person_organisation_place_and_drop_the_rest()
+    {
+        Assert.Equal(EntityType.Org, ConllReader.Re3dType("Organisation"));
+        Assert.Equal(EntityType.Place, ConllReader.Re3dType("Location"));
+        Assert.Null(ConllReader.Re3dType("Nationality"));
+        Assert.Null(ConllReader.Re3dType("Weapon"));
+    }
 }

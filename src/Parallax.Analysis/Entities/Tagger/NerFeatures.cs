@@ -13,17 +13,18 @@ namespace Parallax.Analysis.Entities.Tagger;
 public static class NerFeatures
 {
     /// <summary>Bump when the features change: a model records it and refuses to load against other features.</summary>
-    public const ushort Schema = 1;
+    public const ushort Schema = 2;
 
     /// <summary>Features per token.</summary>
-    public const int PerToken = 41;
+    public const int PerToken = 44;
 
-    private const int FlagBits = 16;
+    private const int FlagBits = 19;
 
     // Flag bits of one token.
     private const uint Cap = 1, AllCaps = 2, Digit = 4, FirstName = 8, Place = 16, PlaceBigramStart = 32,
         PlaceBigramEnd = 64, Title = 128, Role = 256, OrgHead = 512, NotName = 1024, SentenceStart = 2048,
-        NoLetter = 4096, Lower = 8192, StateCode = 16384, Initial = 32768;
+        NoLetter = 4096, Lower = 8192, StateCode = 16384, Initial = 32768,
+        MajorPlace = 1 << 16, Demonym = 1 << 17, Designator = 1 << 18;
 
     private const uint Boundary = 0x5bd1e995; // the word/shape "hash" beyond either end of a sentence
 
@@ -119,6 +120,9 @@ public static class NerFeatures
             if (lexicon.PlaceLookup.Contains(w)) f |= Place;
             if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) f |= OrgHead;
             if (EntityLexicon.UsStateCodes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) f |= StateCode;
+            if (lexicon.MajorPlaceLookup.Contains(w)) f |= MajorPlace;
+            if (lexicon.DemonymLookup.Contains(w)) f |= Demonym;
+            if (lexicon.DesignatorLookup.Contains(w)) f |= Designator;
             // Two-word places ("New York", "Kansas City") as written, one space apart.
             if (i + 1 < tokens.Length && tokens[i + 1].Start == t.End + 1 && char.IsUpper(text[tokens[i + 1].Start])
                 && lexicon.PlaceLookup.Contains(text.AsSpan(t.Start, tokens[i + 1].End - t.Start))) f |= PlaceBigramStart;

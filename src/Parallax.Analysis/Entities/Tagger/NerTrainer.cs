@@ -8,10 +8,11 @@ public sealed record NerExample(string Text, Token[] Tokens, byte[] Labels);
 /// <summary>Training settings; the defaults are what the shipped model was trained with.</summary>
 public sealed record NerTrainingOptions
 {
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 15;
     public int Seed { get; init; } = 17;
-    /// <summary>2^HashBits feature buckets: 2^20 keeps collisions rare for a few hundred thousand distinct features.</summary>
-    public int HashBits { get; init; } = 20;
+    /// <summary>2^HashBits feature buckets. 2^18 (an 8 MB table) scored within 0.003-0.006 F1 of 2^20 on GUM and UNER EWT dev
+    /// and tags faster: the table fits the cache better.</summary>
+    public int HashBits { get; init; } = 18;
 }
 
 /// <summary>

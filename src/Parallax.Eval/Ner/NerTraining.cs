@@ -1,0 +1,35 @@
+using Parallax.Analysis.Entities;
+using Parallax.Analysis.Entities.Tagger;
+
+namespace Parallax.Eval.Ner;
+
+/// <summary>What a training run read and wrote.</summary>
+public sealed record NerTrainingResult(int Sentences, long Tokens, long Bytes);
+
+/// <summary>
+/// Trains the shipped named-entity model from the shared corpora and writes it: reads <see cref="NerDataSets.Training"/>,
+/// trains the averaged perceptron (<see cref="NerTrainer"/>) and saves it pruned. Same data, options and seed give the
+/// same bytes. The CLI's <c>parallax train ner</c> only wires options to this.
+/// </summary>
+public static class NerTraining
+{
+    /// <summary>Rows whose every weight is below this are dropped from the file. Measured on the dev sets: 0 gives a
+    /// 15 MB file, 0.05 gives 2.2 MB with the same F1 to three decimals on GUM and UNER EWT dev.</summary>
+    public const float Prune = 0.05f;
+
+    public static NerTrainingResult Run(string shared, string output, NerTrainingOptions options, IReadOnlyCollection<string>? sources,
+        Action<string>? progress = null, CancellationToken ct = default)
+    {
+        var unknown = sources?.Where(s => !NerDataSets.Sources.Contains(s)).ToList();
+        if (unknown is { Count: > 0 })
+            throw new ArgumentException($"unknown training source '{unknown[0]}' (known: {string.Join(", ", NerDataSets.Sources)})");
+        var examples = NerDataSets.Training(shared, sources);
+        long tokens = examples.Sum(e => (long)e.Tokens.Length);
+        progress?.Invoke($"training on {examples.Count:N0} sentences, {tokens:N0} tokens ({string.Join(", ", sources ?? NerDataSets.DefaultSources)})");
+        var model = NerTrainer.Train(examples, EntityLexicon.Default, options,
+            (epoch, accuracy) => progress?.Invoke($"epoch {epoch}: train token accuracy {accuracy:P2}"), ct);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using (var file = File.Create(output)) model.Save(file, Prune);
+        return new NerTrainingResult(examples.Count, tokens, new FileInfo(output).Length);
+    }
+}

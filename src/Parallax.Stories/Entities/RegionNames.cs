@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Stories.Entities;
+
+/// <summary>
+/// US states written three ways in news: the name, the postal code of datelines ("KANSAS CITY, MO") and the AP
+/// abbreviation ("Kan.", "Calif."). Each form maps to one state, so "MO", "Mo." and "Missouri" are one place. Bare
+/// "Washington" is left out: in news it names the capital as often as the state. Facts; read-only.
+/// </summary>
+public static class RegionNames
+{
+    private static readonly (string Name, string Code, string[] Ap)[] States =
+    [
+        ("Alabama", "AL", ["Ala."]), ("Alaska", "AK", []), ("Arizona", "AZ", ["Ariz."]), ("Arkansas", "AR", ["Ark."]),
+        ("California", "CA", ["Calif."]), ("Colorado", "CO", ["Colo."]), ("Connecticut", "CT", ["Conn."]), ("Delaware", "DE", ["Del."]),
+        ("Florida", "FL", ["Fla."]), ("Georgia", "GA", ["Ga."]), ("Hawaii", "HI", []), ("Idaho", "ID", []), ("Illinois", "IL", ["Ill."]),
+        ("Indiana", "IN", ["Ind."]), ("Iowa", "IA", []), ("Kansas", "KS", ["Kan.", "Kans."]), ("Kentucky", "KY", ["Ky."]),
+        ("Louisiana", "LA", ["La."]), ("Maine", "ME", []), ("Maryland", "MD", ["Md."]), ("Massachusetts", "MA", ["Mass."]),
+        ("Michigan", "MI", ["Mich."]), ("Minnesota", "MN", ["Minn."]), ("Mississippi", "MS", ["Miss."]), ("Missouri", "MO", ["Mo."]),
+        ("Montana", "MT", ["Mont."]), ("Nebraska", "NE", ["Neb."]), ("Nevada", "NV", ["Nev."]), ("New Hampshire", "NH", ["N.H."]),
+        ("New Jersey", "NJ", ["N.J."]), ("New Mexico", "NM", ["N.M."]), ("New York", "NY", ["N.Y."]), ("North Carolina", "NC", ["N.C."]),
+        ("North Dakota", "ND", ["N.D."]), ("Ohio", "OH", []), ("Oklahoma", "OK", ["Okla."]), ("Oregon", "OR", ["Ore."]),
+        ("Pennsylvania", "PA", ["Pa."]), ("Rhode Island", "RI", ["R.I."]), ("South Carolina", "SC", ["S.C."]), ("South Dakota", "SD", ["S.D."]),
+        ("Tennessee", "TN", ["Tenn."]), ("Texas", "TX", []), ("Utah", "UT", []), ("Vermont", "VT", ["Vt."]), ("Virginia", "VA", ["Va."]),
+        ("Washington state", "WA", ["Wash."]), ("West Virginia", "WV", ["W.Va."]), ("Wisconsin", "WI", ["Wis."]), ("Wyoming", "WY", ["Wyo."]),
+    ];
+
+    private static readonly FrozenDictionary<string, int> Forms = Build();
+
+    private static FrozenDictionary<string, int> Build()
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < States.Length; i++)
+        {
+            map[States[i].Name] = i;
+            map[States[i].Code] = i;
+            foreach (var ap in States[i].Ap) map[ap] = i;
+        }
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The state a form names (case as written: "MO" and "Mo." but not "mo"), or -1.</summary>
+    public static int StateOf(string name) => Forms.TryGetValue(name, out var i) ? i : -1;
+}

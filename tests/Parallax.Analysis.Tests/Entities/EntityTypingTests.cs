@@ -1,0 +1,80 @@
+using Parallax.Analysis.Tests.Support;
+using Parallax.Model;
+
+namespace Parallax.Analysis.Tests.Entities;
+
+/// <summary>Typing errors readers saw in published reports (issue 17), each on invented text.</summary>
+public sealed class EntityTypingTests
+{
+    private static EntityType? TypeOf(Document d, string name) =>
+        d.Entities.Where(m => d.Slice(m.Span) == name).Select(m => (EntityType?)m.Type).FirstOrDefault();
+
+    [Fact]
+    public void A_company_that_speaks_is_not_a_person()
+    {
+        var d = Analyse("Apple said on Tuesday that prices would rise.");
+        Assert.NotEqual(EntityType.Person, TypeOf(d, "Apple"));
+    }
+
+    [Fact]
+    public void A_company_that_speaks_of_its_plants_is_an_organisation()
+    {
+        var d = Analyse("Sales slowed in the spring. Boeing said its factories would keep running.");
+        Assert.Equal(EntityType.Org, TypeOf(d, "Boeing"));
+    }
+
+    [Fact]
+    public void The_longer_form_of_a_company_types_its_short_form()
+    {
+        var d = Analyse("Ford Motor Co. reported results on Friday. Ford said sales rose by a tenth.");
+        Assert.Equal([EntityType.Org, EntityType.Org], d.Entities.Where(m => d.Slice(m.Span).StartsWith("Ford")).Select(m => m.Type));
+    }
+
+    [Fact]
+    public void A_title_word_opening_a_company_name_stays_in_it()
+    {
+        var d = Analyse("Investors bought General Motors shares, and a General Motors spokesman said demand was strong.");
+        Assert.Equal(["General Motors", "General Motors"], Docs.Mentions(d, EntityType.Org));
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) == "Motors");
+    }
+
+    [Fact]
+    public void Country_abbreviations_are_places()
+    {
+        var d = Analyse("Exports to the US fell while the U.S. economy grew and the UK economy shrank.");
+        Assert.Equal(["US", "U.S.", "UK"], Docs.Mentions(d, EntityType.Place));
+    }
+
+    [Fact]
+    public void A_town_after_a_locative_is_a_place_even_before_a_speech_verb()
+    {
+        var d = Analyse("Officials in Bognor Regis said the pier would stay shut.");
+        Assert.Equal(EntityType.Place, TypeOf(d, "Bognor Regis"));
+    }
+
+    [Fact]
+    public void A_party_and_a_role_are_not_a_person()
+    {
+        var d = Analyse("A Tory MP said the vote would be close.");
+        Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void A_vessel_is_a_thing_in_every_mention_of_its_document()
+    {
+        var d = Analyse("The tug Marguerite K pushed the barge into the pier. Marguerite K was towed away later.");
+        var types = d.Entities.Where(m => d.Slice(m.Span) == "Marguerite K").Select(m => m.Type).ToList();
+        Assert.Equal(2, types.Count);
+        Assert.All(types, t => Assert.Equal(EntityType.Other, t));
+    }
+
+    [Theory]
+    [InlineData("None of the crew was hurt in the crash.", "None")]
+    [InlineData("Fire crews reached the scene within minutes.", "Fire")]
+    [InlineData("Drivers said the road was icy all morning.", "Drivers")]
+    [InlineData("Local officials said the road would reopen.", "Local")]
+    public void A_common_word_opening_a_sentence_is_not_a_name(string text, string word) =>
+        Assert.DoesNotContain(Analyse(text).Entities, m => m.Type != EntityType.Other && text.Substring(m.Start, m.End - m.Start) == word);
+
+    private static Document Analyse(string text) => Docs.Analyse(text);
+}
