@@ -11,7 +11,21 @@ namespace Parallax.Distill;
 internal static class Distiller
 {
     /// <summary>Smooth-inverse-frequency constant: weight = a / (a + p(word)).</summary>
-    public const double SifA = 1e-4;
+    public const double SifA = 1e-3;
+
+    /// <summary>The weight of the rarest words is capped: a word the corpora barely know has a noisy vector (the teacher
+    /// saw it as word pieces out of context), and uncapped it outweighs the rest of its sentence.</summary>
+    public const double MaxWeight = 1.0;
+
+    /// <summary>Scale every reduced word vector to unit length, so only the frequency weight sets a word's share of a phrase vector.</summary>
+    public const bool UnitLength = false;
+
+    private static float[] Unit(float[] y)
+    {
+        double norm = Math.Sqrt(y.Sum(x => (double)x * x));
+        if (norm > 0) for (int d = 0; d < y.Length; d++) y[d] = (float)(y[d] / norm);
+        return y;
+    }
 
     public static int Run(Options o)
     {
@@ -45,14 +59,21 @@ internal static class Distiller
         return 0;
     }
 
+    /// <summary>The components are fitted on the words the corpora use (seen at least <see cref="PcaMinCount"/> times),
+    /// so the dimensions go to the variance of news words rather than to the many gazetteer names.</summary>
+    public const int PcaMinCount = 2;
+
+    public static Pca FitPca(List<VocabularyEntry> entries, Teacher teacher, int dims, int minCount = PcaMinCount) =>
+        Pca.Fit(entries.Where(e => e.Count >= minCount).Select(e => teacher[e.Text]).ToList(), dims);
+
     public static WordVectors Build(List<VocabularyEntry> entries, Teacher teacher, long tokens, int dims, int seed, TextWriter log,
-        double sifA = SifA, bool cluster = true, Pca? fitted = null)
+        double sifA = SifA, bool cluster = true, Pca? fitted = null, bool unitLength = UnitLength, double maxWeight = MaxWeight)
     {
         var rows = entries.Select(e => teacher[e.Text]).ToList();
-        var pca = fitted is null ? Pca.Fit(rows, dims) : fitted.Truncate(dims);
+        var pca = fitted is null ? FitPca(entries, teacher, dims) : fitted.Truncate(dims);
         log.WriteLine($"  PCA: {dims} components keep {pca.Variances.Sum() / pca.TotalVariance:P1} of the variance");
         var keys = entries.Select(e => e.Key).ToList();
-        var reduced = rows.Select(r => { var y = new float[dims]; pca.Project(r, y); return y; }).ToList();
+        var reduced = rows.Select(r => { var y = new float[dims]; pca.Project(r, y); return unitLength ? Unit(y) : y; }).ToList();
         var counts = entries.Select(e => e.Count).ToList();
 
         // One entry per word shape: the mean of the rare words of that shape, standing for unknown words.
@@ -84,7 +105,7 @@ internal static class Distiller
             for (int d = 0; d < dims; d++)
                 q[i * dims + d] = (sbyte)Math.Clamp(Math.Round(reduced[i][d] / scales[d]), -127, 127);
 
-        var weights = counts.Select(c => (byte)Math.Clamp(Math.Round(255 * sifA / (sifA + (double)c / tokens)), 1, 255)).ToArray();
+        var weights = counts.Select(c => (byte)Math.Clamp(Math.Round(255 * Math.Min(maxWeight, sifA / (sifA + (double)c / tokens))), 1, 255)).ToArray();
 
         // Cluster the quantised vectors as the run time sees them, at unit length.
         var unit = new float[n][];
@@ -104,7 +125,7 @@ internal static class Distiller
             for (int l = 0; l < WordVectors.Levels; l++) clusters[i * WordVectors.Levels + l] = (ushort)levels[l][i];
         int[] clusterCounts = [Coarse, Coarse * Branch, Coarse * Branch * Branch];
         var description = $"word vectors distilled from all-MiniLM-L6-v2 (Apache-2.0): {n} entries, PCA {dims} dims, int8, " +
-                          $"SIF a={sifA}, k-means {clusterCounts[0]}/{clusterCounts[1]}/{clusterCounts[2]} seed {seed}";
+                          $"SIF a={sifA} max {maxWeight}, k-means {clusterCounts[0]}/{clusterCounts[1]}/{clusterCounts[2]} seed {seed}";
         return WordVectors.Create(keys, q, scales, weights, clusters, clusterCounts, description);
     }
 }

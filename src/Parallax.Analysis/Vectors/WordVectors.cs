@@ -115,15 +115,25 @@ public sealed partial class WordVectors
     public int Lookup(ReadOnlySpan<char> token)
     {
         if (token.IsEmpty) return -1;
-        int found = Find(token, Fold.None);
-        if (found >= 0) return found;
+        // One pass computes the exact and the lower-case hash and notes upper case and punctuation.
+        uint exact = 2166136261, lower = 2166136261;
         bool upper = false, punct = false;
         foreach (char c in token)
         {
-            upper |= char.IsUpper(c);
-            punct |= !char.IsLetterOrDigit(c);
+            exact = (exact ^ c) * 16777619;
+            char l = c;
+            if (char.IsAsciiLetterUpper(c)) { l = (char)(c | 0x20); upper = true; }
+            else if (c >= 0x80)
+            {
+                if (char.IsUpper(c)) { l = char.ToLowerInvariant(c); upper = true; }
+                else punct |= !char.IsLetterOrDigit(c);
+            }
+            else punct |= !char.IsAsciiLetterOrDigit(c);
+            lower = (lower ^ l) * 16777619;
         }
-        if (upper && (found = Find(token, Fold.Lower)) >= 0) return found;
+        int found = Probe(Mix(exact), token, Fold.None);
+        if (found >= 0) return found;
+        if (upper && (found = Probe(Mix(lower), token, Fold.Lower)) >= 0) return found;
         if (punct)
         {
             if ((found = Find(token, Fold.Strip)) >= 0) return found;
@@ -258,20 +268,21 @@ public sealed partial class WordVectors
     private static uint Hash(ReadOnlySpan<char> s, Fold fold)
     {
         uint h = 2166136261;
-        if (fold == Fold.None)
-            foreach (char c in s) h = (h ^ c) * 16777619;
-        else
-            foreach (char c in s)
-            {
-                if (Skipped(c, fold)) continue;
-                h = (h ^ Normalize(c, fold)) * 16777619;
-            }
-        return h ^ (h >> 15);
+        foreach (char c in s)
+        {
+            if (Skipped(c, fold)) continue;
+            h = (h ^ Normalize(c, fold)) * 16777619;
+        }
+        return Mix(h);
     }
 
-    private int Find(ReadOnlySpan<char> token, Fold fold)
+    private static uint Mix(uint h) => h ^ (h >> 15);
+
+    private int Find(ReadOnlySpan<char> token, Fold fold) => Probe(Hash(token, fold), token, fold);
+
+    private int Probe(uint hash, ReadOnlySpan<char> token, Fold fold)
     {
-        int slot = (int)Hash(token, fold) & _mask;
+        int slot = (int)hash & _mask;
         while (true)
         {
             int entry = _table[slot] - 1;
