@@ -43,8 +43,26 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         conn.Dispose();
     }
 
-    private SqliteCorpusStore(SqliteConnection c, string location, StreamingOptions? clustering)
-        : base(c, new SqliteDialect(), location, clustering) { }
+    private SqliteCorpusStore(SqliteConnection c, string location, StreamingOptions? clustering, string readerConnection)
+        : base(c, new SqliteDialect(), location, clustering, () => OpenReader(readerConnection)) { }
+
+    /// <summary>A connection for reads: in WAL mode readers neither wait for the writer nor block it.</summary>
+    private static SqliteConnection OpenReader(string cs)
+    {
+        var c = new SqliteConnection(cs);
+        try
+        {
+            c.Open();
+            Sql.Exec(c, null, "PRAGMA busy_timeout=10000");
+            Sql.Exec(c, null, "PRAGMA query_only=1");
+            return c;
+        }
+        catch
+        {
+            c.Dispose();
+            throw;
+        }
+    }
 
     public static SqliteCorpusStore Open(string path, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
     {
@@ -68,7 +86,8 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         {
             conn.Open();
             Sql.Exec(conn, null, "PRAGMA busy_timeout=120000"); // a setting of this connection: writes nothing to the file
-            store = new SqliteCorpusStore(conn, path, clustering);
+            var readers = new SqliteConnectionStringBuilder(cs) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+            store = new SqliteCorpusStore(conn, path, clustering, readers);
             store.Migrate(schemaVersion);
             // After the checks: WAL rewrites the file header, which must not happen to a file we refuse.
             Sql.Exec(conn, null, "PRAGMA journal_mode=WAL");
@@ -100,8 +119,26 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
 {
     private static void Close(IDisposable? store, System.Data.Common.DbConnection conn) => SqliteCorpusStore.Close(store, conn);
 
-    private PostgresCorpusStore(NpgsqlConnection c, string location, StreamingOptions? clustering)
-        : base(c, new PostgresDialect(), location, clustering) { }
+    private PostgresCorpusStore(NpgsqlConnection c, string location, StreamingOptions? clustering, string connectionString)
+        : base(c, new PostgresDialect(), location, clustering, () => OpenReader(connectionString)) { }
+
+    /// <summary>A connection for reads; the server stops any statement on it past the search budget.</summary>
+    private static NpgsqlConnection OpenReader(string cs)
+    {
+        var c = new NpgsqlConnection(cs);
+        try
+        {
+            c.Open();
+            Sql.Exec(c, null, "SET jit = off");
+            Sql.Exec(c, null, $"SET statement_timeout = {(int)SearchTerms.Budget.TotalMilliseconds + 500}");
+            return c;
+        }
+        catch
+        {
+            c.Dispose();
+            throw;
+        }
+    }
 
     public static PostgresCorpusStore Open(string connectionString, string location, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
     {
@@ -115,7 +152,7 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
             // The store's queries are small and indexed: compiling one with JIT (PostgreSQL does above a cost that a
             // list checked story by story reaches) took longer than running it.
             Sql.Exec(conn, null, "SET jit = off");
-            store = new PostgresCorpusStore(conn, location, clustering);
+            store = new PostgresCorpusStore(conn, location, clustering, connectionString);
             store.Migrate(schemaVersion);
             return store;
         }

@@ -38,7 +38,8 @@ internal static class Api
                 if (!StoryCursor.TryParse(q["before"], out var c)) return Error(400, "before: not a cursor (give a story's cursor from an earlier answer)");
                 before = c;
             }
-            var list = corpus.Stories(since, Text(q["q"]), Text(q["outlet"]), limit, offset, after, before);
+            if (SearchTerms.Problem(Text(q["q"])) is { } refused) return Error(400, "q: " + refused);
+            var list = corpus.Stories(since, Text(q["q"]), Text(q["outlet"]), limit, offset, after, before, ctx.RequestAborted);
             return Results.Json(list.Select(s => new
             {
                 id = s.Id,
@@ -61,7 +62,8 @@ internal static class Api
         {
             var q = Text(ctx.Request.Query["q"]);
             if (q is null) return Error(400, "q: give the words to find");
-            var hits = corpus.Search(q, Int(ctx.Request.Query["limit"], 20, 1, 200));
+            if (SearchTerms.Problem(q) is { } refused) return Error(400, "q: " + refused);
+            var hits = corpus.Search(q, Int(ctx.Request.Query["limit"], 20, 1, 200), ctx.RequestAborted);
             return Results.Json(hits.Select(h => new
             {
                 kind = h.Kind,

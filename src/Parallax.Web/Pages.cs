@@ -45,7 +45,11 @@ internal static class Pages
             else error = $"'{sinceText}' is not a date (yyyy-MM-dd); the date filter was ignored.";
         }
         int offset = after is null && before is null ? (pageNo - 1) * PageSize : 0;
-        var list = corpus.Stories(since, query, outlet, PageSize + 1, offset, after, before);
+        // Too many words: said at once, and nothing is searched (a slow search is stopped by the store, see Create).
+        var ct = ctx.RequestAborted;
+        string? refused = SearchTerms.Problem(query);
+        if (refused is not null) (error, query) = (Upper(refused) + ".", null);
+        IReadOnlyList<StorySummary> list = refused is not null ? [] : corpus.Stories(since, query, outlet, PageSize + 1, offset, after, before, ct);
         bool newer, older;
         if (before is not null)
         {
@@ -55,7 +59,7 @@ internal static class Pages
             else if (list.Count < PageSize)
             {
                 // Back at the top with a short page: show the full first page instead.
-                list = corpus.Stories(since, query, outlet, PageSize + 1, 0, null, null);
+                list = corpus.Stories(since, query, outlet, PageSize + 1, 0, null, null, ct);
                 before = null;
             }
             older = true;
@@ -70,7 +74,7 @@ internal static class Pages
 
         var page = new Page("Stories").Header("Stories", "Newest first. Each story is one event, told by several outlets.");
         page.Raw("<main class=\"wrap\">\n<form class=\"filters\" method=\"get\" action=\"/\" role=\"search\">\n");
-        page.Raw("<label>Search words<input type=\"search\" name=\"q\" value=\"").T(query).Raw("\" placeholder=\"e.g. bridge collapse\"></label>\n");
+        page.Raw("<label>Search words (up to ").N(SearchTerms.MaxTerms).Raw(")<input type=\"search\" name=\"q\" value=\"").T(query ?? Clean(q["q"])).Raw("\" placeholder=\"e.g. bridge collapse\"></label>\n");
         page.Raw("<label>News on or after<input type=\"date\" name=\"since\" value=\"").T(since?.ToString("yyyy-MM-dd", Invariant)).Raw("\"></label>\n");
         page.Raw("<label>Outlet<input type=\"text\" name=\"outlet\" value=\"").T(outlet).Raw("\" placeholder=\"e.g. Reuters\"></label>\n");
         page.Raw("<button type=\"submit\">Filter</button> <a href=\"/\">Clear</a>\n</form>\n");
@@ -101,7 +105,7 @@ internal static class Pages
         }
         if (query is not null && top)
         {
-            var hits = corpus.Search(query, 20);
+            var hits = corpus.Search(query, 20, ct);
             page.Raw("<section><h2>Matching reports and quotes</h2>\n");
             if (hits.Count == 0) page.Raw("<p class=\"empty\">No report or quote contains every word.</p>\n");
             else
@@ -334,6 +338,8 @@ internal static class Pages
         if (uploads.Count == 0) return (uploads, "Choose a file or paste a report first. Nothing was added.", 400);
         return (uploads, null, 200);
     }
+
+    private static string Upper(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private static string Enc(string s) => System.Net.WebUtility.HtmlEncode(s);
 }

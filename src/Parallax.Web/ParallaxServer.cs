@@ -43,6 +43,15 @@ public static class ParallaxServer
         var app = builder.Build();
         app.UseExceptionHandler(e => e.Run(async ctx =>
         {
+            // A search stopped over its time budget: the reader's fault only in part, so 503, with what to change.
+            if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is SearchRefusedException refused)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : new Page("Search stopped").Header("Search stopped")
+                    .Raw("<main class=\"wrap\"><p class=\"message error\" role=\"alert\">").T(refused.Message).Raw(". <a href=\"/\">Back to the stories</a>.</p></main>\n").End(),
+                    System.Text.Json.JsonSerializer.Serialize(new { error = refused.Message })).ConfigureAwait(false);
+                return;
+            }
             // A bug must not show a stack trace to a reader; the log keeps it.
             ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : new Page("Error").Header("Something went wrong")

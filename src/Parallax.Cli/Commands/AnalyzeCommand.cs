@@ -80,7 +80,7 @@ internal static class AnalyzeCommand
             else if (item.Rejection is { } rej)
             {
                 skipped.Add(rej);
-                err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}");
+                err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {TerminalText.Clean(rej.Origin)}: {TerminalText.Clean(rej.Reason)}");
             }
         }
         var copies = CopyDetector.Default.Find(docs);
@@ -88,7 +88,7 @@ internal static class AnalyzeCommand
         foreach (var dup in copies.Duplicates)
         {
             skipped.Add(dup);
-            err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {dup.Origin}: {dup.Reason}");
+            err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {TerminalText.Clean(dup.Origin)}: {TerminalText.Clean(dup.Reason)}");
         }
         if (docs.Count == 0)
             throw new UserError(skipped.Count == 0 ? "no input documents found" : $"nothing could be read ({skipped.Count} inputs skipped)", 1);

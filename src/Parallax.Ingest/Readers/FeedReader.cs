@@ -47,7 +47,7 @@ internal sealed class FeedReader(IngestOptions options, DraftBuilder builder)
     public IEnumerable<ReadResult> ReadBytes(byte[] bytes, string origin, CancellationToken ct)
     {
         // Deep nesting makes building and walking the tree slow and recursive; feeds nest a few levels.
-        if (HtmlDepth.Exceeds(Encoding.Latin1.GetString(bytes), HtmlDepth.MaxDepth))
+        if (HtmlDepth.Exceeds(Encoding.Latin1.GetString(bytes), HtmlDepth.MaxDepth, xml: true))
             return [new Rejection(origin, $"XML nested deeper than {HtmlDepth.MaxDepth} levels")];
         XDocument doc;
         try
