@@ -9,7 +9,7 @@ namespace Parallax.Cli;
 /// cannot set the window title (ESC]0;), clear the screen (ESC[2J) or reorder what a line shows. Tabs and line breaks
 /// become spaces: every warning and table row stays one line.
 /// </summary>
-internal static class TerminalText
+public static class TerminalText
 {
     /// <param name="keep">Characters passed through as they are (a search snippet's match markers).</param>
     public static string Clean(string? text, string keep = "")
@@ -30,8 +30,5 @@ internal static class TerminalText
         return sb.ToString();
     }
 
-    private static bool Unsafe(char c) => c < 0x20 || c is >= '\u007f' and <= '\u009f' || IsBidiControl(c);
-
-    /// <summary>Embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069), which reorder the text after them.</summary>
-    public static bool IsBidiControl(char c) => c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069';
+    private static bool Unsafe(char c) => c < 0x20 || c is >= '\u007f' and <= '\u009f' || Parallax.Model.BidiControls.Is(c);
 }

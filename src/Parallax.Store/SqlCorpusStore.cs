@@ -127,7 +127,8 @@ internal class SqlCorpusStore : ICorpusStore
     {
         ct.ThrowIfCancellationRequested();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(SearchBudget);
+        if (SearchBudget <= TimeSpan.Zero) budget.Cancel();
+        else budget.CancelAfter(SearchBudget);
         DbCommand? running = null;
         DbCommand Track(DbCommand cmd) => running = cmd;
         try
@@ -144,6 +145,15 @@ internal class SqlCorpusStore : ICorpusStore
             throw new SearchRefusedException(SearchTerms.TooSlow);
         }
     }
+
+    /// <summary>Runs any scalar statement the way a search runs (reader connection, budget, interrupt), so a test can
+    /// show a statement that would run for minutes is stopped.</summary>
+    internal object? RunBoundedForTests(string sql, CancellationToken ct) =>
+        Read(c => Bounded(c, ct, (_, track) =>
+        {
+            using var cmd = track(Sql.Command(c, null, sql));
+            return cmd.ExecuteScalar();
+        }));
 
     public string? Find(string hash) => Sql.Scalar(conn, null, "SELECT id FROM documents WHERE hash = @h", ("h", hash)) is { } id ? DocId(id) : null;
 
@@ -374,7 +384,10 @@ internal class SqlCorpusStore : ICorpusStore
     /// documents but none lately, checks every newer story once per request.
     /// </summary>
     public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0,
-        StoryCursor? after = null, StoryCursor? before = null, CancellationToken ct = default) =>
+        StoryCursor? after = null, StoryCursor? before = null) => CancellableStories(since, query, limit, outlet, offset, after, before, default);
+
+    public IReadOnlyList<StorySummary> CancellableStories(DateOnly? since, string? query, int limit, string? outlet, int offset,
+        StoryCursor? after, StoryCursor? before, CancellationToken ct) =>
         Read(c => string.IsNullOrWhiteSpace(query)
             ? Stories(c, since, query, limit, outlet, offset, after, before, default, cmd => cmd)
             : Bounded(c, ct, (token, track) => Stories(c, since, query, limit, outlet, offset, after, before, token, track)));
@@ -473,7 +486,9 @@ internal class SqlCorpusStore : ICorpusStore
 
     public long Generation() => Read(c => Convert.ToInt64(Sql.Scalar(c, null, "SELECT value FROM meta WHERE key = 'generation'"), CultureInfo.InvariantCulture));
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit = 20, CancellationToken ct = default)
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20) => CancellableSearch(query, limit, default);
+
+    public IReadOnlyList<SearchHit> CancellableSearch(string query, int limit, CancellationToken ct)
     {
         var q = dialect.FtsQuery(query);
         if (q.Length == 0) return [];

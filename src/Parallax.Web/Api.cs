@@ -76,12 +76,18 @@ internal static class Api
         app.MapPost("/api/documents", PostDocuments);
     }
 
-    private static async Task<IResult> PostDocuments(HttpContext ctx, CorpusService corpus, ServerOptions options)
+    private static async Task<IResult> PostDocuments(HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts)
     {
         // The key is checked before the body is read: a refused request changes nothing and costs little.
         if (!options.WritesEnabled) return Error(403, "writing is disabled: the server was started without an API key");
+        if (attempts.RetryAfter(ctx.Connection.RemoteIpAddress) is > 0 and var wait)
+        {
+            ctx.Response.Headers.RetryAfter = wait.ToString(Invariant);
+            return Error(429, $"too many wrong API keys from this address; try again in {wait} s");
+        }
         if (!ParallaxServer.KeyMatches(options, ParallaxServer.KeyFrom(ctx.Request)))
         {
+            attempts.Failed(ctx.Connection.RemoteIpAddress);
             ctx.Response.Headers.WWWAuthenticate = "Bearer";
             return Error(401, "missing or wrong API key (X-Api-Key or Authorization: Bearer)");
         }

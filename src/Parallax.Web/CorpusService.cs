@@ -45,9 +45,9 @@ public sealed class CorpusService : IDisposable
 
     public IReadOnlyList<StorySummary> Stories(DateOnly? since, string? query, string? outlet, int limit, int offset,
         StoryCursor? after = null, StoryCursor? before = null, CancellationToken ct = default) =>
-        store.Stories(since, query, limit, outlet, offset, after, before, ct);
+        store.CancellableStories(since, query, limit, outlet, offset, after, before, ct);
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken ct = default) => store.Search(query, limit, ct);
+    public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken ct = default) => store.CancellableSearch(query, limit, ct);
 
     public (Document Document, long Story)? Document(string id) => store.FindDocument(id);
 

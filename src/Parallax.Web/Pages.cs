@@ -19,7 +19,7 @@ internal static class Pages
         app.MapRead("/stories/{id}", (string id, CorpusService corpus) => StoryPage(id, corpus));
         app.MapRead("/documents/{id}", (string id, CorpusService corpus) => DocumentPage(id, corpus));
         app.MapRead("/add", (ServerOptions options) => Html(AddPage(options, null, null), 200));
-        app.MapPost("/add", (HttpContext ctx, CorpusService corpus, ServerOptions options) => AddPost(ctx, corpus, options));
+        app.MapPost("/add", (HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts) => AddPost(ctx, corpus, options, attempts));
     }
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
@@ -267,32 +267,40 @@ internal static class Pages
             page.Raw("<p class=\"message error\">Adding reports is turned off: start the server with --api-key (or PARALLAX_API_KEY) to allow it.</p>\n</main>\n");
             return page.End();
         }
-        page.Raw("<form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">\n<fieldset><legend>Files</legend>\n")
+        // The key comes first: the server checks it before reading anything else of the form.
+        page.Raw("<form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">\n")
+            .Raw("<fieldset><legend>Permission</legend>\n<label>API key<input type=\"password\" name=\"key\" autocomplete=\"off\" required></label>\n</fieldset>\n")
+            .Raw("<fieldset><legend>Files</legend>\n")
             .Raw("<label>Reports (.txt, .html, .jsonl, .warc, .warc.gz; up to ").N(options.MaxFiles).Raw(" files, ").N(options.MaxFileBytes / (1024 * 1024))
             .Raw(" MB each)<input type=\"file\" name=\"files\" multiple accept=\".txt,.text,.html,.htm,.jsonl,.warc,.gz\"></label>\n</fieldset>\n")
             .Raw("<fieldset><legend>Or paste a report</legend>\n<label for=\"paste\">Plain text: the first line may be the title</label>\n<textarea id=\"paste\" name=\"text\">")
             .T(pasted).Raw("</textarea>\n</fieldset>\n")
-            .Raw("<fieldset><legend>Permission</legend>\n<label>API key<input type=\"password\" name=\"key\" autocomplete=\"off\" required></label>\n</fieldset>\n")
             .Raw("<button type=\"submit\">Add</button>\n</form>\n</main>\n");
         return page.End();
     }
 
-    private static async Task<IResult> AddPost(HttpContext ctx, CorpusService corpus, ServerOptions options)
+    private static async Task<IResult> AddPost(HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts)
     {
         if (!options.WritesEnabled) return Html(AddPage(options, null, null), 403);
-        IFormCollection form;
-        try { form = await ctx.Request.ReadFormAsync(ctx.RequestAborted).ConfigureAwait(false); }
+        var client = ctx.Connection.RemoteIpAddress;
+        if (attempts.RetryAfter(client) is > 0 and var wait)
+        {
+            ctx.Response.Headers.RetryAfter = wait.ToString(Invariant);
+            return Html(AddPage(options, Enc($"Too many wrong API keys from this address; try again in {wait} seconds. Nothing was added."), false), 429);
+        }
+        AddForm.Result read;
+        try { read = await AddForm.ReadAsync(ctx.Request, options, key => ParallaxServer.KeyMatches(options, key), ctx.RequestAborted).ConfigureAwait(false); }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Html(AddPage(options, Enc($"The upload is larger than {options.MaxRequestBytes / (1024 * 1024)} MB in all; nothing was added."), false), 413);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or BadHttpRequestException)
+        if (read.Status == 401)
         {
-            return Html(AddPage(options, Enc("The form could not be read (" + e.Message + "); nothing was added."), false), 400);
+            attempts.Failed(client);
+            return Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false), 401);
         }
+        if (read.Form is not { } form) return Html(AddPage(options, Enc(read.Problem ?? "The form could not be read; nothing was added."), false), read.Status);
         string? pasted = form["text"].ToString();
-        if (!ParallaxServer.KeyMatches(options, form["key"].ToString()))
-            return Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false, pasted), 401);
 
         var (uploads, problem, status) = Collect(form, options);
         if (problem is not null) return Html(AddPage(options, Enc(problem), false, pasted), status);
