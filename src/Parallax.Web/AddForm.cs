@@ -69,6 +69,27 @@ internal static class AddForm
         return keyChecked ? new Result(new FormCollection(fields, files), 200, null) : new Result(null, 401, null);
     }
 
+    /// <summary>
+    /// A refusal sent before the body was read: after the answer the connection is cut when much of the body may be
+    /// left, since the server would otherwise drain (read) up to its 25 MB limit of it. A small body was sent whole
+    /// already, and its connection is left alone.
+    /// </summary>
+    public static IResult RefuseUnread(IResult answer) => new Unread(answer);
+
+    private sealed class Unread(IResult answer) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Connection = "close";
+            await answer.ExecuteAsync(httpContext).ConfigureAwait(false);
+            if (httpContext.Request.ContentLength is null or > 64 * 1024)
+            {
+                await httpContext.Response.CompleteAsync().ConfigureAwait(false);
+                httpContext.Abort();
+            }
+        }
+    }
+
     /// <summary>Reads at most <paramref name="limit"/> bytes of a stream (a longer field is cut, then refused by size).</summary>
     private sealed class LimitedStream(Stream inner, long limit) : Stream
     {

@@ -89,7 +89,7 @@ internal static class Api
         {
             attempts.Failed(ctx.Connection.RemoteIpAddress);
             ctx.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(401, "missing or wrong API key (X-Api-Key or Authorization: Bearer)");
+            return AddForm.RefuseUnread(Error(401, "missing or wrong API key (X-Api-Key or Authorization: Bearer)"));
         }
         var type = (ctx.Request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         string? ext = type switch

@@ -297,7 +297,7 @@ internal static class Pages
         if (read.Status == 401)
         {
             attempts.Failed(client);
-            return Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false), 401);
+            return AddForm.RefuseUnread(Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false), 401));
         }
         if (read.Form is not { } form) return Html(AddPage(options, Enc(read.Problem ?? "The form could not be read; nothing was added."), false), read.Status);
         string? pasted = form["text"].ToString();
