@@ -155,3 +155,22 @@ public sealed class HostileInputTimingTests
         LinearTime.Assert(() => HtmlDepth.Exceeds(small, HtmlDepth.MaxDepth), () => HtmlDepth.Exceeds(large, HtmlDepth.MaxDepth));
     }
 }
+
+/// <summary>A feed with one malformed item keeps the items before it (issue 13: one bad item discarded the feed).</summary>
+public sealed class HostileFeedTests
+{
+    [Fact]
+    public void A_malformed_item_keeps_the_good_items_before_it_and_says_where_it_broke()
+    {
+        using var dir = new TempDir();
+        string Item(int i) => $"<item><title>Story {i}</title><link>https://g.example/{i}</link><description>{Para1} Item {i}.</description></item>";
+        var feed = dir.Write("news.rss", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Gazette</title>\n"
+            + Item(1) + "\n" + Item(2) + "\n<item><title>Broken & bad</title><description>x</description></item>\n" + Item(4) + "\n</channel></rss>");
+        var items = new CorpusReader().Read([feed], TestContext.Current.CancellationToken).ToList();
+        Assert.Equal(["Story 1", "Story 2"], items.Where(i => i.IsDocument).Select(i => i.Document!.Metadata.Title!.Value.Value));
+        Assert.All(items.Where(i => i.IsDocument), i => Assert.Equal("Gazette", i.Document!.Metadata.Outlet!.Value.Value));
+        var r = Assert.Single(items, i => !i.IsDocument).Rejection!;
+        Assert.Contains("line 5", r.Reason, StringComparison.Ordinal);
+        Assert.Contains("the 2 items before it were read", r.Reason, StringComparison.Ordinal);
+    }
+}
