@@ -20,13 +20,16 @@ public sealed class TerminalTextTests
     public void Escapes_in_a_title_and_a_warning_do_not_reach_the_output()
     {
         var dir = Repo.TempDir();
-        File.WriteAllText(Path.Combine(dir, "a.txt"), "Bridge \u001b]0;owned\u0007closes \u001b[2J\u202e\n\nHarbor officials said the bridge would reopen Friday after inspectors finished their work on the damaged pier.");
-        File.WriteAllText(Path.Combine(dir, "b.jsonl"), "{\"text\": \"x\u001b[2J\n");
+        // A title with escapes (JSON escapes them legally) and a file name with one (quoted in the warning).
+        File.WriteAllText(Path.Combine(dir, "a.jsonl"), "{\"title\": \"Bridge \\u001b]0;owned\\u0007 closes \\u001b[2J\\u202e\", "
+            + "\"text\": \"Harbor officials said the bridge would reopen Friday after inspectors finished their work on the damaged pier.\"}\n");
+        File.WriteAllText(Path.Combine(dir, "bad\u001b[2J.txt"), "");
         var run = Repo.Parallax("analyze", dir, "--out", Repo.TempDir());
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain('\u001b', run.Stdout);
         Assert.DoesNotContain('\u001b', run.Stderr);
         Assert.DoesNotContain('\u202e', run.Stdout);
-        Assert.Contains("b.jsonl", run.Stderr);
+        Assert.Contains("Bridge \\x1b]0;owned", run.Stdout);
+        Assert.Contains("bad\\x1b[2J.txt", run.Stderr);
     }
 }
