@@ -47,22 +47,7 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         : base(c, new SqliteDialect(), location, clustering, () => OpenReader(readerConnection)) { }
 
     /// <summary>A connection for reads: in WAL mode readers neither wait for the writer nor block it.</summary>
-    private static SqliteConnection OpenReader(string cs)
-    {
-        var c = new SqliteConnection(cs);
-        try
-        {
-            c.Open();
-            Sql.Exec(c, null, "PRAGMA busy_timeout=10000");
-            Sql.Exec(c, null, "PRAGMA query_only=1");
-            return c;
-        }
-        catch
-        {
-            c.Dispose();
-            throw;
-        }
-    }
+    private static SqliteConnection OpenReader(string cs) => Opened(new SqliteConnection(cs), "PRAGMA busy_timeout=10000", "PRAGMA query_only=1");
 
     public static SqliteCorpusStore Open(string path, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
     {
@@ -123,22 +108,8 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
         : base(c, new PostgresDialect(), location, clustering, () => OpenReader(connectionString)) { }
 
     /// <summary>A connection for reads; the server stops any statement on it past the search budget.</summary>
-    private static NpgsqlConnection OpenReader(string cs)
-    {
-        var c = new NpgsqlConnection(cs);
-        try
-        {
-            c.Open();
-            Sql.Exec(c, null, "SET jit = off");
-            Sql.Exec(c, null, $"SET statement_timeout = {(int)SearchTerms.Budget.TotalMilliseconds + 500}");
-            return c;
-        }
-        catch
-        {
-            c.Dispose();
-            throw;
-        }
-    }
+    private static NpgsqlConnection OpenReader(string cs) =>
+        Opened(new NpgsqlConnection(cs), "SET jit = off", $"SET statement_timeout = {(int)SearchTerms.Budget.TotalMilliseconds + 500}");
 
     public static PostgresCorpusStore Open(string connectionString, string location, StreamingOptions? clustering, int schemaVersion = SchemaVersion)
     {

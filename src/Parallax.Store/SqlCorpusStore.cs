@@ -114,6 +114,22 @@ internal class SqlCorpusStore : ICorpusStore
         }
     }
 
+    /// <summary><paramref name="c"/> opened, with <paramref name="settings"/> run on it (closed again if any fails).</summary>
+    protected static T Opened<T>(T c, params string[] settings) where T : DbConnection
+    {
+        try
+        {
+            c.Open();
+            foreach (var setting in settings) Sql.Exec(c, null, setting);
+            return c;
+        }
+        catch
+        {
+            c.Dispose();
+            throw;
+        }
+    }
+
     private static void CloseReader(DbConnection c)
     {
         Sql.Forget(c);
