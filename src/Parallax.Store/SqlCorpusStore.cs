@@ -36,7 +36,7 @@ internal class SqlCorpusStore : ICorpusStore
 
     private readonly Func<DbConnection>? openReader;
     private readonly ConcurrentBag<DbConnection> idleReaders = [];
-    private const int MaxIdleReaders = 16;
+    private const int MaxIdleReaders = 64;
     private int disposed;
 
     /// <summary>How long one search or word-filtered list may run (settable so tests can make it expire).</summary>

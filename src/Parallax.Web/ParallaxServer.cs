@@ -40,6 +40,7 @@ public static class ParallaxServer
         builder.Services.AddSingleton(new CorpusService(store));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new KeyAttempts());
+        SearchLimiter.Add(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler(e => e.Run(async ctx =>
@@ -68,6 +69,8 @@ public static class ParallaxServer
             h.XFrameOptions = "DENY";
             await next(ctx).ConfigureAwait(false);
         });
+
+        SearchLimiter.Use(app);
 
         var css = Encoding.UTF8.GetBytes(Parallax.Report.HtmlReportWriter.Css + Page.SiteCss);
         app.MapRead("/static/parallax.css", (HttpContext ctx) =>

@@ -70,6 +70,43 @@ public sealed class HostileRequestTests
     }
 
     [Fact]
+    public async Task Searches_past_the_concurrent_ones_and_their_queue_are_refused_at_once_and_the_list_still_answers()
+    {
+        var dir = Directory.CreateTempSubdirectory("parallax-web-hostile-");
+        var store = new SlowSearchStore(CorpusStore.OpenSqlite(Path.Combine(dir.FullName, "corpus.db")));
+        var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
+        await app.StartAsync(Ct);
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(ParallaxServer.Addresses(app)[0].TrimEnd('/') + "/") };
+            int held = SearchLimiter.Concurrent, queued = 4 * SearchLimiter.Concurrent;
+            var waiting = Enumerable.Range(0, held + queued).Select(_ => http.GetAsync("api/search?q=fire", Ct)).ToList();
+            Assert.True(store.Entered.Wait(TimeSpan.FromSeconds(30), Ct), "no search reached the store");
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            limit.CancelAfter(TimeSpan.FromSeconds(30));
+            HttpResponseMessage? refused = null;
+            // The slots and the queue fill as the requests arrive; one more is then refused without waiting.
+            for (int i = 0; i < 50 && refused?.StatusCode != HttpStatusCode.ServiceUnavailable; i++)
+            {
+                refused = await http.GetAsync("api/search?q=fire", limit.Token);
+                if (refused.StatusCode != HttpStatusCode.ServiceUnavailable) await Task.Delay(100, Ct);
+            }
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused!.StatusCode);
+            Assert.Contains("too many searches at once", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("", limit.Token)).StatusCode);
+            store.Release.Set();
+            foreach (var w in waiting) Assert.Equal(HttpStatusCode.OK, (await w).StatusCode);
+        }
+        finally
+        {
+            store.Release.Set();
+            await app.StopAsync(Ct);
+            await app.DisposeAsync();
+            try { dir.Delete(recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task The_add_form_checks_the_key_before_reading_the_body()
     {
         await using var s = await TestServer.StartAsync();
