@@ -40,15 +40,8 @@ public sealed class HostileRequestTests
     }
 
     [Fact]
-    public async Task A_search_in_progress_does_not_hold_up_the_stories_list()
+    public Task A_search_in_progress_does_not_hold_up_the_stories_list() => WithSlowSearches(async (http, store) =>
     {
-        var dir = Directory.CreateTempSubdirectory("parallax-web-hostile-");
-        var store = new SlowSearchStore(CorpusStore.OpenSqlite(Path.Combine(dir.FullName, "corpus.db")));
-        var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
-        await app.StartAsync(Ct);
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri(ParallaxServer.Addresses(app)[0].TrimEnd('/') + "/") };
             var search = http.GetAsync("api/search?q=fire", Ct);
             Assert.True(store.Entered.Wait(TimeSpan.FromSeconds(30), Ct), "the search never reached the store");
             // The search is inside the store now, and stays there until released: the list must still answer.
@@ -59,52 +52,32 @@ public sealed class HostileRequestTests
             Assert.False(search.IsCompleted);
             store.Release.Set();
             Assert.Equal(HttpStatusCode.OK, (await search).StatusCode);
-        }
-        finally
-        {
-            store.Release.Set();
-            await app.StopAsync(Ct);
-            await app.DisposeAsync();
-            try { dir.Delete(recursive: true); } catch (IOException) { }
-        }
-    }
+    });
 
     [Fact]
-    public async Task Searches_past_the_concurrent_ones_and_their_queue_are_refused_at_once_and_the_list_still_answers()
+    public Task Searches_past_the_concurrent_ones_and_their_queue_are_refused_at_once_and_the_list_still_answers() => WithSlowSearches(async (http, store) =>
     {
-        var dir = Directory.CreateTempSubdirectory("parallax-web-hostile-");
-        var store = new SlowSearchStore(CorpusStore.OpenSqlite(Path.Combine(dir.FullName, "corpus.db")));
-        var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
-        await app.StartAsync(Ct);
-        try
-        {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(ParallaxServer.Addresses(app)[0].TrimEnd('/') + "/") };
             int held = SearchLimiter.Concurrent, queued = 4 * SearchLimiter.Concurrent;
             var waiting = Enumerable.Range(0, held + queued).Select(_ => http.GetAsync("api/search?q=fire", Ct)).ToList();
             Assert.True(store.Entered.Wait(TimeSpan.FromSeconds(30), Ct), "no search reached the store");
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
             limit.CancelAfter(TimeSpan.FromSeconds(30));
             HttpResponseMessage? refused = null;
-            // The slots and the queue fill as the requests arrive; one more is then refused without waiting.
-            for (int i = 0; i < 50 && refused?.StatusCode != HttpStatusCode.ServiceUnavailable; i++)
+            // The slots and the queue fill as the requests arrive (in no set order); once they are full, one more is
+            // refused without waiting. Extra requests are sent until one is.
+            var extras = new List<Task<HttpResponseMessage>>();
+            for (int i = 0; i < 40 && refused is null; i++)
             {
-                refused = await http.GetAsync("api/search?q=fire", limit.Token);
-                if (refused.StatusCode != HttpStatusCode.ServiceUnavailable) await Task.Delay(100, Ct);
+                extras.Add(http.GetAsync("api/search?q=fire", limit.Token));
+                await Task.WhenAny(Task.WhenAny(extras), Task.Delay(250, Ct));
+                refused = extras.Where(e => e.IsCompletedSuccessfully).Select(e => e.Result).FirstOrDefault(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
             }
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused!.StatusCode);
             Assert.Contains("too many searches at once", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("", limit.Token)).StatusCode);
             store.Release.Set();
             foreach (var w in waiting) Assert.Equal(HttpStatusCode.OK, (await w).StatusCode);
-        }
-        finally
-        {
-            store.Release.Set();
-            await app.StopAsync(Ct);
-            await app.DisposeAsync();
-            try { dir.Delete(recursive: true); } catch (IOException) { }
-        }
-    }
+    });
 
     [Fact]
     public async Task The_add_form_checks_the_key_before_reading_the_body()
@@ -212,6 +185,27 @@ public sealed class HostileRequestTests
         {
             Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
             return this;
+        }
+    }
+
+    /// <summary>A server over a store whose searches wait inside it until released; the client may hold 64 connections.</summary>
+    private static async Task WithSlowSearches(Func<HttpClient, SlowSearchStore, Task> test)
+    {
+        var dir = Directory.CreateTempSubdirectory("parallax-web-hostile-");
+        var store = new SlowSearchStore(CorpusStore.OpenSqlite(Path.Combine(dir.FullName, "corpus.db")));
+        var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
+        await app.StartAsync(Ct);
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(ParallaxServer.Addresses(app)[0].TrimEnd('/') + "/") };
+            await test(http, store);
+        }
+        finally
+        {
+            store.Release.Set();
+            await app.StopAsync(Ct);
+            await app.DisposeAsync();
+            try { dir.Delete(recursive: true); } catch (IOException) { }
         }
     }
 
