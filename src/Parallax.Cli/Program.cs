@@ -26,11 +26,11 @@ try
 }
 catch (FileNotFoundException e) when (e.Message.StartsWith("not found:", StringComparison.Ordinal))
 {
-    Console.Error.WriteLine($"parallax: {e.Message}");
+    Console.Error.WriteLine($"parallax: {Parallax.Cli.TerminalText.Clean(e.Message)}");
     return 2;
 }
 catch (UserError e)
 {
-    Console.Error.WriteLine($"parallax: {e.Message}");
+    Console.Error.WriteLine($"parallax: {Parallax.Cli.TerminalText.Clean(e.Message)}");
     return e.ExitCode;
 }

@@ -238,7 +238,44 @@ public sealed class CorpusReader
         };
     }
 
-    private IEnumerable<ReadResult> ReadFile(FileEntry file, CancellationToken ct) => InputKinds.Of(file.FullPath) switch
+    /// <summary>One file's results, with running out of memory on it (a size no limit foresaw) turned into that
+    /// file's rejection: the run, and what was read before, go on.</summary>
+    private IEnumerable<ReadResult> ReadFile(FileEntry file, CancellationToken ct)
+    {
+        using var results = ReadFileUnguarded(file, ct).GetEnumerator();
+        while (true)
+        {
+            ReadResult next;
+            try
+            {
+                if (!results.MoveNext()) yield break;
+                next = results.Current;
+            }
+            catch (OutOfMemoryException)
+            {
+                next = OutOfMemory(file.Origin);
+            }
+            if (next.Work is { } work) next = ReadResult.Deferred(() => Guard(file.Origin, work));
+            yield return next;
+            if (next.Rejection?.Reason == OutOfMemoryReason) yield break;
+        }
+    }
+
+    private const string OutOfMemoryReason = "too large to read in the memory available; skipped";
+
+    private static ReadResult OutOfMemory(string origin)
+    {
+        GC.Collect(); // the failed input's partial allocations, before the next input needs the room
+        return new Rejection(origin, OutOfMemoryReason);
+    }
+
+    private static ReadResult Guard(string origin, Func<ReadResult> work)
+    {
+        try { return work(); }
+        catch (OutOfMemoryException) { return OutOfMemory(origin); }
+    }
+
+    private IEnumerable<ReadResult> ReadFileUnguarded(FileEntry file, CancellationToken ct) => InputKinds.Of(file.FullPath) switch
     {
         InputKind.Text => [_text.Read(file.FullPath, file.Origin)],
         InputKind.Html => [ReadResult.Deferred(() => _html.Read(file.FullPath, file.Origin))],

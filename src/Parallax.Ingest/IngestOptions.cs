@@ -28,6 +28,11 @@ public sealed record IngestOptions
     /// <summary>Cores for the expensive part of reading (HTML extraction). Output order and ids do not depend on it;
     /// at most a few pages per core are held at once.</summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>Most characters of text one document may have to be analysed (a news article has a few thousand; the
+    /// longest reports tens of thousands). A longer text is rejected with a message before any analysis: one 10 MB
+    /// text took minutes in story building, which compares a document's sentences, quotes and names with each other.</summary>
+    public long MaxAnalysisChars { get; init; } = 5L * 1024 * 1024;
 }
 
 /// <summary>The main-text extractor for HTML pages.</summary>

@@ -4,7 +4,8 @@ namespace Parallax.Report;
 
 /// <summary>
 /// HTML encoding straight into the output writer. Encodes &lt; &gt; &amp; " and ' everywhere, so the same call is
-/// safe in text and in double-quoted attribute values; replaces control characters that HTML forbids.
+/// safe in text and in double-quoted attribute values; replaces control characters that HTML forbids and drops
+/// bidirectional overrides (<see cref="Parallax.Model.BidiControls"/>).
 /// </summary>
 internal static class Html
 {
@@ -23,6 +24,7 @@ internal static class Html
                 '\'' => "&#39;",
                 '\t' or '\n' or '\r' => null,
                 _ when char.IsControl(c) => "\uFFFD",
+                _ when Parallax.Model.BidiControls.Is(c) => "", // would reorder what follows: dropped from what is shown
                 _ => null,
             };
             if (entity is null) continue;

@@ -44,8 +44,11 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         conn.Dispose();
     }
 
-    private SqliteCorpusStore(SqliteConnection c, string location, IStoryPlacement? placement)
-        : base(c, new SqliteDialect(), location, placement) { }
+    private SqliteCorpusStore(SqliteConnection c, string location, IStoryPlacement? placement, string readerConnection)
+        : base(c, new SqliteDialect(), location, placement, () => OpenReader(readerConnection)) { }
+
+    /// <summary>A connection for reads: in WAL mode readers neither wait for the writer nor block it.</summary>
+    private static SqliteConnection OpenReader(string cs) => Opened(new SqliteConnection(cs), "PRAGMA busy_timeout=10000", "PRAGMA query_only=1");
 
     public static SqliteCorpusStore Open(string path, IStoryPlacement? placement, int schemaVersion = SchemaVersion)
     {
@@ -69,7 +72,8 @@ internal sealed class SqliteCorpusStore : SqlCorpusStore
         {
             conn.Open();
             Sql.Exec(conn, null, "PRAGMA busy_timeout=120000"); // a setting of this connection: writes nothing to the file
-            store = new SqliteCorpusStore(conn, path, placement);
+            var readers = new SqliteConnectionStringBuilder(cs) { Mode = SqliteOpenMode.ReadWrite }.ToString();
+            store = new SqliteCorpusStore(conn, path, placement, readers);
             store.Migrate(schemaVersion);
             // After the checks: WAL rewrites the file header, which must not happen to a file we refuse.
             Sql.Exec(conn, null, "PRAGMA journal_mode=WAL");
@@ -101,8 +105,12 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
 {
     private static void Close(IDisposable? store, System.Data.Common.DbConnection conn) => SqliteCorpusStore.Close(store, conn);
 
-    private PostgresCorpusStore(NpgsqlConnection c, string location, IStoryPlacement? placement)
-        : base(c, new PostgresDialect(), location, placement) { }
+    private PostgresCorpusStore(NpgsqlConnection c, string location, IStoryPlacement? placement, string connectionString)
+        : base(c, new PostgresDialect(), location, placement, () => OpenReader(connectionString)) { }
+
+    /// <summary>A connection for reads; the server stops any statement on it past the search budget.</summary>
+    private static NpgsqlConnection OpenReader(string cs) =>
+        Opened(new NpgsqlConnection(cs), "SET jit = off", $"SET statement_timeout = {(int)SearchTerms.Budget.TotalMilliseconds + 500}");
 
     public static PostgresCorpusStore Open(string connectionString, string location, IStoryPlacement? placement, int schemaVersion = SchemaVersion)
     {
@@ -116,7 +124,7 @@ internal sealed class PostgresCorpusStore : SqlCorpusStore
             // The store's queries are small and indexed: compiling one with JIT (PostgreSQL does above a cost that a
             // list checked story by story reaches) took longer than running it.
             Sql.Exec(conn, null, "SET jit = off");
-            store = new PostgresCorpusStore(conn, location, placement);
+            store = new PostgresCorpusStore(conn, location, placement, connectionString);
             store.Migrate(schemaVersion);
             return store;
         }

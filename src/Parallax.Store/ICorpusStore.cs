@@ -84,8 +84,13 @@ public interface ICorpusStore : IDisposable
     /// with a document from that outlet (any case). Paging: <paramref name="after"/> gives the stories right after that
     /// cursor, <paramref name="before"/> the <paramref name="limit"/> stories right before it (still latest first);
     /// <paramref name="offset"/> then skips that many (costs time in proportion to it; cursors do not).</summary>
+    /// <remarks>With <paramref name="query"/>, bounded as <see cref="Search"/> is.</remarks>
     IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0,
         StoryCursor? after = null, StoryCursor? before = null);
+
+    /// <summary><see cref="Stories"/>, stopped when <paramref name="ct"/> fires (the client went away, the server stops).</summary>
+    IReadOnlyList<StorySummary> CancellableStories(DateOnly? since, string? query, int limit, string? outlet, int offset,
+        StoryCursor? after, StoryCursor? before, CancellationToken ct);
 
     /// <summary>One stored document with its analysis and the story it is in; null for an unknown id.</summary>
     (Document Document, long Story)? FindDocument(string id);
@@ -96,7 +101,13 @@ public interface ICorpusStore : IDisposable
     /// <summary>The story's documents with their analysis, oldest first; empty when there is no such story.</summary>
     IReadOnlyList<Document> StoryDocuments(long story);
 
+    /// <summary>Documents and quotes containing every word of <paramref name="query"/>, best first. Bounded: at most
+    /// <see cref="SearchTerms.MaxTerms"/> distinct words and <see cref="SearchTerms.Budget"/> of time, else a
+    /// <see cref="SearchRefusedException"/>. Reads may run on any thread, beside each other and beside a writer.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit = 20);
+
+    /// <summary><see cref="Search"/>, interrupted when <paramref name="ct"/> fires (the client went away, the server stops).</summary>
+    IReadOnlyList<SearchHit> CancellableSearch(string query, int limit, CancellationToken ct);
 }
 
 /// <summary>A refusal to open a database (not Parallax's, newer schema, unreachable): a user error, nothing touched.</summary>

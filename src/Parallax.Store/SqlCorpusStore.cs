@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Parallax.Model;
@@ -8,8 +9,10 @@ namespace Parallax.Store;
 /// The store on any SQL database a <see cref="SqlDialect"/> describes. One connection, one writer: each document (or
 /// batch of documents) is one transaction that takes the writers' lock, reloads the cluster state if another writer
 /// committed since (the "generation" counter in meta), asks the <see cref="IStoryPlacement"/> it was opened with for the
-/// stories, and writes the documents, their quotes,
-/// their stories and any merge.
+/// stories, and writes the documents, their quotes, their stories and any merge. Reads (lists, search, documents) run on
+/// reader connections of their own, so they may run on any thread, beside each other and beside the writer, and a slow
+/// search never waits for (or holds up) anything else; a search is bounded by <see cref="SearchTerms"/> and stopped when
+/// over its budget or cancelled.
 /// </summary>
 internal class SqlCorpusStore : ICorpusStore
 {
@@ -29,8 +32,19 @@ internal class SqlCorpusStore : ICorpusStore
     private readonly Queue<long> recentOrder = new();
     private const int RecentDocuments = 2048; // about 150 MB of analysed news articles
 
-    protected SqlCorpusStore(DbConnection conn, SqlDialect dialect, string location, IStoryPlacement? placement)
+    private readonly Func<DbConnection>? openReader;
+    private readonly ConcurrentBag<DbConnection> idleReaders = [];
+    private const int MaxIdleReaders = 64;
+    private int disposed;
+
+    /// <summary>How long one search or word-filtered list may run (settable so tests can make it expire).</summary>
+    internal TimeSpan SearchBudget { get; set; } = SearchTerms.Budget;
+
+    /// <param name="openReader">Opens a further connection for reads; null reads on the writer's connection (then the
+    /// store is for one thread at a time).</param>
+    protected SqlCorpusStore(DbConnection conn, SqlDialect dialect, string location, IStoryPlacement? placement, Func<DbConnection>? openReader = null)
     {
+        this.openReader = openReader;
         this.conn = conn;
         this.dialect = dialect;
         this.placement = placement;
@@ -76,6 +90,83 @@ internal class SqlCorpusStore : ICorpusStore
             throw new StoreException($"{Location} has schema version {version}, newer than this parallax knows ({SchemaVersion}); upgrade parallax. Nothing was changed");
         return version;
     }
+
+    /// <summary>Runs a read on an idle reader connection (opening one if none is idle), then returns it to the idle set;
+    /// a connection whose read failed is closed rather than reused.</summary>
+    private T Read<T>(Func<DbConnection, T> read)
+    {
+        if (openReader is null) return read(conn);
+        if (!idleReaders.TryTake(out var c)) c = openReader();
+        bool ok = false;
+        try
+        {
+            var result = read(c);
+            ok = true;
+            return result;
+        }
+        finally
+        {
+            if (ok && Volatile.Read(ref disposed) == 0 && idleReaders.Count < MaxIdleReaders) idleReaders.Add(c);
+            else CloseReader(c);
+        }
+    }
+
+    /// <summary><paramref name="c"/> opened, with <paramref name="settings"/> run on it (closed again if any fails).</summary>
+    protected static T Opened<T>(T c, params string[] settings) where T : DbConnection
+    {
+        try
+        {
+            c.Open();
+            foreach (var setting in settings) Sql.Exec(c, null, setting);
+            return c;
+        }
+        catch
+        {
+            c.Dispose();
+            throw;
+        }
+    }
+
+    private static void CloseReader(DbConnection c)
+    {
+        Sql.Forget(c);
+        c.Dispose();
+    }
+
+    /// <summary>Runs a search's statements on <paramref name="c"/> within <see cref="SearchBudget"/>: over it, or when
+    /// <paramref name="ct"/> fires (client gone, server stopping), the running statement is interrupted. Over budget is
+    /// a <see cref="SearchRefusedException"/>; cancelled is an <see cref="OperationCanceledException"/>.</summary>
+    private T Bounded<T>(DbConnection c, CancellationToken ct, Func<CancellationToken, Func<DbCommand, DbCommand>, T> run)
+    {
+        ct.ThrowIfCancellationRequested();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (SearchBudget <= TimeSpan.Zero) budget.Cancel();
+        else budget.CancelAfter(SearchBudget);
+        DbCommand? running = null;
+        DbCommand Track(DbCommand cmd) => running = cmd;
+        try
+        {
+            if (budget.IsCancellationRequested) throw new OperationCanceledException(budget.Token);
+            using var interrupt = budget.Token.Register(() => { if (Volatile.Read(ref running) is { } cmd) dialect.Interrupt(c, cmd); });
+            var result = run(budget.Token, Track);
+            budget.Token.ThrowIfCancellationRequested(); // rows read after an interrupt that came too late to stop them
+            return result;
+        }
+        catch (Exception e) when (e is OperationCanceledException || (e is DbException or InvalidOperationException && (budget.IsCancellationRequested || e is DbException { SqlState: "57014" })))
+        {
+            ct.ThrowIfCancellationRequested();
+            throw new SearchRefusedException(SearchTerms.TooSlow);
+        }
+    }
+
+    /// <summary>Runs any scalar statement the way a search runs (reader connection, budget, interrupt), so a test can
+    /// show a statement that would run for minutes is stopped.</summary>
+    internal object? RunBoundedForTests(string sql, CancellationToken ct) =>
+        Read(c => Bounded(c, ct, (_, track) =>
+        {
+            using var cmd = track(Sql.Command(c, null, sql));
+            return cmd.ExecuteScalar();
+        }));
 
     public string? Find(string hash) => Sql.Scalar(conn, null, "SELECT id FROM documents WHERE hash = @h", ("h", hash)) is { } id ? DocId(id) : null;
 
@@ -263,7 +354,9 @@ internal class SqlCorpusStore : ICorpusStore
     private readonly record struct StoredDocument(long Row, string Id, string Text, string Json, byte[] Layers);
 
     /// <summary>A story's stored rows, oldest first, not yet decoded (decoding is done on the builders' threads).</summary>
-    private List<StoredDocument> StoredDocuments(long story)
+    private List<StoredDocument> StoredDocuments(long story) => StoredDocuments(conn, story);
+
+    private static List<StoredDocument> StoredDocuments(DbConnection conn, long story)
     {
         var docs = new List<StoredDocument>();
         using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis, layers FROM documents WHERE story = @s ORDER BY id", ("s", story));
@@ -309,7 +402,16 @@ internal class SqlCorpusStore : ICorpusStore
     /// documents but none lately, checks every newer story once per request.
     /// </summary>
     public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0,
-        StoryCursor? after = null, StoryCursor? before = null)
+        StoryCursor? after = null, StoryCursor? before = null) => CancellableStories(since, query, limit, outlet, offset, after, before, default);
+
+    public IReadOnlyList<StorySummary> CancellableStories(DateOnly? since, string? query, int limit, string? outlet, int offset,
+        StoryCursor? after, StoryCursor? before, CancellationToken ct) =>
+        Read(c => string.IsNullOrWhiteSpace(query)
+            ? Stories(c, since, query, limit, outlet, offset, after, before, default, cmd => cmd)
+            : Bounded(c, ct, (token, track) => Stories(c, since, query, limit, outlet, offset, after, before, token, track)));
+
+    private List<StorySummary> Stories(DbConnection conn, DateOnly? since, string? query, int limit, string? outlet, int offset,
+        StoryCursor? after, StoryCursor? before, CancellationToken ct, Func<DbCommand, DbCommand> track)
     {
         var filters = new List<Membership>();
         offset = Math.Max(0, offset);
@@ -339,14 +441,18 @@ internal class SqlCorpusStore : ICorpusStore
             args.AddRange([("bk", KeyOf(b)), ("bn", b.Documents), ("bi", b.Id)]);
         }
         if (since is { } s) args.Add(("since", s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        bool selective = filters.Any(f => Convert.ToInt64(Sql.Scalar(conn, null, f.Sample,
-            [("cap", SelectiveMatches), .. args.Where(x => f.Sample.Contains("@" + x.Item1, StringComparison.Ordinal))]), CultureInfo.InvariantCulture) < SelectiveMatches);
+        bool selective = filters.Any(f =>
+        {
+            using var sample = track(Sql.Command(conn, null, f.Sample,
+                [("cap", SelectiveMatches), .. args.Where(x => f.Sample.Contains("@" + x.Item1, StringComparison.Ordinal))]));
+            return Convert.ToInt64(sample.ExecuteScalar(), CultureInfo.InvariantCulture) < SelectiveMatches;
+        });
         conditions.AddRange(filters.Select(f => selective ? f.Set : f.Probe));
         var sql = ListSql(conditions, since is not null, backward: before is not null && after is null, dialect is PostgresDialect);
         var list = new List<StorySummary>();
-        using (var cmd = Sql.Command(conn, null, sql, [.. args]))
+        using (var cmd = track(Sql.Command(conn, null, sql, [.. args])))
         using (var r = cmd.ExecuteReader())
-            while (r.Read())
+            while (r.Read() && !ct.IsCancellationRequested)
                 list.Add(new StorySummary(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Day(r, 3), Day(r, 4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7)));
         if (before is not null && after is null) list.Reverse();
         return list;
@@ -378,29 +484,41 @@ internal class SqlCorpusStore : ICorpusStore
 
     public IReadOnlyList<Document> StoryDocuments(long story)
     {
-        return [.. StoredDocuments(story).Select(s => DocumentCodec.Decode(s.Json, s.Layers, s.Id, s.Text))];
+        return [.. Read(c => StoredDocuments(c, story)).Select(s => DocumentCodec.Decode(s.Json, s.Layers, s.Id, s.Text))];
     }
 
     public (Document Document, long Story)? FindDocument(string id)
     {
         // Ids are "d" and the row number; anything else cannot be stored, so it is simply not found.
         if (id.Length < 2 || id[0] != 'd' || !long.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out long row)) return null;
+        return Read(c => FindDocument(c, row));
+    }
+
+    private static (Document Document, long Story)? FindDocument(DbConnection conn, long row)
+    {
         using var cmd = Sql.Command(conn, null, "SELECT id, text, analysis, layers, story FROM documents WHERE id = @id", ("id", row));
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
         return (DocumentCodec.Decode(r.GetString(2), (byte[])r.GetValue(3), DocId(r.GetInt64(0)), r.GetString(1)), r.GetInt64(4));
     }
 
-    public long Generation() => Convert.ToInt64(Sql.Scalar(conn, null, "SELECT value FROM meta WHERE key = 'generation'"), CultureInfo.InvariantCulture);
+    public long Generation() => Read(c => Convert.ToInt64(Sql.Scalar(c, null, "SELECT value FROM meta WHERE key = 'generation'"), CultureInfo.InvariantCulture));
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20) => CancellableSearch(query, limit, default);
+
+    public IReadOnlyList<SearchHit> CancellableSearch(string query, int limit, CancellationToken ct)
     {
         var q = dialect.FtsQuery(query);
         if (q.Length == 0) return [];
+        return Read(c => Bounded(c, ct, (token, track) => Search(c, q, limit, token, track)));
+    }
+
+    private List<SearchHit> Search(DbConnection conn, string q, int limit, CancellationToken ct, Func<DbCommand, DbCommand> track)
+    {
         var hits = new List<SearchHit>();
-        using var cmd = Sql.Command(conn, null, dialect.SearchSql, ("q", q), ("limit", limit));
+        using var cmd = track(Sql.Command(conn, null, dialect.SearchSql, ("q", q), ("limit", limit)));
         using var r = cmd.ExecuteReader();
-        while (r.Read()) hits.Add(new SearchHit(r.GetString(0), DocId(r.GetInt64(1)), r.GetInt64(2), r.GetString(3), r.GetString(4)));
+        while (r.Read() && !ct.IsCancellationRequested) hits.Add(new SearchHit(r.GetString(0), DocId(r.GetInt64(1)), r.GetInt64(2), r.GetString(3), r.GetString(4)));
         return hits;
     }
 
@@ -420,6 +538,8 @@ internal class SqlCorpusStore : ICorpusStore
     protected virtual void Dispose(bool disposing)
     {
         if (!disposing) return;
+        Volatile.Write(ref disposed, 1);
+        while (idleReaders.TryTake(out var reader)) CloseReader(reader);
         Sql.Forget(conn);
         conn.Dispose();
     }

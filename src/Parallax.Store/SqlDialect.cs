@@ -39,14 +39,10 @@ internal abstract class SqlDialect
     /// passed through, so no input can make the query fail.</summary>
     public abstract string FtsQuery(string userQuery);
 
-    protected static IEnumerable<string> Words(string q)
-    {
-        var word = new System.Text.StringBuilder();
-        foreach (var ch in q + " ")
-        {
-            if (char.IsLetterOrDigit(ch)) { word.Append(ch); continue; }
-            if (word.Length > 0) yield return word.ToString();
-            word.Clear();
-        }
-    }
+    /// <summary>The distinct words of a search (at most <see cref="SearchTerms.MaxTerms"/>; more are refused).</summary>
+    protected static IReadOnlyList<string> Words(string q) => SearchTerms.Of(q);
+
+    /// <summary>Stops <paramref name="cmd"/>, running on <paramref name="c"/> on another thread (a search over its
+    /// budget, or one whose client went away).</summary>
+    public virtual void Interrupt(DbConnection c, DbCommand cmd) => cmd.Cancel();
 }

@@ -83,5 +83,11 @@ internal sealed class SqliteDialect : SqlDialect
     // Each word quoted: FTS5 operators and punctuation in the input are plain text.
     public override string FtsQuery(string userQuery) => string.Join(' ', Words(userQuery).Select(w => $"\"{w}\""));
 
+    // sqlite3_interrupt is safe from any thread; SqliteCommand.Cancel does nothing.
+    public override void Interrupt(DbConnection c, DbCommand cmd)
+    {
+        if (c is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_interrupt(handle);
+    }
+
     private static long Scalar(DbConnection c, DbTransaction? t, string sql) => Convert.ToInt64(Sql.Scalar(c, t, sql), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,8 @@ internal static class Api
                 if (!StoryCursor.TryParse(q["before"], out var c)) return Error(400, "before: not a cursor (give a story's cursor from an earlier answer)");
                 before = c;
             }
-            var list = corpus.Stories(since, Text(q["q"]), Text(q["outlet"]), limit, offset, after, before);
+            if (SearchTerms.Problem(Text(q["q"])) is { } refused) return Error(400, "q: " + refused);
+            var list = corpus.Stories(since, Text(q["q"]), Text(q["outlet"]), limit, offset, after, before, ctx.RequestAborted);
             return Results.Json(list.Select(s => new
             {
                 id = s.Id,
@@ -61,7 +62,8 @@ internal static class Api
         {
             var q = Text(ctx.Request.Query["q"]);
             if (q is null) return Error(400, "q: give the words to find");
-            var hits = corpus.Search(q, Int(ctx.Request.Query["limit"], 20, 1, 200));
+            if (SearchTerms.Problem(q) is { } refused) return Error(400, "q: " + refused);
+            var hits = corpus.Search(q, Int(ctx.Request.Query["limit"], 20, 1, 200), ctx.RequestAborted);
             return Results.Json(hits.Select(h => new
             {
                 kind = h.Kind,
@@ -74,14 +76,20 @@ internal static class Api
         app.MapPost("/api/documents", PostDocuments);
     }
 
-    private static async Task<IResult> PostDocuments(HttpContext ctx, CorpusService corpus, ServerOptions options)
+    private static async Task<IResult> PostDocuments(HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts)
     {
         // The key is checked before the body is read: a refused request changes nothing and costs little.
         if (!options.WritesEnabled) return Error(403, "writing is disabled: the server was started without an API key");
+        if (attempts.RetryAfter(ctx.Connection.RemoteIpAddress) is > 0 and var wait)
+        {
+            ctx.Response.Headers.RetryAfter = wait.ToString(Invariant);
+            return Error(429, $"too many wrong API keys from this address; try again in {wait} s");
+        }
         if (!ParallaxServer.KeyMatches(options, ParallaxServer.KeyFrom(ctx.Request)))
         {
+            attempts.Failed(ctx.Connection.RemoteIpAddress);
             ctx.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(401, "missing or wrong API key (X-Api-Key or Authorization: Bearer)");
+            return AddForm.RefuseUnread(Error(401, "missing or wrong API key (X-Api-Key or Authorization: Bearer)"));
         }
         var type = (ctx.Request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         string? ext = type switch

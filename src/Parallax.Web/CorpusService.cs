@@ -23,8 +23,8 @@ public sealed record BuiltStory(CorpusAnalysis Analysis, string BodyHtml, byte[]
 }
 
 /// <summary>
-/// The corpus as the server sees it. The store holds one database connection, so every call into it takes one lock;
-/// analysis (the slow part of an ingest) runs outside it. Built stories are cached keyed by the store's generation,
+/// The corpus as the server sees it. Reads go straight to the store, which gives each its own connection; writes
+/// (one writer connection) take one lock, and analysis (the slow part of an ingest) runs outside it. Built stories are cached keyed by the store's generation,
 /// which every committed document bumps, so a page never shows a story older than the corpus.
 /// </summary>
 public sealed class CorpusService : IDisposable
@@ -44,20 +44,12 @@ public sealed class CorpusService : IDisposable
     public string Location => store.Location;
 
     public IReadOnlyList<StorySummary> Stories(DateOnly? since, string? query, string? outlet, int limit, int offset,
-        StoryCursor? after = null, StoryCursor? before = null)
-    {
-        lock (gate) return store.Stories(since, query, limit, outlet, offset, after, before);
-    }
+        StoryCursor? after = null, StoryCursor? before = null, CancellationToken ct = default) =>
+        store.CancellableStories(since, query, limit, outlet, offset, after, before, ct);
 
-    public IReadOnlyList<SearchHit> Search(string query, int limit)
-    {
-        lock (gate) return store.Search(query, limit);
-    }
+    public IReadOnlyList<SearchHit> Search(string query, int limit, CancellationToken ct = default) => store.CancellableSearch(query, limit, ct);
 
-    public (Document Document, long Story)? Document(string id)
-    {
-        lock (gate) return store.FindDocument(id);
-    }
+    public (Document Document, long Story)? Document(string id) => store.FindDocument(id);
 
     /// <summary>Stories kept built at most; past it the cache starts over (a reader's working set is a few stories,
     /// and a built 50-source story holds a few megabytes).</summary>
@@ -89,7 +81,7 @@ public sealed class CorpusService : IDisposable
     private BuiltStory? Build(long id)
     {
         IReadOnlyList<Document> docs;
-        lock (gate) docs = store.StoryDocuments(id);
+        docs = store.StoryDocuments(id);
         if (docs.Count == 0) return null;
         var analysis = Corpus.StoryReport(docs);
         using var body = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -107,7 +99,7 @@ public sealed class CorpusService : IDisposable
         long now = Environment.TickCount64;
         if (Volatile.Read(ref generation) >= 0 && now - Volatile.Read(ref checkedAt) < 250) return Volatile.Read(ref generation);
         long g;
-        lock (gate) g = store.Generation();
+        g = store.Generation();
         Volatile.Write(ref generation, g);
         Volatile.Write(ref checkedAt, now);
         return g;

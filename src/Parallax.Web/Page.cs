@@ -35,7 +35,7 @@ internal sealed class Page
 
     public Page T(string? text)
     {
-        if (text is not null) sb.Append(WebUtility.HtmlEncode(text));
+        if (text is not null) sb.Append(WebUtility.HtmlEncode(Parallax.Model.BidiControls.Strip(text)));
         return this;
     }
 

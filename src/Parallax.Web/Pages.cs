@@ -20,7 +20,7 @@ internal static class Pages
         app.MapRead("/stories/{id}", (string id, CorpusService corpus) => StoryPage(id, corpus));
         app.MapRead("/documents/{id}", (string id, CorpusService corpus) => DocumentPage(id, corpus));
         app.MapRead("/add", (ServerOptions options) => Html(AddPage(options, null, null), 200));
-        app.MapPost("/add", (HttpContext ctx, CorpusService corpus, ServerOptions options) => AddPost(ctx, corpus, options));
+        app.MapPost("/add", (HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts) => AddPost(ctx, corpus, options, attempts));
     }
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
@@ -46,7 +46,11 @@ internal static class Pages
             else error = $"'{sinceText}' is not a date (yyyy-MM-dd); the date filter was ignored.";
         }
         int offset = after is null && before is null ? (pageNo - 1) * PageSize : 0;
-        var list = corpus.Stories(since, query, outlet, PageSize + 1, offset, after, before);
+        // Too many words: said at once, and nothing is searched (a slow search is stopped by the store, see Create).
+        var ct = ctx.RequestAborted;
+        string? refused = SearchTerms.Problem(query);
+        if (refused is not null) (error, query) = (Upper(refused) + ".", null);
+        IReadOnlyList<StorySummary> list = refused is not null ? [] : corpus.Stories(since, query, outlet, PageSize + 1, offset, after, before, ct);
         bool newer, older;
         if (before is not null)
         {
@@ -56,7 +60,7 @@ internal static class Pages
             else if (list.Count < PageSize)
             {
                 // Back at the top with a short page: show the full first page instead.
-                list = corpus.Stories(since, query, outlet, PageSize + 1, 0, null, null);
+                list = corpus.Stories(since, query, outlet, PageSize + 1, 0, null, null, ct);
                 before = null;
             }
             older = true;
@@ -71,7 +75,7 @@ internal static class Pages
 
         var page = new Page("Stories").Header("Stories", "Newest first. Each story is one event, told by several outlets.");
         page.Raw("<main class=\"wrap\">\n<form class=\"filters\" method=\"get\" action=\"/\" role=\"search\">\n");
-        page.Raw("<label>Search words<input type=\"search\" name=\"q\" value=\"").T(query).Raw("\" placeholder=\"e.g. bridge collapse\"></label>\n");
+        page.Raw("<label>Search words (up to ").N(SearchTerms.MaxTerms).Raw(")<input type=\"search\" name=\"q\" value=\"").T(query ?? Clean(q["q"])).Raw("\" placeholder=\"e.g. bridge collapse\"></label>\n");
         page.Raw("<label>News on or after<input type=\"date\" name=\"since\" value=\"").T(since?.ToString("yyyy-MM-dd", Invariant)).Raw("\"></label>\n");
         page.Raw("<label>Outlet<input type=\"text\" name=\"outlet\" value=\"").T(outlet).Raw("\" placeholder=\"e.g. Reuters\"></label>\n");
         page.Raw("<button type=\"submit\">Filter</button> <a href=\"/\">Clear</a>\n</form>\n");
@@ -102,7 +106,7 @@ internal static class Pages
         }
         if (query is not null && top)
         {
-            var hits = corpus.Search(query, 20);
+            var hits = corpus.Search(query, 20, ct);
             page.Raw("<section><h2>Matching reports and quotes</h2>\n");
             if (hits.Count == 0) page.Raw("<p class=\"empty\">No report or quote contains every word.</p>\n");
             else
@@ -264,7 +268,10 @@ internal static class Pages
             page.Raw("<p class=\"message error\">Adding reports is turned off: start the server with --api-key (or PARALLAX_API_KEY) to allow it.</p>\n</main>\n");
             return page.End();
         }
-        page.Raw("<form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">\n<fieldset><legend>Files</legend>\n")
+        // The key comes first: the server checks it before reading anything else of the form.
+        page.Raw("<form method=\"post\" action=\"/add\" enctype=\"multipart/form-data\">\n")
+            .Raw("<fieldset><legend>Permission</legend>\n<label>API key<input type=\"password\" name=\"key\" autocomplete=\"off\" required></label>\n</fieldset>\n")
+            .Raw("<fieldset><legend>Files</legend>\n")
             .Raw("<label>Reports (.txt, .html, .jsonl, .warc, .warc.gz; up to ").N(options.MaxFiles).Raw(" files, ").N(options.MaxFileBytes / (1024 * 1024))
             .Raw(" MB each)<input type=\"file\" name=\"files\" multiple accept=\".txt,.text,.html,.htm,.jsonl,.warc,.gz\"></label>\n</fieldset>\n")
             .Raw("<fieldset><legend>Or paste a report</legend>\n")
@@ -272,28 +279,33 @@ internal static class Pages
             .Raw("<label>Outlet (optional)<input type=\"text\" name=\"outlet\" maxlength=\"").N(PastedReport.MaxFieldChars).Raw("\" value=\"").T(pastedOutlet).Raw("\"></label>\n")
             .Raw("<label for=\"paste\">Plain text: without a title above, the first line may be the title</label>\n<textarea id=\"paste\" name=\"text\">")
             .T(pasted).Raw("</textarea>\n</fieldset>\n")
-            .Raw("<fieldset><legend>Permission</legend>\n<label>API key<input type=\"password\" name=\"key\" autocomplete=\"off\" required></label>\n</fieldset>\n")
             .Raw("<button type=\"submit\">Add</button>\n</form>\n</main>\n");
         return page.End();
     }
 
-    private static async Task<IResult> AddPost(HttpContext ctx, CorpusService corpus, ServerOptions options)
+    private static async Task<IResult> AddPost(HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts)
     {
         if (!options.WritesEnabled) return Html(AddPage(options, null, null), 403);
-        IFormCollection form;
-        try { form = await ctx.Request.ReadFormAsync(ctx.RequestAborted).ConfigureAwait(false); }
+        var client = ctx.Connection.RemoteIpAddress;
+        if (attempts.RetryAfter(client) is > 0 and var wait)
+        {
+            ctx.Response.Headers.RetryAfter = wait.ToString(Invariant);
+            return Html(AddPage(options, Enc($"Too many wrong API keys from this address; try again in {wait} seconds. Nothing was added."), false), 429);
+        }
+        AddForm.Result read;
+        try { read = await AddForm.ReadAsync(ctx.Request, options, key => ParallaxServer.KeyMatches(options, key), ctx.RequestAborted).ConfigureAwait(false); }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Html(AddPage(options, Enc($"The upload is larger than {options.MaxRequestBytes / (1024 * 1024)} MB in all; nothing was added."), false), 413);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or BadHttpRequestException)
+        if (read.Status == 401)
         {
-            return Html(AddPage(options, Enc("The form could not be read (" + e.Message + "); nothing was added."), false), 400);
+            attempts.Failed(client);
+            return AddForm.RefuseUnread(Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false), 401));
         }
+        if (read.Form is not { } form) return Html(AddPage(options, Enc(read.Problem ?? "The form could not be read; nothing was added."), false), read.Status);
         string? pasted = form["text"].ToString();
         string? pastedTitle = form["title"].ToString(), pastedOutlet = form["outlet"].ToString();
-        if (!ParallaxServer.KeyMatches(options, form["key"].ToString()))
-            return Html(AddPage(options, "The API key is missing or wrong; nothing was added.", false, pasted, pastedTitle, pastedOutlet), 401);
 
         var (uploads, problem, status) = Collect(form, options);
         if (problem is not null) return Html(AddPage(options, Enc(problem), false, pasted, pastedTitle, pastedOutlet), status);
@@ -339,6 +351,8 @@ internal static class Pages
         if (uploads.Count == 0) return (uploads, "Choose a file or paste a report first. Nothing was added.", 400);
         return (uploads, null, 200);
     }
+
+    private static string Upper(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private static string Enc(string s) => System.Net.WebUtility.HtmlEncode(s);
 }

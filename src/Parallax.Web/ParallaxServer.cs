@@ -39,10 +39,21 @@ public static class ParallaxServer
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddSingleton(new CorpusService(store));
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new KeyAttempts());
+        SearchLimiter.Add(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler(e => e.Run(async ctx =>
         {
+            // A search stopped over its time budget: the reader's fault only in part, so 503, with what to change.
+            if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is SearchRefusedException refused)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : new Page("Search stopped").Header("Search stopped")
+                    .Raw("<main class=\"wrap\"><p class=\"message error\" role=\"alert\">").T(refused.Message).Raw(". <a href=\"/\">Back to the stories</a>.</p></main>\n").End(),
+                    System.Text.Json.JsonSerializer.Serialize(new { error = refused.Message })).ConfigureAwait(false);
+                return;
+            }
             // A bug must not show a stack trace to a reader; the log keeps it.
             ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : new Page("Error").Header("Something went wrong")
@@ -59,6 +70,8 @@ public static class ParallaxServer
             await next(ctx).ConfigureAwait(false);
         });
 
+        SearchLimiter.Use(app);
+
         var css = Encoding.UTF8.GetBytes(Parallax.Report.HtmlReportWriter.Css + Page.SiteCss);
         app.MapRead("/static/parallax.css", (HttpContext ctx) =>
         {
@@ -69,6 +82,16 @@ public static class ParallaxServer
         Api.Map(app);
         app.MapFallback(async ctx =>
         {
+            // A method no address here answers (PUT, DELETE, TRACE, …): 405, not "no such page".
+            if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method) && !HttpMethods.IsPost(ctx.Request.Method))
+            {
+                ctx.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                ctx.Response.Headers.Allow = "GET, HEAD, POST";
+                await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : new Page("Method not allowed").Header("Method not allowed")
+                    .Raw("<main class=\"wrap\"><p>This server answers GET, HEAD and POST only.</p></main>\n").End(),
+                    "{\"error\":\"method not allowed\"}").ConfigureAwait(false);
+                return;
+            }
             ctx.Response.StatusCode = StatusCodes.Status404NotFound;
             await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : Pages.NotFound("There is no page at this address."),
                 "{\"error\":\"not found\"}").ConfigureAwait(false);
@@ -99,10 +122,12 @@ public static class ParallaxServer
         return ctx.Response.WriteAsync(html);
     }
 
-    /// <summary>Constant-time comparison, so response timing does not reveal how much of a guess was right.</summary>
+    /// <summary>Constant-time comparison, so response timing does not reveal how much of a guess was right, nor the
+    /// key's length: both sides are hashed to the same length first (FixedTimeEquals returns at once on a length
+    /// mismatch).</summary>
     internal static bool KeyMatches(ServerOptions options, string? given) =>
         options.WritesEnabled && given is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(options.ApiKey!));
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(options.ApiKey!)));
 
     /// <summary>The key from X-Api-Key or an Authorization: Bearer header.</summary>
     internal static string? KeyFrom(HttpRequest request)

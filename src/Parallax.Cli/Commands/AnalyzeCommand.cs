@@ -36,7 +36,7 @@ internal static class AnalyzeCommand
         var progress = new ProgressLine(err, quiet);
         var analyzer = new CorpusAnalyzer(StandardPipeline.Create(), threads)
         {
-            Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}"),
+            Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {TerminalText.Clean(rej.Origin)}: {TerminalText.Clean(rej.Reason)}"),
             Progress = progress.Report,
         };
         AnalyzeResult run;

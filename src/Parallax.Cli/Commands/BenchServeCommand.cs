@@ -32,13 +32,18 @@ internal static class BenchServeCommand
             Description = "With --db: also load the stories list with this query string (e.g. \"outlet=Reuters\", \"page=2000\"; \"after@N\" is the cursor link to the page after the Nth story); repeatable",
             AllowMultipleArgumentsPerToken = false,
         };
+        var hostile = new Option<bool>("--hostile") { Description = "Then load the list and story page while 16 connections send hostile searches; the pages' p99 during it" };
         var command = new Command("serve", "Load-test the web app: story page and stories list at 32 connections; p50/p95/p99, requests/s, errors")
         {
-            shared, seconds, connections, sources, db, list,
+            shared, seconds, connections, sources, db, list, hostile,
         };
-        command.SetAction(r => r.GetValue(db) is { } existing
-            ? RunOn(existing, r.GetValue(seconds), r.GetValue(connections), r.GetValue(list) ?? [])
-            : Run(r.GetValue(shared)!, r.GetValue(seconds), r.GetValue(connections), r.GetValue(sources)));
+        command.SetAction(r =>
+        {
+            Hostile = r.GetValue(hostile);
+            return r.GetValue(db) is { } existing
+                ? RunOn(existing, r.GetValue(seconds), r.GetValue(connections), r.GetValue(list) ?? [])
+                : Run(r.GetValue(shared)!, r.GetValue(seconds), r.GetValue(connections), r.GetValue(sources));
+        });
         return command;
     }
 
@@ -97,6 +102,8 @@ internal static class BenchServeCommand
         return 0;
     }
 
+    private static bool Hostile;
+
     private static void Serve(ICorpusStore store, long story, int seconds, int connections, IReadOnlyList<string> lists)
     {
         var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
@@ -104,7 +111,7 @@ internal static class BenchServeCommand
         try
         {
             var root = ParallaxServer.Addresses(app)[0].TrimEnd('/');
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections + (Hostile ? HostileServeLoad.HostileConnections : 0), PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
             Console.WriteLine($"{"page",-28} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"CPU ms/req",10}");
             Load(http, "story", $"{root}/stories/{story.ToString(CultureInfo.InvariantCulture)}", seconds, connections);
@@ -118,6 +125,7 @@ internal static class BenchServeCommand
                     : query;
                 Load(http, "list ?" + q, root + "/?" + q, seconds, connections);
             }
+            if (Hostile) HostileServeLoad.Run(http, root, seconds, connections);
         }
         finally
         {

@@ -47,6 +47,7 @@ internal static class StoreCommands
     {
         try { return body(); }
         catch (StoreException e) { throw new UserError(e.Message); }
+        catch (SearchRefusedException e) { throw new UserError(e.Message); }
         catch (System.Data.Common.DbException e)
         {
             throw new UserError($"database error on {PostgresUrl.Describe(db)}: {e.Message.ReplaceLineEndings(" ")} (committed documents are kept; rerun to continue)");
@@ -105,7 +106,7 @@ internal static class StoreCommands
         IngestResult Work(Action<int> progress) => new CorpusIngest(store, pipeline, threads)
         {
             Probe = probe,
-            Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}"),
+            Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {TerminalText.Clean(rej.Origin)}: {TerminalText.Clean(rej.Reason)}"),
             Progress = progress,
         }.Run(CorpusSource.Paths(paths));
 
@@ -158,7 +159,7 @@ internal static class StoreCommands
             var table = new Table().Border(TableBorder.Rounded);
             foreach (var c in new[] { "id", "title", "first", "last", "docs", "sources", "disputed" }) table.AddColumn(c);
             foreach (var st in list)
-                table.AddRow(st.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(st.Title), st.FirstDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                table.AddRow(st.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(TerminalText.Clean(st.Title)), st.FirstDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                     st.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", st.Documents.ToString(CultureInfo.InvariantCulture),
                     st.Sources.ToString(CultureInfo.InvariantCulture), st.Disputed.ToString(CultureInfo.InvariantCulture));
             if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
@@ -213,11 +214,11 @@ internal static class StoreCommands
             bool plain = Console.IsOutputRedirected;
             foreach (var h in hits)
             {
-                var snippet = h.Snippet.ReplaceLineEndings(" ");
+                var snippet = TerminalText.Clean(h.Snippet, SearchHit.Open + SearchHit.Close);
                 // Matches bold on a terminal, [between brackets] in redirected output.
                 snippet = plain ? snippet.Replace(SearchHit.Open, "[", StringComparison.Ordinal).Replace(SearchHit.Close, "]", StringComparison.Ordinal)
                     : Markup.Escape(snippet).Replace(SearchHit.Open, "[bold yellow]", StringComparison.Ordinal).Replace(SearchHit.Close, "[/]", StringComparison.Ordinal);
-                var head = $"{h.Document} story {h.Story} {h.Kind}: {h.Title}";
+                var head = $"{h.Document} story {h.Story} {h.Kind}: {TerminalText.Clean(h.Title)}";
                 if (plain) Console.WriteLine($"{head}\n    {snippet}");
                 else AnsiConsole.MarkupLine($"[bold]{Markup.Escape(head)}[/]\n    {snippet}");
             }

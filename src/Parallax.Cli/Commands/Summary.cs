@@ -17,7 +17,7 @@ internal static class Summary
         foreach (var s in report.Stories.OrderByDescending(s => s.Documents.Length).Take(20))
         {
             table.AddRow(
-                Markup.Escape($"{s.Id} {Shorten(s.Title, 24)}"),
+                Markup.Escape($"{s.Id} {Shorten(TerminalText.Clean(s.Title), 24)}"),
                 s.Documents.Length.ToString(),
                 s.Facts.Count(f => f.Status == FactStatus.Disputed).ToString(),
                 s.Facts.Count(f => f.Status == FactStatus.Agreed).ToString(),
@@ -36,7 +36,7 @@ internal static class Summary
         if (report.Skipped.Length > 0)
         {
             // Grouped by the reason's stem ("truncated record (Content-Length 512, 40 bytes left)" → "truncated record").
-            var reasons = report.Skipped.GroupBy(r => ReasonStem(r.Reason)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            var reasons = report.Skipped.GroupBy(r => ReasonStem(TerminalText.Clean(r.Reason))).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Key}: {g.Count()}");
             AnsiConsole.MarkupLineInterpolated($"skipped: {string.Join(", ", reasons)}");
         }

@@ -22,6 +22,7 @@ internal sealed class DraftBuilder(IngestOptions options)
     public ReadResult FromText(string origin, string text, DocumentMetadata given, string? fileName)
     {
         if (string.IsNullOrWhiteSpace(text)) return new Rejection(origin, "empty");
+        if (TooLong(origin, text) is { } refused) return refused;
         var fromText = TextMetadataExtractor.Default.Extract(text);
         return Build(origin, text, Merge(given, fromText), fileName);
     }
@@ -35,10 +36,15 @@ internal sealed class DraftBuilder(IngestOptions options)
         // selectors), so the extractor does not hand such pages to them; the block extractor may still have found text.
         if (string.IsNullOrWhiteSpace(page.Text))
             return new Rejection(origin, page.TooDeep ? $"HTML nested deeper than {HtmlDepth.MaxDepth} levels" : "no article text found in the HTML");
+        if (TooLong(origin, page.Text) is { } tooLong) return tooLong;
         // Markup is stronger evidence than the text's own hints; the text still fills gaps (a self-referenced outlet).
         var fromText = TextMetadataExtractor.Default.Extract(page.Text);
         return Build(origin, page.Text, Merge(Merge(given, page.Metadata), fromText with { Title = null }), fileName);
     }
+
+    /// <summary>A rejection when the text is over <see cref="IngestOptions.MaxAnalysisChars"/>.</summary>
+    private Rejection? TooLong(string origin, string text) => text.Length <= options.MaxAnalysisChars ? null
+        : new Rejection(origin, $"text too long to analyse as one report ({FileLoader.FormatSize(text.Length)} of text; limit {FileLoader.FormatSize(options.MaxAnalysisChars)}); split it into reports");
 
     private ReadResult Build(string origin, string text, DocumentMetadata metadata, string? fileName)
     {

@@ -47,35 +47,59 @@ internal sealed class FeedReader(IngestOptions options, DraftBuilder builder)
     public IEnumerable<ReadResult> ReadBytes(byte[] bytes, string origin, CancellationToken ct)
     {
         // Deep nesting makes building and walking the tree slow and recursive; feeds nest a few levels.
-        if (HtmlDepth.Exceeds(Encoding.Latin1.GetString(bytes), HtmlDepth.MaxDepth))
+        if (HtmlDepth.Exceeds(Encoding.Latin1.GetString(bytes), HtmlDepth.MaxDepth, xml: true))
             return [new Rejection(origin, $"XML nested deeper than {HtmlDepth.MaxDepth} levels")];
-        XDocument doc;
+        // Item by item: malformed XML in one item keeps the items before it (a tree of the whole file kept none).
+        var items = new List<XElement>();
+        string? root = null, title = null;
+        XmlException? broken = null;
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var reader = XmlReader.Create(stream, Settings);
-            doc = XDocument.Load(reader);
+            if (reader.MoveToContent() == XmlNodeType.Element)
+            {
+                root = reader.LocalName;
+                if (root is "rss" or "RDF" or "feed") ReadItems(reader, root, items, ref title, ct);
+            }
         }
         catch (XmlException ex)
         {
-            return [new Rejection(origin, $"not a well-formed XML feed (line {ex.LineNumber}, position {ex.LinePosition})")];
+            broken = ex;
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or DecoderFallbackException)
         {
             // An encoding the XML declaration names but .NET cannot decode.
             return [new Rejection(origin, $"unreadable XML feed ({ex.Message.TrimEnd('.')})")];
         }
-        var root = doc.Root!;
-        return root.Name.LocalName switch
-        {
-            "rss" => Items(root.Element("channel")?.Elements("item") ?? [], ChannelTitle(root.Element("channel")), origin, Rss, ct),
-            "RDF" => Items(root.Elements().Where(e => e.Name.LocalName == "item"), ChannelTitle(root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel")), origin, Rss, ct),
-            "feed" => Items(root.Elements(Atom + "entry"), Text(root.Element(Atom + "title")), origin, AtomEntry, ct),
-            var other => [new Rejection(origin, $"not an RSS or Atom feed (root element <{other}>)")],
-        };
+        if (broken is not null && items.Count == 0)
+            return [new Rejection(origin, $"not a well-formed XML feed (line {broken.LineNumber}, position {broken.LinePosition})")];
+        if (broken is null && root is not ("rss" or "RDF" or "feed"))
+            return [new Rejection(origin, $"not an RSS or Atom feed (root element <{root ?? "none"}>)")];
+        var results = root == "feed" ? Items(items, title, origin, AtomEntry, ct) : Items(items, title, origin, Rss, ct);
+        return broken is null ? results : results.Append(new Rejection(origin,
+            $"not well-formed XML from line {broken.LineNumber}, position {broken.LinePosition}; the {items.Count} items before it were read"));
     }
 
-    private static string? ChannelTitle(XElement? channel) => channel is null ? null : Text(channel.Elements().FirstOrDefault(e => e.Name.LocalName == "title"));
+    /// <summary>The feed's items (RSS item, RDF item, Atom entry) and its title, read one element at a time.</summary>
+    private static void ReadItems(XmlReader reader, string root, List<XElement> items, ref string? title, CancellationToken ct)
+    {
+        bool atom = root == "feed";
+        reader.Read();
+        while (!reader.EOF)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
+            var name = reader.LocalName;
+            bool isItem = atom ? name == "entry" && reader.NamespaceURI == Atom.NamespaceName
+                : name == "item" && (root == "RDF" || reader.NamespaceURI.Length == 0);
+            if (isItem && reader.Depth <= 2) { items.Add((XElement)XNode.ReadFrom(reader)); continue; }
+            // The feed's title: Atom's under the root, RSS's under the channel.
+            if (name == "title" && title is null && reader.Depth == (atom ? 1 : 2)) { title = Text((XElement)XNode.ReadFrom(reader)); continue; }
+            if (name == "channel" && reader.Depth == 1) { reader.Read(); continue; }
+            reader.Skip();
+        }
+    }
 
     private sealed record FeedItem(string? Title, string? Link, string? Html, string? PlainText, DateOnly? Published, ImmutableArray<string> Authors);
 

@@ -11,8 +11,9 @@ internal sealed record FolderListing(List<FileEntry> Files, List<Rejection> Prob
 /// <summary>
 /// Lists the readable files under a folder, recursively, in ordinal order of their relative paths (so a corpus
 /// always yields the same ids). Hidden files and folders (dot-names or the hidden attribute) are skipped silently;
-/// files of unknown type are counted; folders that cannot be listed are reported. Symbolic links to folders are
-/// followed once (a link cycle is not followed again).
+/// files of unknown type are counted; folders that cannot be listed are reported. Symbolic links are followed, and
+/// every folder and file is known by its canonical path (each link on the way resolved, no trailing separator), so a
+/// link cycle is not followed again and each real file is read once, however the folder was spelled ("L/", "./L").
 /// </summary>
 internal static class PathWalker
 {
@@ -30,13 +31,15 @@ internal static class PathWalker
         var problems = new List<Rejection>();
         var unsupportedExtensions = new SortedSet<string>(StringComparer.Ordinal);
         int unsupported = 0;
-        var visited = new HashSet<string>(StringComparer.Ordinal) { RealPath(new DirectoryInfo(given)) };
-        var pending = new Stack<(DirectoryInfo Dir, string Relative)>();
-        pending.Push((new DirectoryInfo(given), ""));
+        var start = Canonical(given);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { start };
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(DirectoryInfo Dir, string Real, string Relative)>();
+        pending.Push((new DirectoryInfo(given), start, ""));
 
         while (pending.Count > 0)
         {
-            var (dir, relative) = pending.Pop();
+            var (dir, real, relative) = pending.Pop();
             FileSystemInfo[] entries;
             try
             {
@@ -51,9 +54,11 @@ internal static class PathWalker
             {
                 if (IsHidden(entry)) continue;
                 var rel = relative.Length == 0 ? entry.Name : relative + Path.DirectorySeparatorChar + entry.Name;
+                bool link = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+                var canonical = link ? Canonical(entry.FullName) : Path.Join(real, entry.Name);
                 if (entry is DirectoryInfo sub)
                 {
-                    if (visited.Add(RealPath(sub))) pending.Push((sub, rel));
+                    if (visited.Add(canonical)) pending.Push((sub, canonical, rel));
                     continue;
                 }
                 if (InputKinds.Of(entry.Name) == InputKind.Unsupported)
@@ -63,6 +68,7 @@ internal static class PathWalker
                     unsupportedExtensions.Add(ext.Length == 0 ? "no extension" : ext.ToLowerInvariant());
                     continue;
                 }
+                if (!seenFiles.Add(canonical)) continue; // the same file through another link
                 files.Add((rel.Replace(Path.DirectorySeparatorChar, '/'), new FileEntry(entry.FullName, Path.Join(given, rel))));
             }
         }
@@ -73,15 +79,26 @@ internal static class PathWalker
     private static bool IsHidden(FileSystemInfo entry) =>
         entry.Name.StartsWith('.') || (entry.Attributes & FileAttributes.Hidden) != 0;
 
-    private static string RealPath(DirectoryInfo dir)
+    /// <summary>The path with every symbolic link on it resolved and no trailing separator (what realpath gives); a
+    /// broken or looping link is kept as spelled (listing it reports the problem).</summary>
+    internal static string Canonical(string path, int depth = 0)
     {
-        try
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var root = Path.GetPathRoot(full) ?? "";
+        var result = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            return dir.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir.FullName;
+            var next = Path.Join(result, part);
+            try
+            {
+                var info = new FileInfo(next);
+                if (depth < 32 && info.LinkTarget is not null
+                    && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                    next = Canonical(target.FullName, depth + 1);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            result = next;
         }
-        catch (IOException)
-        {
-            return dir.FullName; // a broken link: listing it will report the problem
-        }
+        return result;
     }
 }

@@ -49,14 +49,15 @@ internal sealed class GzipMembersStream : ForwardOnlyStream
     }
 
     /// <summary>
-    /// Finds the next gzip header (1f 8b 08) after the damage. The decompressor read at most one chunk past the point
-    /// where it failed, so the scan starts at the beginning of that chunk (kept in memory) — but never at or before a
-    /// header already resumed from, so every resynchronisation moves forward and the loop ends.
+    /// Finds the next gzip header (1f 8b 08) after the damage. The input is handed to the decompressor in chunks that
+    /// each hold at most one header, at their start, and the decompressor failed on the last chunk it took: the next
+    /// member starts after that chunk's first byte. The scan never goes back into members already read (a scan from
+    /// an earlier point read them, and their records, a second time).
     /// </summary>
     private bool SeekNextMember()
     {
         var (last, lastStart) = _raw.LastChunk;
-        long from = Math.Max(lastStart, _resumedAt + 1);
+        long from = Math.Max(lastStart + 1, _resumedAt + 1);
         for (long p = from; p + 2 < lastStart + last.Length; p++)
         {
             int i = (int)(p - lastStart);
@@ -100,11 +101,14 @@ internal sealed class GzipMembersStream : ForwardOnlyStream
 
 
     /// <summary>Counts the bytes read from the underlying stream (the compressed offset reached), hands them out in
-    /// small chunks and keeps the last chunk, so a failure is never more than one chunk behind the damage.</summary>
+    /// small chunks that end before each possible gzip header (so a chunk holds at most one, at its start), and keeps
+    /// the last chunk, so a failure is never more than one chunk behind the damage.</summary>
     private sealed class CountingStream(Stream inner) : ForwardOnlyStream
     {
         private const int Chunk = 4096;
         private readonly byte[] _last = new byte[Chunk];
+        private readonly byte[] _ahead = new byte[4 * Chunk];
+        private int _pos, _end;
         private int _lastLength;
         private long _lastStart;
 
@@ -113,21 +117,48 @@ internal sealed class GzipMembersStream : ForwardOnlyStream
         /// <summary>A copy of the last chunk handed out and its offset (only needed after a failure).</summary>
         public (byte[] Bytes, long Start) LastChunk => (_last[.._lastLength], _lastStart);
 
+        /// <summary>At least three bytes buffered ahead unless the input ends; false at its end.</summary>
+        private bool Fill()
+        {
+            if (_end - _pos >= 3) return true;
+            Array.Copy(_ahead, _pos, _ahead, 0, _end - _pos);
+            _end -= _pos;
+            _pos = 0;
+            int n;
+            while (_end < 3 && (n = inner.Read(_ahead, _end, _ahead.Length - _end)) > 0) _end += n;
+            return _end > _pos;
+        }
+
         public override int Read(byte[] buffer, int offset, int count)
         {
-            int n = inner.Read(buffer, offset, Math.Min(count, Chunk));
-            buffer.AsSpan(offset, n).CopyTo(_last);
-            _lastLength = n;
+            if (count == 0 || !Fill()) return 0;
+            if (_end - _pos < Chunk && _end < _ahead.Length)
+            {
+                int n = inner.Read(_ahead, _end, _ahead.Length - _end);
+                _end += n;
+            }
+            int max = Math.Min(Math.Min(count, Chunk), _end - _pos);
+            // Stop before the next byte that may start a header (checked where its next two bytes are known).
+            int take = max;
+            for (int i = _pos + 1; i < _pos + max; i++)
+            {
+                if (_ahead[i] != 0x1f) continue;
+                if (i + 2 >= _end || (_ahead[i + 1] == 0x8b && _ahead[i + 2] == 0x08)) { take = i - _pos; break; }
+            }
+            _ahead.AsSpan(_pos, take).CopyTo(buffer.AsSpan(offset));
+            _ahead.AsSpan(_pos, take).CopyTo(_last);
+            _lastLength = take;
             _lastStart = Consumed;
-            Consumed += n;
-            return n;
+            Consumed += take;
+            _pos += take;
+            return take;
         }
 
         public override int ReadByte()
         {
-            int b = inner.ReadByte();
-            if (b >= 0) Consumed++;
-            return b;
+            if (!Fill()) return -1;
+            Consumed++;
+            return _ahead[_pos++];
         }
 
         protected override void Dispose(bool disposing)
@@ -135,6 +166,5 @@ internal sealed class GzipMembersStream : ForwardOnlyStream
             if (disposing) inner.Dispose();
             base.Dispose(disposing);
         }
-
     }
 }
