@@ -219,7 +219,7 @@ public sealed class HostileRequestTests
         public AddResult Add(Document analysed) => inner.Add(analysed);
         public IReadOnlyList<AddResult> AddAll(IReadOnlyList<Document> analysed) => inner.AddAll(analysed);
         public long CountDocuments() => inner.CountDocuments();
-        public int RefreshStories(CancellationToken ct = default) => inner.RefreshStories(ct);
+        public int RefreshStories(IStoryDigests digests, CancellationToken ct = default) => inner.RefreshStories(digests, ct);
         public IReadOnlyList<StorySummary> Stories(DateOnly? since = null, string? query = null, int limit = 100, string? outlet = null, int offset = 0,
             StoryCursor? after = null, StoryCursor? before = null) => inner.Stories(since, query, limit, outlet, offset, after, before);
         public IReadOnlyList<StorySummary> CancellableStories(DateOnly? since, string? query, int limit, string? outlet, int offset,
