@@ -1,3 +1,4 @@
+using Parallax.Stories.Streaming;
 using Microsoft.Data.Sqlite;
 
 namespace Parallax.Store.Tests;
@@ -20,7 +21,7 @@ public sealed class SearchBoundsTests : IDisposable
 
     private ICorpusStore Corpus()
     {
-        var store = CorpusStore.OpenSqlite(Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db"));
+        var store = CorpusStore.OpenSqlite(Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db"), new StreamingPlacement());
         store.Add(TestDocs.Doc("a", TestDocs.BridgeA, Day));
         store.Add(TestDocs.Doc("e", TestDocs.Election, Day));
         return store;
