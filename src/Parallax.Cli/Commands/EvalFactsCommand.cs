@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Parallax.Analysis.Pipeline;
 using Parallax.Eval.Facts;
+using Parallax.Model;
 using Parallax.Report;
 using Parallax.Stories;
 using Spectre.Console;
@@ -45,9 +46,20 @@ internal static class EvalFactsCommand
             {
                 if (gold.Corpus is null) throw new UserError($"{goldPath}: names no \"corpus\"; pass --report report.json");
                 string corpus = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath))!, gold.Corpus));
-                var (docs, skipped) = AnalyzeCommand.ReadCorpus([Existing(corpus)], err, Environment.ProcessorCount);
-                var analysed = StandardPipeline.Create().RunAll(docs, Environment.ProcessorCount, _ => { });
-                var analysis = new StoryBuilder().Build(analysed, skipped);
+                CorpusAnalysis analysis;
+                if (EcbFactsCorpus.Is(corpus))
+                {
+                    // ECB+ gold: the named documents, one story per event, so facts are scored given the right story.
+                    var (ecbDocs, stories) = EcbFactsCorpus.Read(corpus, gold, goldPath);
+                    var byId = StandardPipeline.Create().RunAll(ecbDocs, Environment.ProcessorCount, _ => { }).ToDictionary(d => d.Id);
+                    analysis = new StoryBuilder().Build([.. byId.Values], stories.Select(s => (IReadOnlyList<Document>)[.. s.Select(d => byId[d.Id])]), []);
+                }
+                else
+                {
+                    var (docs, skipped) = AnalyzeCommand.ReadCorpus([Existing(corpus)], err, Environment.ProcessorCount);
+                    var analysed = StandardPipeline.Create().RunAll(docs, Environment.ProcessorCount, _ => { });
+                    analysis = new StoryBuilder().Build(analysed, skipped);
+                }
                 using var buffer = new MemoryStream();
                 ReportJsonWriter.Write(analysis, buffer);
                 facts = ReportFacts.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), corpus);
@@ -80,8 +92,10 @@ internal static class EvalFactsCommand
         table.AddRow("[bold]grouping F1[/]", F(score.PairF1), "");
         table.AddRow("[bold]status accuracy[/]", F(score.StatusAccuracy), $"{score.StatusCorrect} of {score.Facts.Length} gold facts");
         table.AddRow("claims found", F(score.ClaimRecall), $"{score.ClaimsFound} of {score.ClaimsTotal} gold claims");
+        foreach (var (measure, value, counts) in FactFigures.Rows(score)) table.AddRow(Markup.Escape(measure), value, Markup.Escape(counts));
         table.AddRow("non-claims reported as facts", $"{score.NonClaimsReported.Length}", $"of {score.NonClaimsTotal} marked");
         AnsiConsole.Write(table);
+        foreach (var line in FactFigures.ConfusionLines(score)) AnsiConsole.MarkupLineInterpolated($"{line}");
         foreach (var n in score.NonClaimsReported) AnsiConsole.MarkupLineInterpolated($"[red]non-claim reported:[/] \"{n.Phrase}\" in {n.Doc}");
         return 0;
     }
