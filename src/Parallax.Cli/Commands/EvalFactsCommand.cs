@@ -21,12 +21,13 @@ internal static class EvalFactsCommand
         var gold = new Argument<string>("gold") { Description = "A facts gold file (parallax.facts-gold/1, see docs/facts-gold.md)" };
         var report = new Option<string?>("--report") { Description = "Score this report.json instead of analysing the gold's corpus" };
         var verbose = new Option<bool>("--facts") { Description = "List every gold fact with where its claims landed" };
-        var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose };
-        command.SetAction(r => Run(r.GetValue(gold)!, r.GetValue(report), r.GetValue(verbose)));
+        var save = new Option<string?>("--save") { Description = "Also write the fresh analysis to this report.json" };
+        var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose, save };
+        command.SetAction(r => Run(r.GetValue(gold)!, r.GetValue(report), r.GetValue(verbose), r.GetValue(save)));
         return command;
     }
 
-    private static int Run(string goldPath, string? reportPath, bool listFacts)
+    private static int Run(string goldPath, string? reportPath, bool listFacts, string? savePath)
     {
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         FactGold gold;
@@ -62,6 +63,7 @@ internal static class EvalFactsCommand
                 }
                 using var buffer = new MemoryStream();
                 ReportJsonWriter.Write(analysis, buffer);
+                if (savePath is not null) File.WriteAllBytes(savePath, buffer.ToArray());
                 facts = ReportFacts.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), corpus);
                 scored = $"a fresh analysis of {gold.Corpus}";
             }

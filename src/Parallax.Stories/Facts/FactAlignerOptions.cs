@@ -66,4 +66,12 @@ public sealed record FactAlignerOptions
 
     /// <summary>Rare words two sentences of different documents must share to tell the same moment.</summary>
     public int AccountMinShared { get; init; } = 2;
+
+    /// <summary>Pairing score that is strong enough evidence to call two ages, one with a known holder and one without,
+    /// one quantity in dispute.</summary>
+    public double DisputeScore { get; init; } = 1.0;
+
+    /// <summary>Smallest ratio of two values (smaller / larger) for durations, lengths and money with different heads to be
+    /// called one quantity in dispute.</summary>
+    public double DisputeNearRatio { get; init; } = 0.6;
 }
