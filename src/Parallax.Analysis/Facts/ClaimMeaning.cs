@@ -37,6 +37,10 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         ["kid"] = "child", ["child"] = "child", ["children"] = "child",
         ["officer"] = "officer", ["cop"] = "officer", ["policeman"] = "officer", ["policemen"] = "officer",
         ["charge"] = "count", ["count"] = "count",
+        // Heads of durations and other measures that name one activity: "negotiated for 25 minutes", "talked for 20".
+        ["negotiate"] = "talk", ["negotiation"] = "talk", ["talk"] = "talk", ["speak"] = "talk", ["discuss"] = "talk",
+        ["last"] = "last", ["standoff"] = "last", ["deliberate"] = "deliberation", ["deliberation"] = "deliberation",
+        ["wounded"] = "injured", ["injured"] = "injured", ["hurt"] = "injured",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     // Counted nouns too general to show that two counts are one quantity ("five people" here and "two people" there).
@@ -47,7 +51,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
     }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly string[] Elapsed = ["after", "within", "in"];
+    private static readonly string[] For = ["for"];
     private static readonly string[] PartBefore = ["other", "more", "another", "additional", "remaining", "including", "further", "extra"];
     private static readonly string[] RoundupCues =
     [
@@ -88,15 +92,15 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
                 strong = holder is not null;
                 break;
             default:
-                noun = q.About;
-                // "after about 20 minutes, an agent breaks the window": the time elapsed before an event, not how long the
-                // verb lasted, so its head is no evidence of what it measures.
-                strong = !noHead && !EndsWithWord(before, Elapsed);
+                noun = Synonyms.TryGetValue(q.About, out var same) ? same : q.About;
+                // Only "negotiated for 25 minutes", "locked down for three hours" tie a verb to the time it lasted; other
+                // heads ("after about 20 minutes, an agent breaks the window") are read loosely and prove little.
+                strong = !noHead && EndsWithWord(before, For);
                 break;
         }
 
         var scope = ClaimScope.Whole;
-        if (EndsWithWord(before, PartBefore) || ContainsWord(span, PartBefore) || StartsWithAny(after, [" of them", " of whom", " of those"])
+        if (EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore) || StartsWithAny(after, [" of them", " of whom", " of those"])
             || q.Kind == QuantityKind.Count && span.Contains(" of the ", StringComparison.OrdinalIgnoreCase))
             scope = ClaimScope.Part;
         else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
@@ -142,12 +146,14 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         return false;
     }
 
+    /// <summary>One of the words inside the span, not as a qualifier ("more than 10 times" is not a part).</summary>
     private static bool ContainsWord(ReadOnlySpan<char> s, string[] words)
     {
         foreach (var w in words)
         {
             int i = s.IndexOf(w, StringComparison.OrdinalIgnoreCase);
-            if (i > 0 && s[i - 1] == ' ' && (i + w.Length == s.Length || s[i + w.Length] == ' ')) return true;
+            if (i > 0 && s[i - 1] == ' ' && (i + w.Length == s.Length || s[i + w.Length] == ' ')
+                && !s[(i + w.Length)..].StartsWith(" than", StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

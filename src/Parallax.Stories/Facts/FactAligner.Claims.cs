@@ -90,6 +90,8 @@ public sealed partial class FactAligner
                 if (meaning.Scope == ClaimScope.Whole && IsBackground(sentenceRec, storyYear)) meaning = meaning with { Scope = ClaimScope.Background };
                 string? predicate = Predicate(outcome);
                 if (predicate is not null && !meaning.Strong) meaning = meaning with { Strong = true }; // "five people injured"
+                bool measuresObject = QuantityRoles.MeasuresObject(doc.Text, q);
+                if (measuresObject && !noHead) meaning = meaning with { Strong = true };                // "the 32-minute video"
                 claims.Add(new ClaimRec
                 {
                     Meaning = meaning,
@@ -101,7 +103,7 @@ public sealed partial class FactAligner
                     Sentence = recIndex[s],
                     EntityId = entity,
                     Label = label,
-                    Object = QuantityRoles.MeasuresObject(doc.Text, q),
+                    Object = measuresObject,
                     Order = claims.Count,
                     Owner = owner,
                     Outcome = outcome,

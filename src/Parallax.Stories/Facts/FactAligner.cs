@@ -233,6 +233,15 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             if (min > 0 && max / min > options.MagnitudeRatio) return false;
         }
         var (small, large) = a.ByDoc.Count <= b.ByDoc.Count ? (a, b) : (b, a);
+        // Two different numbers of one sentence are two things, even when other documents link them ("sentenced to 2
+        // years, with 9 months to serve").
+        foreach (var (doc, list) in small.ByDoc)
+        {
+            if (!large.ByDoc.TryGetValue(doc, out var other)) continue;
+            foreach (int x in list)
+                foreach (int y in other)
+                    if (claims[x].Sentence == claims[y].Sentence && claims[x].Q.Value != claims[y].Q.Value) return false;
+        }
         foreach (var (doc, list) in small.ByDoc)
         {
             if (!large.ByDoc.TryGetValue(doc, out var other)) continue;
@@ -259,7 +268,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, double score)
     {
         if (a.Scope != b.Scope) return false;
-        var kind = claims[a.Members[0]].Q.Kind;
+        var first = claims[a.Members[0]].Q;
+        // "struck it 10 times": a count of times is read by its verb, as noisy as a duration's head, and judged like one.
+        var kind = first.Kind == QuantityKind.Count && first.Unit == "time" ? QuantityKind.Other : first.Kind;
         if (kind == QuantityKind.Count && a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns)) return false;
         if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)) return false;
         int high = claims[a.HighLower].Q.Lower >= claims[b.HighLower].Q.Lower ? a.HighLower : b.HighLower;
@@ -276,10 +287,11 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             // Sharron Smith" and "Smith, age 61").
             QuantityKind.Age => a.Holders.Count == 1 && b.Holders.SetEquals(a.Holders) && !a.AnyNoHolder && !b.AnyNoHolder
                                 || (a.Holders.Count + b.Holders.Count <= 1 || a.Holders.SetEquals(b.Holders)) && score >= options.DisputeScore,
-            // Durations, lengths, money: a time read after "after" ("after about 20 minutes, an agent breaks the window")
-            // has no head of its own, so a paired score with near values will do; two different specific heads ("locked
-            // down for three hours", "negotiated for two hours") or far values ("two years", "nine months") will not.
-            _ => oneNoun || !otherHeads && score >= options.GroupThreshold && NearValues(claims[high].Q, claims[low].Q),
+            // Durations, lengths, money, times: heads read from verbs are noisy ("lasted 40 minutes before police entered"
+            // reads "enter"), so the pairing score decides, but a number with no head at all ("three days", "20 feet")
+            // never disputes, and two verbs tied to their times by "for" ("locked down for three hours", "negotiated for
+            // two hours") need a strong pairing.
+            _ => oneNoun || !claims[high].NoHead && !claims[low].NoHead && (!otherHeads || score >= options.DisputeScore),
         };
     }
 
