@@ -127,7 +127,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             return x;
         }
 
-        foreach (var dimension in claims.GroupBy(c => (c.Q.Kind, c.Q.Unit)))
+        // Counts meet by their normalised noun: "one man", "two people" and "three victims" count the same kind of thing.
+        foreach (var dimension in claims.GroupBy(c => (c.Q.Kind, c.Q.Kind == QuantityKind.Count ? ClaimMeaning.Normal(c.Q.Unit) : c.Q.Unit)))
         {
             var members = dimension.ToList();
             bool sparse = IsSparse(members);
