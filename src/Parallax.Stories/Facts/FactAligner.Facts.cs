@@ -15,6 +15,9 @@ public sealed partial class FactAligner
     {
         var copyOf = CopiedClaims(docs, claims, sentences, clusters);
         var drafts = new List<(FactStatus Status, int Docs, int First, Cluster Cluster)>();
+        // Reports that give a running total as still provisional ("killing at least three people").
+        var provisionalDocs = claims.Where(c => c.Predicate is not null && c.Q.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan)
+            .Select(c => c.Doc).ToHashSet();
         foreach (var c in clusters)
         {
             c.Members.Sort();
@@ -24,7 +27,7 @@ public sealed partial class FactAligner
             var status = docCount < 2 ? FactStatus.Single
                 : !AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Disputed
                 : independent < 2 ? FactStatus.Single : FactStatus.Agreed;
-            if (status == FactStatus.Disputed && IsUpdate(docs, claims, c)) status = FactStatus.Updated;
+            if (status == FactStatus.Disputed && IsUpdate(docs, claims, sentences, c, provisionalDocs)) status = FactStatus.Updated;
             drafts.Add((status, docCount, c.Members[0], c));
         }
         static int Rank(FactStatus s) => s switch { FactStatus.Disputed => 0, FactStatus.Updated => 1, FactStatus.Agreed => 2, _ => 3 };
@@ -102,11 +105,12 @@ public sealed partial class FactAligner
     };
 
     /// <summary>
-    /// A disputed count is news developing, not a disagreement, when every document is dated, the latest day's claims
-    /// agree with each other, and every claim that conflicts with them comes from an earlier day ("at least three
-    /// killed" on the 27th, "10 killed" on the 28th).
+    /// A disputed running total is news developing, not a disagreement, when every document is dated, the latest day's
+    /// claims agree with each other, every claim that conflicts with them comes from an earlier day, and the earlier
+    /// figure was provisional or the later report says it changed ("at least three killed" on the 27th, "10 killed" on
+    /// the 28th).
     /// </summary>
-    private static bool IsUpdate(IReadOnlyList<Document> docs, List<ClaimRec> claims, Cluster c)
+    private static bool IsUpdate(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster c, HashSet<int> provisionalDocs)
     {
         // Only running totals are revised as news develops: counts of the dead, injured, arrested, missing...
         if (claims[c.Members[0]].Q.Kind != QuantityKind.Count || c.Outcomes.Count != 1) return false;
@@ -118,13 +122,31 @@ public sealed partial class FactAligner
         }
         var last = c.Members.Where(m => docs[claims[m].Doc].PublishedDate == latest).ToList();
         if (!AllOverlap(last, claims, out int high, out int low)) return false;
-        bool revised = false;
+        bool revised = false, provisional = false;
         foreach (int m in c.Members)
         {
-            if (docs[claims[m].Doc].PublishedDate == latest) continue;
-            if (!QuantityBounds.Overlap(claims[m].Q, claims[high].Q) || !QuantityBounds.Overlap(claims[m].Q, claims[low].Q)) revised = true;
+            var q = claims[m].Q;
+            if (docs[claims[m].Doc].PublishedDate == latest)
+            {
+                provisional |= RevisionCue(docs[claims[m].Doc].Text, sentences[claims[m].Sentence].Sentence);
+                continue;
+            }
+            if (!QuantityBounds.Overlap(q, claims[high].Q) || !QuantityBounds.Overlap(q, claims[low].Q)) revised = true;
+            // "at least three killed": a toll still being counted, in this fact or another of the same report.
+            if (q.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan || provisionalDocs.Contains(claims[m].Doc)) provisional = true;
         }
-        return revised;
+        // A plain "three" on one day and "five" the next is a disagreement unless the earlier figure was provisional or
+        // the later report says the count changed ("the death toll rose to 10").
+        return revised && provisional;
+    }
+
+    private static readonly string[] RevisionWords = [" rose ", " risen ", " rises ", " climbed ", " jumped ", " increased ", " revised ", " updated ", " toll rose"];
+
+    private static bool RevisionCue(string text, Sentence s)
+    {
+        var span = text.AsSpan(s.Start, s.End - s.Start);
+        foreach (var w in RevisionWords) if (span.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static ImmutableArray<string> Evidence(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
