@@ -72,6 +72,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public bool AnyNoHolder;
         public ClaimScope Scope;
         public int HighLower = -1, LowUpper = -1;                       // members with the highest lower and lowest upper bound
+        public bool Conflicted;                                        // a dispute was accepted into it
     }
 
     /// <summary>
@@ -151,7 +152,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
                 }
                 var ca = clusterOf[ra];
                 var cb = clusterOf[rb];
-                if (!CanMerge(ca, cb, claims) || !SameQuantity(ca, cb, claims, score)) continue;
+                if (!CanMerge(ca, cb, claims) || !SameQuantity(ca, cb, claims, score, QuantityBounds.Overlap(claims[a].Q, claims[b].Q))) continue;
                 if (ca.Members.Count < cb.Members.Count) { (ra, rb) = (rb, ra); (ca, cb) = (cb, ca); }
                 parent[rb] = ra;
                 Absorb(ca, cb, claims);
@@ -266,7 +267,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     /// same head or a pairing score of at least <see cref="FactAlignerOptions.DisputeScore"/>. When that evidence is weak
     /// the two stay apart rather than show a false dispute.
     /// </summary>
-    private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, double score)
+    private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, double score, bool edgeAgrees)
     {
         if (a.Scope != b.Scope) return false;
         var first = claims[a.Members[0]].Q;
@@ -277,11 +278,14 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         int high = claims[a.HighLower].Q.Lower >= claims[b.HighLower].Q.Lower ? a.HighLower : b.HighLower;
         int low = claims[a.LowUpper].Q.Upper <= claims[b.LowUpper].Q.Upper ? a.LowUpper : b.LowUpper;
         if (QuantityBounds.Overlap(claims[high].Q, claims[low].Q)) return true;
+        // A claim agreeing with a member of a group already judged disputed joins it ("roughly 45 minutes" beside
+        // "about 40 minutes" when another outlet says 90).
+        if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
         // The merge would be a dispute: demand strong evidence. The two claims that conflict must both have a specific
         // measure, and the groups one and the same.
         bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
         bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
-        return kind switch
+        bool strong = kind switch
         {
             QuantityKind.Count => oneNoun && a.Outcomes.SetEquals(b.Outcomes),
             // Ages: the same known holder, or a holder known on one side only and a strong pairing ("Sixty-year-old
@@ -291,9 +295,12 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             // Durations, lengths, money, times: heads read from verbs are noisy ("lasted 40 minutes before police entered"
             // reads "enter"), so the pairing score decides, but a number with no head at all ("three days", "20 feet")
             // never disputes, and two verbs tied to their times by "for" ("locked down for three hours", "negotiated for
-            // two hours") need a strong pairing.
-            _ => oneNoun || !claims[high].NoHead && !claims[low].NoHead && (!otherHeads || score >= options.DisputeScore),
+            // two hours") or far apart values ("2 years", "9 months") need a strong pairing.
+            _ => oneNoun || !claims[high].NoHead && !claims[low].NoHead
+                 && (NearValues(claims[high].Q, claims[low].Q) ? !otherHeads || score >= options.DisputeScore : score >= options.FarDisputeScore),
         };
+        if (strong) a.Conflicted = b.Conflicted = true;
+        return strong;
     }
 
     private bool NearValues(in Quantity x, in Quantity y)
@@ -308,6 +315,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         into.AnyWeak |= from.AnyWeak;
         into.Holders.UnionWith(from.Holders);
         into.AnyNoHolder |= from.AnyNoHolder;
+        into.Conflicted |= from.Conflicted;
         if (claims[from.HighLower].Q.Lower > claims[into.HighLower].Q.Lower) into.HighLower = from.HighLower;
         if (claims[from.LowUpper].Q.Upper < claims[into.LowUpper].Q.Upper) into.LowUpper = from.LowUpper;
         into.Members.AddRange(from.Members);

@@ -74,4 +74,8 @@ public sealed record FactAlignerOptions
     /// <summary>Smallest ratio of two values (smaller / larger) for durations, lengths and money with different heads to be
     /// called one quantity in dispute.</summary>
     public double DisputeNearRatio { get; init; } = 0.6;
+
+    /// <summary>Pairing score needed to call two durations, lengths or sums further apart than
+    /// <see cref="DisputeNearRatio"/> one quantity in dispute ("about 40 minutes" and "about 90 minutes" of one standoff).</summary>
+    public double FarDisputeScore { get; init; } = 1.5;
 }
