@@ -30,11 +30,15 @@ public sealed record QuoteGroup(
     bool SpeakerConflict,
     ImmutableArray<QuoteOccurrence> Occurrences);
 
-public enum FactStatus : byte { Agreed, Disputed, Single }
+/// <summary>A fact's verdict. <see cref="Updated"/>: a later report revises an earlier count (news developing, not a
+/// disagreement).</summary>
+public enum FactStatus : byte { Agreed, Disputed, Single, Updated }
 
 /// <summary>One document's statement of a quantity. <see cref="CopyOf"/> names the earlier document (by publication
 /// date, then input order) whose sentence this claim's sentence repeats letter for letter, or is null.
-/// <see cref="Entities"/> are the story entities its sentence mentions (default when unknown).</summary>
+/// <see cref="Entities"/> are the story entities its sentence mentions (default when unknown). <see cref="Measure"/> is what
+/// is counted or measured ("killed:person", "age", "negotiate:duration"), <see cref="Holder"/> whose quantity it is (an
+/// entity id, else a noun phrase, else "event"), <see cref="Scope"/> whole, part, roundup or background.</summary>
 public sealed record Claim(
     DocSpan Span,
     DocSpan Sentence,
@@ -46,7 +50,10 @@ public sealed record Claim(
     string? AttributedTo,
     string? AttributedLabel,
     string? CopyOf = null,
-    ImmutableArray<string> Entities = default);
+    ImmutableArray<string> Entities = default,
+    string? Measure = null,
+    string? Holder = null,
+    string? Scope = null);
 
 /// <summary>Claims from different documents that measure the same thing, with a verdict and the evidence
 /// for grouping them (so a reader can judge why they were compared).</summary>

@@ -14,6 +14,9 @@ internal sealed partial class HtmlRenderer
                 "Sources give different numbers for the same thing. Each card shows every source’s claim side by side: "
                 + "<strong class=\"hl\">the claim</strong> in its sentence, and <mark>words that differ</mark> from the most similar other source’s sentence.",
                 "No disputed facts: wherever sources report the same measure, their numbers agree."),
+            FactStatus.Updated => ("updated-facts", "Updated counts",
+                "A later report revises an earlier count: news developing, not a disagreement. The latest figure is the one the sources now agree on.",
+                "No count was revised by a later report."),
             FactStatus.Agreed => ("agreed-facts", "Agreed facts",
                 "Numbers that several sources report compatibly.",
                 "No fact was reported by more than one source with the same number."),
@@ -35,6 +38,26 @@ internal sealed partial class HtmlRenderer
         if (status == FactStatus.Single) WriteSingleFacts(v, facts);
         else foreach (var f in facts) WriteFactCard(v, f);
         w.Write("</section>\n");
+    }
+
+    /// <summary>One line under the disagreements box for counts a later report revised: shown as news developing, never
+    /// as a dispute.</summary>
+    private void WriteUpdates(StoryView v)
+    {
+        var updated = v.Story.Facts.Where(f => f.Status == FactStatus.Updated).ToList();
+        if (updated.Count == 0) return;
+        w.Write("<div class=\"updates\"><b>Updated as the news developed:</b> ");
+        for (int i = 0; i < updated.Count; i++)
+        {
+            if (i > 0) w.Write(" · ");
+            w.Write("<a href=\"#");
+            T(Html.Id("fact-", updated[i].Id) + v.Suffix);
+            w.Write("\">");
+            T(updated[i].About);
+            w.Write("</a>");
+            WriteSpread(updated[i], " <span class=\"sep\">→</span> ");
+        }
+        w.Write("</div>\n");
     }
 
     private void WriteFactCard(StoryView v, Fact f)

@@ -194,8 +194,10 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         w.Write("</p>\n");
 
         WriteDisagreements(v);
+        WriteUpdates(v);
         WriteSources(v);
         WriteFactSection(v, FactStatus.Disputed);
+        WriteFactSection(v, FactStatus.Updated);
         Folded(s.Accounts.Length, "accounts told side by side", () => WriteAccounts(v));
         Folded(agreed, "agreed facts", () => WriteFactSection(v, FactStatus.Agreed));
         WriteFactSection(v, FactStatus.Single);

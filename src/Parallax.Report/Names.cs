@@ -18,6 +18,7 @@ internal static class Names
     {
         FactStatus.Agreed => "agreed",
         FactStatus.Disputed => "disputed",
+        FactStatus.Updated => "updated",
         _ => "single",
     };
 

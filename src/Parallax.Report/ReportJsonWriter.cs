@@ -317,6 +317,9 @@ public static class ReportJsonWriter
                 WriteNullableString("copyOf", c.CopyOf);
                 WriteStrings("entities", c.Entities.IsDefault ? [] : c.Entities);
                 WriteNestedSpan("sentence", c.Sentence);
+                WriteNullableString("measure", c.Measure);
+                WriteNullableString("holder", c.Holder);
+                WriteNullableString("scope", c.Scope);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -8,7 +8,7 @@ namespace Parallax.Analysis.Facts;
 /// then local patterns around each number (qualifier before it, unit or counted noun after it). Allocates only the word
 /// buffers per document and the strings of the quantities it emits.
 /// </summary>
-internal sealed class QuantityExtractor
+internal sealed partial class QuantityExtractor
 {
     private readonly string text;
     private Word[] words = new Word[64];
@@ -45,7 +45,7 @@ internal sealed class QuantityExtractor
                 var span = text.AsSpan(w.Start, w.Length);
                 lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span);
                 if (w.Has(WordMarks.HasDigit) || (lex[i].Class & (WordClass.Cardinal | WordClass.Ordinal | WordClass.VaguePlural)) != 0
-                    || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A)
+                    || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A || span.Length == 6 && IsCouple(span))
                     anyNumber = true;
             }
             if (!anyNumber) continue;
@@ -61,6 +61,7 @@ internal sealed class QuantityExtractor
     /// <summary>Tries to read a quantity starting at word <paramref name="i"/>; returns the next word to look at.</summary>
     private int TryAt(int i, List<Quantity> output)
     {
+        if (TryZeroDigitCount(i, output) is int resumeAt) return resumeAt;
         if (!TryNumber(i, out var hit)) return i + 1;
         int next = hit.Last + 1;
         if (IsNotAQuantity(ref hit)) return next;
@@ -368,6 +369,7 @@ internal sealed class QuantityExtractor
                 && (words[f - 1].Has(WordMarks.Capitalized) || !beforeWord.Equals("no", StringComparison.OrdinalIgnoreCase)))
                 return true;
             if (before.Is(WordClass.Month) && words[f - 1].Has(WordMarks.Capitalized)) return true;   // "July 22"
+            if (IsNameCode(f, ref hit)) return true;                                                   // "Zone 5", "Route 66"
             if (before.Is(WordClass.Region) && W(f).Length >= 5 && hit.Value >= 10000 && W(f).IndexOf(',') < 0) return true; // ZIP
         }
         if (hit.Ordinal && f > 0 && lex[f - 1].Is(WordClass.Month) && words[f - 1].Has(WordMarks.Capitalized)) return true; // "July 22nd"

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Parallax.Analysis.Pipeline;
 using Parallax.Eval.Facts;
-using Parallax.Report;
 using Parallax.Model;
+using Parallax.Report;
+using Parallax.Stories;
 using Parallax.Workflow;
 using Spectre.Console;
 
@@ -21,12 +22,13 @@ internal static class EvalFactsCommand
         var gold = new Argument<string>("gold") { Description = "A facts gold file (parallax.facts-gold/1, see docs/facts-gold.md)" };
         var report = new Option<string?>("--report") { Description = "Score this report.json instead of analysing the gold's corpus" };
         var verbose = new Option<bool>("--facts") { Description = "List every gold fact with where its claims landed" };
-        var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose };
-        command.SetAction(r => Run(r.GetValue(gold)!, r.GetValue(report), r.GetValue(verbose)));
+        var save = new Option<string?>("--save") { Description = "Also write the fresh analysis to this report.json" };
+        var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose, save };
+        command.SetAction(r => Run(r.GetValue(gold)!, r.GetValue(report), r.GetValue(verbose), r.GetValue(save)));
         return command;
     }
 
-    private static int Run(string goldPath, string? reportPath, bool listFacts)
+    private static int Run(string goldPath, string? reportPath, bool listFacts, string? savePath)
     {
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         FactGold gold;
@@ -46,15 +48,26 @@ internal static class EvalFactsCommand
             {
                 if (gold.Corpus is null) throw new UserError($"{goldPath}: names no \"corpus\"; pass --report report.json");
                 string corpus = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath))!, gold.Corpus));
-                var analyzer = new CorpusAnalyzer(StandardPipeline.Create(), Environment.ProcessorCount)
-                {
-                    Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {rej.Origin}: {rej.Reason}"),
-                };
                 CorpusAnalysis analysis;
-                try { analysis = analyzer.Run(CorpusSource.Paths([Existing(corpus)])).Report; }
-                catch (NothingReadException e) { throw new UserError(e.Message, 1); }
+                if (EcbFactsCorpus.Is(corpus))
+                {
+                    // ECB+ gold: the named documents, one story per event, so facts are scored given the right story.
+                    var (ecbDocs, stories) = EcbFactsCorpus.Read(corpus, gold, goldPath);
+                    var byId = StandardPipeline.Create().RunAll(ecbDocs, Environment.ProcessorCount, _ => { }).ToDictionary(d => d.Id);
+                    analysis = new StoryBuilder().Build([.. byId.Values], stories.Select(s => (IReadOnlyList<Document>)[.. s.Select(d => byId[d.Id])]), []);
+                }
+                else
+                {
+                    var analyzer = new CorpusAnalyzer(StandardPipeline.Create(), Environment.ProcessorCount)
+                    {
+                        Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {TerminalText.Clean(rej.Origin)}: {TerminalText.Clean(rej.Reason)}"),
+                    };
+                    try { analysis = analyzer.Run(CorpusSource.Paths([Existing(corpus)])).Report; }
+                    catch (NothingReadException e) { throw new UserError(e.Message, 1); }
+                }
                 using var buffer = new MemoryStream();
                 ReportJsonWriter.Write(analysis, buffer);
+                if (savePath is not null) File.WriteAllBytes(savePath, buffer.ToArray());
                 facts = ReportFacts.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), corpus);
                 scored = $"a fresh analysis of {gold.Corpus}";
             }
@@ -85,8 +98,10 @@ internal static class EvalFactsCommand
         table.AddRow("[bold]grouping F1[/]", F(score.PairF1), "");
         table.AddRow("[bold]status accuracy[/]", F(score.StatusAccuracy), $"{score.StatusCorrect} of {score.Facts.Length} gold facts");
         table.AddRow("claims found", F(score.ClaimRecall), $"{score.ClaimsFound} of {score.ClaimsTotal} gold claims");
+        foreach (var (measure, value, counts) in FactFigures.Rows(score)) table.AddRow(Markup.Escape(measure), value, Markup.Escape(counts));
         table.AddRow("non-claims reported as facts", $"{score.NonClaimsReported.Length}", $"of {score.NonClaimsTotal} marked");
         AnsiConsole.Write(table);
+        foreach (var line in FactFigures.ConfusionLines(score)) AnsiConsole.MarkupLineInterpolated($"{line}");
         foreach (var n in score.NonClaimsReported) AnsiConsole.MarkupLineInterpolated($"[red]non-claim reported:[/] \"{n.Phrase}\" in {n.Doc}");
         return 0;
     }

@@ -23,7 +23,7 @@ public sealed record GoldNonClaim(string Doc, string Phrase);
 public sealed record FactGold(string? Corpus, ImmutableArray<GoldFact> Facts, ImmutableArray<GoldNonClaim> NonClaims)
 {
     public const string Schema = "parallax.facts-gold/1";
-    public static readonly ImmutableArray<string> Statuses = ["agreed", "disputed", "single"];
+    public static readonly ImmutableArray<string> Statuses = ["agreed", "disputed", "updated", "single"];
 
     /// <summary>Reads and validates a gold file; a malformed one raises <see cref="FormatException"/> naming the place.</summary>
     public static FactGold Parse(string json, string origin)
@@ -51,7 +51,7 @@ public sealed record FactGold(string? Corpus, ImmutableArray<GoldFact> Facts, Im
                 if (!ids.Add(id)) throw new FormatException($"{origin}: {where}: duplicate id \"{id}\"");
                 string about = OptionalString(f, "about", origin, where) ?? id;
                 string status = RequiredString(f, "status", origin, where);
-                if (!Statuses.Contains(status)) throw new FormatException($"{origin}: {where}: status must be agreed, disputed or single, not \"{status}\"");
+                if (!Statuses.Contains(status)) throw new FormatException($"{origin}: {where}: status must be agreed, disputed, updated or single, not \"{status}\"");
                 if (!f.TryGetProperty("claims", out var claimsElement) || claimsElement.ValueKind != JsonValueKind.Array || claimsElement.GetArrayLength() == 0)
                     throw new FormatException($"{origin}: {where}: \"claims\" must be a non-empty array");
                 var claims = ImmutableArray.CreateBuilder<GoldClaim>();

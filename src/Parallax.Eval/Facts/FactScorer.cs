@@ -25,6 +25,27 @@ public sealed record FactScore(
     ImmutableArray<GoldNonClaim> NonClaimsReported,
     ImmutableArray<string> Problems)
 {
+    /// <summary>Report facts shown as disputed that hold at least one gold claim (the ones the gold can judge).</summary>
+    public int DisputesShown { get; init; }
+    /// <summary>Of <see cref="DisputesShown"/>: those whose gold fact (the one holding most of their gold claims) is disputed.</summary>
+    public int DisputesReal { get; init; }
+    /// <summary>Report facts shown as disputed that hold no gold claim: not judged.</summary>
+    public int DisputesUnjudged { get; init; }
+    /// <summary>Gold status → predicted status ("missing" when no claim was found) → number of gold facts.</summary>
+    public ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, int>> Confusion { get; init; } =
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, int>>.Empty;
+    /// <summary>Report claims (over the gold's documents) in total, and those with no measure or no holder field value.</summary>
+    public int ReportClaims { get; init; }
+    public int ClaimsWithoutMeasure { get; init; }
+    public int ClaimsWithoutHolder { get; init; }
+
+    /// <summary>Share of shown (gold-touching) disputes that are real; 1 when none is shown.</summary>
+    public double DisputedPrecision => DisputesShown == 0 ? 1 : (double)DisputesReal / DisputesShown;
+    /// <summary>Share of gold disputed facts the report shows as disputed; 1 when the gold has none.</summary>
+    public int GoldDisputes => Facts.Count(f => f.Gold.Status == "disputed");
+    public int GoldDisputesShown => Facts.Count(f => f.Gold.Status == "disputed" && f.PredictedStatus == "disputed");
+    public double DisputedRecall => GoldDisputes == 0 ? 1 : (double)GoldDisputesShown / GoldDisputes;
+
     /// <summary>Share of predicted same-fact pairs (among gold claims) that a human also put together; 1 when nothing was paired.</summary>
     public double PairPrecision => PredictedPairs == 0 ? 1 : (double)TruePairs / PredictedPairs;
     /// <summary>Share of gold same-fact pairs the report put in one fact; 1 when the gold has no pairs.</summary>
@@ -100,8 +121,48 @@ public static class FactScorer
             if (spans.Any(s => BestOverlap(claims, s.Start, s.End) is not null)) reported.Add(non);
         }
 
-        return new FactScore(total, found, goldPairs, predictedPairs, truePairs, outcomes.MoveToImmutable(),
-            gold.NonClaims.Length, reported.ToImmutable(), [.. problems]);
+        var facts = outcomes.MoveToImmutable();
+        var (shown, real, unjudged) = Disputes(gold, report, labels);
+        var confusion = facts.GroupBy(f => f.Gold.Status, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key,
+            g => g.GroupBy(f => f.PredictedStatus ?? "missing", StringComparer.Ordinal).ToImmutableSortedDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        var goldDocs = new HashSet<string>(docCache.Values.Where(d => d is not null).Select(d => d!.Id), StringComparer.Ordinal);
+        var scoredClaims = report.Claims.Where(c => goldDocs.Contains(c.Doc)).ToList();
+        return new FactScore(total, found, goldPairs, predictedPairs, truePairs, facts,
+            gold.NonClaims.Length, reported.ToImmutable(), [.. problems])
+        {
+            DisputesShown = shown,
+            DisputesReal = real,
+            DisputesUnjudged = unjudged,
+            Confusion = confusion,
+            ReportClaims = scoredClaims.Count,
+            ClaimsWithoutMeasure = scoredClaims.Count(c => string.IsNullOrWhiteSpace(c.Measure)),
+            ClaimsWithoutHolder = scoredClaims.Count(c => string.IsNullOrWhiteSpace(c.Holder)),
+        };
+    }
+
+    /// <summary>
+    /// Disputes shown by the report, judged against the gold: each report fact with status disputed that holds at least
+    /// one matched gold claim is real when the gold fact holding most of its gold claims is disputed (ties: any disputed
+    /// one). Disputed facts holding no gold claim are counted apart (unjudged). Linear in the claims.
+    /// </summary>
+    private static (int Shown, int Real, int Unjudged) Disputes(FactGold gold, ReportFacts report, List<(int Gold, string? Predicted)> labels)
+    {
+        var disputed = report.Claims.Where(c => c.Status == "disputed").Select(c => c.Fact).ToHashSet(StringComparer.Ordinal);
+        var goldByFact = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        foreach (var (g, p) in labels)
+        {
+            if (p is null || !disputed.Contains(p)) continue;
+            if (!goldByFact.TryGetValue(p, out var counts)) goldByFact[p] = counts = [];
+            counts[g] = counts.GetValueOrDefault(g) + 1;
+        }
+        int real = 0;
+        foreach (var counts in goldByFact.Values)
+        {
+            int best = counts.Values.Max();
+            if (counts.Where(kv => kv.Value == best).Any(kv => gold.Facts[kv.Key].Status == "disputed")) real++;
+        }
+        return (goldByFact.Count, real, disputed.Count - goldByFact.Count);
     }
 
     /// <summary>Pair counts from cluster sizes, linear in the number of claims: Σ n(n-1)/2 per gold group, per predicted

@@ -6,8 +6,9 @@ namespace Parallax.Eval.Facts;
 /// <summary>A document of a report: what a gold <c>doc</c> can name, and the text its phrases are found in.</summary>
 public sealed record ReportDocument(string Id, string Path, string? Url, string Text);
 
-/// <summary>One claim of a report's fact: its span and the fact (and verdict) it was put in.</summary>
-public sealed record ReportClaim(string Doc, int Start, int End, string Fact, string Status);
+/// <summary>One claim of a report's fact: its span and the fact (and verdict) it was put in, with what it measures and
+/// whose quantity it is when the report says (<c>measure</c>, <c>holder</c>; null when the report has no such field).</summary>
+public sealed record ReportClaim(string Doc, int Start, int End, string Fact, string Status, string? Measure = null, string? Holder = null);
 
 /// <summary>
 /// The part of a <c>report.json</c> the facts evaluation reads: documents and every fact's claims, through the public
@@ -42,7 +43,7 @@ public sealed record ReportFacts(ImmutableArray<ReportDocument> Documents, Immut
                         string status = fact.GetProperty("status").GetString()!;
                         foreach (var c in fact.GetProperty("claims").EnumerateArray())
                             claims.Add(new ReportClaim(c.GetProperty("doc").GetString()!, c.GetProperty("start").GetInt32(),
-                                c.GetProperty("end").GetInt32(), id, status));
+                                c.GetProperty("end").GetInt32(), id, status, OptionalString(c, "measure"), OptionalString(c, "holder")));
                     }
                 return new ReportFacts(docs.ToImmutable(), claims.ToImmutable());
             }
@@ -52,4 +53,7 @@ public sealed record ReportFacts(ImmutableArray<ReportDocument> Documents, Immut
             }
         }
     }
+
+    private static string? OptionalString(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -4,7 +4,7 @@ using Parallax.Model;
 namespace Parallax.Stories.Facts;
 
 /// <summary>What happened to the things a count counts, where the sentence says so with a common news verb.</summary>
-public enum CountOutcome : byte { None, Died, Injured, Arrested, Displaced, Missing, Rescued }
+public enum CountOutcome : byte { None, Died, Injured, Arrested, Displaced, Missing, Rescued, Hospitalized, Shot, Destroyed, Damaged }
 
 /// <summary>
 /// Reads what a count of people or things is a count of by its verb: "five people died", "injuring at least five
@@ -26,9 +26,13 @@ public static class CountOutcomes
         Add(CountOutcome.Died, "killed", "kill", "kills", "killing", "died", "die", "dies", "dying", "dead", "perished", "slain",
             "drowned", "executed", "murdered", "deaths", "fatalities", "lives");
         Add(CountOutcome.Injured, "injured", "injure", "injures", "injuring", "hurt", "hurting", "wounded", "wounding", "wounds",
-            "hospitalized", "hospitalised", "injuries", "casualties");
+            "injuries", "casualties");
+        Add(CountOutcome.Hospitalized, "hospitalized", "hospitalised", "hospitalizing");
+        Add(CountOutcome.Shot, "shot", "shooting", "shoot");
+        Add(CountOutcome.Destroyed, "destroyed", "destroying", "flattened", "flattening", "leveled", "levelled", "leveling", "razed");
+        Add(CountOutcome.Damaged, "damaged", "damaging");
         Add(CountOutcome.Arrested, "arrested", "arrest", "arresting", "detained", "detaining", "captured", "capturing", "jailed", "nabbed");
-        Add(CountOutcome.Displaced, "evacuated", "evacuating", "displaced", "fled", "homeless", "evicted");
+        Add(CountOutcome.Displaced, "evacuated", "evacuating", "evacuate", "displaced", "fled", "homeless", "evicted");
         Add(CountOutcome.Missing, "missing", "unaccounted");
         Add(CountOutcome.Rescued, "rescued", "rescuing", "saved", "survived", "survivors");
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -52,7 +56,8 @@ public static class CountOutcomes
         {
             var w = NextWord(text, i, out int next);
             if (w.IsEmpty) break;
-            if (FormOf.TryGetValue(w, out var outcome)) return outcome;
+            if (FormOf.TryGetValue(w, out var outcome)) return Refine(text, next, outcome);
+            if (IsTakenToHospital(text, w, next)) return CountOutcome.Hospitalized;
             if (!Skip.Contains(w)) break;
             i = next;
         }
@@ -61,11 +66,43 @@ public static class CountOutcomes
         {
             var w = PreviousWord(text, j, out int previous);
             if (w.IsEmpty) break;
-            if (FormOf.TryGetValue(w, out var outcome)) return outcome;
+            if (FormOf.TryGetValue(w, out var outcome)) return outcome == CountOutcome.Shot && Follows(text, q.End, "dead") ? CountOutcome.Died : outcome;
             if (!Skip.Contains(w)) break;
             j = previous;
         }
         return CountOutcome.None;
+    }
+
+    /// <summary>"shot dead", "shot and killed", "shot to death" are deaths, not woundings.</summary>
+    private static CountOutcome Refine(string text, int after, CountOutcome outcome)
+    {
+        if (outcome != CountOutcome.Shot) return outcome;
+        var w = NextWord(text, after, out int next);
+        if (w.Equals("dead", StringComparison.OrdinalIgnoreCase)) return CountOutcome.Died;
+        if (w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            var v = NextWord(text, next, out _);
+            if (v.Equals("killed", StringComparison.OrdinalIgnoreCase) || v.Equals("death", StringComparison.OrdinalIgnoreCase)) return CountOutcome.Died;
+        }
+        return outcome;
+    }
+
+    private static bool Follows(string text, int at, string word)
+    {
+        var w = NextWord(text, at, out _);
+        return w.Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"were taken to the hospital", "rushed to hospital".</summary>
+    private static bool IsTakenToHospital(string text, ReadOnlySpan<char> w, int next)
+    {
+        if (!(w.Equals("taken", StringComparison.OrdinalIgnoreCase) || w.Equals("rushed", StringComparison.OrdinalIgnoreCase)
+              || w.Equals("transported", StringComparison.OrdinalIgnoreCase) || w.Equals("airlifted", StringComparison.OrdinalIgnoreCase))) return false;
+        var to = NextWord(text, next, out int n2);
+        if (!to.Equals("to", StringComparison.OrdinalIgnoreCase)) return false;
+        var x = NextWord(text, n2, out int n3);
+        if (x.Equals("the", StringComparison.OrdinalIgnoreCase) || x.Equals("a", StringComparison.OrdinalIgnoreCase) || x.Equals("area", StringComparison.OrdinalIgnoreCase)) x = NextWord(text, n3, out _);
+        return x.StartsWith("hospital", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The next word after <paramref name="i"/> within the clause (stops at punctuation other than a hyphen).</summary>

@@ -15,6 +15,7 @@ public sealed partial class FactAligner
         List<SentenceRec> sentences, List<ClaimRec> claims)
     {
         var terms = new List<int>();
+        int storyYear = StoryYear(docs);
         var skip = new List<TextSpan>();
         for (int d = 0; d < docs.Count; d++)
         {
@@ -81,22 +82,87 @@ public sealed partial class FactAligner
                 if (s < 0) continue;
                 var q = doc.Quantities[i];
                 var (entity, label) = attribution(doc, q);
+                var sentenceRec = sentences[recIndex[s]];
+                string? owner = Owner(doc.Text, q, sentenceRec.Mentions);
+                var outcome = CountOutcomes.Of(doc.Text, q);
+                bool noHead = HasNoHead(doc.Text, q);
+                var meaning = ClaimMeaning.Read(doc.Text, sentenceRec.Sentence.Span, q, noHead);
+                if (meaning.Scope == ClaimScope.Whole && IsBackground(sentenceRec, storyYear)) meaning = meaning with { Scope = ClaimScope.Background };
+                string? predicate = Predicate(outcome);
+                if (predicate is not null && !meaning.Strong) meaning = meaning with { Strong = true }; // "five people injured"
+                bool measuresObject = QuantityRoles.MeasuresObject(doc.Text, q);
+                if (measuresObject && !noHead) meaning = meaning with { Strong = true };                // "the 32-minute video"
                 claims.Add(new ClaimRec
                 {
+                    Meaning = meaning,
+                    Predicate = predicate,
+                    Holder = owner ?? meaning.HolderNoun,
+                    Measure = MeasureKey(q, meaning, predicate),
                     Doc = d,
                     Q = q,
                     Sentence = recIndex[s],
                     EntityId = entity,
                     Label = label,
-                    Object = QuantityRoles.MeasuresObject(doc.Text, q),
+                    Object = measuresObject,
                     Order = claims.Count,
-                    Owner = Owner(doc.Text, q, sentences[recIndex[s]].Mentions),
-                    Outcome = CountOutcomes.Of(doc.Text, q),
-                    NoHead = HasNoHead(doc.Text, q),
+                    Owner = owner,
+                    Outcome = outcome,
+                    NoHead = noHead,
                 });
             }
         }
     }
+
+    /// <summary>The year most of the story's dated sentences fall in, from resolved dates; 0 when none.</summary>
+    private static int StoryYear(IReadOnlyList<Document> docs)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var d in docs)
+        {
+            if (d.PublishedDate is { } p) counts[p.Year] = counts.GetValueOrDefault(p.Year) + 3;
+            foreach (var t in d.Times)
+                if (t.Iso is { Length: >= 4 } iso && int.TryParse(iso.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y))
+                    counts[y] = counts.GetValueOrDefault(y) + 1;
+        }
+        return counts.Count == 0 ? 0 : counts.OrderByDescending(p => p.Value).ThenByDescending(p => p.Key).First().Key;
+    }
+
+    /// <summary>A sentence dated in another year than the story's ("the 2008 raid", "in 1991") tells background.</summary>
+    private static bool IsBackground(SentenceRec s, int storyYear)
+    {
+        if (storyYear == 0) return false;
+        foreach (var a in s.Anchors)
+            if (a.Length >= 4 && int.TryParse(a.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y != storyYear) return true;
+        return false;
+    }
+
+    private static string? Predicate(CountOutcome o) => o switch
+    {
+        CountOutcome.Died => "killed",
+        CountOutcome.Injured => "injured",
+        CountOutcome.Arrested => "arrested",
+        CountOutcome.Displaced => "displaced",
+        CountOutcome.Missing => "missing",
+        CountOutcome.Rescued => "rescued",
+        CountOutcome.Hospitalized => "hospitalized",
+        CountOutcome.Shot => "shot",
+        CountOutcome.Destroyed => "destroyed",
+        CountOutcome.Damaged => "damaged",
+        _ => null,
+    };
+
+    /// <summary>The claim's measure label: "killed:person", "pirate", "age", "negotiate:duration", "reward:money".</summary>
+    private static string MeasureKey(in Quantity q, ClaimMeaning m, string? predicate) => q.Kind switch
+    {
+        QuantityKind.Count => predicate is null ? m.Noun : $"{predicate}:{m.Noun}",
+        QuantityKind.Age => "age",
+        QuantityKind.Duration => $"{m.Noun}:duration",
+        QuantityKind.Length => $"{m.Noun}:distance",
+        QuantityKind.Money => $"{m.Noun}:money",
+        QuantityKind.Percent => $"{m.Noun}:percent",
+        QuantityKind.Ordinal => $"{m.Noun}:rank",
+        _ => $"{m.Noun}:{q.Unit}",
+    };
 
     private static string[] EntitiesIn(EntityRef[] found, Dictionary<string, string> names)
     {

@@ -15,6 +15,9 @@ public sealed partial class FactAligner
     {
         var copyOf = CopiedClaims(docs, claims, sentences, clusters);
         var drafts = new List<(FactStatus Status, int Docs, int First, Cluster Cluster)>();
+        // Reports that give a running total as still provisional ("killing at least three people").
+        var provisionalDocs = claims.Where(c => c.Predicate is not null && c.Q.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan)
+            .Select(c => c.Doc).ToHashSet();
         foreach (var c in clusters)
         {
             c.Members.Sort();
@@ -24,9 +27,10 @@ public sealed partial class FactAligner
             var status = docCount < 2 ? FactStatus.Single
                 : !AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Disputed
                 : independent < 2 ? FactStatus.Single : FactStatus.Agreed;
+            if (status == FactStatus.Disputed && IsUpdate(docs, claims, sentences, c, provisionalDocs)) status = FactStatus.Updated;
             drafts.Add((status, docCount, c.Members[0], c));
         }
-        static int Rank(FactStatus s) => s switch { FactStatus.Disputed => 0, FactStatus.Agreed => 1, _ => 2 };
+        static int Rank(FactStatus s) => s switch { FactStatus.Disputed => 0, FactStatus.Updated => 1, FactStatus.Agreed => 2, _ => 3 };
         drafts.Sort((x, y) => Rank(x.Status) != Rank(y.Status) ? Rank(x.Status).CompareTo(Rank(y.Status))
             : x.Docs != y.Docs ? y.Docs.CompareTo(x.Docs) : x.First.CompareTo(y.First));
 
@@ -46,11 +50,12 @@ public sealed partial class FactAligner
                 var s = sentences[c.Sentence].Sentence;
                 claimList.Add(new Claim(new DocSpan(doc.Id, c.Q.Start, c.Q.End), new DocSpan(doc.Id, s.Start, s.End),
                     c.Q.Value, c.Q.Lower, c.Q.Upper, c.Q.Unit, c.Q.Qualifier, c.EntityId, c.Label, copyOf[m],
-                    [.. sentences[c.Sentence].Entities]));
+                    [.. sentences[c.Sentence].Entities], c.Measure, c.Holder ?? "event", ScopeName(c.Meaning.Scope)));
             }
             string head = cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
             var evidence = Evidence(names, docs, claims, sentences, cluster, status, docCount, vocabulary);
-            facts.Add(new Fact(id, Label(head, first.Q, cluster.HasObject), kind, status, claimList.MoveToImmutable(), evidence));
+            facts.Add(new Fact(id, FactLabels.Label(cluster.Members.Select(m => claims[m]).Select(c => (c.Q, c.Measure, c.Meaning, c.Predicate, c.Holder)).ToList(),
+                head, cluster.HasObject, names), kind, status, claimList.MoveToImmutable(), evidence));
         }
         return facts.MoveToImmutable();
     }
@@ -91,23 +96,65 @@ public sealed partial class FactAligner
         return QuantityBounds.Overlap(claims[high].Q, claims[low].Q);
     }
 
-    private static string Label(string head, Quantity q, bool measuresObject) => q.Kind switch
+    private static string ScopeName(ClaimScope scope) => scope switch
     {
-        QuantityKind.Duration => measuresObject ? $"{head} length (duration)" : $"{head} (duration)",
-        QuantityKind.Length => measuresObject ? $"{head} size (length)" : $"{head} (length)",
-        QuantityKind.Age => head == "age" ? "age" : $"{head} (age)",
-        QuantityKind.Count => head == q.Unit ? $"{head} (count)" : $"{head} (count of {q.Unit}s)",
-        QuantityKind.Money => $"{head} ({q.Unit})",
-        QuantityKind.Percent => $"{head} (percent)",
-        QuantityKind.Ordinal => $"{head} (ordinal)",
-        _ => $"{head} ({q.Unit})",
+        ClaimScope.Part => "part",
+        ClaimScope.Roundup => "roundup",
+        ClaimScope.Background => "background",
+        _ => "whole",
     };
+
+    /// <summary>
+    /// A disputed running total is news developing, not a disagreement, when every document is dated, the latest day's
+    /// claims agree with each other, every claim that conflicts with them comes from an earlier day, and the earlier
+    /// figure was provisional or the later report says it changed ("at least three killed" on the 27th, "10 killed" on
+    /// the 28th).
+    /// </summary>
+    private static bool IsUpdate(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster c, HashSet<int> provisionalDocs)
+    {
+        // Only running totals are revised as news develops: counts of the dead, injured, arrested, missing...
+        if (claims[c.Members[0]].Q.Kind != QuantityKind.Count || c.Outcomes.Count != 1) return false;
+        DateOnly latest = DateOnly.MinValue;
+        foreach (int m in c.Members)
+        {
+            if (docs[claims[m].Doc].PublishedDate is not { } d) return false;
+            if (d > latest) latest = d;
+        }
+        var last = c.Members.Where(m => docs[claims[m].Doc].PublishedDate == latest).ToList();
+        if (!AllOverlap(last, claims, out int high, out int low)) return false;
+        bool revised = false, provisional = false;
+        foreach (int m in c.Members)
+        {
+            var q = claims[m].Q;
+            if (docs[claims[m].Doc].PublishedDate == latest)
+            {
+                provisional |= RevisionCue(docs[claims[m].Doc].Text, sentences[claims[m].Sentence].Sentence);
+                continue;
+            }
+            if (!QuantityBounds.Overlap(q, claims[high].Q) || !QuantityBounds.Overlap(q, claims[low].Q)) revised = true;
+            // "at least three killed": a toll still being counted, in this fact or another of the same report.
+            if (q.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan || provisionalDocs.Contains(claims[m].Doc)) provisional = true;
+        }
+        // A plain "three" on one day and "five" the next is a disagreement unless the earlier figure was provisional or
+        // the later report says the count changed ("the death toll rose to 10").
+        return revised && provisional;
+    }
+
+    private static readonly string[] RevisionWords = [" rose ", " risen ", " rises ", " climbed ", " jumped ", " increased ", " revised ", " updated ", " toll rose"];
+
+    private static bool RevisionCue(string text, Sentence s)
+    {
+        var span = text.AsSpan(s.Start, s.End - s.Start);
+        foreach (var w in RevisionWords) if (span.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     private static ImmutableArray<string> Evidence(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
         Cluster cluster, FactStatus status, int docCount, StoryVocabulary vocabulary)
     {
         var first = claims[cluster.Members[0]];
         var e = ImmutableArray.CreateBuilder<string>();
+        if (cluster.Members.Count > 1) e.Add(FactLabels.WhyCompared(cluster.Members.Select(m => claims[m]).Select(c => (c.Measure, c.Holder, c.Meaning.Scope)).ToList(), names));
         e.Add($"same unit: {UnitName(first.Q)}");
         if (cluster.Abouts.Count == 1) e.Add($"same head: {cluster.Abouts.Keys.First()}");
         else e.Add("heads: " + string.Join(", ", cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
@@ -145,6 +192,13 @@ public sealed partial class FactAligner
             case FactStatus.Disputed:
                 AllOverlap(cluster.Members, claims, out int high, out int low);
                 e.Add($"disputed: {Describe(docs, claims[high])} and {Describe(docs, claims[low])} cannot both hold");
+                e.Add(FactLabels.WhyConflict(claims[high].Q, claims[low].Q));
+                break;
+            case FactStatus.Updated:
+                AllOverlap(cluster.Members, claims, out int h2, out int l2);
+                var (older, newer) = docs[claims[h2].Doc].PublishedDate < docs[claims[l2].Doc].PublishedDate ? (h2, l2) : (l2, h2);
+                e.Add($"updated: {Describe(docs, claims[older])} on {docs[claims[older].Doc].PublishedDate:yyyy-MM-dd}, then "
+                      + $"{Describe(docs, claims[newer])} on {docs[claims[newer].Doc].PublishedDate:yyyy-MM-dd}: a later report revises the count");
                 break;
         }
         return e.ToImmutable();

@@ -47,6 +47,10 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public string? Owner;      // the entity the number describes ("Scott Russell, 46"), when the text says
         public int HeadTerm = -1;  // the About word's id in the story vocabulary, if it occurs as a word
         public bool ScaleUnique;   // its document states no other event quantity of this dimension at this scale
+        public ClaimMeaning Meaning; // counted noun, holder noun and scope read from its words
+        public string? Predicate;  // what happened to what it counts ("killed"), from its outcome verb
+        public string? Holder;     // whose quantity: the owner entity, else the holder noun of an age
+        public string Measure = ""; // "killed:person", "age", "negotiate:duration"
     }
 
     private sealed class Cluster
@@ -62,6 +66,13 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public HashSet<string> Owners = new(StringComparer.Ordinal);
         public HashSet<CountOutcome> Outcomes = [];
         public bool Copy;
+        public HashSet<string> Nouns = new(StringComparer.Ordinal);     // strong measure nouns of its members
+        public bool AnyWeak;                                           // a member whose measure is only a fallback
+        public HashSet<string> Holders = new(StringComparer.Ordinal);   // known holders of its members
+        public bool AnyNoHolder;
+        public ClaimScope Scope;
+        public int HighLower = -1, LowUpper = -1;                       // members with the highest lower and lowest upper bound
+        public bool Conflicted;                                        // a dispute was accepted into it
     }
 
     /// <summary>
@@ -104,6 +115,10 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             cluster.Members.Add(i);
             cluster.ByDoc[c.Doc] = [i];
             cluster.Abouts[c.Q.About] = 1;
+            if (c.Meaning.Strong) cluster.Nouns.Add(c.Meaning.Noun); else cluster.AnyWeak = true;
+            if (c.Holder is not null) cluster.Holders.Add(c.Holder); else cluster.AnyNoHolder = true;
+            cluster.Scope = c.Meaning.Scope;
+            cluster.HighLower = cluster.LowUpper = i;
             Track(cluster, c.Q.Value);
             clusterOf[i] = cluster;
         }
@@ -113,7 +128,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             return x;
         }
 
-        foreach (var dimension in claims.GroupBy(c => (c.Q.Kind, c.Q.Unit)))
+        // Counts meet by their normalised noun: "one man", "two people" and "three victims" count the same kind of thing.
+        foreach (var dimension in claims.GroupBy(c => (c.Q.Kind, c.Q.Kind == QuantityKind.Count ? ClaimMeaning.Normal(c.Q.Unit) : c.Q.Unit)))
         {
             var members = dimension.ToList();
             bool sparse = IsSparse(members);
@@ -136,10 +152,10 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
                 }
                 var ca = clusterOf[ra];
                 var cb = clusterOf[rb];
-                if (!CanMerge(ca, cb, claims)) continue;
+                if (!CanMerge(ca, cb, claims) || !SameQuantity(ca, cb, claims, score, QuantityBounds.Overlap(claims[a].Q, claims[b].Q))) continue;
                 if (ca.Members.Count < cb.Members.Count) { (ra, rb) = (rb, ra); (ca, cb) = (cb, ca); }
                 parent[rb] = ra;
-                Absorb(ca, cb);
+                Absorb(ca, cb, claims);
                 ca.MinScore = Math.Min(ca.MinScore, score);
                 ca.Copy |= copy;
                 if (ca.SharedTerms.Count < 12)
@@ -219,6 +235,15 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             if (min > 0 && max / min > options.MagnitudeRatio) return false;
         }
         var (small, large) = a.ByDoc.Count <= b.ByDoc.Count ? (a, b) : (b, a);
+        // Two different numbers of one sentence are two things, even when other documents link them ("sentenced to 2
+        // years, with 9 months to serve").
+        foreach (var (doc, list) in small.ByDoc)
+        {
+            if (!large.ByDoc.TryGetValue(doc, out var other)) continue;
+            foreach (int x in list)
+                foreach (int y in other)
+                    if (claims[x].Sentence == claims[y].Sentence && claims[x].Q.Value != claims[y].Q.Value) return false;
+        }
         foreach (var (doc, list) in small.ByDoc)
         {
             if (!large.ByDoc.TryGetValue(doc, out var other)) continue;
@@ -234,8 +259,65 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         return true;
     }
 
-    private static void Absorb(Cluster into, Cluster from)
+    /// <summary>
+    /// Measure, holder and scope rules: claims are compared only within one scope (a part or a wider total is never
+    /// counted against the whole); counts of different nouns ("pirates" and "Yemeni pirates") or ages of different
+    /// holders never merge; and a merge that would make the group disputed needs strong evidence that both sides are one
+    /// quantity: for counts the same specific noun and outcome, for ages the same known holder, for other measures the
+    /// same head or a pairing score of at least <see cref="FactAlignerOptions.DisputeScore"/>. When that evidence is weak
+    /// the two stay apart rather than show a false dispute.
+    /// </summary>
+    private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, double score, bool edgeAgrees)
     {
+        if (a.Scope != b.Scope) return false;
+        var first = claims[a.Members[0]].Q;
+        // "struck it 10 times": a count of times is read by its verb, as noisy as a duration's head, and judged like one.
+        var kind = first.Kind == QuantityKind.Count && first.Unit == "time" ? QuantityKind.Other : first.Kind;
+        if (kind == QuantityKind.Count && a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns)) return false;
+        if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)) return false;
+        int high = claims[a.HighLower].Q.Lower >= claims[b.HighLower].Q.Lower ? a.HighLower : b.HighLower;
+        int low = claims[a.LowUpper].Q.Upper <= claims[b.LowUpper].Q.Upper ? a.LowUpper : b.LowUpper;
+        if (QuantityBounds.Overlap(claims[high].Q, claims[low].Q)) return true;
+        // A claim agreeing with a member of a group already judged disputed joins it ("roughly 45 minutes" beside
+        // "about 40 minutes" when another outlet says 90).
+        if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
+        // The merge would be a dispute: demand strong evidence. The two claims that conflict must both have a specific
+        // measure, and the groups one and the same.
+        bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
+        bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
+        bool strong = kind switch
+        {
+            QuantityKind.Count => oneNoun && a.Outcomes.SetEquals(b.Outcomes),
+            // Ages: the same known holder, or a holder known on one side only and a strong pairing ("Sixty-year-old
+            // Sharron Smith" and "Smith, age 61").
+            QuantityKind.Age => a.Holders.Count == 1 && b.Holders.SetEquals(a.Holders) && !a.AnyNoHolder && !b.AnyNoHolder
+                                || (a.Holders.Count + b.Holders.Count <= 1 || a.Holders.SetEquals(b.Holders)) && score >= options.DisputeScore,
+            // Durations, lengths, money, times: heads read from verbs are noisy ("lasted 40 minutes before police entered"
+            // reads "enter"), so the pairing score decides, but a number with no head at all ("three days", "20 feet")
+            // never disputes, and two verbs tied to their times by "for" ("locked down for three hours", "negotiated for
+            // two hours") or far apart values ("2 years", "9 months") need a strong pairing.
+            _ => oneNoun || !claims[high].NoHead && !claims[low].NoHead
+                 && (NearValues(claims[high].Q, claims[low].Q) ? !otherHeads || score >= options.DisputeScore : score >= options.FarDisputeScore),
+        };
+        if (strong) a.Conflicted = b.Conflicted = true;
+        return strong;
+    }
+
+    private bool NearValues(in Quantity x, in Quantity y)
+    {
+        double a = Math.Abs(x.Value), b = Math.Abs(y.Value);
+        return a > 0 && b > 0 && Math.Min(a, b) / Math.Max(a, b) >= options.DisputeNearRatio;
+    }
+
+    private static void Absorb(Cluster into, Cluster from, List<ClaimRec> claims)
+    {
+        into.Nouns.UnionWith(from.Nouns);
+        into.AnyWeak |= from.AnyWeak;
+        into.Holders.UnionWith(from.Holders);
+        into.AnyNoHolder |= from.AnyNoHolder;
+        into.Conflicted |= from.Conflicted;
+        if (claims[from.HighLower].Q.Lower > claims[into.HighLower].Q.Lower) into.HighLower = from.HighLower;
+        if (claims[from.LowUpper].Q.Upper < claims[into.LowUpper].Q.Upper) into.LowUpper = from.LowUpper;
         into.Members.AddRange(from.Members);
         foreach (var (doc, list) in from.ByDoc)
         {
@@ -319,6 +401,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if ((a.Object || b.Object) && !sameAbout) return 0;
         if (a.Owner is not null && b.Owner is not null && a.Owner != b.Owner) return 0;
         if (a.Outcome != CountOutcome.None && b.Outcome != CountOutcome.None && a.Outcome != b.Outcome) return 0;
+        if (a.Meaning.Scope != b.Meaning.Scope) return 0;
         // Two different numbers in one sentence are two things ("at least two more officers ... four officers").
         if (a.Sentence == b.Sentence && a.Q.Value != b.Q.Value) return 0;
         if (copy) return 1;

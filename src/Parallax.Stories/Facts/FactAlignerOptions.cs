@@ -66,4 +66,16 @@ public sealed record FactAlignerOptions
 
     /// <summary>Rare words two sentences of different documents must share to tell the same moment.</summary>
     public int AccountMinShared { get; init; } = 2;
+
+    /// <summary>Pairing score that is strong enough evidence to call two ages, one with a known holder and one without,
+    /// one quantity in dispute.</summary>
+    public double DisputeScore { get; init; } = 1.0;
+
+    /// <summary>Smallest ratio of two values (smaller / larger) for durations, lengths and money with different heads to be
+    /// called one quantity in dispute.</summary>
+    public double DisputeNearRatio { get; init; } = 0.6;
+
+    /// <summary>Pairing score needed to call two durations, lengths or sums further apart than
+    /// <see cref="DisputeNearRatio"/> one quantity in dispute ("about 40 minutes" and "about 90 minutes" of one standoff).</summary>
+    public double FarDisputeScore { get; init; } = 1.5;
 }

@@ -1,0 +1,173 @@
+using System.Collections.Frozen;
+using Parallax.Model;
+using Parallax.Analysis.Text;
+
+namespace Parallax.Analysis.Facts;
+
+/// <summary>Whether a claim states the story's whole quantity, a part of it, a wider total, or another event's.</summary>
+public enum ClaimScope : byte
+{
+    /// <summary>The story's own quantity: "three people were killed".</summary>
+    Whole,
+    /// <summary>A subset or an addition: "three other victims", "two more people", "including two children", "two of them".</summary>
+    Part,
+    /// <summary>A place or period wider than the story's event: "across Chicago this weekend", "this year".</summary>
+    Roundup,
+    /// <summary>A different event or time: "the 2008 raid", "last year", "in September".</summary>
+    Background,
+}
+
+/// <summary>
+/// What a claim measures, read from its words: <see cref="Noun"/> (the counted noun, normalised: "person" for people,
+/// men, victims…; for other kinds the quantity's head), <see cref="Predicate"/> (what happened to it, filled in by the
+/// caller from the outcome verb), whether that reading is <see cref="Strong"/> enough to call two different numbers a
+/// disagreement, the holder's noun phrase when the words give one ("a 12-year-old girl" → "girl"), and its scope.
+/// </summary>
+public readonly record struct ClaimMeaning(string Noun, bool Strong, string? HolderNoun, ClaimScope Scope, string? Modifier)
+{
+    // Nouns that name people in general: "five people", "two men", "three victims" count the same thing.
+    private static readonly FrozenDictionary<string, string> Synonyms = new Dictionary<string, string>
+    {
+        ["person"] = "person", ["people"] = "person", ["persons"] = "person", ["man"] = "person", ["men"] = "person",
+        ["woman"] = "person", ["women"] = "person", ["individual"] = "person", ["victim"] = "person", ["civilian"] = "person",
+        ["villager"] = "person", ["resident"] = "person", ["adult"] = "person", ["passenger"] = "passenger",
+        ["commuter"] = "passenger", ["rider"] = "passenger", ["follower"] = "member", ["member"] = "member",
+        ["crewman"] = "crew", ["crewmen"] = "crew", ["crew"] = "crew", ["sailor"] = "crew", ["seaman"] = "crew", ["seamen"] = "crew",
+        ["worker"] = "worker", ["employee"] = "worker", ["staff"] = "worker", ["coworker"] = "worker", ["co-worker"] = "worker",
+        ["suspect"] = "suspect", ["pirate"] = "pirate", ["brigand"] = "pirate", ["raider"] = "pirate",
+        ["kid"] = "child", ["child"] = "child", ["children"] = "child",
+        ["officer"] = "officer", ["cop"] = "officer", ["policeman"] = "officer", ["policemen"] = "officer",
+        ["charge"] = "count", ["count"] = "count",
+        // Heads of durations and other measures that name one activity: "negotiated for 25 minutes", "talked for 20".
+        ["negotiate"] = "talk", ["negotiation"] = "talk", ["talk"] = "talk", ["speak"] = "talk", ["discuss"] = "talk",
+        ["last"] = "last", ["standoff"] = "last", ["deliberate"] = "deliberation", ["deliberation"] = "deliberation",
+        ["wounded"] = "injured", ["injured"] = "injured", ["hurt"] = "injured",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // Counted nouns too general to show that two counts are one quantity ("five people" here and "two people" there).
+    private static readonly FrozenSet<string> Generic = new[]
+    {
+        "person", "time", "thing", "other", "one", "year", "day", "mile", "kilometre", "kilometer", "foot", "feet", "metre", "meter",
+        "yard", "dollar", "euro", "pound", "unit", "item", "place",
+    }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] For = ["for"];
+    private static readonly string[] PartBefore = ["other", "more", "another", "additional", "remaining", "including", "further", "extra"];
+    private static readonly string[] RoundupCues =
+    [
+        "this year", "so far", "this weekend", "this month", "since the start", "since january", "nationwide", "across the country",
+        "in recent months", "in recent weeks", "this season", "a year", "per year", "each year", "every year", "annually", "in total this",
+    ];
+    private static readonly string[] BackgroundCues =
+    [
+        "last year", "last month", "previous", "earlier this year", "in the past", "years ago", "was hit by", "the same island was hit",
+        "the last major", "history", "prior ", "in september", "in october", "in february", "in december", "in january", "in march",
+        "in april", "in may", "in june", "in july", "in august", "in november",
+    ];
+
+    /// <summary>Reads the claim's noun, holder and scope from at most ~120 characters around it (linear per claim).</summary>
+    public static ClaimMeaning Read(string text, TextSpan sentence, in Quantity q, bool noHead)
+    {
+        var span = text.AsSpan(q.Start, q.End - q.Start);
+        int from = Math.Max(sentence.Start, q.Start - 120), to = Math.Min(sentence.End, q.End + 120);
+        var window = text.AsSpan(from, to - from);
+        var before = text.AsSpan(Math.Max(sentence.Start, q.Start - 40), q.Start - Math.Max(sentence.Start, q.Start - 40));
+        var after = text.AsSpan(q.End, Math.Min(sentence.End, q.End + 24) - q.End);
+
+        string noun;
+        string? holder = null, modifier = null;
+        bool strong;
+        switch (q.Kind)
+        {
+            case QuantityKind.Count:
+                noun = Normal(q.Unit);
+                modifier = CapitalModifier(span);
+                if (modifier is not null) noun = modifier + " " + noun;
+                strong = !Generic.Contains(noun) || q.About != q.Unit && !noHead;
+                if (q.Unit == "time") { noun = q.About == "time" ? "time" : q.About + ":times"; strong = q.About != "time"; }
+                break;
+            case QuantityKind.Age:
+                noun = "age";
+                holder = q.About is "age" or "year" ? null : Normal(q.About);
+                strong = holder is not null;
+                break;
+            default:
+                noun = Synonyms.TryGetValue(q.About, out var same) ? same : q.About;
+                // Only "negotiated for 25 minutes", "locked down for three hours" tie a verb to the time it lasted; other
+                // heads ("after about 20 minutes, an agent breaks the window") are read loosely and prove little.
+                strong = !noHead && EndsWithWord(before, For);
+                break;
+        }
+
+        var scope = ClaimScope.Whole;
+        if (EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore) || StartsWithAny(after, [" of them", " of whom", " of those"])
+            || q.Kind == QuantityKind.Count && span.Contains(" of the ", StringComparison.OrdinalIgnoreCase))
+            scope = ClaimScope.Part;
+        else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
+        else if (ContainsAny(window, BackgroundCues)) scope = ClaimScope.Background;
+        return new ClaimMeaning(noun, strong, holder, scope, modifier);
+    }
+
+    /// <summary>The normal form of a counted noun: "victims" → "person", "crewmen" → "crew", "boats" → "boat".</summary>
+    public static string Normal(string noun)
+    {
+        if (Synonyms.TryGetValue(noun, out var s)) return s;
+        var singular = Lemmas.Singular(noun);
+        return Synonyms.TryGetValue(singular, out var t) ? t : singular;
+    }
+
+    /// <summary>A capitalised word between the number and its noun, not after "and": "11 Yemeni pirates" → "yemeni" (a
+    /// subset), but "23 Somali and Yemeni pirates" is the whole.</summary>
+    private static string? CapitalModifier(ReadOnlySpan<char> span)
+    {
+        if (span.Contains(" and ", StringComparison.OrdinalIgnoreCase) || span.Contains(" or ", StringComparison.OrdinalIgnoreCase)) return null;
+        int first = span.IndexOf(' ');
+        int last = span.LastIndexOf(' ');
+        if (first < 0 || last <= first) return null;
+        var middle = span[(first + 1)..last];
+        while (!middle.IsEmpty)
+        {
+            int sp = middle.IndexOf(' ');
+            var w = sp < 0 ? middle : middle[..sp];
+            if (w.Length > 2 && char.IsUpper(w[0]) && char.IsLower(w[^1]) && !QuantityLexicon.Get(w).Is(WordClass.Cardinal))
+                return w.ToString().ToLowerInvariant();
+            if (sp < 0) break;
+            middle = middle[(sp + 1)..];
+        }
+        return null;
+    }
+
+    private static bool EndsWithWord(ReadOnlySpan<char> s, string[] words)
+    {
+        s = s.TrimEnd();
+        int sp = s.LastIndexOf(' ');
+        var last = sp < 0 ? s : s[(sp + 1)..];
+        foreach (var w in words) if (last.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>One of the words inside the span, not as a qualifier ("more than 10 times" is not a part).</summary>
+    private static bool ContainsWord(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            int i = s.IndexOf(w, StringComparison.OrdinalIgnoreCase);
+            if (i > 0 && s[i - 1] == ' ' && (i + w.Length == s.Length || s[i + w.Length] == ' ')
+                && !s[(i + w.Length)..].StartsWith(" than", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] cues)
+    {
+        foreach (var c in cues) if (s.StartsWith(c, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> s, string[] cues)
+    {
+        foreach (var c in cues) if (s.Contains(c, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+}

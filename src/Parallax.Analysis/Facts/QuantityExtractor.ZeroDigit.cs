@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+using Parallax.Model;
+using Parallax.Analysis.Text;
+
+namespace Parallax.Analysis.Facts;
+
+/// <summary>
+/// Counts stated without a digit, the most common facts of crime news: "a man was killed", "killing one person",
+/// "the couple were shot dead", "one count of kidnapping"; and numbers that are names or codes, not claims ("Zone 5",
+/// "Route 66", "MS 13", "Image 2 of 10").
+/// </summary>
+internal sealed partial class QuantityExtractor
+{
+    // People a casualty count can be about, singular.
+    private static readonly FrozenSet<string> PersonNouns = new[]
+    {
+        "man", "woman", "person", "boy", "girl", "teenager", "teen", "child", "officer", "victim", "driver", "pedestrian",
+        "worker", "employee", "student", "passenger", "resident", "motorist", "cyclist", "bystander", "deputy", "trooper",
+        "soldier", "guard", "civilian", "toddler", "infant", "baby", "youth", "male", "female", "customer", "suspect",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNoun = PersonNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // What happens to people in the news: a count of people beside one of these is a casualty or legal count.
+    private static readonly FrozenSet<string> CasualtyWords = new[]
+    {
+        "killed", "killing", "kills", "dead", "died", "dies", "shot", "shooting", "stabbed", "stabbing", "slain", "murdered",
+        "injured", "injuring", "wounded", "wounding", "hurt", "hospitalized", "hospitalised", "arrested", "detained", "charged",
+        "struck", "hit", "drowned", "rescued", "missing",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Casualty = CasualtyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsCouple(ReadOnlySpan<char> w) => w.Equals("couple", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "a man was killed" = 1 killed, "killing one person" = 1, "the couple were shot dead" = 2, "one count of
+    /// kidnapping" = 1 count. Only beside a casualty word (or for counts and charges), so "a man said" is not a claim.
+    /// Returns the next word to look at when a count was read.
+    /// </summary>
+    private int? TryZeroDigitCount(int i, List<Quantity> output)
+    {
+        bool one = Is(i, "one"), article = Is(i, "a") || Is(i, "an");
+        bool couple = (Is(i, "the") || Is(i, "a") || Words(i, "both", "of", "the")) && i + 1 < n && IsCouple(W(i + 1)) && !Is(i + 2, "of");
+        if (!one && !article && !couple) return null;
+        if (words[i].BreakAfter) return null;
+        if (couple)
+        {
+            int c = i + 1;
+            if (!NearCasualty(i, c)) return null;
+            output.Add(new Quantity(words[i].Start, words[c].End, QuantityKind.Count, 2, 2, 2, "person", "person", Qualifier.Exact));
+            return c + 1;
+        }
+        // "one man", "a 35-year-old man" is an age, not a count: one optional lower-case adjective, then the noun.
+        int k = i + 1;
+        if (k < n && !PersonNoun.Contains(W(k)) && !Is(k, "count") && !Is(k, "charge") && IsLower(k) && !words[k].BreakAfter
+            && !words[k].Has(WordMarks.HasDigit) && W(k).IndexOf('-') < 0 && !lex[k].Is(WordClass.Stop))
+            k++;
+        if (k >= n) return null;
+        if (one && (Is(k, "count") || Is(k, "charge")))
+        {
+            output.Add(new Quantity(words[i].Start, words[k].End, QuantityKind.Count, 1, 1, 1, "count", "count", Qualifier.Exact));
+            return k + 1;
+        }
+        if (!PersonNoun.Contains(W(k)) || !NearCasualty(i, k)) return null;
+        // "one of the victims", "a man who was killed" are still one; "one man" after "only" or "every" is not a count here.
+        string unit = Lemmas.Singular(W(k));
+        output.Add(new Quantity(words[i].Start, words[k].End, QuantityKind.Count, 1, 1, 1, unit, unit, Qualifier.Exact));
+        return k + 1;
+    }
+
+    private bool Words(int i, string a, string b, string c) => Is(i, a) && Is(i + 1, b) && Is(i + 2, c);
+
+    /// <summary>A casualty word right before the phrase ("killing one man", "killed a woman") or within the next four
+    /// words of its clause ("a man was killed", "the couple were shot dead").</summary>
+    private bool NearCasualty(int first, int last)
+    {
+        if (first > 0 && !words[first - 1].BreakAfter && Casualty.Contains(W(first - 1))) return true;
+        for (int j = last + 1, steps = 0; j < n && steps < 4; j++, steps++)
+        {
+            if (Casualty.Contains(W(j))) return true;
+            if (words[j].BreakAfter || words[j - 1].BreakAfter) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A number right after a capitalised word that is not a month, a weekday or a function word names something:
+    /// "Zone 5 officers", "Route 66", "Channel 16", "MS 13", "Title 8". "Image 2 of 10" is a caption counter, skipped whole.
+    /// </summary>
+    private bool IsNameCode(int f, ref Hit hit)
+    {
+        int p = f - 1;
+        if (words[p].BreakAfter || !words[p].Has(WordMarks.Capitalized) || words[p].Has(WordMarks.HasDigit)) return false;
+        var l = lex[p];
+        if (l.Class != WordClass.None || W(p).Length < 2 || words[p].Has(WordMarks.Possessive)) return false;
+        if (Is(hit.Last + 1, "of") && hit.Last + 2 < n && words[hit.Last + 2].Has(WordMarks.HasDigit)) hit.Last += 2; // "Image 2 of 10"
+        return true;
+    }
+}

@@ -1,0 +1,142 @@
+using Parallax.Analysis.Facts;
+using Parallax.Analysis.Pipeline;
+using Parallax.Analysis.Text;
+using Parallax.Analysis.Time;
+using Parallax.Model;
+using Parallax.Stories.Facts;
+
+namespace Parallax.Stories.Tests.Facts;
+
+/// <summary>The alignment rules: claims are compared only when measure, holder and scope agree, a dispute needs strong
+/// evidence, and a revised running total is an update.</summary>
+public sealed class FactAlignmentRulesTests
+{
+    private static readonly DocumentPipeline Pipeline = DocumentPipeline.Build(
+        new TokenizerStage(), new SentenceStage(), new QuantityStage(), new TimeStage());
+
+    private static Document Dated(string id, string text, DateOnly published) => Pipeline.Run(new Document
+    {
+        Id = id, Origin = id, Text = text,
+        Metadata = new DocumentMetadata { Published = new Sourced<DateOnly>(published, MetadataSource.Input) },
+    });
+
+    private static Fact[] Shown(FactAlignment r, FactStatus status) => [.. r.Facts.Where(f => f.Status == status)];
+
+    [Fact]
+    public void The_dead_and_the_injured_are_never_one_fact()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Five people were killed in the Harlan warehouse fire on Friday."),
+            FactAlignerTests.Doc("d2", "Two people were injured in the Harlan warehouse fire on Friday."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void A_part_is_never_counted_against_the_whole()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Four people were killed in the Harlan blast, police said."),
+            FactAlignerTests.Doc("d2", "Two more people were killed in the Harlan blast, police said."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+        var part = Assert.Single(r.Facts, f => f.Claims.Any(c => c.Scope == "part"));
+        Assert.EndsWith("(a part)", part.About, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wider_total_is_never_counted_against_the_story()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Two people were killed in the Harlan shooting, police said."),
+            FactAlignerTests.Doc("d2", "So far this year, 40 people were killed in shootings in Harlan, police said."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void People_with_nothing_said_of_them_are_too_weak_to_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Three people stood at the Harlan warehouse gate."),
+            FactAlignerTests.Doc("d2", "Five people stood at the Harlan warehouse gate, witnesses said."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void Specific_counted_things_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The pirates attacked the tanker Gibe from two boats, the navy said."),
+            FactAlignerTests.Doc("d2", "The pirates attacked the tanker Gibe from three boats, the navy said."),
+        ]);
+        var fact = Assert.Single(Shown(r, FactStatus.Disputed));
+        Assert.Equal("boats", fact.About);
+        Assert.Contains(fact.Evidence, e => e.StartsWith("why compared: same measure (boat)", StringComparison.Ordinal));
+        Assert.Contains(fact.Evidence, e => e.StartsWith("why they cannot both hold:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ages_of_different_people_never_merge()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "A 12-year-old girl was hurt at the Harlan pool on Sunday."),
+            FactAlignerTests.Doc("d2", "A 15-year-old boy was hurt at the Harlan pool on Sunday."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+        Assert.Contains(r.Facts, f => f.About == "age of the girl");
+    }
+
+    [Fact]
+    public void Two_numbers_of_one_sentence_stay_two_facts()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "In the Harlan case he was sentenced to 2 years, with 9 months to serve."),
+            FactAlignerTests.Doc("d2", "In the Harlan case he served 9 months of his sentence."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void A_provisional_toll_revised_by_a_later_report_is_an_update()
+    {
+        var r = FactAlignerTests.Align([
+            Dated("d1", "The Harlan earthquake killed at least three people. Officials said three people were killed in Harlan.", new DateOnly(2025, 3, 3)),
+            Dated("d2", "The Harlan earthquake killed 10 people, officials said on Tuesday.", new DateOnly(2025, 3, 4)),
+        ]);
+        var fact = Assert.Single(Shown(r, FactStatus.Updated));
+        Assert.Equal("people killed", fact.About);
+        Assert.Contains(fact.Evidence, e => e.StartsWith("updated:", StringComparison.Ordinal));
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void Two_firm_figures_on_different_days_are_still_a_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            Dated("d1", "The Harlan earthquake killed three people, officials said.", new DateOnly(2025, 3, 3)),
+            Dated("d2", "The Harlan earthquake killed 10 people, officials said on Tuesday.", new DateOnly(2025, 3, 4)),
+        ]);
+        Assert.Single(Shown(r, FactStatus.Disputed));
+        Assert.Empty(Shown(r, FactStatus.Updated));
+    }
+
+    [Fact]
+    public void Counts_without_digits_meet_counts_of_people_and_carry_measure_holder_scope()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "A man was killed in the Harlan shooting on Friday night."),
+            FactAlignerTests.Doc("d2", "One man was killed in the Harlan shooting, police said."),
+        ]);
+        var fact = Assert.Single(r.Facts);
+        Assert.Equal(FactStatus.Agreed, fact.Status);
+        Assert.Equal("people killed", fact.About);
+        Assert.All(fact.Claims, c =>
+        {
+            Assert.Equal("killed:person", c.Measure);
+            Assert.Equal("event", c.Holder);
+            Assert.Equal("whole", c.Scope);
+        });
+    }
+}
