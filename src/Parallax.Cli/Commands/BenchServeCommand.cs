@@ -1,13 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using Parallax.Analysis.Pipeline;
-using Parallax.Ingest;
-using Parallax.Model;
+using Parallax.Eval.Bench;
 using Parallax.Store;
-using Parallax.Workflow;
-using Parallax.Web;
 
 namespace Parallax.Cli.Commands;
 
@@ -16,7 +10,7 @@ namespace Parallax.Cli.Commands;
 /// five founding reports in ../shared/seeds, each replayed ten times as a different outlet with a marker line (so its
 /// text is new to the store; the texts are read at run time, never copied). Then 32 connections request the story
 /// page, and then the stories list, as fast as they can for the given time; latency percentiles, requests/s, errors.
-/// Targets (issue 8): story page ≤ 50 ms median, list ≤ 100 ms median, no errors.
+/// Targets (issue 8): story page ≤ 50 ms median, list ≤ 100 ms median, no errors. The workload is <see cref="ServeBench"/>'s.
 /// </summary>
 internal static class BenchServeCommand
 {
@@ -37,148 +31,79 @@ internal static class BenchServeCommand
         {
             shared, seconds, connections, sources, db, list, hostile,
         };
-        command.SetAction(r =>
-        {
-            Hostile = r.GetValue(hostile);
-            return r.GetValue(db) is { } existing
-                ? RunOn(existing, r.GetValue(seconds), r.GetValue(connections), r.GetValue(list) ?? [])
-                : Run(r.GetValue(shared)!, r.GetValue(seconds), r.GetValue(connections), r.GetValue(sources));
-        });
+        command.SetAction(r => r.GetValue(db) is { } existing
+            ? RunOn(existing, r.GetValue(seconds), r.GetValue(connections), r.GetValue(list) ?? [], r.GetValue(hostile))
+            : Run(r.GetValue(shared)!, r.GetValue(seconds), r.GetValue(connections), r.GetValue(sources), r.GetValue(hostile)));
         return command;
     }
 
-    private static int Run(string shared, int seconds, int connections, int sources)
+    private static int Run(string shared, int seconds, int connections, int sources, bool hostile)
     {
         var seedDir = Path.Combine(shared, "seeds");
         if (!Directory.Exists(seedDir)) throw new UserError($"seed reports not found: {seedDir} (run with ../shared beside the repository, or pass --shared)");
         if (seconds < 1 || connections < 1 || sources < 1) throw new UserError("--seconds, --connections and --sources must be at least 1");
-
-        var seeds = new CorpusReader().Read([seedDir]).Where(i => i.Document is not null).Select(i => i.Document!).ToList();
-        if (seeds.Count == 0) throw new UserError($"no readable report in {seedDir}");
-        var dir = Directory.CreateTempSubdirectory("parallax-bench-serve-");
-        try
+        ServeBench bench;
+        try { bench = ServeBench.OnSeeds(seedDir, sources); }
+        catch (FormatException e) { throw new UserError(e.Message); }
+        using (bench)
         {
-            var store = Corpus.OpenSqlite(Path.Combine(dir.FullName, "bench.db"));
-            var clock = Stopwatch.StartNew();
-            var replay = Enumerable.Range(0, sources).Select(i =>
-            {
-                var seed = seeds[i % seeds.Count];
-                int round = i / seeds.Count;
-                var outlet = (seed.Metadata.Outlet?.Value ?? "Outlet " + (i % seeds.Count).ToString(CultureInfo.InvariantCulture)) + (round == 0 ? "" : " " + round.ToString(CultureInfo.InvariantCulture));
-                return seed with
-                {
-                    Id = "r" + i.ToString(CultureInfo.InvariantCulture),
-                    Text = round == 0 ? seed.Text : seed.Text + "\n\nReplay " + round.ToString(CultureInfo.InvariantCulture) + ".",
-                    Metadata = seed.Metadata with { Outlet = new Sourced<string>(outlet, MetadataSource.Input) },
-                };
-            }).ToList();
-            foreach (var d in StandardPipeline.Create().RunAll(replay, Environment.ProcessorCount)) store.Add(d);
-            Corpus.Refresh(store);
-            var biggest = store.Stories(limit: 1000).OrderByDescending(s => s.Documents).First();
+            var c = bench.Corpus;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"corpus: {store.CountDocuments()} documents; benchmark story {biggest.Id} has {biggest.Documents} documents from {biggest.Sources} sources (built in {clock.Elapsed.TotalSeconds:0.0} s)"));
-
-            Serve(store, biggest.Id, seconds, connections, []);
-        }
-        finally
-        {
-            try { dir.Delete(recursive: true); } catch (IOException) { }
+                $"corpus: {c.Documents} documents; benchmark story {c.Story} has {c.StoryDocuments} documents from {c.StorySources} sources (built in {c.BuildSeconds:0.0} s)"));
+            Serve(bench, seconds, connections, [], hostile);
         }
         return 0;
     }
 
     /// <summary>The load on a corpus someone already has (e.g. a large ingest): its largest recent story and the list.</summary>
-    private static int RunOn(string db, int seconds, int connections, string[] lists)
+    private static int RunOn(string db, int seconds, int connections, string[] lists, bool hostile)
     {
         if (seconds < 1 || connections < 1) throw new UserError("--seconds and --connections must be at least 1");
-        ICorpusStore store;
-        try { store = Corpus.Open(db); }
-        catch (StoreException e) { throw new UserError(e.Message); }
-        var biggest = store.Stories(limit: 1000).OrderByDescending(s => s.Documents).FirstOrDefault()
-            ?? throw new UserError($"{store.Location} has no stories");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"corpus: {store.CountDocuments():N0} documents; benchmark story {biggest.Id} has {biggest.Documents} documents from {biggest.Sources} sources"));
-        Serve(store, biggest.Id, seconds, connections, lists);
+        ServeBench bench;
+        try { bench = ServeBench.OnCorpus(db); }
+        catch (Exception e) when (e is StoreException or FormatException) { throw new UserError(e.Message); }
+        using (bench)
+        {
+            var c = bench.Corpus;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"corpus: {c.Documents:N0} documents; benchmark story {c.Story} has {c.StoryDocuments} documents from {c.StorySources} sources"));
+            Serve(bench, seconds, connections, lists, hostile);
+        }
         return 0;
     }
 
-    private static bool Hostile;
-
-    private static void Serve(ICorpusStore store, long story, int seconds, int connections, IReadOnlyList<string> lists)
+    private static void Serve(ServeBench bench, int seconds, int connections, IReadOnlyList<string> lists, bool hostile)
     {
-        var app = ParallaxServer.Create(store, new ServerOptions("http://127.0.0.1:0", null));
-        app.StartAsync().GetAwaiter().GetResult();
-        try
+        bench.Start(connections, hostile);
+        Console.WriteLine($"{"page",-28} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"CPU ms/req",10}");
+        Print(Load(bench, "story", bench.StoryPath, seconds, connections));
+        Print(Load(bench, "stories list", "/", seconds, connections));
+        // The first page alone can hide a filter or a deep page that scans: each asked-for variant is loaded too.
+        foreach (var query in lists)
         {
-            var root = ParallaxServer.Addresses(app)[0].TrimEnd('/');
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections + (Hostile ? HostileServeLoad.HostileConnections : 0), PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-            using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-            Console.WriteLine($"{"page",-28} {"requests",9} {"req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"CPU ms/req",10}");
-            Load(http, "story", $"{root}/stories/{story.ToString(CultureInfo.InvariantCulture)}", seconds, connections);
-            Load(http, "stories list", root + "/", seconds, connections);
-            // The first page alone can hide a filter or a deep page that scans: each asked-for variant is loaded too.
-            foreach (var query in lists)
-            {
-                // "after@N": the page an "Older" link N stories deep leads to (found once, before the load).
-                var q = query.StartsWith("after@", StringComparison.Ordinal) && int.TryParse(query.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out int n)
-                    ? "after=" + (store.Stories(limit: 1, offset: Math.Max(0, n - 1)).FirstOrDefault()?.Cursor.ToString() ?? "")
-                    : query;
-                Load(http, "list ?" + q, root + "/?" + q, seconds, connections);
-            }
-            if (Hostile) HostileServeLoad.Run(http, root, seconds, connections);
+            var q = bench.ListQuery(query);
+            Print(Load(bench, "list ?" + q, "/?" + q, seconds, connections));
         }
-        finally
-        {
-            // Stopping the app disposes the store it owns.
-            app.StopAsync().GetAwaiter().GetResult();
-            ((IDisposable)app).Dispose();
-        }
+        if (!hostile) return;
+        var h = bench.Hostile(seconds, connections);
+        Print(h.Pages);
+        var statuses = string.Join(", ", h.Statuses.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Status}: {s.Count:N0}")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"hostile searches ({HostileServeLoad.HostileConnections} connections): {h.Answered:N0} answered, slowest {h.SlowestMs:0} ms; statuses {statuses}"));
     }
 
-    private static void Load(HttpClient http, string name, string url, int seconds, int connections)
+    private static ServeLoadRow Load(ServeBench bench, string name, string path, int seconds, int connections)
     {
-        // One warm-up request builds and caches the story, as the first reader after an ingest would.
-        try
-        {
-            using var warm = http.GetAsync(url).GetAwaiter().GetResult();
-            if (warm.StatusCode != HttpStatusCode.OK) throw new UserError($"{url} answered {(int)warm.StatusCode}");
-        }
-        catch (TaskCanceledException)
-        {
-            // A page slower than the client's timeout is a result to print, not a crash of the benchmark.
-            Console.WriteLine($"{name,-28} the warm-up request took longer than {http.Timeout.TotalSeconds:0} s; not loaded");
-            return;
-        }
-        var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
-        var lists = new List<double>[connections];
-        var errors = new int[connections];
-        using var self = Process.GetCurrentProcess();
-        var cpu0 = self.TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
-        {
-            var mine = lists[c] = new List<double>(4096);
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                long t0 = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
-                    if (!response.IsSuccessStatusCode) errors[c]++;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { errors[c]++; }
-                mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-            }
-        })).ToArray();
-        Task.WaitAll(workers);
-        wall.Stop();
-        self.Refresh();
-        // CPU time of client and server together (one process): on a shared machine the wall clock also counts other
-        // processes' turns, CPU per request does not.
-        double cpuMs = (self.TotalProcessorTime - cpu0).TotalMilliseconds;
-        var all = lists.SelectMany(l => l).Order().ToArray();
-        double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-28} {all.Length,9:N0} {all.Length / wall.Elapsed.TotalSeconds,8:N0} {P(0.50),8:0.0} {P(0.95),8:0.0} {P(0.99),8:0.0} {errors.Sum(),7} {cpuMs / Math.Max(1, all.Length),10:0.00}"));
+        try { return bench.Load(name, path, seconds, connections); }
+        catch (FormatException e) { throw new UserError(e.Message); }
+    }
+
+    private static void Print(ServeLoadRow r)
+    {
+        if (r.TimedOut)
+            Console.WriteLine($"{r.Page,-28} the warm-up request took longer than {ServeBench.RequestTimeout.TotalSeconds:0} s; not loaded");
+        else
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Page,-28} {r.Requests,9:N0} {r.PerSecond,8:N0} {r.P50,8:0.0} {r.P95,8:0.0} {r.P99,8:0.0} {r.Errors,7} {r.CpuMsPerRequest,10:0.00}"));
     }
 }

@@ -1,10 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Parallax.Analysis.Pipeline;
 using Parallax.Eval.Facts;
-using Parallax.Model;
-using Parallax.Report;
-using Parallax.Stories;
 using Parallax.Workflow;
 using Spectre.Console;
 
@@ -46,29 +42,16 @@ internal static class EvalFactsCommand
             }
             else
             {
-                if (gold.Corpus is null) throw new UserError($"{goldPath}: names no \"corpus\"; pass --report report.json");
-                string corpus = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath))!, gold.Corpus));
-                CorpusAnalysis analysis;
-                if (EcbFactsCorpus.Is(corpus))
+                var corpus = GoldCorpusReport.CorpusPath(gold, goldPath) ?? throw new UserError($"{goldPath}: names no \"corpus\"; pass --report report.json");
+                byte[] json;
+                try
                 {
-                    // ECB+ gold: the named documents, one story per event, so facts are scored given the right story.
-                    var (ecbDocs, stories) = EcbFactsCorpus.Read(corpus, gold, goldPath);
-                    var byId = StandardPipeline.Create().RunAll(ecbDocs, Environment.ProcessorCount, _ => { }).ToDictionary(d => d.Id);
-                    analysis = new StoryBuilder().Build([.. byId.Values], stories.Select(s => (IReadOnlyList<Document>)[.. s.Select(d => byId[d.Id])]), []);
+                    json = GoldCorpusReport.Analyse(gold, goldPath, corpus, rej =>
+                        err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {TerminalText.Clean(rej.Origin)}: {TerminalText.Clean(rej.Reason)}"));
                 }
-                else
-                {
-                    var analyzer = new CorpusAnalyzer(StandardPipeline.Create(), Environment.ProcessorCount)
-                    {
-                        Skipped = rej => err.MarkupLineInterpolated($"[yellow]warning:[/] skipped {TerminalText.Clean(rej.Origin)}: {TerminalText.Clean(rej.Reason)}"),
-                    };
-                    try { analysis = analyzer.Run(CorpusSource.Paths([Existing(corpus)])).Report; }
-                    catch (NothingReadException e) { throw new UserError(e.Message, 1); }
-                }
-                using var buffer = new MemoryStream();
-                ReportJsonWriter.Write(analysis, buffer);
-                if (savePath is not null) File.WriteAllBytes(savePath, buffer.ToArray());
-                facts = ReportFacts.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), corpus);
+                catch (NothingReadException e) { throw new UserError(e.Message, 1); }
+                if (savePath is not null) File.WriteAllBytes(savePath, json);
+                facts = ReportFacts.Parse(json, corpus);
                 scored = $"a fresh analysis of {gold.Corpus}";
             }
         }

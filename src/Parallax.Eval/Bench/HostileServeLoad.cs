@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Parallax.Cli.Commands;
+namespace Parallax.Eval.Bench;
+
+/// <summary>The hostile load's outcome: the normal pages' row during it, and the hostile searches answered, the slowest
+/// (ms), and how many got each status (0: no answer).</summary>
+public sealed record HostileServeResult(ServeLoadRow Pages, int Answered, double SlowestMs, IReadOnlyList<(int Status, int Count)> Statuses);
 
 /// <summary>
-/// <c>parallax bench serve --hostile</c>: the stories list loaded as usual while 16 connections send
+/// <c>parallax bench serve --hostile</c>'s workload: the stories list loaded as usual while 16 connections send
 /// hostile searches (issue 13): 500 repeated words (112 s each before the bounds), the 16 most common English words
-/// (the costliest search the bounds allow), and 2,000 different words (refused). Prints the normal pages' latency
+/// (the costliest search the bounds allow), and 2,000 different words (refused). Returns the normal pages' latency
 /// during it and the slowest hostile answer with the answers' statuses. Targets: normal p99 ≤ 100 ms, every hostile
 /// search answered within its 2 s budget. CPU ms/req is over both kinds of request: with spare cores the p99 follows
 /// it; on a saturated machine the pages wait for a core, not for a search.
 /// </summary>
-internal static class HostileServeLoad
+public static class HostileServeLoad
 {
     public const int HostileConnections = 16;
 
@@ -22,7 +26,7 @@ internal static class HostileServeLoad
         "q=" + string.Join('+', Enumerable.Range(0, 2000).Select(i => "w" + i.ToString(CultureInfo.InvariantCulture))),
     ];
 
-    public static void Run(HttpClient http, string root, int seconds, int connections)
+    public static HostileServeResult Run(HttpClient http, string root, int seconds, int connections)
     {
         var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var hostile = new List<(double Ms, int Status)>[HostileConnections];
@@ -69,11 +73,9 @@ internal static class HostileServeLoad
         double cpuMs = (self.TotalProcessorTime - cpu0).TotalMilliseconds;
         var pages = normal.SelectMany(l => l).Order().ToArray();
         var bad = hostile.SelectMany(l => l).ToArray();
-        double P(double q) => pages.Length == 0 ? 0 : pages[Math.Min(pages.Length - 1, (int)Math.Ceiling(q * pages.Length) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"normal pages under attack",-28} {pages.Length,9:N0} {pages.Length / (double)seconds,8:N0} {P(0.50),8:0.0} {P(0.95),8:0.0} {P(0.99),8:0.0} {normalErrors.Sum(),7} {cpuMs / Math.Max(1, pages.Length + bad.Length),10:0.00}"));
-        var statuses = string.Join(", ", bad.GroupBy(b => b.Status).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {g.Count():N0}")));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"hostile searches ({HostileConnections} connections): {bad.Length:N0} answered, slowest {(bad.Length == 0 ? 0 : bad.Max(b => b.Ms)):0} ms; statuses {statuses}"));
+        return new HostileServeResult(
+            new ServeLoadRow("normal pages under attack", pages.Length, pages.Length / (double)seconds, ServeBench.Percentile(pages, 0.50),
+                ServeBench.Percentile(pages, 0.95), ServeBench.Percentile(pages, 0.99), normalErrors.Sum(), cpuMs / Math.Max(1, pages.Length + bad.Length)),
+            bad.Length, bad.Length == 0 ? 0 : bad.Max(b => b.Ms), [.. bad.GroupBy(b => b.Status).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))]);
     }
 }
