@@ -40,15 +40,7 @@ public static class HostileServeLoad
             for (int i = c; Stopwatch.GetTimestamp() < until; i++)
             {
                 var path = (i % 2 == 0 ? "/api/search?" : "/?") + Queries[i % Queries.Length];
-                long t0 = Stopwatch.GetTimestamp();
-                int status;
-                try
-                {
-                    using var r = await http.GetAsync(root + path, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
-                    status = (int)r.StatusCode;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { status = 0; }
-                mine.Add((Stopwatch.GetElapsedTime(t0).TotalMilliseconds, status));
+                mine.Add(await ServeBench.TimedGet(http, root + path).ConfigureAwait(false));
             }
         })).ToArray();
         var readers = Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
@@ -58,14 +50,9 @@ public static class HostileServeLoad
             {
                 // The list and the first page of stories: what "GET / waited 43 s" was (a story page is slow on its own).
                 var url = i % 2 == 0 ? root + "/" : root + "/?page=2";
-                long t0 = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var r = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
-                    if (!r.IsSuccessStatusCode) normalErrors[c]++;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { normalErrors[c]++; }
-                mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                var (ms, status) = await ServeBench.TimedGet(http, url).ConfigureAwait(false);
+                if (!ServeBench.Succeeded(status)) normalErrors[c]++;
+                mine.Add(ms);
             }
         })).ToArray();
         Task.WaitAll([.. attackers, .. readers]);

@@ -141,14 +141,9 @@ public sealed class ServeBench : IDisposable
             var mine = lists[c] = new List<double>(4096);
             while (Stopwatch.GetTimestamp() < until)
             {
-                long t0 = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
-                    if (!response.IsSuccessStatusCode) errors[c]++;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { errors[c]++; }
-                mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                var (ms, status) = await TimedGet(client, url).ConfigureAwait(false);
+                if (!Succeeded(status)) errors[c]++;
+                mine.Add(ms);
             }
         })).ToArray();
         Task.WaitAll(workers);
@@ -165,6 +160,23 @@ public sealed class ServeBench : IDisposable
     /// <summary>The list and its second page loaded while hostile searches run (see <see cref="HostileServeLoad"/>).</summary>
     public HostileServeResult Hostile(int seconds, int connections) =>
         HostileServeLoad.Run(http ?? throw new InvalidOperationException("Start first"), root, seconds, connections);
+
+    /// <summary>One request, its body read: the milliseconds it took and its status (0 when it failed or timed out).</summary>
+    internal static async Task<(double Ms, int Status)> TimedGet(HttpClient http, string url)
+    {
+        long t0 = Stopwatch.GetTimestamp();
+        int status;
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { status = 0; }
+        return (Stopwatch.GetElapsedTime(t0).TotalMilliseconds, status);
+    }
+
+    /// <summary>A 2xx status, as <see cref="HttpResponseMessage.IsSuccessStatusCode"/> counts it.</summary>
+    internal static bool Succeeded(int status) => status is >= 200 and <= 299;
 
     /// <summary>The <paramref name="q"/> quantile of sorted latencies (0 when there are none).</summary>
     internal static double Percentile(double[] sorted, double q) =>
