@@ -73,6 +73,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public ClaimScope Scope;
         public int HighLower = -1, LowUpper = -1;                       // members with the highest lower and lowest upper bound
         public bool Conflicted;                                        // a dispute was accepted into it
+        public MergeIndex Index = null!;                               // what the merge rules compare, per sentence and voice
     }
 
     /// <summary>
@@ -119,6 +120,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             if (c.Holder is not null) cluster.Holders.Add(c.Holder); else cluster.AnyNoHolder = true;
             cluster.Scope = c.Meaning.Scope;
             cluster.HighLower = cluster.LowUpper = i;
+            cluster.Index = MergeIndex.Of(i, c);
             Track(cluster, c.Q.Value);
             clusterOf[i] = cluster;
         }
@@ -234,28 +236,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             double min = Math.Min(a.Min, b.Min), max = Math.Max(a.Max, b.Max);
             if (min > 0 && max / min > options.MagnitudeRatio) return false;
         }
-        var (small, large) = a.ByDoc.Count <= b.ByDoc.Count ? (a, b) : (b, a);
         // Two different numbers of one sentence are two things, even when other documents link them ("sentenced to 2
-        // years, with 9 months to serve").
-        foreach (var (doc, list) in small.ByDoc)
-        {
-            if (!large.ByDoc.TryGetValue(doc, out var other)) continue;
-            foreach (int x in list)
-                foreach (int y in other)
-                    if (claims[x].Sentence == claims[y].Sentence && claims[x].Q.Value != claims[y].Q.Value) return false;
-        }
-        foreach (var (doc, list) in small.ByDoc)
-        {
-            if (!large.ByDoc.TryGetValue(doc, out var other)) continue;
-            foreach (int x in list)
-                foreach (int y in other)
-                {
-                    var cx = claims[x];
-                    var cy = claims[y];
-                    if (cx.Q.About == cy.Q.About && cx.EntityId == cy.EntityId && cx.Label == cy.Label && !QuantityBounds.Overlap(cx.Q, cy.Q))
-                        return false;
-                }
-        }
+        // years, with 9 months to serve"); and one document does not state two disjoint values in one voice.
+        if (MergeIndex.Conflict(a.Index, b.Index, claims)) return false;
         return true;
     }
 
@@ -319,6 +302,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (claims[from.HighLower].Q.Lower > claims[into.HighLower].Q.Lower) into.HighLower = from.HighLower;
         if (claims[from.LowUpper].Q.Upper < claims[into.LowUpper].Q.Upper) into.LowUpper = from.LowUpper;
         into.Members.AddRange(from.Members);
+        into.Index.Absorb(from.Index);
         foreach (var (doc, list) in from.ByDoc)
         {
             if (into.ByDoc.TryGetValue(doc, out var existing)) existing.AddRange(list);
