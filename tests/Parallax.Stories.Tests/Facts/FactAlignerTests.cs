@@ -9,7 +9,8 @@ namespace Parallax.Stories.Tests.Facts;
 
 public sealed class FactAlignerTests
 {
-    private static readonly DocumentPipeline Pipeline = DocumentPipeline.Build(
+    /// <summary>The stages fact alignment needs (tokens, sentences, quantities, times), shared by the fact tests.</summary>
+    internal static readonly DocumentPipeline Pipeline = DocumentPipeline.Build(
         new TokenizerStage(), new SentenceStage(), new QuantityStage(), new TimeStage());
 
     internal static Document Doc(string id, string text) => Pipeline.Run(new Document { Id = id, Origin = id, Text = text });
