@@ -1,4 +1,5 @@
 using System.Buffers;
+using Parallax.Analysis.Vectors;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Entities.Tagger;
@@ -13,10 +14,10 @@ namespace Parallax.Analysis.Entities.Tagger;
 public static class NerFeatures
 {
     /// <summary>Bump when the features change: a model records it and refuses to load against other features.</summary>
-    public const ushort Schema = 2;
+    public const ushort Schema = 3;
 
     /// <summary>Features per token.</summary>
-    public const int PerToken = 44;
+    public const int PerToken = 56;
 
     private const int FlagBits = 19;
 
@@ -38,6 +39,9 @@ public static class NerFeatures
         var lw = pool.Rent(n);
         var sh = pool.Rent(n);
         var fl = pool.Rent(n);
+        var cl = pool.Rent(n);
+        var dir = pool.Rent(n);
+        var vectors = WordVectors.Default;
         try
         {
             for (int i = 0; i < n; i++)
@@ -46,6 +50,9 @@ public static class NerFeatures
                 lw[i] = LowerHash(w);
                 sh[i] = ShapeHash(w);
                 fl[i] = Flags(text, tokens, i, lexicon);
+                int entry = LowerEntry(vectors, w);
+                cl[i] = Clusters(vectors, entry);
+                dir[i] = vectors.SignBits(entry, DirectionBits);
             }
             uint mask = (1u << hashBits) - 1;
             for (int i = 0; i < n; i++)
@@ -55,6 +62,7 @@ public static class NerFeatures
                 uint lNext = i + 1 < n ? lw[i + 1] : Boundary, lNext2 = i + 2 < n ? lw[i + 2] : Boundary;
                 uint sPrev = i > 0 ? sh[i - 1] : Boundary, sNext = i + 1 < n ? sh[i + 1] : Boundary;
                 uint fPrev = i > 0 ? fl[i - 1] : 0xFFFF_FFFF, fNext = i + 1 < n ? fl[i + 1] : 0xFFFF_FFFF;
+                uint c = cl[i], cPrev = i > 0 ? cl[i - 1] : Boundary, cNext = i + 1 < n ? cl[i + 1] : Boundary;
                 int k = 0;
                 o[k++] = Id(1, 0, mask);
                 o[k++] = Id(2, lw[i], mask);
@@ -82,6 +90,21 @@ public static class NerFeatures
                 // One feature per flag bit, set or not, so single facts generalise beyond the full combination.
                 for (int b = 0; b < FlagBits; b++)
                     o[k++] = Id(26 + (uint)b, (fl[i] >> b) & 1, mask);
+                // Word clusters of the distilled vectors: "Boeing" shares its cluster with "Airbus" and "Lockheed",
+                // so what training saw of one company carries to another it never saw.
+                o[k++] = Id(50, Level(c, 0), mask);
+                o[k++] = Id(51, Level(c, 1), mask);
+                o[k++] = Id(52, Level(c, 2), mask);
+                o[k++] = Id(53, Level(cPrev, 1), mask);
+                o[k++] = Id(54, Level(cNext, 1), mask);
+                o[k++] = Id(55, Level(cPrev, 2), mask);
+                o[k++] = Id(56, Level(cNext, 2), mask);
+                o[k++] = Id(57, Pair(Level(c, 2), sh[i]), mask);
+                o[k++] = Id(58, Pair(Level(cPrev, 1), Level(c, 1)), mask);
+                o[k++] = Id(59, Pair(Level(c, 1), Level(cNext, 1)), mask);
+                // The vector's coarse direction (signs of its first principal components), alone and with the word's shape.
+                o[k++] = Id(60, dir[i], mask);
+                o[k++] = Id(61, Pair(dir[i], sh[i]), mask);
             }
         }
         finally
@@ -89,8 +112,37 @@ public static class NerFeatures
             pool.Return(lw);
             pool.Return(sh);
             pool.Return(fl);
+            pool.Return(cl);
+            pool.Return(dir);
         }
     }
+
+    private const int DirectionBits = 8;
+
+    /// <summary>The vectors' entry for a token's lower-case form: the distilled vocabulary is mostly lower case, and its
+    /// cased entries ("Apple", "Ford", "John") share one "capitalised word" cluster, while "boeing" sits with "airbus".
+    /// Capitalisation is the shape features' job. Tokens over 64 characters use their own form.</summary>
+    private static int LowerEntry(WordVectors vectors, ReadOnlySpan<char> w)
+    {
+        if (w.Length > 64) return vectors.Lookup(w);
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        return vectors.Lookup(lower);
+    }
+
+    /// <summary>An entry's cluster ids at the three levels packed in one value (10, 10 and 12 bits; the model has 64/512/4096
+    /// clusters), or all ones for no entry (punctuation).</summary>
+    private static uint Clusters(WordVectors vectors, int index)
+    {
+        if (index < 0) return 0xFFFF_FFFF;
+        return (uint)(vectors.Cluster(index, 0) & 0x3FF) | (uint)(vectors.Cluster(index, 1) & 0x3FF) << 10
+            | (uint)(vectors.Cluster(index, 2) & 0xFFF) << 20;
+    }
+
+    /// <summary>One level's cluster id out of <see cref="Clusters"/>' packed value (the packed value itself beyond the
+    /// sentence and for tokens without an entry, so those stay distinct).</summary>
+    private static uint Level(uint packed, int level) =>
+        packed is 0xFFFF_FFFF or Boundary ? packed : level switch { 0 => packed & 0x3FF, 1 => (packed >> 10) & 0x3FF, _ => packed >> 20 };
 
     private static uint Flags(string text, ReadOnlySpan<Token> tokens, int i, EntityLexicon lexicon)
     {
