@@ -158,7 +158,52 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         finally { if (labels is not null) ArrayPool<byte>.Shared.Return(labels); }
         RetypeShortOrgForms(text, mentions);
         RetypeThings(doc, mentions);
+        AddSentenceInitialRepeats(doc, mentions, lowerWords);
         return mentions;
+    }
+
+    /// <summary>
+    /// Document-level evidence for a sentence's first word, where capitalisation says nothing and the tagger often tags
+    /// nothing ("Boeing said on Tuesday …"): when the document names the same single word elsewhere with one type
+    /// ("… after Boeing said …" as an organisation), the opening word is that name too, unless the document also writes
+    /// it in lower case ("Fire crews …" beside "the fire") or it opens a longer capitalised run. Linear in tokens and
+    /// mentions; one string per single-word mention.
+    /// </summary>
+    private static void AddSentenceInitialRepeats(Document doc, List<EntityMention> mentions, HashSet<string> lowerWords)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+        Dictionary<string, EntityType>? named = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type == EntityType.Other || m.Title is not null) continue;
+            var name = text.AsSpan(m.Start, m.End - m.Start);
+            if (name.ContainsAny(' ', '\n')) continue;
+            named ??= new(StringComparer.Ordinal);
+            var key = name.ToString();
+            // A word the document types two ways is no evidence.
+            if (named.TryGetValue(key, out var seen) && seen != m.Type) named[key] = EntityType.Other;
+            else named[key] = m.Type;
+        }
+        if (named is null) return;
+        var lookup = named.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lower = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        int before = mentions.Count, next = 0;
+        Span<char> buffer = stackalloc char[64];
+        foreach (var sentence in doc.Sentences)
+        {
+            int t = sentence.FirstToken;
+            while (t < sentence.EndToken && IsOpeningMark(text, tokens, t)) t++;
+            if (t >= sentence.EndToken || !IsNameToken(tokens[t]) || IsHeadline(text, tokens, sentence)) continue;
+            if (t + 1 < sentence.EndToken && IsNameToken(tokens[t + 1])) continue;
+            var word = Word(text, tokens[t]);
+            if (!lookup.TryGetValue(word, out var type) || type == EntityType.Other) continue;
+            if (word.Length <= buffer.Length && word.ToLowerInvariant(buffer) > 0 && lower.Contains(buffer[..word.Length])) continue;
+            while (next < before && mentions[next].End <= tokens[t].Start) next++;
+            if (next < before && mentions[next].Start < tokens[t].End) continue; // already a mention there
+            mentions.Add(new EntityMention(tokens[t].Start, tokens[t].End, type));
+        }
+        if (mentions.Count > before) mentions.Sort(Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start)));
     }
 
     /// <summary>
@@ -556,7 +601,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // Hard constraints the tagger does not overrule: what speaks of "its" is an organisation, a name after a locative
         // a place (unless the tagger makes it an organisation: "at Boeing"), a surname of a person already named stays hers.
         if (its) return EntityType.Org;
-        if (locative && tagged != EntityType.Org) return EntityType.Place;
+        if (locative && tagged != EntityType.Org && Word(text, tokens[a - 1]) is not "at") return EntityType.Place;
         if (!surname) Weak(EntityType.Other);
         // A lone word takes the tagger's type only where the rules had some evidence to overrule; alone it stays
         // untyped, as before (the story stage types or drops it).

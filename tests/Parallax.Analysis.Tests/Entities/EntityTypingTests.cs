@@ -76,5 +76,29 @@ public sealed class EntityTypingTests
     public void A_common_word_opening_a_sentence_is_not_a_name(string text, string word) =>
         Assert.DoesNotContain(Analyse(text).Entities, m => m.Type != EntityType.Other && text.Substring(m.Start, m.End - m.Start) == word);
 
+    [Fact]
+    public void A_company_named_mid_sentence_is_an_organisation_without_a_longer_form()
+    {
+        // The tagger's word-cluster and vector features: "boeing" sits with "airbus" in the distilled vectors.
+        var d = Analyse("Shares fell after Boeing said deliveries would slow.");
+        Assert.Equal(EntityType.Org, TypeOf(d, "Boeing"));
+    }
+
+    [Fact]
+    public void A_sentence_opening_name_takes_the_type_the_document_gives_it_elsewhere()
+    {
+        var d = Analyse("Boeing said on Tuesday that deliveries would slow. Analysts said Boeing would recover.");
+        Assert.Equal([EntityType.Org, EntityType.Org], d.Entities.Where(m => d.Slice(m.Span) == "Boeing").Select(m => m.Type));
+    }
+
+    [Theory]
+    [InlineData("Chrysler recalled 300,000 minivans on Monday.", "Chrysler")]
+    [InlineData("Chrysler said on Monday that it would recall 300,000 minivans.", "Chrysler")]
+    [InlineData("Sales at Chrysler rose in March.", "Chrysler")]
+    [InlineData("The update ships with Mac OS X next month.", "Mac OS X")]
+    [InlineData("Users of Mac OS X can download the fix.", "Mac OS X")]
+    public void Companies_and_products_are_neither_people_nor_places(string text, string name) =>
+        Assert.DoesNotContain(Analyse(text).Entities, m => m.Type is EntityType.Person or EntityType.Place && text.Substring(m.Start, m.End - m.Start) == name);
+
     private static Document Analyse(string text) => Docs.Analyse(text);
 }
