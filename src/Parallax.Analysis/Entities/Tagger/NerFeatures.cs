@@ -1,12 +1,12 @@
 using System.Buffers;
-using Parallax.Analysis.Vectors;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Entities.Tagger;
 
 /// <summary>
 /// Turns a sentence's tokens into hashed feature ids, a fixed <see cref="PerToken"/> of them per token: the lower-cased
-/// word and its neighbours ±2, word shapes, affixes, word bigrams, and gazetteer and casing flags. Every string is
+/// word and its neighbours ±2, word shapes, affixes, word bigrams, gazetteer and casing flags, and the word clusters
+/// and vector signs of the distilled word vectors (<see cref="VectorCodes"/>). Every string is
 /// hashed from its characters in place, so extraction allocates nothing per token (three arrays per call, pooled).
 /// Absent features hash to their template's "none" value so every token has the same count, which keeps the layout
 /// flat and the scoring loop branch-free.
@@ -41,7 +41,7 @@ public static class NerFeatures
         var fl = pool.Rent(n);
         var cl = pool.Rent(n);
         var dir = pool.Rent(n);
-        var vectors = WordVectors.Default;
+        var codes = VectorCodes.Default;
         try
         {
             for (int i = 0; i < n; i++)
@@ -50,9 +50,7 @@ public static class NerFeatures
                 lw[i] = LowerHash(w);
                 sh[i] = ShapeHash(w);
                 fl[i] = Flags(text, tokens, i, lexicon);
-                int entry = LowerEntry(vectors, w);
-                cl[i] = Clusters(vectors, entry);
-                dir[i] = vectors.SignBits(entry, DirectionBits);
+                codes.Of(w, out cl[i], out dir[i]);
             }
             uint mask = (1u << hashBits) - 1;
             for (int i = 0; i < n; i++)
@@ -90,8 +88,8 @@ public static class NerFeatures
                 // One feature per flag bit, set or not, so single facts generalise beyond the full combination.
                 for (int b = 0; b < FlagBits; b++)
                     o[k++] = Id(26 + (uint)b, (fl[i] >> b) & 1, mask);
-                // Word clusters of the distilled vectors: "Boeing" shares its cluster with "Airbus" and "Lockheed",
-                // so what training saw of one company carries to another it never saw.
+                // Word clusters of the distilled vectors (lower-case forms, see VectorCodes): words near each other
+                // ("boeing", "airbus", "lockheed") share them, so what training saw of one carries to another it never saw.
                 o[k++] = Id(50, Level(c, 0), mask);
                 o[k++] = Id(51, Level(c, 1), mask);
                 o[k++] = Id(52, Level(c, 2), mask);
@@ -117,32 +115,7 @@ public static class NerFeatures
         }
     }
 
-    private const int DirectionBits = 8;
-
-    /// <summary>The vectors' entry for a token's lower-case form: the distilled vocabulary is mostly lower case, and its
-    /// cased entries ("Apple", "Ford", "John") share one "capitalised word" cluster, while "boeing" sits with "airbus".
-    /// Capitalisation is the shape features' job. Tokens over 64 characters use their own form.</summary>
-    private static int LowerEntry(WordVectors vectors, ReadOnlySpan<char> w)
-    {
-        if (w.Length > 64) return vectors.Lookup(w);
-        Span<char> lower = stackalloc char[w.Length];
-        w.ToLowerInvariant(lower);
-        return vectors.Lookup(lower);
-    }
-
-    /// <summary>An entry's cluster ids at the three levels packed in one value (10, 10 and 12 bits; the model has 64/512/4096
-    /// clusters), or all ones for no entry (punctuation).</summary>
-    private static uint Clusters(WordVectors vectors, int index)
-    {
-        if (index < 0) return 0xFFFF_FFFF;
-        return (uint)(vectors.Cluster(index, 0) & 0x3FF) | (uint)(vectors.Cluster(index, 1) & 0x3FF) << 10
-            | (uint)(vectors.Cluster(index, 2) & 0xFFF) << 20;
-    }
-
-    /// <summary>One level's cluster id out of <see cref="Clusters"/>' packed value (the packed value itself beyond the
-    /// sentence and for tokens without an entry, so those stay distinct).</summary>
-    private static uint Level(uint packed, int level) =>
-        packed is 0xFFFF_FFFF or Boundary ? packed : level switch { 0 => packed & 0x3FF, 1 => (packed >> 10) & 0x3FF, _ => packed >> 20 };
+    private static uint Level(uint packed, int level) => VectorCodes.Level(packed, level, Boundary);
 
     private static uint Flags(string text, ReadOnlySpan<Token> tokens, int i, EntityLexicon lexicon)
     {
