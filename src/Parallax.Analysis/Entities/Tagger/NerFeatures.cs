@@ -31,7 +31,11 @@ public static class NerFeatures
 
     /// <summary>Writes <c>tokens.Length * PerToken</c> bucket ids (each below <c>1 &lt;&lt; hashBits</c>) into
     /// <paramref name="output"/>. <paramref name="tokens"/> is one sentence; offsets are into <paramref name="text"/>.</summary>
-    public static void Extract(string text, ReadOnlySpan<Token> tokens, EntityLexicon lexicon, int hashBits, Span<int> output)
+    public static void Extract(string text, ReadOnlySpan<Token> tokens, EntityLexicon lexicon, int hashBits, Span<int> output) =>
+        Extract(text, tokens, lexicon, VectorCodes.Nothing, hashBits, output);
+
+    /// <summary>As above, with the vector codes the model was trained with (<see cref="NerModel.Codes"/>).</summary>
+    public static void Extract(string text, ReadOnlySpan<Token> tokens, EntityLexicon lexicon, VectorCodes codes, int hashBits, Span<int> output)
     {
         int n = tokens.Length;
         if (output.Length < n * PerToken) throw new ArgumentException("output too short", nameof(output));
@@ -41,7 +45,6 @@ public static class NerFeatures
         var fl = pool.Rent(n);
         var cl = pool.Rent(n);
         var dir = pool.Rent(n);
-        var codes = VectorCodes.Default;
         try
         {
             for (int i = 0; i < n; i++)
@@ -50,7 +53,7 @@ public static class NerFeatures
                 lw[i] = LowerHash(w);
                 sh[i] = ShapeHash(w);
                 fl[i] = Flags(text, tokens, i, lexicon);
-                codes.Of(w, out cl[i], out dir[i]);
+                codes.Of(w, lw[i], out cl[i], out dir[i]);
             }
             uint mask = (1u << hashBits) - 1;
             for (int i = 0; i < n; i++)

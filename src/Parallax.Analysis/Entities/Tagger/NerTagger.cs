@@ -34,7 +34,7 @@ public sealed class NerTagger(NerModel model, EntityLexicon lexicon)
             for (int start = 0; start < tokens.Length; start += MaxPiece)
             {
                 int n = Math.Min(MaxPiece, tokens.Length - start);
-                NerFeatures.Extract(text, tokens.Slice(start, n), lexicon, model.HashBits, features);
+                NerFeatures.Extract(text, tokens.Slice(start, n), lexicon, model.Codes, model.HashBits, features);
                 model.Decode(features, n, labels.Slice(start, n));
             }
         }

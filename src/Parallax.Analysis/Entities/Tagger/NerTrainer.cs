@@ -1,3 +1,4 @@
+using Parallax.Analysis.Vectors;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Entities.Tagger;
@@ -34,12 +35,14 @@ public static class NerTrainer
         var wSum = new double[rows * S];
         var tSum = new double[S * S];
 
+        // The vectors are read here only: their codes travel in the model, so tagging never loads them.
+        var codes = VectorCodes.From(WordVectors.Default);
         var features = new int[examples.Count][];
         for (int e = 0; e < examples.Count; e++)
         {
             var ex = examples[e];
             features[e] = new int[ex.Tokens.Length * F];
-            NerFeatures.Extract(ex.Text, ex.Tokens, lexicon, options.HashBits, features[e]);
+            NerFeatures.Extract(ex.Text, ex.Tokens, lexicon, codes, options.HashBits, features[e]);
         }
 
         var order = Enumerable.Range(0, examples.Count).ToArray();
@@ -92,6 +95,6 @@ public static class NerTrainer
         for (int i = 0; i < weights.Length; i++) averaged[i] = (float)(weights[i] - wSum[i] / c);
         var averagedTransitions = new float[transitions.Length];
         for (int i = 0; i < transitions.Length; i++) averagedTransitions[i] = (float)(transitions[i] - tSum[i] / c);
-        return new NerModel(options.HashBits, averaged, averagedTransitions);
+        return new NerModel(options.HashBits, averaged, averagedTransitions, codes);
     }
 }
