@@ -25,6 +25,14 @@ public enum ClaimScope : byte
 /// </summary>
 public readonly record struct ClaimMeaning(string Noun, bool Strong, string? HolderNoun, ClaimScope Scope, string? Modifier)
 {
+    /// <summary>A part picked out of a named group ("eight of the jurors", "two of them", "17 of the hijacked ships"):
+    /// which members are meant is open, so two such parts never contradict each other or the whole.</summary>
+    public bool Partitive { get; init; }
+
+    /// <summary>A verb before the number names what it measures, tied by "for" ("locked down for almost three hours",
+    /// "deliberated for 40 hours"); a sentence opening "For about 40 minutes, …" ties nothing.</summary>
+    public bool TiedHead { get; init; }
+
     // Nouns that name people in general: "five people", "two men", "three victims" count the same thing.
     private static readonly FrozenDictionary<string, string> Synonyms = new Dictionary<string, string>
     {
@@ -54,6 +62,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
 
     private static readonly string[] For = ["for"];
     private static readonly string[] PartBefore = ["other", "more", "another", "additional", "remaining", "including", "further", "extra"];
+    private static readonly string[] PartitiveAfter = [" of them", " of whom", " of those", " of which"];
+    private static readonly string[] AgeThen = [" at the time", " then", " when "];
     private static readonly string[] RoundupCues =
     [
         "this year", "so far", "this weekend", "this month", "since the start", "since january", "nationwide", "across the country",
@@ -77,7 +87,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
 
         string noun;
         string? holder = null, modifier = null;
-        bool strong;
+        bool strong, tied = false;
         switch (q.Kind)
         {
             case QuantityKind.Count:
@@ -97,16 +107,23 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
                 // Only "negotiated for 25 minutes", "locked down for three hours" tie a verb to the time it lasted; other
                 // heads ("after about 20 minutes, an agent breaks the window") are read loosely and prove little.
                 strong = !noHead && EndsWithWord(before, For);
+                tied = strong && HasLetter(before.TrimEnd()[..^3]);
                 break;
         }
 
         var scope = ClaimScope.Whole;
-        if (EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore) || StartsWithAny(after, [" of them", " of whom", " of those"])
-            || q.Kind == QuantityKind.Count && span.Contains(" of the ", StringComparison.OrdinalIgnoreCase))
+        bool partitive = StartsWithAny(after, PartitiveAfter) || q.Kind == QuantityKind.Count && span.Contains(" of the ", StringComparison.OrdinalIgnoreCase);
+        if (q.Kind == QuantityKind.Age)
+        {
+            // A person's age is read at the report's time whatever else the sentence dates ("Nichols, 37, was found
+            // guilty last month"); only an age tied to another time is background ("who was 18 at the time").
+            if (StartsWithAny(after, AgeThen)) scope = ClaimScope.Background;
+        }
+        else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore))
             scope = ClaimScope.Part;
         else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
         else if (ContainsAny(window, BackgroundCues)) scope = ClaimScope.Background;
-        return new ClaimMeaning(noun, strong, holder, scope, modifier);
+        return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
     }
 
     /// <summary>The normal form of a counted noun: "victims" → "person", "crewmen" → "crew", "boats" → "boat".</summary>
@@ -136,6 +153,12 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
             middle = middle[(sp + 1)..];
         }
         return null;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s) if (char.IsLetter(c)) return true;
+        return false;
     }
 
     private static bool EndsWithWord(ReadOnlySpan<char> s, string[] words)

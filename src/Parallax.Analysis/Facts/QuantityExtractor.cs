@@ -254,6 +254,20 @@ internal sealed partial class QuantityExtractor
         return true;
     }
 
+    /// <summary>A currency sign standing alone one space before the number ("$ 108 million", as tokenised text prints
+    /// it): the sign, preceded by a space or the start of the text.</summary>
+    private string? DetachedCurrency(int start)
+    {
+        if (start < 2 || text[start - 1] != ' ') return null;
+        foreach (var (prefix, currency) in QuantityLexicon.CurrencyPrefixes)
+        {
+            int at = start - 1 - prefix.Length;
+            if (at >= 0 && text.AsSpan(at, prefix.Length).SequenceEqual(prefix) && (at == 0 || char.IsWhiteSpace(text[at - 1])))
+                return currency;
+        }
+        return null;
+    }
+
     /// <summary>"two and a half", "1 and a half".</summary>
     private void AndAHalf(ref Hit hit)
     {
@@ -281,6 +295,7 @@ internal sealed partial class QuantityExtractor
             }
         }
         if (span.IsEmpty || !(char.IsAsciiDigit(span[0]) || span[0] == '.')) return false;
+        hit.Currency ??= DetachedCurrency(w.Start);
         if (span.IndexOfAny(':', '/') >= 0) return false;          // clock times and dates: the time stage reads them
 
         ReadOnlySpan<char> head = span, rest = default;

@@ -87,7 +87,7 @@ public sealed partial class FactAligner
                 var outcome = CountOutcomes.Of(doc.Text, q);
                 bool noHead = HasNoHead(doc.Text, q);
                 var meaning = ClaimMeaning.Read(doc.Text, sentenceRec.Sentence.Span, q, noHead);
-                if (meaning.Scope == ClaimScope.Whole && IsBackground(sentenceRec, storyYear)) meaning = meaning with { Scope = ClaimScope.Background };
+                if (meaning.Scope == ClaimScope.Whole && q.Kind != QuantityKind.Age && IsBackground(sentenceRec, storyYear)) meaning = meaning with { Scope = ClaimScope.Background };
                 string? predicate = Predicate(outcome);
                 if (predicate is not null && !meaning.Strong) meaning = meaning with { Strong = true }; // "five people injured"
                 bool measuresObject = QuantityRoles.MeasuresObject(doc.Text, q);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Parallax.Analysis.Facts;
@@ -266,6 +267,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
         // The merge would be a dispute: demand strong evidence. The two claims that conflict must both have a specific
         // measure, and the groups one and the same.
+        if (!MayDispute(claims[high], claims[low], a, b)) return false;
         bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
         bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
         bool strong = kind switch
@@ -285,6 +287,32 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (strong) a.Conflicted = b.Conflicted = true;
         return strong;
     }
+
+    /// <summary>
+    /// Claims that may never stand on opposite sides of a dispute, whatever the pairing score: a part picked out of a
+    /// group ("eight of the jurors") against anything, since which members are meant is open; an ordinal of time ("the
+    /// sixth straight day", "for the first time"), which moves on as the news develops; and a claim whose verb says
+    /// what it measures ("locked down for almost three hours") against a group that measures something else.
+    /// </summary>
+    private static bool MayDispute(ClaimRec high, ClaimRec low, Cluster a, Cluster b)
+    {
+        if (high.Meaning.Partitive || low.Meaning.Partitive) return false;
+        if (high.Q.Kind == QuantityKind.Ordinal && (TimeOrdinal(high) || TimeOrdinal(low))) return false;
+        {
+            var other = a.Nouns.Contains(high.Meaning.Noun) ? b : a;
+            if (high.Meaning.TiedHead && !other.Nouns.Contains(high.Meaning.Noun)) return false;
+            other = a.Nouns.Contains(low.Meaning.Noun) ? b : a;
+            if (low.Meaning.TiedHead && !other.Nouns.Contains(low.Meaning.Noun)) return false;
+        }
+        return true;
+
+        static bool TimeOrdinal(ClaimRec c) => TimeWords.Contains(c.Q.About) || TimeWords.Contains(c.Meaning.Noun);
+    }
+
+    private static readonly FrozenSet<string> TimeWords = new[]
+    {
+        "time", "day", "night", "week", "month", "year", "season", "round", "straight", "consecutive", "hour", "minute", "anniversary",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private bool NearValues(in Quantity x, in Quantity y)
     {
