@@ -107,7 +107,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
                 // Only "negotiated for 25 minutes", "locked down for three hours" tie a verb to the time it lasted; other
                 // heads ("after about 20 minutes, an agent breaks the window") are read loosely and prove little.
                 strong = !noHead && EndsWithWord(before, For);
-                tied = strong && HasLetter(before.TrimEnd()[..^3]);
+                int wide = Math.Max(sentence.Start, q.Start - 72);
+                tied = strong && PastTense(text.AsSpan(wide, q.Start - wide).TrimEnd()[..^3], q.About);
                 break;
         }
 
@@ -124,6 +125,25 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
         else if (ContainsAny(window, BackgroundCues)) scope = ClaimScope.Background;
         return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    /// <summary>True when a word of the sentence is a form of the normal measure noun or of one of its synonyms
+    /// ("negotiated", "talked" for "talk"; "locked" for "lock"): a word starting with the key, its final "e" dropped.</summary>
+    public static bool Names(ReadOnlySpan<char> sentence, string noun)
+    {
+        if (Forms(sentence, noun)) return true;
+        foreach (var (key, normal) in Synonyms)
+            if (normal == noun && key != noun && Forms(sentence, key)) return true;
+        return false;
+
+        static bool Forms(ReadOnlySpan<char> s, string key)
+        {
+            var stem = key.Length > 4 && key[^1] == 'e' ? key.AsSpan(0, key.Length - 1) : key.AsSpan();
+            if (stem.Length < 3) return false;
+            foreach (var range in s.Split(' '))
+                if (s[range].StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
     }
 
     /// <summary>The normal form of a counted noun: "victims" → "person", "crewmen" → "crew", "boats" → "boat".</summary>
@@ -155,9 +175,16 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         return null;
     }
 
-    private static bool HasLetter(ReadOnlySpan<char> s)
+    /// <summary>A past-tense form of the head among the words: "locked", "deliberated" (not "officers").</summary>
+    private static bool PastTense(ReadOnlySpan<char> s, string head)
     {
-        foreach (char c in s) if (char.IsLetter(c)) return true;
+        if (head.Length < 3) return false;
+        foreach (var range in s.Split(' '))
+        {
+            var w = s[range];
+            if (w.Length > head.Length && w.StartsWith(head, StringComparison.OrdinalIgnoreCase) && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
         return false;
     }
 

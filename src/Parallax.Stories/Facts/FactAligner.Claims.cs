@@ -101,6 +101,7 @@ public sealed partial class FactAligner
                     Doc = d,
                     Q = q,
                     Sentence = recIndex[s],
+                    Text = doc.Text,
                     EntityId = entity,
                     Label = label,
                     Object = measuresObject,

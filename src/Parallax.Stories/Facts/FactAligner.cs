@@ -39,6 +39,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public required int Doc;
         public required Quantity Q;
         public required int Sentence;
+        public string Text = "";  // its document's text (a reference, not a copy)
         public required string? EntityId;
         public required string? Label;
         public required bool Object;
@@ -155,7 +156,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
                 }
                 var ca = clusterOf[ra];
                 var cb = clusterOf[rb];
-                if (!CanMerge(ca, cb, claims) || !SameQuantity(ca, cb, claims, score, QuantityBounds.Overlap(claims[a].Q, claims[b].Q))) continue;
+                if (!CanMerge(ca, cb, claims) || !SameQuantity(ca, cb, claims, sentences, score, QuantityBounds.Overlap(claims[a].Q, claims[b].Q))) continue;
                 if (ca.Members.Count < cb.Members.Count) { (ra, rb) = (rb, ra); (ca, cb) = (cb, ca); }
                 parent[rb] = ra;
                 Absorb(ca, cb, claims);
@@ -251,7 +252,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     /// same head or a pairing score of at least <see cref="FactAlignerOptions.DisputeScore"/>. When that evidence is weak
     /// the two stay apart rather than show a false dispute.
     /// </summary>
-    private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, double score, bool edgeAgrees)
+    private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, List<SentenceRec> sentences, double score, bool edgeAgrees)
     {
         if (a.Scope != b.Scope) return false;
         var first = claims[a.Members[0]].Q;
@@ -267,7 +268,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
         // The merge would be a dispute: demand strong evidence. The two claims that conflict must both have a specific
         // measure, and the groups one and the same.
-        if (!MayDispute(claims[high], claims[low], a, b)) return false;
+        if (!MayDispute(claims[high], claims[low], a, b, sentences)) return false;
         bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
         bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
         bool strong = kind switch
@@ -294,19 +295,24 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     /// sixth straight day", "for the first time"), which moves on as the news develops; and a claim whose verb says
     /// what it measures ("locked down for almost three hours") against a group that measures something else.
     /// </summary>
-    private static bool MayDispute(ClaimRec high, ClaimRec low, Cluster a, Cluster b)
+    private bool MayDispute(ClaimRec high, ClaimRec low, Cluster a, Cluster b, List<SentenceRec> sentences)
     {
         if (high.Meaning.Partitive || low.Meaning.Partitive) return false;
         if (high.Q.Kind == QuantityKind.Ordinal && (TimeOrdinal(high) || TimeOrdinal(low))) return false;
-        {
-            var other = a.Nouns.Contains(high.Meaning.Noun) ? b : a;
-            if (high.Meaning.TiedHead && !other.Nouns.Contains(high.Meaning.Noun)) return false;
-            other = a.Nouns.Contains(low.Meaning.Noun) ? b : a;
-            if (low.Meaning.TiedHead && !other.Nouns.Contains(low.Meaning.Noun)) return false;
-        }
-        return true;
+        return Tied(high, low, a, b) && Tied(low, high, a, b);
 
         static bool TimeOrdinal(ClaimRec c) => TimeWords.Contains(c.Q.About) || TimeWords.Contains(c.Meaning.Noun);
+
+        // A verb-tied claim meets only a group measuring the same, or a claim whose sentence uses that verb or a
+        // synonym ("negotiated for 25 minutes" and "talked to officers for about 20 minutes").
+        bool Tied(ClaimRec t, ClaimRec other, Cluster x, Cluster y)
+        {
+            if (!t.Meaning.TiedHead) return true;
+            var opposite = x.Nouns.Contains(t.Meaning.Noun) ? y : x;
+            if (opposite.Nouns.Contains(t.Meaning.Noun)) return true;
+            var s = sentences[other.Sentence].Sentence;
+            return ClaimMeaning.Names(other.Text.AsSpan(s.Start, s.End - s.Start), t.Meaning.Noun);
+        }
     }
 
     private static readonly FrozenSet<string> TimeWords = new[]
@@ -408,7 +414,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     {
         var sa = sentences[a.Sentence];
         var sb = sentences[b.Sentence];
-        bool sameAbout = a.Q.About == b.Q.About && !a.NoHead;
+        // Heads meet through their normal form too: "deliberated for 40 hours" and "30 hours of deliberation".
+        bool sameAbout = (a.Q.About == b.Q.About || a.Q.Kind != QuantityKind.Count && a.Meaning.Noun == b.Meaning.Noun)
+                         && !a.NoHead;
         copy = a.Doc != b.Doc && sa.Hash == sb.Hash && sa.Terms.Length >= 4;
         if ((a.Object || b.Object) && !sameAbout) return 0;
         if (a.Owner is not null && b.Owner is not null && a.Owner != b.Owner) return 0;

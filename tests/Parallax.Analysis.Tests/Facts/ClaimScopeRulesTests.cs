@@ -1,0 +1,67 @@
+using Parallax.Analysis.Facts;
+using Parallax.Model;
+using static Parallax.Analysis.Tests.Facts.FactDocs;
+
+namespace Parallax.Analysis.Tests.Facts;
+
+/// <summary>Partitive parts, ages read at the report's time, verb-tied measures and detached currency signs.</summary>
+public sealed class ClaimScopeRulesTests
+{
+    private static ClaimMeaning Read(string text, string span)
+    {
+        var q = Single(text, span);
+        var doc = Analyse(text);
+        return ClaimMeaning.Read(text, doc.Sentences[doc.SentenceAt(q.Start)].Span, q, noHead: false);
+    }
+
+    [Theory]
+    [InlineData("Eight of the jurors were black.", "Eight of the jurors")]
+    [InlineData("Police said 17 of the hijacked ships were still held.", "17 of the hijacked ships")]
+    public void A_part_picked_out_of_a_group_is_partitive(string text, string span)
+    {
+        var m = Read(text, span);
+        Assert.Equal(ClaimScope.Part, m.Scope);
+        Assert.True(m.Partitive);
+    }
+
+    [Fact]
+    public void An_added_part_is_a_part_but_not_partitive()
+    {
+        var m = Read("Police seized seven rifles and three other rifles on the boat.", "three other rifles");
+        Assert.Equal(ClaimScope.Part, m.Scope);
+        Assert.False(m.Partitive);
+    }
+
+    [Fact]
+    public void An_age_is_read_at_the_reports_time_even_beside_an_earlier_date()
+    {
+        Assert.Equal(ClaimScope.Whole, Read("Nichols, 37, was found guilty last month of murder.", "37").Scope);
+        Assert.Equal(ClaimScope.Whole, Read("Catherine Gomes, 61, had lived in the house since last year.", "61").Scope);
+    }
+
+    [Fact]
+    public void A_past_tense_verb_before_for_ties_the_measure_but_a_noun_or_an_opening_for_does_not()
+    {
+        Assert.True(Read("Police locked down the street for almost three hours on Friday.", "almost three hours").TiedHead);
+        Assert.False(Read("Ortega talked to officers for about 20 minutes outside the bank.", "about 20 minutes").TiedHead);
+        Assert.False(Read("For about 40 minutes, the operator kept passengers aboard.", "about 40 minutes").TiedHead);
+    }
+
+    [Theory]
+    [InlineData("Robbers made off with $ 108 million in jewels.", "108 million", 108e6)]
+    [InlineData("A reward of $ 35,000 was offered.", "35,000", 35000)]
+    public void A_currency_sign_standing_one_space_before_the_number_makes_money(string text, string span, double value)
+    {
+        var q = Single(text, span);
+        Assert.Equal(QuantityKind.Money, q.Kind);
+        Assert.Equal("USD", q.Unit);
+        Assert.Equal(value, q.Value);
+    }
+
+    [Fact]
+    public void A_sign_glued_to_a_word_is_not_detached_currency()
+    {
+        var q = Quantities("The code was A$ 12 in the list.");
+        Assert.DoesNotContain(q, x => x.Kind == QuantityKind.Money && x.Unit == "USD");
+    }
+}
