@@ -100,6 +100,10 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
             case QuantityKind.Age:
                 noun = "age";
                 holder = q.About is "age" or "year" ? null : Normal(q.About);
+                // The holder is the noun the age describes ("a 12-year-old girl", "61-year-old Vancouver man"), not a
+                // head read further on ("a 66-year-old woman near the hotel" is no "near"); a person in general says
+                // nothing about which person, so it is left open.
+                if (holder is not null && (holder == "person" || !NounFollows(after, holder))) holder = null;
                 strong = holder is not null;
                 break;
             default:
@@ -173,6 +177,20 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
             middle = middle[(sp + 1)..];
         }
         return null;
+    }
+
+    /// <summary>The noun (normal form) is one of the first two words after the number.</summary>
+    private static bool NounFollows(ReadOnlySpan<char> after, string noun)
+    {
+        int seen = 0;
+        foreach (var range in after.Split(' '))
+        {
+            var w = after[range];
+            if (w.IsEmpty || w is "-" or "'s") continue;
+            if (++seen > 2) return false;
+            if (Normal(w.ToString().ToLowerInvariant()) == noun) return true;
+        }
+        return false;
     }
 
     /// <summary>A past-tense form of the head among the words: "locked", "deliberated" (not "officers").</summary>
