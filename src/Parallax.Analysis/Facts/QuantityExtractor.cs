@@ -45,7 +45,8 @@ internal sealed partial class QuantityExtractor
                 var span = text.AsSpan(w.Start, w.Length);
                 lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span);
                 if (w.Has(WordMarks.HasDigit) || (lex[i].Class & (WordClass.Cardinal | WordClass.Ordinal | WordClass.VaguePlural)) != 0
-                    || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A || span.Length == 6 && IsCouple(span))
+                    || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A || span.Length == 6 && (IsCouple(span) || IsNobody(span))
+                    || span.Length == 2 && span.Equals("no", StringComparison.OrdinalIgnoreCase))
                     anyNumber = true;
             }
             if (!anyNumber) continue;
@@ -254,6 +255,24 @@ internal sealed partial class QuantityExtractor
         return true;
     }
 
+    /// <summary>"1/2", "1/4", "3/4" as a fraction, else null.</summary>
+    private static double? Fraction(ReadOnlySpan<char> w) => w switch
+    {
+        "1/2" => 0.5,
+        "1/4" => 0.25,
+        "3/4" => 0.75,
+        _ => null,
+    };
+
+    /// <summary>"2-1/2": a whole number, a dash and a simple fraction, else null.</summary>
+    private static double? MixedFraction(ReadOnlySpan<char> w)
+    {
+        int dash = w.IndexOf('-');
+        if (dash <= 0 || dash > 3 || Fraction(w[(dash + 1)..]) is not double part) return null;
+        foreach (char c in w[..dash]) if (!char.IsAsciiDigit(c)) return null;
+        return int.Parse(w[..dash], System.Globalization.CultureInfo.InvariantCulture) + part;
+    }
+
     /// <summary>A currency sign standing alone one space before the number ("$ 108 million", as tokenised text prints
     /// it): the sign, preceded by a space or the start of the text.</summary>
     private string? DetachedCurrency(int start)
@@ -296,6 +315,12 @@ internal sealed partial class QuantityExtractor
         }
         if (span.IsEmpty || !(char.IsAsciiDigit(span[0]) || span[0] == '.')) return false;
         hit.Currency ??= DetachedCurrency(w.Start);
+        if (MixedFraction(span) is double mixed)
+        {
+            hit.Value = mixed;   // "2-1/2 year sentence"
+            hit.Digits = true;
+            return true;
+        }
         if (span.IndexOfAny(':', '/') >= 0) return false;          // clock times and dates: the time stage reads them
 
         ReadOnlySpan<char> head = span, rest = default;
@@ -366,6 +391,12 @@ internal sealed partial class QuantityExtractor
             hit.Value = acc.Value;
         }
         AndAHalf(ref hit);
+        // "2 1/2 years": a whole number, a space and a simple fraction.
+        if (rest.IsEmpty && hit.Last == i && value == Math.Floor(value) && i + 1 < n && !w.BreakAfter && Fraction(W(i + 1)) is double part)
+        {
+            hit.Value = value + part;
+            hit.Last = i + 1;
+        }
         return true;
     }
 

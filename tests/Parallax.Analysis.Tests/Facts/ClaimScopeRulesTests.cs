@@ -64,4 +64,32 @@ public sealed class ClaimScopeRulesTests
         var q = Quantities("The code was A$ 12 in the list.");
         Assert.DoesNotContain(q, x => x.Kind == QuantityKind.Money && x.Unit == "USD");
     }
+
+    [Theory]
+    [InlineData("No-one was injured in the fire, police said.", "No-one")]
+    [InlineData("No one is believed to be injured at this time.", "No one")]
+    [InlineData("At this stage, nobody is thought to have been injured.", "nobody")]
+    public void Nobody_hurt_is_a_count_of_none(string text, string span)
+    {
+        var q = Single(text, span);
+        Assert.Equal(QuantityKind.Count, q.Kind);
+        Assert.Equal(0, q.Value);
+        Assert.Equal(0, q.Upper);
+    }
+
+    [Theory]
+    [InlineData("No one knows why the store was closed.")]
+    [InlineData("There was no one at home on Friday.")]
+    public void Nobody_without_a_casualty_word_is_no_claim(string text) =>
+        Assert.DoesNotContain(Quantities(text), q => q.Value == 0);
+
+    [Theory]
+    [InlineData("Gomes served 9 months of a 2-1/2 year sentence.", "2-1/2 year", 2.5)]
+    [InlineData("He was sentenced to 2 1/2 years in that case.", "2 1/2 years", 2.5)]
+    public void Mixed_fractions_are_read(string text, string span, double years)
+    {
+        var q = Single(text, span);
+        Assert.Equal(QuantityKind.Duration, q.Kind);
+        Assert.Equal(years, q.Value / (365.2425 * 86400), 3);
+    }
 }
