@@ -52,6 +52,10 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         ["wounded"] = "injured", ["injured"] = "injured", ["hurt"] = "injured",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    // The words that normalise to each measure noun, other than the noun itself.
+    private static readonly FrozenDictionary<string, string[]> KeysOf = Synonyms.Where(p => p.Key != p.Value).GroupBy(p => p.Value, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
+
     // Counted nouns too general to show that two counts are one quantity ("five people" here and "two people" there).
     private static readonly FrozenSet<string> Generic = new[]
     {
@@ -136,8 +140,9 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
     public static bool Names(ReadOnlySpan<char> sentence, string noun)
     {
         if (Forms(sentence, noun)) return true;
-        foreach (var (key, normal) in Synonyms)
-            if (normal == noun && key != noun && Forms(sentence, key)) return true;
+        if (KeysOf.TryGetValue(noun, out var keys))
+            foreach (var key in keys)
+                if (Forms(sentence, key)) return true;
         return false;
 
         static bool Forms(ReadOnlySpan<char> s, string key)
