@@ -7,12 +7,7 @@ namespace Parallax.Analysis.Tests.Facts;
 /// <summary>Partitive parts, ages read at the report's time, verb-tied measures and detached currency signs.</summary>
 public sealed class ClaimScopeRulesTests
 {
-    private static ClaimMeaning Read(string text, string span)
-    {
-        var q = Single(text, span);
-        var doc = Analyse(text);
-        return ClaimMeaning.Read(text, doc.Sentences[doc.SentenceAt(q.Start)].Span, q, noHead: false);
-    }
+    private static ClaimMeaning Read(string text, string span) => ClaimMeaningTests.Read(text, span);
 
     [Theory]
     [InlineData("Eight of the jurors were black.", "Eight of the jurors")]
