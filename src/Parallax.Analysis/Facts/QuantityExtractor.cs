@@ -132,6 +132,7 @@ internal sealed partial class QuantityExtractor
         }
         if (hit.FromOne) return next; // "one", "a", "an" count only with a unit ("one hour"): "one of them" is not a fact
         if (TryCount(hit, start, qualifier, nearly, output, out int resume)) return resume;
+        if (TryCoordinated(hit, start, qualifier, nearly, output, out resume)) return resume;
         return TryApposition(hit, output);
     }
 
@@ -675,7 +676,7 @@ internal sealed partial class QuantityExtractor
             if (words[k].Has(WordMarks.HasDigit) || lex[k].Is(WordClass.Cardinal)) return false;
             bool modifier = Is(k, "more") || Is(k, "other") || Is(k, "additional");
             if (!modifier && (lex[k].Is(WordClass.Stop) || lex[k].Is(WordClass.Auxiliary))) return false;
-            if (heads.IsPluralNoun(k))
+            if (heads.IsPluralNoun(k) || k == j && IsPeoplePlural(k))
             {
                 int head = k;
                 while (head + 1 < n && !words[head].BreakAfter && heads.IsPluralNoun(head + 1) && !Lemmas.LooksVerbal(W(head + 1))) head++;
@@ -688,6 +689,31 @@ internal sealed partial class QuantityExtractor
         }
         return false;
     }
+
+    /// <summary>
+    /// "12 Somali and 11 Yemeni pirates": the first number counts the noun the second one names, each with its own
+    /// capitalised modifier, so the claim reads "12 Somali" and counts Somalis (the same as "12 Somalis").
+    /// </summary>
+    private bool TryCoordinated(in Hit hit, int start, Qualifier qualifier, bool nearly, List<Quantity> output, out int resume)
+    {
+        resume = hit.Last + 1;
+        int j = hit.Last + 1, m = j + 2, noun = j + 4;
+        if (words[hit.Last].BreakAfter || noun >= n || !Capital(j) || !Is(j + 1, "and")) return false;
+        if (!(words[m].Has(WordMarks.HasDigit) || lex[m].Is(WordClass.Cardinal)) || words[m].BreakAfter || !Capital(m + 1)) return false;
+        if (!heads.IsPluralNoun(noun) || !IsLower(noun)) return false;
+        // The people named is what is counted ("12 Somali" = 12 Somalis); the shared noun is its head.
+        Emit(output, hit, start, words[j].End, QuantityKind.Count, 1, Lemmas.Lower(W(j)), Lemmas.Singular(W(noun)), qualifier, nearly);
+        resume = j + 1;
+        return true;
+
+        bool Capital(int k) => words[k].Has(WordMarks.Capitalized) && !words[k].Has(WordMarks.HasDigit) && !words[k].BreakAfter && lex[k].Class == WordClass.None;
+    }
+
+    /// <summary>"12 Somalis", "11 Yemenis": a capitalised plural of a people, which the plural test ("-is" is no plural,
+    /// as in "analysis") leaves out.</summary>
+    private bool IsPeoplePlural(int k) =>
+        k < n && words[k].Has(WordMarks.Capitalized) && !words[k].Has(WordMarks.HasDigit) && W(k).Length > 5 && IsAllLetters(W(k))
+        && W(k).EndsWith("is", StringComparison.Ordinal) && lex[k].Class == WordClass.None;
 
     /// <summary>"Florencio Millan-Vazquez, 32, of Mexico": an age in apposition to a name.</summary>
     private int TryApposition(in Hit hit, List<Quantity> output)

@@ -87,4 +87,18 @@ public sealed class ClaimScopeRulesTests
         Assert.Equal(QuantityKind.Duration, q.Kind);
         Assert.Equal(years, q.Value / (365.2425 * 86400), 3);
     }
+
+    [Fact]
+    public void Coordinated_counts_share_their_noun_and_count_the_people_named()
+    {
+        var q = Single("Commandos seized 12 Somali and 11 Yemeni pirates on Saturday.", "12 Somali");
+        Assert.Equal(QuantityKind.Count, q.Kind);
+        Assert.Equal(12, q.Value);
+        Assert.Equal("somali", q.Unit);
+        Assert.Equal("somali", Single("The apprehended included 12 Somalis and three boats.", "12 Somalis").Unit);
+    }
+
+    [Fact]
+    public void A_capitalised_word_and_a_number_without_a_shared_noun_are_no_coordinated_count() =>
+        Assert.DoesNotContain(Quantities("He scored 12 Sunday and 11 Monday in the final."), q => q.Kind == QuantityKind.Count && q.Value == 12);
 }
