@@ -184,7 +184,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         return null;
     }
 
-    /// <summary>The noun (normal form) is one of the first two words after the number.</summary>
+    /// <summary>The noun (normal form) is the first word after the number, or the second after a capitalised one
+    /// ("66-year-old Burnsville woman"); not a word further on ("66-year-old woman outside").</summary>
     private static bool NounFollows(ReadOnlySpan<char> after, string noun)
     {
         int seen = 0;
@@ -192,8 +193,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         {
             var w = after[range];
             if (w.IsEmpty || w is "-" or "'s") continue;
-            if (++seen > 2) return false;
             if (Normal(w.ToString().ToLowerInvariant()) == noun) return true;
+            if (++seen >= 2 || !char.IsUpper(w[0])) return false;
         }
         return false;
     }

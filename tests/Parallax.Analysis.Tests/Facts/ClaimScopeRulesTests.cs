@@ -101,4 +101,11 @@ public sealed class ClaimScopeRulesTests
     [Fact]
     public void A_capitalised_word_and_a_number_without_a_shared_noun_are_no_coordinated_count() =>
         Assert.DoesNotContain(Quantities("He scored 12 Sunday and 11 Monday in the final."), q => q.Kind == QuantityKind.Count && q.Value == 12);
+
+    [Theory]
+    [InlineData("A 12-year-old girl was hurt in the crash.", "12-year-old", "girl")]
+    [InlineData("A 66-year-old Burnsville woman was struck on Friday.", "66-year-old", null)]
+    [InlineData("A 66-year-old woman outside the hotel was struck on Friday.", "66-year-old", null)]
+    public void An_ages_holder_is_the_noun_right_after_it(string text, string span, string? holder) =>
+        Assert.Equal(holder, Read(text, span).HolderNoun);
 }
