@@ -72,6 +72,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public bool AnyWeak;                                           // a member whose measure is only a fallback
         public HashSet<string> Holders = new(StringComparer.Ordinal);   // known holders of its members
         public bool AnyNoHolder;
+        public bool DescribedHolder;                                   // a member's holder is a noun ("the driver"), not a name
         public ClaimScope Scope;
         public int HighLower = -1, LowUpper = -1;                       // members with the highest lower and lowest upper bound
         public bool Conflicted;                                        // a dispute was accepted into it
@@ -120,6 +121,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             cluster.Abouts[c.Q.About] = 1;
             if (c.Meaning.Strong) cluster.Nouns.Add(c.Meaning.Noun); else cluster.AnyWeak = true;
             if (c.Holder is not null) cluster.Holders.Add(c.Holder); else cluster.AnyNoHolder = true;
+            cluster.DescribedHolder = c.Owner is null && c.Holder is not null;
             cluster.Scope = c.Meaning.Scope;
             cluster.HighLower = cluster.LowUpper = i;
             cluster.Index = MergeIndex.Of(i, c);
@@ -259,10 +261,14 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         // "struck it 10 times": a count of times is read by its verb, as noisy as a duration's head, and judged like one.
         var kind = first.Kind == QuantityKind.Count && first.Unit == "time" ? QuantityKind.Other : first.Kind;
         if (kind == QuantityKind.Count && a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns)) return false;
-        if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)) return false;
         int high = claims[a.HighLower].Q.Lower >= claims[b.HighLower].Q.Lower ? a.HighLower : b.HighLower;
         int low = claims[a.LowUpper].Q.Upper <= claims[b.LowUpper].Q.Upper ? a.LowUpper : b.LowUpper;
-        if (QuantityBounds.Overlap(claims[high].Q, claims[low].Q)) return true;
+        bool agree = QuantityBounds.Overlap(claims[high].Q, claims[low].Q);
+        // Ages of different holders never meet, except a named holder and a described one whose ages agree ("Anthony
+        // LaSalle, 36" and "the 36-year-old driver"); such a group has two holders, so it can never be disputed.
+        if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)
+            && !(agree && (OnlyNamed(a) && OnlyDescribed(b) || OnlyDescribed(a) && OnlyNamed(b)))) return false;
+        if (agree) return true;
         // A claim agreeing with a member of a group already judged disputed joins it ("roughly 45 minutes" beside
         // "about 40 minutes" when another outlet says 90).
         if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
@@ -288,6 +294,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (strong) a.Conflicted = b.Conflicted = true;
         return strong;
     }
+
+    private static bool OnlyNamed(Cluster c) => c.Owners.Count > 0 && !c.DescribedHolder;
+    private static bool OnlyDescribed(Cluster c) => c.DescribedHolder && c.Owners.Count == 0;
 
     /// <summary>
     /// Claims that may never stand on opposite sides of a dispute, whatever the pairing score: a part picked out of a
@@ -332,6 +341,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         into.AnyWeak |= from.AnyWeak;
         into.Holders.UnionWith(from.Holders);
         into.AnyNoHolder |= from.AnyNoHolder;
+        into.DescribedHolder |= from.DescribedHolder;
         into.Conflicted |= from.Conflicted;
         if (claims[from.HighLower].Q.Lower > claims[into.HighLower].Q.Lower) into.HighLower = from.HighLower;
         if (claims[from.LowUpper].Q.Upper < claims[into.LowUpper].Q.Upper) into.LowUpper = from.LowUpper;

@@ -175,7 +175,7 @@ public sealed class FactAlignerTests
     }
 
     /// <summary>Entities found by name in each sentence, ids by name, as the story's entity merger would give them.</summary>
-    private static SentenceEntities Named(params string[] names) => (doc, sentence) =>
+    internal static SentenceEntities Named(params string[] names) => (doc, sentence) =>
     {
         var found = new List<EntityRef>();
         foreach (var name in names)
@@ -185,7 +185,7 @@ public sealed class FactAlignerTests
         return [.. found.OrderBy(e => e.Start)];
     };
 
-    private static FactAlignment AlignWithEntities(IReadOnlyList<Document> docs, SentenceEntities entities)
+    internal static FactAlignment AlignWithEntities(IReadOnlyList<Document> docs, SentenceEntities entities)
     {
         int f = 0, a = 0;
         return new FactAligner().Align(docs, (_, _) => (null, null), () => $"f{++f}", () => $"a{++a}", entities);

@@ -201,4 +201,15 @@ public sealed class FactAlignmentRulesTests
         Assert.Contains(r.Facts, f => f.About.StartsWith("which ", StringComparison.Ordinal));
         Assert.DoesNotContain(r.Facts, f => f.About.StartsWith("rank:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_named_and_a_described_holder_meet_when_their_ages_agree_but_never_dispute()
+    {
+        var named = FactAlignerTests.Doc("d1", "Anthony LaSalle, 36, was charged with criminal vehicular homicide in Harlan.");
+        var entities = FactAlignerTests.Named("Anthony LaSalle");
+        var agree = FactAlignerTests.AlignWithEntities([named, FactAlignerTests.Doc("d2", "The 36-year-old driver was charged with criminal vehicular homicide in Harlan.")], entities);
+        Assert.Single(agree.Facts, f => f.Kind == QuantityKind.Age && f.Claims.Length == 2);
+        var differ = FactAlignerTests.AlignWithEntities([named, FactAlignerTests.Doc("d2", "The 41-year-old driver was charged with criminal vehicular homicide in Harlan.")], entities);
+        Assert.Empty(Shown(differ, FactStatus.Disputed));
+    }
 }
