@@ -7,11 +7,12 @@ using Parallax.Distill;
 //   eval     [--shared DIR] [--work DIR] [--model FILE] [--pairs N] [--seed N] [--threads N] [--variants]
 //   bench    [--model FILE] [--shared DIR]
 //   accounts [--shared DIR]          (does the phrase vector help link sentences that tell the same moment? ECB+ proxy)
+//   accounts-stage [--shared DIR]    (the fact aligner's accounts on ECB+ train/dev sub-topics, before/after the vector test)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.Error.WriteLine("usage: parallax-distill distill|eval|bench|accounts [options]  (see docs/word-vectors.md)");
+    Console.Error.WriteLine("usage: parallax-distill distill|eval|bench|accounts|accounts-stage [options]  (see docs/word-vectors.md)");
     return args.Length == 0 ? 2 : 0;
 }
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -23,7 +24,8 @@ try
         "eval" => VectorEvaluation.Run(options),
         "bench" => VectorBench.Run(options),
         "accounts" => AccountMatching.Run(options),
-        _ => Fail($"unknown command '{args[0]}' (distill, eval, bench, accounts)"),
+        "accounts-stage" => AccountStage.Run(options),
+        _ => Fail($"unknown command '{args[0]}' (distill, eval, bench, accounts, accounts-stage)"),
     };
 }
 catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException)
