@@ -69,8 +69,8 @@ public sealed record FactAlignerOptions
 
     /// <summary>Phrase-vector cosine (docs/word-vectors.md) at which two sentences of different documents tell the same
     /// moment in other words, when they share fewer rare words; above 1 turns it off (and the rare-word candidates with it).
-    /// The best train recall at a train precision no lower than without it, on ECB+ (`parallax-distill accounts-stage`).</summary>
-    public double AccountCosine { get; init; } = 0.78;
+    /// The best train recall at a train and a dev precision no lower than without it, on ECB+ (`parallax-distill accounts-stage`).</summary>
+    public double AccountCosine { get; init; } = 0.86;
 
     /// <summary>Pairing score that is strong enough evidence to call two ages, one with a known holder and one without,
     /// one quantity in dispute.</summary>
