@@ -24,13 +24,9 @@ public sealed partial class FactAligner
                 Block(blocks, "f:" + f, c.Sentence);
 
         int rareLimit = Math.Max(2, (int)(vocabulary.Sentences * options.RareFraction));
-        // With the phrase-vector test on, sentences sharing one of their rarest words are candidates too: a moment told in
-        // other words still shares a name or a rare word now and then, but rarely a date or a number.
+        // Sentences of one block that share too few rare words may still tell the same moment in other words: their phrase
+        // vectors decide (computed, and the model loaded, only when such a pair comes up).
         var vectors = options.AccountCosine <= 1 ? new AccountVectors(docs, sentences) : null;
-        if (vectors is not null)
-            for (int s = 0; s < sentences.Count; s++)
-                foreach (var t in RarestTerms(sentences[s].Terms, vocabulary, rareLimit, AccountBlockTerms))
-                    Block(blocks, "w:" + t.ToString(CultureInfo.InvariantCulture), s);
         var parent = Enumerable.Range(0, sentences.Count).ToArray();
         int Find(int x)
         {
@@ -51,17 +47,8 @@ public sealed partial class FactAligner
                     if (a.Doc == b.Doc) continue;
                     int ra = Find(list[i]), rb = Find(list[j]);
                     if (ra == rb) continue; // already one account: nothing new to learn from this pair
-                    int rare = CountRare(a.Terms, b.Terms, vocabulary, rareLimit);
                     float cosine = 0;
-                    if (key[0] == 'w')
-                    {
-                        // Found through a shared rare word only: the meaning must agree too; shared rare words need
-                        // less of it than a link on the meaning alone.
-                        cosine = vectors!.Cosine(list[i], list[j]);
-                        if (cosine < options.AccountCosine && (rare < options.AccountMinShared || cosine < RareWordsCosine)) continue;
-                        if (rare >= options.AccountMinShared) cosine = 0;
-                    }
-                    else if (rare < options.AccountMinShared
+                    if (CountRare(a.Terms, b.Terms, vocabulary, rareLimit) < options.AccountMinShared
                         && (vectors is null || (cosine = vectors.Cosine(list[i], list[j])) < options.AccountCosine)) continue;
                     parent[rb] = ra;
                     if (cosine > 0) linkCosine[ra] = Math.Max(cosine, linkCosine.GetValueOrDefault(ra));
