@@ -4,7 +4,7 @@ using Parallax.Distill;
 
 // parallax-distill: build-time word vectors from the all-MiniLM-L6-v2 sentence encoder (docs/word-vectors.md).
 //   distill  [--shared DIR] [--work DIR] [--out FILE] [--size N] [--min-count N] [--dims N] [--seed N] [--threads N] [--cached-only]
-//   eval     [--shared DIR] [--work DIR] [--model FILE] [--pairs N] [--seed N] [--threads N] [--variants]
+//   eval     [--shared DIR] [--work DIR] [--model FILE] [--pairs N] [--seed N] [--threads N] [--variants] [--adapt [--fit-sentences N]]
 //   bench    [--model FILE] [--shared DIR]
 //   accounts [--shared DIR]          (does the phrase vector help link sentences that tell the same moment? ECB+ proxy)
 //   accounts-stage [--shared DIR]    (the fact aligner's accounts on ECB+ train/dev sub-topics, before/after the vector test)
@@ -42,7 +42,7 @@ static int Fail(string message)
 namespace Parallax.Distill
 {
     /// <summary>Command-line options shared by the commands, with the defaults the committed model was built with.</summary>
-    internal sealed record Options(string Shared, string Work, string Model, int Size, int MinCount, int Dimensions, int Seed, int Threads, int Pairs, bool Variants = false, bool CachedOnly = false)
+    internal sealed record Options(string Shared, string Work, string Model, int Size, int MinCount, int Dimensions, int Seed, int Threads, int Pairs, bool Variants = false, bool CachedOnly = false, bool Adapt = false, int FitSentences = 1500)
     {
         public static string RepositoryRoot()
         {
@@ -76,6 +76,8 @@ namespace Parallax.Distill
                     "--pairs" => o with { Pairs = Int() },
                     "--variants" => o with { Variants = true },
                     "--cached-only" => o with { CachedOnly = true },
+                    "--adapt" => o with { Adapt = true },
+                    "--fit-sentences" => o with { FitSentences = Int() },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }

@@ -32,6 +32,7 @@ internal static class VectorEvaluation
         var teacher = new Teacher(Path.Combine(o.Work, "teacher-sentences.cache"));
         Step.Time("teacher sentence vectors", () => teacher.Embed(used.Select(i => sentences[i].Text).ToList(), o.Threads, log, "sentences"));
         if (o.Variants) return Variants(o, sentences, pairs, used, teacher);
+        if (o.Adapt) return AucAdaptation.Run(o, sentences, pairs, teacher, LoadModel(o.Model));
         double teacherRate = Step.Time("teacher speed (one core)", () => TeacherSpeed(used.Take(120).Select(i => sentences[i].Text).ToArray()));
         var watch = CpuWatch.Start();
         var student = LoadModel(o.Model);
@@ -107,17 +108,19 @@ internal static class VectorEvaluation
         return WordVectors.Load(file);
     }
 
-    /// <summary>The validated (event-bearing) sentences of ECB+ train and dev topics, 6 to 60 tokens long.</summary>
-    public static List<Sentence> ReadSentences(string shared)
+    /// <summary>The validated (event-bearing) sentences of ECB+ train and dev topics, 6 to 60 tokens long (with
+    /// <paramref name="allSentences"/>, every sentence of that length; <paramref name="splits"/> train and/or dev only).</summary>
+    public static List<Sentence> ReadSentences(string shared, bool allSentences = false, string[]? splits = null)
     {
         var ecb = EcbPlusCorpus.Open(SharedData.Folder(shared, "events", "ecbplus"));
         var result = new List<Sentence>();
-        foreach (var split in new[] { "train", "dev" })
+        if (splits?.Any(s => s is not ("train" or "dev")) == true) throw new ArgumentException("only ECB+ train and dev topics are read here");
+        foreach (var split in splits ?? ["train", "dev"])
             foreach (var topic in ecb.Topics(split))
                 foreach (var doc in ecb.ReadTopic(topic))
                     foreach (var group in doc.Tokens.GroupBy(t => t.Sentence))
                     {
-                        if (!ecb.IsSelected(doc.Name, group.Key)) continue;
+                        if (!allSentences && !ecb.IsSelected(doc.Name, group.Key)) continue;
                         var tokens = group.ToList();
                         if (tokens.Count is < 6 or > 60) continue;
                         var text = doc.Text[tokens[0].Start..tokens[^1].End];
