@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Parallax.Model;
@@ -73,7 +74,7 @@ internal static class Api
                 snippet = h.Snippet.Replace(SearchHit.Open, "[", StringComparison.Ordinal).Replace(SearchHit.Close, "]", StringComparison.Ordinal),
             }));
         });
-        app.MapPost("/api/documents", PostDocuments);
+        app.MapPostAsync("/api/documents", PostDocuments);
     }
 
     private static async Task<IResult> PostDocuments(HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts)
@@ -119,11 +120,11 @@ internal static class Api
         if (body.Length == 0) return Error(400, "empty body");
         if (LooksBinary("body" + ext, body)) return Error(400, "the body is binary, not a text, HTML or JSON Lines report");
         var outcome = await corpus.IngestAsync([new Upload("body" + ext, body)], ctx.RequestAborted).ConfigureAwait(false);
-        var result = new
+        var result = new JsonObject
         {
-            added = outcome.Added.Select(a => new { id = a.Id, story = a.Story }),
-            alreadyStored = outcome.AlreadyStored,
-            rejected = outcome.Rejected.Select(r => new { origin = r.Origin, reason = r.Reason }),
+            ["added"] = Array(outcome.Added, a => new JsonObject { ["id"] = a.Id, ["story"] = a.Story }),
+            ["alreadyStored"] = outcome.AlreadyStored,
+            ["rejected"] = Array(outcome.Rejected, r => new JsonObject { ["origin"] = r.Origin, ["reason"] = r.Reason }),
         };
         if (outcome.Added.Count == 0 && outcome.AlreadyStored == 0) return Results.Json(result, statusCode: 400);
         return Results.Json(result, statusCode: outcome.Added.Count > 0 ? 201 : 200);
@@ -171,16 +172,20 @@ internal static class Api
             url = m.Url,
             copyOf = d.CopyOf?.Original,
             text = d.Text,
-            entities = d.Entities.Select(e => new { start = e.Start, end = e.End, type = e.Type.ToString().ToLowerInvariant() }),
-            quotes = d.Quotes.Select(q => new { start = q.Content.Start, end = q.Content.End, speaker = q.SpeakerLabel }),
-            quantities = d.Quantities.Select(q => new { start = q.Start, end = q.End, kind = q.Kind.ToString().ToLowerInvariant(), value = q.Value, unit = q.Unit, about = q.About }),
-            times = d.Times.Select(t => new { start = t.Start, end = t.End, iso = t.Iso }),
-            citations = d.Citations.Select(c => new { start = c.Start, end = c.End, cites = c.Cites }),
-            removed = d.Removed.Select(r => new { text = r.Text, reason = r.Reason }),
+            entities = Array(d.Entities, e => new JsonObject { ["start"] = e.Start, ["end"] = e.End, ["type"] = e.Type.ToString().ToLowerInvariant() }),
+            quotes = Array(d.Quotes, q => new JsonObject { ["start"] = q.Content.Start, ["end"] = q.Content.End, ["speaker"] = q.SpeakerLabel }),
+            quantities = Array(d.Quantities, q => new JsonObject { ["start"] = q.Start, ["end"] = q.End, ["kind"] = q.Kind.ToString().ToLowerInvariant(), ["value"] = q.Value, ["unit"] = q.Unit, ["about"] = q.About }),
+            times = Array(d.Times, t => new JsonObject { ["start"] = t.Start, ["end"] = t.End, ["iso"] = t.Iso }),
+            citations = Array(d.Citations, c => new JsonObject { ["start"] = c.Start, ["end"] = c.End, ["cites"] = c.Cites }),
+            removed = Array(d.Removed, r => new JsonObject { ["text"] = r.Text, ["reason"] = r.Reason }),
         };
     }
 
-    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+    /// <summary>Small nested objects are written as JSON nodes, not anonymous objects: the published native executable
+    /// has no code for the serializer's small-object converters of anonymous types (larger ones it has).</summary>
+    private static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonObject> item) => new([.. items.Select(i => (JsonNode?)item(i))]);
+
+    private static IResult Error(int status, string message) => Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
 
     private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -20,7 +20,7 @@ internal static class Pages
         app.MapRead("/stories/{id}", (string id, CorpusService corpus) => StoryPage(id, corpus));
         app.MapRead("/documents/{id}", (string id, CorpusService corpus) => DocumentPage(id, corpus));
         app.MapRead("/add", (ServerOptions options) => Html(AddPage(options, null, null), 200));
-        app.MapPost("/add", (HttpContext ctx, CorpusService corpus, ServerOptions options, KeyAttempts attempts) => AddPost(ctx, corpus, options, attempts));
+        app.MapPostAsync("/add", AddPost);
     }
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);

@@ -51,7 +51,7 @@ public static class ParallaxServer
                 ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 await Send(ctx, ctx.Request.Path.StartsWithSegments("/api") ? null : new Page("Search stopped").Header("Search stopped")
                     .Raw("<main class=\"wrap\"><p class=\"message error\" role=\"alert\">").T(refused.Message).Raw(". <a href=\"/\">Back to the stories</a>.</p></main>\n").End(),
-                    System.Text.Json.JsonSerializer.Serialize(new { error = refused.Message })).ConfigureAwait(false);
+                    new System.Text.Json.Nodes.JsonObject { ["error"] = refused.Message }.ToJsonString()).ConfigureAwait(false);
                 return;
             }
             // A bug must not show a stack trace to a reader; the log keeps it.
@@ -106,6 +106,19 @@ public static class ParallaxServer
     /// a monitor asks so), and Kestrel sends no body for it.</summary>
     internal static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
         app.MapMethods(pattern, ReadMethods, handler);
+
+    /// <summary>Maps a POST whose handler answers asynchronously as a plain request delegate, its services taken from
+    /// the request: the published native executable cannot build the generic plumbing for a Task&lt;IResult&gt;
+    /// handler at run time (it would write the task itself as JSON).</summary>
+    internal static IEndpointConventionBuilder MapPostAsync(this IEndpointRouteBuilder app, string pattern,
+        Func<HttpContext, CorpusService, ServerOptions, KeyAttempts, Task<IResult>> handler) =>
+        app.MapPost(pattern, (RequestDelegate)(async ctx =>
+        {
+            var services = ctx.RequestServices;
+            var result = await handler(ctx, services.GetRequiredService<CorpusService>(), services.GetRequiredService<ServerOptions>(),
+                services.GetRequiredService<KeyAttempts>()).ConfigureAwait(false);
+            await result.ExecuteAsync(ctx).ConfigureAwait(false);
+        }));
 
     /// <summary>The addresses Kestrel bound (the real port when asked for port 0); call after start.</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>

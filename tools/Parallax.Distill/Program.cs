@@ -4,14 +4,15 @@ using Parallax.Distill;
 
 // parallax-distill: build-time word vectors from the all-MiniLM-L6-v2 sentence encoder (docs/word-vectors.md).
 //   distill  [--shared DIR] [--work DIR] [--out FILE] [--size N] [--min-count N] [--dims N] [--seed N] [--threads N] [--cached-only]
-//   eval     [--shared DIR] [--work DIR] [--model FILE] [--pairs N] [--seed N] [--threads N] [--variants]
+//   eval     [--shared DIR] [--work DIR] [--model FILE] [--pairs N] [--seed N] [--threads N] [--variants] [--adapt [--fit-sentences N]]
 //   bench    [--model FILE] [--shared DIR]
 //   accounts [--shared DIR]          (does the phrase vector help link sentences that tell the same moment? ECB+ proxy)
+//   accounts-stage [--shared DIR]    (the fact aligner's accounts on ECB+ train/dev sub-topics, before/after the vector test)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.Error.WriteLine("usage: parallax-distill distill|eval|bench|accounts [options]  (see docs/word-vectors.md)");
+    Console.Error.WriteLine("usage: parallax-distill distill|eval|bench|accounts|accounts-stage [options]  (see docs/word-vectors.md)");
     return args.Length == 0 ? 2 : 0;
 }
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -23,7 +24,8 @@ try
         "eval" => VectorEvaluation.Run(options),
         "bench" => VectorBench.Run(options),
         "accounts" => AccountMatching.Run(options),
-        _ => Fail($"unknown command '{args[0]}' (distill, eval, bench, accounts)"),
+        "accounts-stage" => AccountStage.Run(options),
+        _ => Fail($"unknown command '{args[0]}' (distill, eval, bench, accounts, accounts-stage)"),
     };
 }
 catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException)
@@ -40,7 +42,7 @@ static int Fail(string message)
 namespace Parallax.Distill
 {
     /// <summary>Command-line options shared by the commands, with the defaults the committed model was built with.</summary>
-    internal sealed record Options(string Shared, string Work, string Model, int Size, int MinCount, int Dimensions, int Seed, int Threads, int Pairs, bool Variants = false, bool CachedOnly = false)
+    internal sealed record Options(string Shared, string Work, string Model, int Size, int MinCount, int Dimensions, int Seed, int Threads, int Pairs, bool Variants = false, bool CachedOnly = false, bool Adapt = false, int FitSentences = 1500)
     {
         public static string RepositoryRoot()
         {
@@ -74,6 +76,8 @@ namespace Parallax.Distill
                     "--pairs" => o with { Pairs = Int() },
                     "--variants" => o with { Variants = true },
                     "--cached-only" => o with { CachedOnly = true },
+                    "--adapt" => o with { Adapt = true },
+                    "--fit-sentences" => o with { FitSentences = Int() },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }

@@ -25,6 +25,14 @@ public enum ClaimScope : byte
 /// </summary>
 public readonly record struct ClaimMeaning(string Noun, bool Strong, string? HolderNoun, ClaimScope Scope, string? Modifier)
 {
+    /// <summary>A part picked out of a named group ("eight of the jurors", "two of them", "17 of the hijacked ships"):
+    /// which members are meant is open, so two such parts never contradict each other or the whole.</summary>
+    public bool Partitive { get; init; }
+
+    /// <summary>A verb before the number names what it measures, tied by "for" ("locked down for almost three hours",
+    /// "deliberated for 40 hours"); a sentence opening "For about 40 minutes, …" ties nothing.</summary>
+    public bool TiedHead { get; init; }
+
     // Nouns that name people in general: "five people", "two men", "three victims" count the same thing.
     private static readonly FrozenDictionary<string, string> Synonyms = new Dictionary<string, string>
     {
@@ -44,6 +52,10 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         ["wounded"] = "injured", ["injured"] = "injured", ["hurt"] = "injured",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    // The words that normalise to each measure noun, other than the noun itself.
+    private static readonly FrozenDictionary<string, string[]> KeysOf = Synonyms.Where(p => p.Key != p.Value).GroupBy(p => p.Value, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
+
     // Counted nouns too general to show that two counts are one quantity ("five people" here and "two people" there).
     private static readonly FrozenSet<string> Generic = new[]
     {
@@ -54,6 +66,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
 
     private static readonly string[] For = ["for"];
     private static readonly string[] PartBefore = ["other", "more", "another", "additional", "remaining", "including", "further", "extra"];
+    private static readonly string[] PartitiveAfter = [" of them", " of whom", " of those", " of which"];
+    private static readonly string[] AgeThen = [" at the time", " then", " when "];
     private static readonly string[] RoundupCues =
     [
         "this year", "so far", "this weekend", "this month", "since the start", "since january", "nationwide", "across the country",
@@ -77,7 +91,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
 
         string noun;
         string? holder = null, modifier = null;
-        bool strong;
+        bool strong, tied = false;
         switch (q.Kind)
         {
             case QuantityKind.Count:
@@ -90,6 +104,10 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
             case QuantityKind.Age:
                 noun = "age";
                 holder = q.About is "age" or "year" ? null : Normal(q.About);
+                // The holder is the noun the age describes ("a 12-year-old girl", "61-year-old Vancouver man"), not a
+                // head read further on ("a 66-year-old woman near the hotel" is no "near"); a person in general says
+                // nothing about which person, so it is left open.
+                if (holder is not null && (holder == "person" || !NounFollows(after, holder))) holder = null;
                 strong = holder is not null;
                 break;
             default:
@@ -97,16 +115,44 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
                 // Only "negotiated for 25 minutes", "locked down for three hours" tie a verb to the time it lasted; other
                 // heads ("after about 20 minutes, an agent breaks the window") are read loosely and prove little.
                 strong = !noHead && EndsWithWord(before, For);
+                int wide = Math.Max(sentence.Start, q.Start - 72);
+                tied = strong && PastTense(text.AsSpan(wide, q.Start - wide).TrimEnd()[..^3], q.About);
                 break;
         }
 
         var scope = ClaimScope.Whole;
-        if (EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore) || StartsWithAny(after, [" of them", " of whom", " of those"])
-            || q.Kind == QuantityKind.Count && span.Contains(" of the ", StringComparison.OrdinalIgnoreCase))
+        bool partitive = StartsWithAny(after, PartitiveAfter) || q.Kind == QuantityKind.Count && span.Contains(" of the ", StringComparison.OrdinalIgnoreCase);
+        if (q.Kind == QuantityKind.Age)
+        {
+            // A person's age is read at the report's time whatever else the sentence dates ("Nichols, 37, was found
+            // guilty last month"); only an age tied to another time is background ("who was 18 at the time").
+            if (StartsWithAny(after, AgeThen)) scope = ClaimScope.Background;
+        }
+        else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore))
             scope = ClaimScope.Part;
         else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
         else if (ContainsAny(window, BackgroundCues)) scope = ClaimScope.Background;
-        return new ClaimMeaning(noun, strong, holder, scope, modifier);
+        return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    /// <summary>True when a word of the sentence is a form of the normal measure noun or of one of its synonyms
+    /// ("negotiated", "talked" for "talk"; "locked" for "lock"): a word starting with the key, its final "e" dropped.</summary>
+    public static bool Names(ReadOnlySpan<char> sentence, string noun)
+    {
+        if (Forms(sentence, noun)) return true;
+        if (KeysOf.TryGetValue(noun, out var keys))
+            foreach (var key in keys)
+                if (Forms(sentence, key)) return true;
+        return false;
+
+        static bool Forms(ReadOnlySpan<char> s, string key)
+        {
+            var stem = key.Length > 4 && key[^1] == 'e' ? key.AsSpan(0, key.Length - 1) : key.AsSpan();
+            if (stem.Length < 3) return false;
+            foreach (var range in s.Split(' '))
+                if (s[range].StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
     }
 
     /// <summary>The normal form of a counted noun: "victims" → "person", "crewmen" → "crew", "boats" → "boat".</summary>
@@ -136,6 +182,34 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
             middle = middle[(sp + 1)..];
         }
         return null;
+    }
+
+    /// <summary>The noun (normal form) is the first word after the number, or the second after a capitalised one
+    /// ("66-year-old Burnsville woman"); not a word further on ("66-year-old woman outside").</summary>
+    private static bool NounFollows(ReadOnlySpan<char> after, string noun)
+    {
+        int seen = 0;
+        foreach (var range in after.Split(' '))
+        {
+            var w = after[range];
+            if (w.IsEmpty || w is "-" or "'s") continue;
+            if (Normal(w.ToString().ToLowerInvariant()) == noun) return true;
+            if (++seen >= 2 || !char.IsUpper(w[0])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A past-tense form of the head among the words: "locked", "deliberated" (not "officers").</summary>
+    private static bool PastTense(ReadOnlySpan<char> s, string head)
+    {
+        if (head.Length < 3) return false;
+        foreach (var range in s.Split(' '))
+        {
+            var w = s[range];
+            if (w.Length > head.Length && w.StartsWith(head, StringComparison.OrdinalIgnoreCase) && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static bool EndsWithWord(ReadOnlySpan<char> s, string[] words)

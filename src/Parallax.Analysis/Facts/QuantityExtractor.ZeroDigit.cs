@@ -31,6 +31,10 @@ internal sealed partial class QuantityExtractor
 
     private static bool IsCouple(ReadOnlySpan<char> w) => w.Equals("couple", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>"nobody", "no-one", "noone": a count of no people (with "no" + "one" read by the caller).</summary>
+    private static bool IsNobody(ReadOnlySpan<char> w) =>
+        w.Equals("nobody", StringComparison.OrdinalIgnoreCase) || w.Equals("no-one", StringComparison.OrdinalIgnoreCase) || w.Equals("noone", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// "a man was killed" = 1 killed, "killing one person" = 1, "the couple were shot dead" = 2, "one count of
     /// kidnapping" = 1 count. Only beside a casualty word (or for counts and charges), so "a man said" is not a claim.
@@ -38,6 +42,14 @@ internal sealed partial class QuantityExtractor
     /// </summary>
     private int? TryZeroDigitCount(int i, List<Quantity> output)
     {
+        if (IsNobody(W(i)) || Is(i, "no") && Is(i + 1, "one") && !words[i].BreakAfter)
+        {
+            // "No-one was injured", "nobody is thought to have been injured": a count of none.
+            int last = Is(i, "no") ? i + 1 : i;
+            if (words[last].BreakAfter || !NearCasualty(i, last, 6)) return null;
+            output.Add(new Quantity(words[i].Start, words[last].End, QuantityKind.Count, 0, 0, 0, "person", "person", Qualifier.Exact));
+            return last + 1;
+        }
         bool one = Is(i, "one"), article = Is(i, "a") || Is(i, "an");
         bool couple = (Is(i, "the") || Is(i, "a") || Words(i, "both", "of", "the")) && i + 1 < n && IsCouple(W(i + 1)) && !Is(i + 2, "of");
         if (!one && !article && !couple) return null;
@@ -71,10 +83,10 @@ internal sealed partial class QuantityExtractor
 
     /// <summary>A casualty word right before the phrase ("killing one man", "killed a woman") or within the next four
     /// words of its clause ("a man was killed", "the couple were shot dead").</summary>
-    private bool NearCasualty(int first, int last)
+    private bool NearCasualty(int first, int last, int reach = 4)
     {
         if (first > 0 && !words[first - 1].BreakAfter && Casualty.Contains(W(first - 1))) return true;
-        for (int j = last + 1, steps = 0; j < n && steps < 4; j++, steps++)
+        for (int j = last + 1, steps = 0; j < n && steps < reach; j++, steps++)
         {
             if (Casualty.Contains(W(j))) return true;
             if (words[j].BreakAfter || words[j - 1].BreakAfter) return false;

@@ -18,7 +18,13 @@ internal sealed partial class QuantityExtractor
     /// <summary><see cref="Hit.RestStart"/> value for a "-plus" suffix ("10-plus").</summary>
     private const int PlusSuffix = -2;
 
-    public QuantityExtractor(string text) => this.text = text;
+    private readonly HeadFinder heads;
+
+    public QuantityExtractor(string text)
+    {
+        this.text = text;
+        heads = new HeadFinder(text);
+    }
 
     /// <summary>A parsed number before it is classified: which words it covers and what kind of number it is.</summary>
     private struct Hit
@@ -45,10 +51,12 @@ internal sealed partial class QuantityExtractor
                 var span = text.AsSpan(w.Start, w.Length);
                 lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span);
                 if (w.Has(WordMarks.HasDigit) || (lex[i].Class & (WordClass.Cardinal | WordClass.Ordinal | WordClass.VaguePlural)) != 0
-                    || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A || span.Length == 6 && IsCouple(span))
+                    || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A || span.Length == 6 && (IsCouple(span) || IsNobody(span))
+                    || span.Length == 2 && span.Equals("no", StringComparison.OrdinalIgnoreCase))
                     anyNumber = true;
             }
             if (!anyNumber) continue;
+            heads.Use(words, lex, n);
             for (int i = 0; i < n;)
                 i = TryAt(i, output);
         }
@@ -118,12 +126,13 @@ internal sealed partial class QuantityExtractor
         }
         if ((Is(next, "times") || Is(next, "time") && hit.Value == 1) && !words[hit.Last].BreakAfter && hit.Value >= 1)
         {
-            string about = BackwardVerb((qualStart >= 0 ? qualStart : hit.First) - 1) ?? ForwardToVerb(next + 1) ?? "time";
+            string about = heads.BackwardVerb((qualStart >= 0 ? qualStart : hit.First) - 1) ?? heads.ForwardToVerb(next + 1) ?? "time";
             Emit(output, hit, start, words[next].End, QuantityKind.Count, 1, "time", about, qualifier, nearly);
             return next + 1;
         }
         if (hit.FromOne) return next; // "one", "a", "an" count only with a unit ("one hour"): "one of them" is not a fact
         if (TryCount(hit, start, qualifier, nearly, output, out int resume)) return resume;
+        if (TryCoordinated(hit, start, qualifier, nearly, output, out resume)) return resume;
         return TryApposition(hit, output);
     }
 
@@ -254,6 +263,38 @@ internal sealed partial class QuantityExtractor
         return true;
     }
 
+    /// <summary>"1/2", "1/4", "3/4" as a fraction, else null.</summary>
+    private static double? Fraction(ReadOnlySpan<char> w) => w switch
+    {
+        "1/2" => 0.5,
+        "1/4" => 0.25,
+        "3/4" => 0.75,
+        _ => null,
+    };
+
+    /// <summary>"2-1/2": a whole number, a dash and a simple fraction, else null.</summary>
+    private static double? MixedFraction(ReadOnlySpan<char> w)
+    {
+        int dash = w.IndexOf('-');
+        if (dash <= 0 || dash > 3 || Fraction(w[(dash + 1)..]) is not double part) return null;
+        foreach (char c in w[..dash]) if (!char.IsAsciiDigit(c)) return null;
+        return int.Parse(w[..dash], System.Globalization.CultureInfo.InvariantCulture) + part;
+    }
+
+    /// <summary>A currency sign standing alone one space before the number ("$ 108 million", as tokenised text prints
+    /// it): the sign, preceded by a space or the start of the text.</summary>
+    private string? DetachedCurrency(int start)
+    {
+        if (start < 2 || text[start - 1] != ' ') return null;
+        foreach (var (prefix, currency) in QuantityLexicon.CurrencyPrefixes)
+        {
+            int at = start - 1 - prefix.Length;
+            if (at >= 0 && text.AsSpan(at, prefix.Length).SequenceEqual(prefix) && (at == 0 || char.IsWhiteSpace(text[at - 1])))
+                return currency;
+        }
+        return null;
+    }
+
     /// <summary>"two and a half", "1 and a half".</summary>
     private void AndAHalf(ref Hit hit)
     {
@@ -281,6 +322,13 @@ internal sealed partial class QuantityExtractor
             }
         }
         if (span.IsEmpty || !(char.IsAsciiDigit(span[0]) || span[0] == '.')) return false;
+        hit.Currency ??= DetachedCurrency(w.Start);
+        if (MixedFraction(span) is double mixed)
+        {
+            hit.Value = mixed;   // "2-1/2 year sentence"
+            hit.Digits = true;
+            return true;
+        }
         if (span.IndexOfAny(':', '/') >= 0) return false;          // clock times and dates: the time stage reads them
 
         ReadOnlySpan<char> head = span, rest = default;
@@ -351,6 +399,12 @@ internal sealed partial class QuantityExtractor
             hit.Value = acc.Value;
         }
         AndAHalf(ref hit);
+        // "2 1/2 years": a whole number, a space and a simple fraction.
+        if (rest.IsEmpty && hit.Last == i && value == Math.Floor(value) && i + 1 < n && !w.BreakAfter && Fraction(W(i + 1)) is double part)
+        {
+            hit.Value = value + part;
+            hit.Last = i + 1;
+        }
         return true;
     }
 
@@ -404,7 +458,7 @@ internal sealed partial class QuantityExtractor
     {
         if (j >= n || words[j - 1].BreakAfter) return false;
         var l = lex[j];
-        return l.Unit is not null || l.Is(WordClass.Percent) || Is(j, "times") || IsPluralNoun(j) && IsLower(j);
+        return l.Unit is not null || l.Is(WordClass.Percent) || Is(j, "times") || heads.IsPluralNoun(j) && IsLower(j);
     }
 
     private static bool IsAllDigits(ReadOnlySpan<char> s)
@@ -516,7 +570,7 @@ internal sealed partial class QuantityExtractor
         else if (kind == QuantityKind.Money)
             about = MoneyAbout(u + 1, hit.First);
         else
-            about = NextNoun(u) ?? OfObject(u + 1) ?? BackwardVerb(hit.First - 1) ?? unit.Name;
+            about = heads.NextNoun(u) ?? heads.OfObject(u + 1) ?? heads.BackwardVerb(hit.First - 1) ?? unit.Name;
         Emit(output, hit, start, end, kind, unit.Factor, unit.Unit, about, qualifier, nearly);
         return u + 1;
     }
@@ -531,27 +585,27 @@ internal sealed partial class QuantityExtractor
         int firstWord = hit.First;
         while (firstWord > 0 && words[firstWord - 1].Start >= start) firstWord--;
         if (Is(u + 1, "long") || Is(u + 1, "tall") || Is(u + 1, "wide") || Is(u + 1, "deep") || Is(u + 1, "high"))
-            return SubjectNoun(firstWord) ?? unit.Name;
+            return heads.SubjectNoun(firstWord) ?? unit.Name;
         // "a 30 minute video": a singular unit after a number above one modifies the noun after it.
-        if (!words[u].BreakAfter && hit.Value > 1 && W(u).Equals(unit.Name, StringComparison.OrdinalIgnoreCase) && NextNoun(u) is { } modified)
+        if (!words[u].BreakAfter && hit.Value > 1 && W(u).Equals(unit.Name, StringComparison.OrdinalIgnoreCase) && heads.NextNoun(u) is { } modified)
             return modified;
-        if (OfObject(u + 1) is { } of) return of;
-        if (!words[u].BreakAfter && (Is(u + 1, "after") || Is(u + 1, "before")) && ForwardToVerb(u + 2) is { } clause) return clause;
-        return BackwardVerb(firstWord - 1) ?? ForwardMainVerb(u) ?? unit.Name;
+        if (heads.OfObject(u + 1) is { } of) return of;
+        if (!words[u].BreakAfter && (Is(u + 1, "after") || Is(u + 1, "before")) && heads.ForwardToVerb(u + 2) is { } clause) return clause;
+        return heads.BackwardVerb(firstWord - 1) ?? heads.ForwardMainVerb(u) ?? unit.Name;
     }
 
     private string MoneyAbout(int j, int first)
     {
         if (j < n && !words[j - 1].BreakAfter)
         {
-            if (NextNoun(j - 1) is { } noun) return noun;
-            if (Is(j, "in") && IsContent(j + 1)) return Head(j + 1);
+            if (heads.NextNoun(j - 1) is { } noun) return noun;
+            if (Is(j, "in") && heads.IsContent(j + 1)) return heads.Head(j + 1);
         }
-        return BackwardVerb(first - 1) ?? "money";
+        return heads.BackwardVerb(first - 1) ?? "money";
     }
 
     private string PercentAbout(int j, int first) =>
-        OfObject(j) ?? SubjectNoun(first) ?? BackwardVerb(first - 1) ?? "percent";
+        heads.OfObject(j) ?? heads.SubjectNoun(first) ?? heads.BackwardVerb(first - 1) ?? "percent";
 
     private int EmitCompound(in Hit hit, int start, Qualifier qualifier, bool nearly, List<Quantity> output)
     {
@@ -568,12 +622,12 @@ internal sealed partial class QuantityExtractor
             if (unit.Kind == QuantityKind.Duration && p2.Equals("old", StringComparison.OrdinalIgnoreCase))
             {
                 // "11-year-old son", "six-month-old": ages in years.
-                string who = NextNoun(wordIndex) ?? "age";
+                string who = heads.NextNoun(wordIndex) ?? "age";
                 Emit(output, hit, start, end, QuantityKind.Age, unit.Factor / QuantityLexicon.Year.Factor, "year", who, qualifier, nearly);
                 return wordIndex + 1;
             }
             if (!p2.IsEmpty) return wordIndex + 1;
-            string about = NextNoun(wordIndex) ?? unit.Name;
+            string about = heads.NextNoun(wordIndex) ?? unit.Name;
             Emit(output, hit, start, end, unit.Kind, unit.Factor, unit.Unit, about, qualifier, nearly);
             return wordIndex + 1;
         }
@@ -581,14 +635,14 @@ internal sealed partial class QuantityExtractor
         {
             var scaled = hit;
             scaled.Value *= l1.Value;
-            Emit(output, scaled, start, end, QuantityKind.Money, 1, hit.Currency, NextNoun(wordIndex) ?? "money", qualifier, nearly);
+            Emit(output, scaled, start, end, QuantityKind.Money, 1, hit.Currency, heads.NextNoun(wordIndex) ?? "money", qualifier, nearly);
             return wordIndex + 1;
         }
         // "a 12-member jury", "three-person crew": a count of the compound's noun.
         if (p2.IsEmpty && p1.Length > 2 && IsAllLetters(p1) && !l1.Is(WordClass.Stop) && hit.Value >= 2)
         {
             string unitName = Lemmas.Singular(p1);
-            Emit(output, hit, start, end, QuantityKind.Count, 1, unitName, NextNoun(wordIndex) ?? unitName, qualifier, nearly);
+            Emit(output, hit, start, end, QuantityKind.Count, 1, unitName, heads.NextNoun(wordIndex) ?? unitName, qualifier, nearly);
         }
         return wordIndex + 1;
     }
@@ -598,9 +652,9 @@ internal sealed partial class QuantityExtractor
         int f = hit.First, j = hit.Last + 1;
         // Only "the third time", "his second arrest": a determiner or possessive before, a common noun after.
         bool determined = f > 0 && (lex[f - 1].Is(WordClass.Determiner) || words[f - 1].Has(WordMarks.Possessive)) && !words[f - 1].BreakAfter;
-        if (!determined || j >= n || words[hit.Last].BreakAfter || !IsContent(j) || !IsLower(j)) return j;
+        if (!determined || j >= n || words[hit.Last].BreakAfter || !heads.IsContent(j) || !IsLower(j)) return j;
         if (lex[j].Is(WordClass.Auxiliary) || Lemmas.LooksVerbal(W(j)) && W(j).EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return j;
-        string noun = Head(j);
+        string noun = heads.Head(j);
         output.Add(new Quantity(words[f].Start, words[j].End, QuantityKind.Ordinal, hit.Value, hit.Value, hit.Value, "rank", noun, Qualifier.Exact));
         return j + 1;
     }
@@ -622,10 +676,10 @@ internal sealed partial class QuantityExtractor
             if (words[k].Has(WordMarks.HasDigit) || lex[k].Is(WordClass.Cardinal)) return false;
             bool modifier = Is(k, "more") || Is(k, "other") || Is(k, "additional");
             if (!modifier && (lex[k].Is(WordClass.Stop) || lex[k].Is(WordClass.Auxiliary))) return false;
-            if (IsPluralNoun(k))
+            if (heads.IsPluralNoun(k) || k == j && IsPeoplePlural(k))
             {
                 int head = k;
-                while (head + 1 < n && !words[head].BreakAfter && IsPluralNoun(head + 1) && !Lemmas.LooksVerbal(W(head + 1))) head++;
+                while (head + 1 < n && !words[head].BreakAfter && heads.IsPluralNoun(head + 1) && !Lemmas.LooksVerbal(W(head + 1))) head++;
                 string unit = Lemmas.Singular(W(head));
                 Emit(output, hit, start, words[head].End, QuantityKind.Count, 1, unit, unit, qualifier, nearly);
                 resume = head + 1;
@@ -635,6 +689,31 @@ internal sealed partial class QuantityExtractor
         }
         return false;
     }
+
+    /// <summary>
+    /// "12 Somali and 11 Yemeni pirates": the first number counts the noun the second one names, each with its own
+    /// capitalised modifier, so the claim reads "12 Somali" and counts Somalis (the same as "12 Somalis").
+    /// </summary>
+    private bool TryCoordinated(in Hit hit, int start, Qualifier qualifier, bool nearly, List<Quantity> output, out int resume)
+    {
+        resume = hit.Last + 1;
+        int j = hit.Last + 1, m = j + 2, noun = j + 4;
+        if (words[hit.Last].BreakAfter || noun >= n || !Capital(j) || !Is(j + 1, "and")) return false;
+        if (!(words[m].Has(WordMarks.HasDigit) || lex[m].Is(WordClass.Cardinal)) || words[m].BreakAfter || !Capital(m + 1)) return false;
+        if (!heads.IsPluralNoun(noun) || !IsLower(noun)) return false;
+        // The people named is what is counted ("12 Somali" = 12 Somalis); the shared noun is its head.
+        Emit(output, hit, start, words[j].End, QuantityKind.Count, 1, Lemmas.Lower(W(j)), Lemmas.Singular(W(noun)), qualifier, nearly);
+        resume = j + 1;
+        return true;
+
+        bool Capital(int k) => words[k].Has(WordMarks.Capitalized) && !words[k].Has(WordMarks.HasDigit) && !words[k].BreakAfter && lex[k].Class == WordClass.None;
+    }
+
+    /// <summary>"12 Somalis", "11 Yemenis": a capitalised plural of a people, which the plural test ("-is" is no plural,
+    /// as in "analysis") leaves out.</summary>
+    private bool IsPeoplePlural(int k) =>
+        k < n && words[k].Has(WordMarks.Capitalized) && !words[k].Has(WordMarks.HasDigit) && W(k).Length > 5 && IsAllLetters(W(k))
+        && W(k).EndsWith("is", StringComparison.Ordinal) && lex[k].Class == WordClass.None;
 
     /// <summary>"Florencio Millan-Vazquez, 32, of Mexico": an age in apposition to a name.</summary>
     private int TryApposition(in Hit hit, List<Quantity> output)
@@ -656,136 +735,9 @@ internal sealed partial class QuantityExtractor
         return l + 1;
     }
 
-    // ---------------------------------------------------------------- heads
-
-    private bool IsContent(int k) =>
-        k >= 0 && k < n && !words[k].Has(WordMarks.HasDigit) && !lex[k].Is(WordClass.Stop) && !lex[k].Is(WordClass.Auxiliary)
-        && char.IsLetter(text[words[k].Start]);
-
     private static bool IsAllLetters(ReadOnlySpan<char> s)
     {
         foreach (var c in s) if (!char.IsLetter(c)) return false;
         return true;
     }
-
-    private bool IsPluralNoun(int k)
-    {
-        if (k < 0 || k >= n) return false;
-        var l = lex[k];
-        if (l.Is(WordClass.Plural)) return true;
-        if (l.Is(WordClass.NotPlural) || l.Is(WordClass.Stop) || l.Is(WordClass.Auxiliary) || words[k].Has(WordMarks.HasDigit)) return false;
-        var w = W(k);
-        if (w.Length < 3 || (w[^1] != 's' && w[^1] != 'S')) return false;
-        char p = char.ToLowerInvariant(w[^2]);
-        if (p is 's' or 'u' or 'i' or '\'' or '\u2019') return false;
-        return char.IsLetter(w[0]);
-    }
-
-    /// <summary>The lemma of a noun or verb head at <paramref name="k"/>: singular for plurals, base form for "-ing".</summary>
-    private string Head(int k)
-    {
-        var w = W(k);
-        if (w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && w.Length > 5) return Lemmas.Verb(w);
-        return IsPluralNoun(k) ? Lemmas.Singular(w) : Lemmas.Lower(w);
-    }
-
-    /// <summary>The noun right after a prenominal quantity ("32-minute video" → "video"), if there is one.</summary>
-    private string? NextNoun(int k)
-    {
-        if (k + 1 >= n || words[k].BreakAfter) return null;
-        int j = k + 1;
-        if (!IsContent(j) || !IsLower(j) || lex[j].Unit is not null || lex[j].Is(WordClass.Elapsed)) return null;
-        if (Lemmas.LooksVerbal(W(j)) && !W(j).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return null;
-        // A compound noun ("30-minute video clip"): the head is its last noun.
-        while (j + 1 < n && !words[j].BreakAfter && IsContent(j + 1) && IsLower(j + 1) && !Lemmas.LooksVerbal(W(j + 1))
-               && lex[j + 1].Unit is null && j < k + 3 && !IsVerbAfterNoun(j + 1))
-            j++;
-        return Head(j);
-    }
-
-    private bool IsVerbAfterNoun(int j)
-    {
-        var w = W(j);
-        return w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !IsPluralNoun(j - 1) || lex[j].Is(WordClass.Auxiliary);
-    }
-
-    /// <summary>"25 minutes of recording" → "record"; "10% of voters" → "voter".</summary>
-    private string? OfObject(int j)
-    {
-        if (!Is(j, "of") || words[j - 1].BreakAfter) return null;
-        j++;
-        if (j < n && lex[j].Is(WordClass.Determiner)) j++;
-        return IsContent(j) && IsLower(j) ? Head(j) : null;
-    }
-
-    /// <summary>The nearest verb before the quantity in its clause ("negotiate with X for about 25 minutes",
-    /// "hitting it more than 10 times", "tried at least 21 times").</summary>
-    private string? BackwardVerb(int k)
-    {
-        for (int steps = 0; k >= 0 && steps < 8; k--, steps++)
-        {
-            if (words[k].Has(WordMarks.StopAfter) || words[k].Has(WordMarks.ClauseAfter)) return null;
-            if (words[k].Has(WordMarks.CommaAfter) && steps > 0) return null;
-            if (!IsContent(k) || !IsLower(k)) continue;
-            var w = W(k);
-            bool afterTo = k > 0 && Is(k - 1, "to") && !words[k - 1].BreakAfter;
-            bool afterSubject = k > 0 && (lex[k - 1].Is(WordClass.Auxiliary) || IsPronoun(k - 1));
-            if (Lemmas.LooksVerbal(w) || afterTo || afterSubject) return Lemmas.Verb(w);
-        }
-        return null;
-    }
-
-    /// <summary>The verb of a clause that follows ("five days after he returned" → "return").</summary>
-    private string? ForwardToVerb(int j)
-    {
-        for (int steps = 0; j < n && steps < 5; j++, steps++)
-        {
-            if (IsContent(j) && IsLower(j) && (Lemmas.LooksVerbal(W(j)) || steps == 0 && !IsPluralNoun(j)))
-                return Lemmas.Verb(W(j));
-            if (words[j].BreakAfter) return null;
-        }
-        return null;
-    }
-
-    /// <summary>"After about 20 minutes, an ICE agent breaks the window" → "break": the verb of the main clause after a
-    /// fronted time phrase.</summary>
-    private string? ForwardMainVerb(int u)
-    {
-        if (!words[u].Has(WordMarks.CommaAfter)) return null;
-        for (int j = u + 1, steps = 0; j < n && steps < 8; j++, steps++)
-        {
-            if (!IsContent(j) || !IsLower(j)) { if (words[j].BreakAfter) return null; continue; }
-            var w = W(j);
-            bool afterNoun = j > u + 1 && (IsContent(j - 1) || IsPronoun(j - 1)) && !lex[j - 1].Is(WordClass.Determiner);
-            if (Lemmas.IsIrregularVerb(w) || afterNoun && (w.EndsWith("s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
-                return Lemmas.Verb(w);
-            if (words[j].BreakAfter) return null;
-        }
-        return null;
-    }
-
-    /// <summary>The noun heading the subject before the quantity ("The video, which is more than 30 minutes long").</summary>
-    private string? SubjectNoun(int first)
-    {
-        int commas = 0;
-        for (int k = first - 1, steps = 0; k >= 0 && steps < 10; k--, steps++)
-        {
-            if (words[k].Has(WordMarks.StopAfter) || words[k].Has(WordMarks.ClauseAfter)) return null;
-            if (words[k].Has(WordMarks.CommaAfter) && ++commas > 1) return null;
-            if (!lex[k].Is(WordClass.Determiner)) continue;
-            // The head is the last content word of the phrase the determiner opens.
-            int h = -1;
-            for (int j = k + 1; j < first && j <= k + 4; j++)
-            {
-                if (!IsContent(j)) break;
-                h = j;
-                if (words[j].BreakAfter) break;
-            }
-            if (h >= 0) return Head(h);
-        }
-        return null;
-    }
-
-    private bool IsPronoun(int k) =>
-        k >= 0 && k < n && (Is(k, "he") || Is(k, "she") || Is(k, "they") || Is(k, "we") || Is(k, "i") || Is(k, "it") || Is(k, "you") || Is(k, "who"));
 }

@@ -177,7 +177,7 @@ public sealed partial class QuoteExtractor
         int limit = Math.Min(s.EndToken, s.FirstToken + 3);
         int limitOffset = doc.Tokens[limit - 1].End;
         foreach (var m in MentionsIn(doc, startOffset, limitOffset))
-            if (m.Type != EntityType.Place && !ctx.IsThing(m.Span) && m.Start < limitOffset) return new SpeakerRef(m.Span, null, m.Start);
+            if (m.Type != EntityType.Place && !ctx.IsThing(m.Span) && !ctx.Qualifies(m) && m.Start < limitOffset) return new SpeakerRef(m.Span, null, m.Start);
         var first = doc.Tokens[s.FirstToken];
         var w = ctx.Text.AsSpan(first.Start, first.Length);
         if (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return ResolvePronoun(ctx, w, first.Start);

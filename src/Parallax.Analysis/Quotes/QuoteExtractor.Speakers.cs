@@ -27,7 +27,8 @@ public sealed partial class QuoteExtractor
         foreach (var mention in MentionsIn(doc, loOffset, hiOffset))
         {
             // Unknown-type names count as people here: a name that speaks is almost always a person.
-            if (mention.Type is EntityType.Place || ctx.IsThing(mention.Span) || ctx.InsideQuote(mention.Start) || InParenthetical(text, mention.End, cueTok.Start)) continue;
+            if (mention.Type is EntityType.Place || ctx.IsThing(mention.Span) || ctx.Qualifies(mention) || ctx.InsideQuote(mention.Start)
+                || InParenthetical(text, mention.End, cueTok.Start)) continue;
             bool person = mention.Type is EntityType.Person or EntityType.Other;
             if (mention.End <= cueTok.Start)
             {
@@ -114,6 +115,24 @@ public sealed partial class QuoteExtractor
             }
         }
         return null;
+    }
+
+    /// <summary>Whether a one-word mention opens its sentence (after quote marks at most) and is followed, one space
+    /// on, by a lower-case role or head noun it qualifies ("Fire officials", "Local officials").</summary>
+    private static bool QualifiesNoun(Document doc, EntityMention m)
+    {
+        var text = doc.Text;
+        if (text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '\u00A0')) return false;
+        int t = doc.TokenAtOrAfter(m.Start);
+        if (t + 1 >= doc.Tokens.Length || doc.Tokens[t].Start != m.Start) return false;
+        var next = doc.Tokens[t + 1];
+        if (next.Kind != TokenKind.Word || next.Start != m.End + 1 || text[m.End] != ' ' || !char.IsLower(text[next.Start])) return false;
+        var w = text.AsSpan(next.Start, next.Length);
+        if (!RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w) && !HeadNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return false;
+        int s = doc.SentenceAt(m.Start);
+        if (s < 0) return false;
+        for (int k = doc.Sentences[s].FirstToken; k < t; k++) if (doc.Tokens[k].Kind == TokenKind.Word) return false;
+        return true;
     }
 
     /// <summary>Nouns a role word can modify ("agency records", "police officials"): the description ends at them.</summary>
@@ -218,7 +237,7 @@ public sealed partial class QuoteExtractor
     {
         EntityMention? found = null;
         foreach (var mention in MentionsIn(doc, Math.Max(0, offset - maxDistance), offset))
-            if (mention.End <= offset && (ctx is null ? mention.Type == EntityType.Person : ctx.IsPersonLike(mention))
+            if (mention.End <= offset && (ctx is null ? mention.Type == EntityType.Person : ctx.IsPersonLike(mention) && !ctx.Qualifies(mention))
                 && ctx?.InsideQuote(mention.Start) != true && ctx?.InsideLastStatement(mention.Start) != true)
                 found = mention;
         return found;

@@ -138,6 +138,11 @@ public sealed partial class QuoteExtractor
 
         public bool IsThing(TextSpan m) => things.Count > 0 && things.Contains(Doc.Slice(m));
 
+        /// <summary>A one-word "name" that opens its sentence and qualifies the role or head noun after it ("Fire
+        /// officials said", "Harbor workers said"): capitals there are no evidence of a name, and the speaker is the
+        /// description, never the word.</summary>
+        public bool Qualifies(EntityMention m) => QualifiesNoun(Doc, m);
+
         /// <summary>Starts of statements found with a speaker that cannot speak (a thing, a record): dropped at the end
         /// unless they are direct quotes, which keep their words and lose the speaker.</summary>
         public HashSet<int> Dropped { get; } = [];

@@ -10,6 +10,10 @@ namespace Parallax.Analysis.Time;
 /// </summary>
 internal sealed class TimeExtractor(string text, DateOnly? published)
 {
+    /// <summary>The day relative expressions count from: the publication date, or inside a statement with its own
+    /// date that statement's day (null: unknown, so relative days stay unresolved).</summary>
+    private readonly DateOnly? published = published;
+    private DateOnly? anchor = published;
     private Word[] words = new Word[64];
     private Lex[] lex = new Lex[64];
     private int n;
@@ -23,21 +27,38 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
 
     public void Extract(Document doc, List<TimeExpression> output, CancellationToken ct)
     {
+        foreach (var sentence in doc.Sentences) ExtractSentence(doc, sentence, output, null, ct);
+        // Words a statement says in its own voice count days from the statement's day, not the article's: the
+        // sentences holding such statements are read again with that day as the anchor.
+        var frames = StatementDates.Find(doc, output);
+        if (frames.Count == 0) return;
+        var reread = new List<TimeExpression>();
         foreach (var sentence in doc.Sentences)
+            if (StatementDates.Overlaps(frames, sentence.Span)) ExtractSentence(doc, sentence, reread, frames, ct);
+        anchor = published;
+        output.RemoveAll(t => StatementDates.FrameAt(frames, t.Start) >= 0);
+        foreach (var t in reread) if (StatementDates.FrameAt(frames, t.Start) >= 0) output.Add(t);
+        output.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private void ExtractSentence(Document doc, Sentence sentence, List<TimeExpression> output, List<StatementDates.Frame>? frames, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        n = WordScanner.Scan(doc, sentence, ref words);
+        if (lex.Length < words.Length) lex = new Lex[words.Length];
+        bool any = false;
+        for (int i = 0; i < n; i++)
         {
-            ct.ThrowIfCancellationRequested();
-            n = WordScanner.Scan(doc, sentence, ref words);
-            if (lex.Length < words.Length) lex = new Lex[words.Length];
-            bool any = false;
-            for (int i = 0; i < n; i++)
-            {
-                lex[i] = QuantityLexicon.Get(W(i));
-                const WordClass timeish = WordClass.Month | WordClass.Weekday | WordClass.RelativeDay | WordClass.RelativeShift
-                    | WordClass.NamedTime | WordClass.Elapsed | WordClass.Unit;
-                if (words[i].Has(WordMarks.HasDigit) || (lex[i].Class & timeish) != 0) any = true;
-            }
-            if (!any) continue;
-            for (int i = 0; i < n;) i = TryAt(i, output);
+            lex[i] = QuantityLexicon.Get(W(i));
+            const WordClass timeish = WordClass.Month | WordClass.Weekday | WordClass.RelativeDay | WordClass.RelativeShift
+                | WordClass.NamedTime | WordClass.Elapsed | WordClass.Unit;
+            if (words[i].Has(WordMarks.HasDigit) || (lex[i].Class & timeish) != 0) any = true;
+        }
+        if (!any) return;
+        for (int i = 0; i < n;)
+        {
+            if (frames is not null) anchor = StatementDates.AnchorAt(frames, words[i].Start, published);
+            i = TryAt(i, output);
         }
     }
 
@@ -117,7 +138,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         if (l.Is(WordClass.RelativeDay))
         {
             int offset = Is(i, "yesterday") ? -1 : Is(i, "tomorrow") ? 1 : 0;
-            when = published is { } p ? When.Of(p.AddDays(offset), true) : When.Unknown(DatePrecision.Day);
+            when = anchor is { } p ? When.Of(p.AddDays(offset), true) : When.Unknown(DatePrecision.Day);
             return true;
         }
         if (l.Is(WordClass.RelativeShift) && i + 1 < n && !words[i].BreakAfter)
@@ -127,12 +148,12 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
             last = i + 1;
             if (Is(i + 1, "year"))
             {
-                when = published is { } p ? new When(true, p.Year + delta, 0, 0, DatePrecision.Year, true) : When.Unknown(DatePrecision.Year);
+                when = anchor is { } p ? new When(true, p.Year + delta, 0, 0, DatePrecision.Year, true) : When.Unknown(DatePrecision.Year);
                 return true;
             }
             if (Is(i + 1, "month"))
             {
-                when = published is { } p ? MonthOf(p.AddMonths(delta)) : When.Unknown(DatePrecision.Month);
+                when = anchor is { } p ? MonthOf(p.AddMonths(delta)) : When.Unknown(DatePrecision.Month);
                 return true;
             }
             if (Is(i + 1, "week") || Is(i + 1, "weekend"))
@@ -142,7 +163,13 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
             }
             if (delta == 0 && lex[i + 1].Is(WordClass.PartOfDay))
             {
-                when = published is { } p ? When.Of(p, true) : When.Unknown(DatePrecision.Day);
+                when = anchor is { } p ? When.Of(p, true) : When.Unknown(DatePrecision.Day);
+                return true;
+            }
+            // "last night": the evening before the day the words were written or said.
+            if (delta == -1 && Is(i + 1, "night"))
+            {
+                when = anchor is { } p ? When.Of(p.AddDays(-1), true) : When.Unknown(DatePrecision.Day);
                 return true;
             }
             return false;
@@ -287,7 +314,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         if (Is(k, "ago"))
         {
             last = k;
-            if (published is not { } p || double.IsNaN(count) || count != Math.Floor(count) || precision == DatePrecision.Minute)
+            if (anchor is not { } p || double.IsNaN(count) || count != Math.Floor(count) || precision == DatePrecision.Minute)
             {
                 when = When.Unknown(precision);
                 return true;
@@ -361,7 +388,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
 
     private When ResolveWeekday(DayOfWeek day, int shift)
     {
-        if (published is not { } p) return When.Unknown(DatePrecision.Day);
+        if (anchor is not { } p) return When.Unknown(DatePrecision.Day);
         int back = ((int)p.DayOfWeek - (int)day + 7) % 7;
         int forward = ((int)day - (int)p.DayOfWeek + 7) % 7;
         var date = shift switch
@@ -376,14 +403,14 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
 
     private When ResolveMonthDay(int month, int day)
     {
-        if (published is not { } p) return When.Unknown(DatePrecision.Day);
+        if (anchor is not { } p) return When.Unknown(DatePrecision.Day);
         int year = (month, day).CompareTo((p.Month, p.Day)) <= 0 ? p.Year : p.Year - 1;
         return IsValid(year, month, day) ? new When(true, year, month, day, DatePrecision.Day, true) : When.Unknown(DatePrecision.Day);
     }
 
     private When ResolveMonth(int month)
     {
-        if (published is not { } p) return When.Unknown(DatePrecision.Month);
+        if (anchor is not { } p) return When.Unknown(DatePrecision.Month);
         int year = month <= p.Month ? p.Year : p.Year - 1;
         return new When(true, year, month, 0, DatePrecision.Month, true);
     }

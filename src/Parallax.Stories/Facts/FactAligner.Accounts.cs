@@ -24,6 +24,9 @@ public sealed partial class FactAligner
                 Block(blocks, "f:" + f, c.Sentence);
 
         int rareLimit = Math.Max(2, (int)(vocabulary.Sentences * options.RareFraction));
+        // Sentences of one block that share too few rare words may still tell the same moment in other words: their phrase
+        // vectors decide (computed, and the model loaded, only when such a pair comes up).
+        var vectors = options.AccountCosine <= 1 ? new AccountVectors(docs, sentences) : null;
         var parent = Enumerable.Range(0, sentences.Count).ToArray();
         int Find(int x)
         {
@@ -33,6 +36,7 @@ public sealed partial class FactAligner
         var linkWords = new Dictionary<int, HashSet<int>>();
         var linkAnchors = new Dictionary<int, HashSet<string>>();
         var linkEntities = new Dictionary<int, HashSet<string>>();
+        var linkCosine = new Dictionary<int, float>(); // the best phrase-vector cosine of a link made on it alone
         foreach (var (key, list) in blocks)
         {
             for (int i = 0; i < list.Count; i++)
@@ -43,8 +47,11 @@ public sealed partial class FactAligner
                     if (a.Doc == b.Doc) continue;
                     int ra = Find(list[i]), rb = Find(list[j]);
                     if (ra == rb) continue; // already one account: nothing new to learn from this pair
-                    if (CountRare(a.Terms, b.Terms, vocabulary, rareLimit) < options.AccountMinShared) continue;
+                    float cosine = 0;
+                    if (CountRare(a.Terms, b.Terms, vocabulary, rareLimit) < options.AccountMinShared
+                        && (vectors is null || (cosine = vectors.Cosine(list[i], list[j])) < options.AccountCosine)) continue;
                     parent[rb] = ra;
+                    if (cosine > 0) linkCosine[ra] = Math.Max(cosine, linkCosine.GetValueOrDefault(ra));
                     if (!linkWords.TryGetValue(ra, out var words)) linkWords[ra] = words = [];
                     if (words.Count < 12)
                         foreach (var t in SharedTerms(a.Terms, b.Terms))
@@ -71,6 +78,8 @@ public sealed partial class FactAligner
         var anchorsOf = new Dictionary<int, HashSet<string>>();
         foreach (var (root, w) in linkWords) { var r = Find(root); if (!wordsOf.TryGetValue(r, out var set)) wordsOf[r] = set = []; set.UnionWith(w); }
         foreach (var (root, a) in linkAnchors) { var r = Find(root); if (!anchorsOf.TryGetValue(r, out var set)) anchorsOf[r] = set = []; set.UnionWith(a); }
+        var cosineOf = new Dictionary<int, float>();
+        foreach (var (root, c) in linkCosine) { var r = Find(root); cosineOf[r] = Math.Max(c, cosineOf.GetValueOrDefault(r)); }
         var entitiesOfGroup = new Dictionary<int, HashSet<string>>();
         foreach (var (root, e) in linkEntities) { var r = Find(root); if (!entitiesOfGroup.TryGetValue(r, out var set)) entitiesOfGroup[r] = set = new(StringComparer.Ordinal); set.UnionWith(e); }
 
@@ -102,6 +111,8 @@ public sealed partial class FactAligner
                 evidence.Add($"same date: {dates}");
             }
             if (ranked.Count > 0) evidence.Add("shared rare words: " + string.Join(", ", ranked.Take(8)));
+            if (cosineOf.TryGetValue(root, out var bestCosine))
+                evidence.Add("same moment in other words: phrase-vector cosine " + bestCosine.ToString("F2", CultureInfo.InvariantCulture));
             if (entitiesOfGroup.TryGetValue(root, out var ents) && ents.Count > 0)
                 evidence.Add("shared entities: " + string.Join(", ", ents.Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))));
             if (!factIds.IsEmpty) evidence.Add("numbers in facts: " + string.Join(", ", factIds));

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Parallax.Analysis.Facts;
@@ -87,7 +88,7 @@ public sealed partial class FactAligner
                 var outcome = CountOutcomes.Of(doc.Text, q);
                 bool noHead = HasNoHead(doc.Text, q);
                 var meaning = ClaimMeaning.Read(doc.Text, sentenceRec.Sentence.Span, q, noHead);
-                if (meaning.Scope == ClaimScope.Whole && IsBackground(sentenceRec, storyYear)) meaning = meaning with { Scope = ClaimScope.Background };
+                if (meaning.Scope == ClaimScope.Whole && q.Kind != QuantityKind.Age && IsBackground(sentenceRec, storyYear)) meaning = meaning with { Scope = ClaimScope.Background };
                 string? predicate = Predicate(outcome);
                 if (predicate is not null && !meaning.Strong) meaning = meaning with { Strong = true }; // "five people injured"
                 bool measuresObject = QuantityRoles.MeasuresObject(doc.Text, q);
@@ -101,6 +102,7 @@ public sealed partial class FactAligner
                     Doc = d,
                     Q = q,
                     Sentence = recIndex[s],
+                    Text = doc.Text,
                     EntityId = entity,
                     Label = label,
                     Object = measuresObject,
@@ -135,6 +137,11 @@ public sealed partial class FactAligner
             if (a.Length >= 4 && int.TryParse(a.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y != storyYear) return true;
         return false;
     }
+
+    private static readonly FrozenSet<string> PersonNouns = new[]
+    {
+        "man", "woman", "boy", "girl", "teen", "teenager", "resident", "native", "driver", "mother", "father", "person", "youth",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static string? Predicate(CountOutcome o) => o switch
     {
@@ -199,12 +206,23 @@ public sealed partial class FactAligner
         foreach (var m in mentions)
         {
             if (m.End <= q.Start && Describes(text.AsSpan(m.End, q.Start - m.End).Trim(), age)) owner = m.Id; // the nearest one before wins
-            else if (age && m.Start >= q.End && m.Start - q.End <= 40 && OnlyTitleWords(text.AsSpan(q.End, m.Start - q.End))) return m.Id;
+            else if (age && m.Start >= q.End && m.Start - q.End <= 40 && OnlyTitleWords(text.AsSpan(q.End, m.Start - q.End))
+                     && !ModifiesPersonNoun(text, m.End)) return m.Id;
         }
         return owner;
 
         static bool Describes(ReadOnlySpan<char> gap, bool age) =>
             (age && gap is ",") || gap is ", a" or ", an" or "was a" or "was an" or "is a" or "is an" or ", the";
+
+        // "a 61-year-old Vancouver man": the name is a modifier of the person noun that follows, not the holder.
+        static bool ModifiesPersonNoun(string text, int end)
+        {
+            int start = end;
+            while (start < text.Length && text[start] == ' ') start++;
+            int stop = start;
+            while (stop < text.Length && char.IsLower(text[stop])) stop++;
+            return stop > start && PersonNouns.Contains(text[start..stop]);
+        }
 
         // Blanks and capitalised words such as "Senior Trooper" or "Capt.": at most three of them.
         static bool OnlyTitleWords(ReadOnlySpan<char> gap)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Parallax.Analysis.Facts;
@@ -38,6 +39,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public required int Doc;
         public required Quantity Q;
         public required int Sentence;
+        public string Text = "";  // its document's text (a reference, not a copy)
         public required string? EntityId;
         public required string? Label;
         public required bool Object;
@@ -70,6 +72,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public bool AnyWeak;                                           // a member whose measure is only a fallback
         public HashSet<string> Holders = new(StringComparer.Ordinal);   // known holders of its members
         public bool AnyNoHolder;
+        public bool DescribedHolder;                                   // a member's holder is a noun ("the driver"), not a name
         public ClaimScope Scope;
         public int HighLower = -1, LowUpper = -1;                       // members with the highest lower and lowest upper bound
         public bool Conflicted;                                        // a dispute was accepted into it
@@ -118,6 +121,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             cluster.Abouts[c.Q.About] = 1;
             if (c.Meaning.Strong) cluster.Nouns.Add(c.Meaning.Noun); else cluster.AnyWeak = true;
             if (c.Holder is not null) cluster.Holders.Add(c.Holder); else cluster.AnyNoHolder = true;
+            cluster.DescribedHolder = c.Owner is null && c.Holder is not null;
             cluster.Scope = c.Meaning.Scope;
             cluster.HighLower = cluster.LowUpper = i;
             cluster.Index = MergeIndex.Of(i, c);
@@ -154,7 +158,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
                 }
                 var ca = clusterOf[ra];
                 var cb = clusterOf[rb];
-                if (!CanMerge(ca, cb, claims) || !SameQuantity(ca, cb, claims, score, QuantityBounds.Overlap(claims[a].Q, claims[b].Q))) continue;
+                if (!CanMerge(ca, cb, claims) || !SameQuantity(ca, cb, claims, sentences, score, QuantityBounds.Overlap(claims[a].Q, claims[b].Q))) continue;
                 if (ca.Members.Count < cb.Members.Count) { (ra, rb) = (rb, ra); (ca, cb) = (cb, ca); }
                 parent[rb] = ra;
                 Absorb(ca, cb, claims);
@@ -250,22 +254,27 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     /// same head or a pairing score of at least <see cref="FactAlignerOptions.DisputeScore"/>. When that evidence is weak
     /// the two stay apart rather than show a false dispute.
     /// </summary>
-    private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, double score, bool edgeAgrees)
+    private bool SameQuantity(Cluster a, Cluster b, List<ClaimRec> claims, List<SentenceRec> sentences, double score, bool edgeAgrees)
     {
         if (a.Scope != b.Scope) return false;
         var first = claims[a.Members[0]].Q;
         // "struck it 10 times": a count of times is read by its verb, as noisy as a duration's head, and judged like one.
         var kind = first.Kind == QuantityKind.Count && first.Unit == "time" ? QuantityKind.Other : first.Kind;
         if (kind == QuantityKind.Count && a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns)) return false;
-        if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)) return false;
         int high = claims[a.HighLower].Q.Lower >= claims[b.HighLower].Q.Lower ? a.HighLower : b.HighLower;
         int low = claims[a.LowUpper].Q.Upper <= claims[b.LowUpper].Q.Upper ? a.LowUpper : b.LowUpper;
-        if (QuantityBounds.Overlap(claims[high].Q, claims[low].Q)) return true;
+        bool agree = QuantityBounds.Overlap(claims[high].Q, claims[low].Q);
+        // Ages of different holders never meet, except a named holder and a described one whose ages agree ("Anthony
+        // LaSalle, 36" and "the 36-year-old driver"); such a group has two holders, so it can never be disputed.
+        if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)
+            && !(agree && (OnlyNamed(a) && OnlyDescribed(b) || OnlyDescribed(a) && OnlyNamed(b)))) return false;
+        if (agree) return true;
         // A claim agreeing with a member of a group already judged disputed joins it ("roughly 45 minutes" beside
         // "about 40 minutes" when another outlet says 90).
         if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
         // The merge would be a dispute: demand strong evidence. The two claims that conflict must both have a specific
         // measure, and the groups one and the same.
+        if (!MayDispute(claims[high], claims[low], a, b, sentences)) return false;
         bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
         bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
         bool strong = kind switch
@@ -286,6 +295,40 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         return strong;
     }
 
+    private static bool OnlyNamed(Cluster c) => c.Owners.Count > 0 && !c.DescribedHolder;
+    private static bool OnlyDescribed(Cluster c) => c.DescribedHolder && c.Owners.Count == 0;
+
+    /// <summary>
+    /// Claims that may never stand on opposite sides of a dispute, whatever the pairing score: a part picked out of a
+    /// group ("eight of the jurors") against anything, since which members are meant is open; an ordinal of time ("the
+    /// sixth straight day", "for the first time"), which moves on as the news develops; and a claim whose verb says
+    /// what it measures ("locked down for almost three hours") against a group that measures something else.
+    /// </summary>
+    private bool MayDispute(ClaimRec high, ClaimRec low, Cluster a, Cluster b, List<SentenceRec> sentences)
+    {
+        if (high.Meaning.Partitive || low.Meaning.Partitive) return false;
+        if (high.Q.Kind == QuantityKind.Ordinal && (TimeOrdinal(high) || TimeOrdinal(low))) return false;
+        return Tied(high, low, a, b) && Tied(low, high, a, b);
+
+        static bool TimeOrdinal(ClaimRec c) => TimeWords.Contains(c.Q.About) || TimeWords.Contains(c.Meaning.Noun);
+
+        // A verb-tied claim meets only a group measuring the same, or a claim whose sentence uses that verb or a
+        // synonym ("negotiated for 25 minutes" and "talked to officers for about 20 minutes").
+        bool Tied(ClaimRec t, ClaimRec other, Cluster x, Cluster y)
+        {
+            if (!t.Meaning.TiedHead) return true;
+            var opposite = x.Nouns.Contains(t.Meaning.Noun) ? y : x;
+            if (opposite.Nouns.Contains(t.Meaning.Noun)) return true;
+            var s = sentences[other.Sentence].Sentence;
+            return ClaimMeaning.Names(other.Text.AsSpan(s.Start, s.End - s.Start), t.Meaning.Noun);
+        }
+    }
+
+    private static readonly FrozenSet<string> TimeWords = new[]
+    {
+        "time", "day", "night", "week", "month", "year", "season", "round", "straight", "consecutive", "hour", "minute", "anniversary",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private bool NearValues(in Quantity x, in Quantity y)
     {
         double a = Math.Abs(x.Value), b = Math.Abs(y.Value);
@@ -298,6 +341,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         into.AnyWeak |= from.AnyWeak;
         into.Holders.UnionWith(from.Holders);
         into.AnyNoHolder |= from.AnyNoHolder;
+        into.DescribedHolder |= from.DescribedHolder;
         into.Conflicted |= from.Conflicted;
         if (claims[from.HighLower].Q.Lower > claims[into.HighLower].Q.Lower) into.HighLower = from.HighLower;
         if (claims[from.LowUpper].Q.Upper < claims[into.LowUpper].Q.Upper) into.LowUpper = from.LowUpper;
@@ -380,7 +424,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     {
         var sa = sentences[a.Sentence];
         var sb = sentences[b.Sentence];
-        bool sameAbout = a.Q.About == b.Q.About && !a.NoHead;
+        // Heads meet through their normal form too: "deliberated for 40 hours" and "30 hours of deliberation".
+        bool sameAbout = (a.Q.About == b.Q.About || a.Q.Kind != QuantityKind.Count && a.Meaning.Noun == b.Meaning.Noun)
+                         && !a.NoHead;
         copy = a.Doc != b.Doc && sa.Hash == sb.Hash && sa.Terms.Length >= 4;
         if ((a.Object || b.Object) && !sameAbout) return 0;
         if (a.Owner is not null && b.Owner is not null && a.Owner != b.Owner) return 0;

@@ -6,28 +6,29 @@ namespace Parallax.Stories.Facts;
 
 /// <summary>
 /// Plain-word names for facts, built from what the claims measure and whose quantity it is ("people killed", "age of
-/// Warren Jeffs", "how long: negotiate"), and the one-line reasons a reader sees: why these claims were compared, and,
+/// Warren Jeffs", "how long: negotiated"), and the one-line reasons a reader sees: why these claims were compared, and,
 /// for a dispute, why they cannot both hold.
 /// </summary>
 internal static class FactLabels
 {
     public static string Label(IReadOnlyList<(Quantity Q, string Measure, ClaimMeaning Meaning, string? Predicate, string? Holder)> claims,
-        string head, bool measuresObject, IReadOnlyDictionary<string, string> names)
+        string head, bool measuresObject, IReadOnlyDictionary<string, string> names, string? plainHead = null)
     {
+        string word = plainHead ?? head;
         // The most common measure among the claims names the fact (ties: the first in text order).
         var best = claims.GroupBy(c => c.Measure, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().First();
         var q = best.Q;
         string label = q.Kind switch
         {
-            QuantityKind.Count when q.Unit == "time" => head == "time" ? "number of times" : $"number of times: {head}",
+            QuantityKind.Count when q.Unit == "time" => head == "time" ? "number of times" : $"number of times: {word}",
             QuantityKind.Count => best.Predicate is null ? Plural(best.Meaning.Noun) : $"{Plural(best.Meaning.Noun)} {best.Predicate}",
             QuantityKind.Age => Holder(claims, names) is { } who ? $"age of {who}" : "age",
-            QuantityKind.Duration => measuresObject ? $"length of the {head}" : head is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "decade" ? "how long" : $"how long: {head}",
-            QuantityKind.Length => measuresObject ? $"size of the {head}" : $"distance: {head}",
-            QuantityKind.Money => head == "money" ? $"amount of money ({q.Unit})" : $"amount: {head} ({q.Unit})",
-            QuantityKind.Percent => head == "percent" ? "percentage" : $"share: {head}",
-            QuantityKind.Ordinal => $"rank: {head}",
-            _ => $"{head} ({q.Unit})",
+            QuantityKind.Duration => measuresObject ? $"length of the {word}" : head is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "decade" ? "how long" : $"how long: {word}",
+            QuantityKind.Length => measuresObject ? $"size of the {word}" : $"distance: {word}",
+            QuantityKind.Money => head == "money" ? $"amount of money ({q.Unit})" : $"amount: {word} ({q.Unit})",
+            QuantityKind.Percent => head == "percent" ? "percentage" : $"share: {word}",
+            QuantityKind.Ordinal => $"which {word}",
+            _ => $"{word} ({q.Unit})",
         };
         return best.Meaning.Scope switch
         {
@@ -36,6 +37,29 @@ internal static class FactLabels
             ClaimScope.Background => label + " (an earlier event)",
             _ => label,
         };
+    }
+
+    /// <summary>
+    /// The word of the sentence a head key was read from, as printed: keys are lemma-like stems ("issu", "morn",
+    /// "negotiate"), so the label shows "issued", "morning", "negotiated" instead. Null when no word of the sentence
+    /// starts with the key.
+    /// </summary>
+    public static string? PlainWord(string key, ReadOnlySpan<char> sentence)
+    {
+        if (key.Length < 3) return null;
+        int from = 0;
+        while (from < sentence.Length)
+        {
+            int at = sentence[from..].IndexOf(key, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return null;
+            at += from;
+            int end = at + key.Length;
+            while (end < sentence.Length && char.IsLetter(sentence[end])) end++;
+            if ((at == 0 || !char.IsLetter(sentence[at - 1])) && end - at <= key.Length + 4)
+                return sentence[at..end].ToString().ToLowerInvariant();
+            from = end;
+        }
+        return null;
     }
 
     /// <summary>"compared: same measure (people killed), same holder (Warren Jeffs), same scope (the whole)".</summary>

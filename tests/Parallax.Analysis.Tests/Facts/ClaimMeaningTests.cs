@@ -7,7 +7,7 @@ namespace Parallax.Analysis.Tests.Facts;
 /// <summary>Measure, holder and scope reading; counts without digits; names, codes and captions that are not claims.</summary>
 public sealed class ClaimMeaningTests
 {
-    private static ClaimMeaning Read(string text, string span)
+    internal static ClaimMeaning Read(string text, string span)
     {
         var q = Single(text, span);
         var doc = Analyse(text);

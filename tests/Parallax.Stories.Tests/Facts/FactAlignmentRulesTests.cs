@@ -136,4 +136,80 @@ public sealed class FactAlignmentRulesTests
             Assert.Equal("whole", c.Scope);
         });
     }
+
+    [Fact]
+    public void Two_parts_picked_out_of_a_group_never_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Inside the jury room, the three holdouts told the other nine jurors of the Harlan trial they would not vote for death."),
+            FactAlignerTests.Doc("d2", "Eight of the jurors of the Harlan trial were black, the holdouts said."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void Ordinals_of_time_move_on_and_never_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Riots shook Harlan for the sixth straight day since the police shooting of a teenager."),
+            FactAlignerTests.Doc("d2", "Rioters attacked banks in Harlan on the eighth day of protests since the police shooting of a teenager."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void A_verb_tied_measure_never_disputes_another_measure()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Police locked down the Harlan neighbourhood for almost three hours while they negotiated with the suspect."),
+            FactAlignerTests.Doc("d2", "Police spent about two hours negotiating with the suspect in the Harlan neighbourhood."),
+        ]);
+        Assert.Empty(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void The_same_verb_tied_measure_still_disputes()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The Harlan jury deliberated for 40 hours over four days before it deadlocked on the penalty."),
+            FactAlignerTests.Doc("d2", "The Harlan jury deliberated for 30 hours over four days before it deadlocked on the penalty."),
+        ]);
+        Assert.Single(Shown(r, FactStatus.Disputed));
+    }
+
+    [Fact]
+    public void Ages_beside_an_earlier_date_still_meet()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Brian Nichols, 37, was found guilty last month of the Harlan courthouse killings."),
+            FactAlignerTests.Doc("d2", "Brian Nichols, 37, was sentenced on Saturday for the Harlan courthouse killings."),
+        ]);
+        var age = Assert.Single(r.Facts, f => f.Kind == QuantityKind.Age);
+        Assert.Equal(2, age.Claims.Length);
+        Assert.Equal(FactStatus.Agreed, age.Status);
+    }
+
+    [Fact]
+    public void Labels_show_the_printed_word_not_a_stem()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The Harlan jury deliberated for 40 hours, lawyers said."),
+            FactAlignerTests.Doc("d2", "The Harlan jury deliberated for 40 hours, the court said."),
+            FactAlignerTests.Doc("d3", "Riots shook Harlan for the sixth straight day."),
+        ]);
+        Assert.Contains(r.Facts, f => f.About == "how long: deliberated");
+        Assert.Contains(r.Facts, f => f.About.StartsWith("which ", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Facts, f => f.About.StartsWith("rank:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_named_and_a_described_holder_meet_when_their_ages_agree_but_never_dispute()
+    {
+        var named = FactAlignerTests.Doc("d1", "Anthony LaSalle, 36, was charged with criminal vehicular homicide in Harlan.");
+        var entities = FactAlignerTests.Named("Anthony LaSalle");
+        var agree = FactAlignerTests.AlignWithEntities([named, FactAlignerTests.Doc("d2", "The 36-year-old driver was charged with criminal vehicular homicide in Harlan.")], entities);
+        Assert.Single(agree.Facts, f => f.Kind == QuantityKind.Age && f.Claims.Length == 2);
+        var differ = FactAlignerTests.AlignWithEntities([named, FactAlignerTests.Doc("d2", "The 41-year-old driver was charged with criminal vehicular homicide in Harlan.")], entities);
+        Assert.Empty(Shown(differ, FactStatus.Disputed));
+    }
 }
