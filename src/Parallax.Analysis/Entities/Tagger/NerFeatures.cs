@@ -19,7 +19,7 @@ public static class NerFeatures
     /// <summary>Features per token.</summary>
     public const int PerToken = 56;
 
-    private const int FlagBits = 19;
+    internal const int FlagBits = 19;
 
     // Flag bits of one token.
     private const uint Cap = 1, AllCaps = 2, Digit = 4, FirstName = 8, Place = 16, PlaceBigramStart = 32,
@@ -27,7 +27,7 @@ public static class NerFeatures
         NoLetter = 4096, Lower = 8192, StateCode = 16384, Initial = 32768,
         MajorPlace = 1 << 16, Demonym = 1 << 17, Designator = 1 << 18;
 
-    private const uint Boundary = 0x5bd1e995; // the word/shape "hash" beyond either end of a sentence
+    internal const uint Boundary = 0x5bd1e995; // the word/shape "hash" beyond either end of a sentence
 
     /// <summary>Writes <c>tokens.Length * PerToken</c> bucket ids (each below <c>1 &lt;&lt; hashBits</c>) into
     /// <paramref name="output"/>. <paramref name="tokens"/> is one sentence; offsets are into <paramref name="text"/>.</summary>
@@ -118,13 +118,25 @@ public static class NerFeatures
         }
     }
 
-    private static uint Level(uint packed, int level) => VectorCodes.Level(packed, level, Boundary);
+    internal static uint Level(uint packed, int level) => VectorCodes.Level(packed, level, Boundary);
 
     private static uint Flags(string text, ReadOnlySpan<Token> tokens, int i, EntityLexicon lexicon)
     {
         var t = tokens[i];
-        var w = text.AsSpan(t.Start, t.Length);
-        uint f = i == 0 ? SentenceStart : 0;
+        uint f = WordFlags(text.AsSpan(t.Start, t.Length), lexicon) | (i == 0 ? SentenceStart : 0);
+        if ((f & Cap) != 0)
+        {
+            if (i + 1 < tokens.Length && PlaceBigram(text, tokens[i], tokens[i + 1], lexicon)) f |= PlaceBigramStart;
+            if (i > 0 && PlaceBigram(text, tokens[i - 1], t, lexicon)) f |= PlaceBigramEnd;
+        }
+        return f;
+    }
+
+    /// <summary>The flag bits that depend on the token's own characters only (not <c>SentenceStart</c> nor the
+    /// two place-bigram bits, see <see cref="ContextBits"/>).</summary>
+    internal static uint WordFlags(ReadOnlySpan<char> w, EntityLexicon lexicon)
+    {
+        uint f = 0;
         int letters = 0, upper = 0;
         bool digit = false;
         foreach (var c in w)
@@ -151,14 +163,20 @@ public static class NerFeatures
             if (lexicon.MajorPlaceLookup.Contains(w)) f |= MajorPlace;
             if (lexicon.DemonymLookup.Contains(w)) f |= Demonym;
             if (lexicon.DesignatorLookup.Contains(w)) f |= Designator;
-            // Two-word places ("New York", "Kansas City") as written, one space apart.
-            if (i + 1 < tokens.Length && tokens[i + 1].Start == t.End + 1 && char.IsUpper(text[tokens[i + 1].Start])
-                && lexicon.PlaceLookup.Contains(text.AsSpan(t.Start, tokens[i + 1].End - t.Start))) f |= PlaceBigramStart;
-            if (i > 0 && tokens[i - 1].End + 1 == t.Start && char.IsUpper(text[tokens[i - 1].Start])
-                && lexicon.PlaceLookup.Contains(text.AsSpan(tokens[i - 1].Start, t.End - tokens[i - 1].Start))) f |= PlaceBigramEnd;
         }
         return f;
     }
+
+    /// <summary>Two capitalised tokens one space apart that form a place as written ("New York", "Kansas City").
+    /// Callers check that <paramref name="first"/> is capitalised.</summary>
+    internal static bool PlaceBigram(string text, Token first, Token second, EntityLexicon lexicon) =>
+        second.Start == first.End + 1 && char.IsUpper(text[second.Start]) && char.IsUpper(text[first.Start])
+        && lexicon.PlaceLookup.Contains(text.AsSpan(first.Start, second.End - first.Start));
+
+    /// <summary>The flag bits that depend on the token's position and neighbours.</summary>
+    internal const uint ContextBits = SentenceStart | PlaceBigramStart | PlaceBigramEnd;
+
+    internal const uint CapBit = Cap, SentenceStartBit = SentenceStart, BigramStartBit = PlaceBigramStart, BigramEndBit = PlaceBigramEnd;
 
     /// <summary>FNV-1a over the lower-cased characters.</summary>
     internal static uint LowerHash(ReadOnlySpan<char> w)
@@ -186,9 +204,9 @@ public static class NerFeatures
         return h;
     }
 
-    private static uint Pair(uint a, uint b) => Mix(a * 0x9E3779B1u + b);
+    internal static uint Pair(uint a, uint b) => Mix(a * 0x9E3779B1u + b);
 
-    private static int Id(uint template, uint value, uint mask) => (int)(Mix(value ^ (template * 0x85EBCA77u)) & mask);
+    internal static int Id(uint template, uint value, uint mask) => (int)(Mix(value ^ (template * 0x85EBCA77u)) & mask);
 
     /// <summary>A 32-bit finaliser (from "hash prospector"): spreads every input bit over the bucket index.</summary>
     private static uint Mix(uint h)

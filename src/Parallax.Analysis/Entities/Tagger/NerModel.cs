@@ -29,6 +29,11 @@ public sealed class NerModel
     private short[]? _quantised; // a loaded model's rows as stored (int16 × _scale); null for a model being trained
     private float _scale;
 
+    /// <summary>A loaded model's int16 rows (null for a model in training) and their one scale.</summary>
+    internal short[]? Quantised => _quantised;
+
+    internal float Scale => _scale;
+
     /// <summary>The word-vector codes the features read (stored in the model, so tagging never loads the vectors).</summary>
     public VectorCodes Codes { get; }
 
@@ -98,33 +103,40 @@ public sealed class NerModel
         finally { ArrayPool<float>.Shared.Return(scores); }
     }
 
-    /// <summary>Viterbi over emission <paramref name="scores"/> (n × Stride) and <paramref name="transitions"/>.</summary>
+    /// <summary>Viterbi over emission <paramref name="scores"/> (n × Stride) and <paramref name="transitions"/>. One
+    /// step is seven vector max-with-argmax operations over the label lanes: BIO constraints are folded into the
+    /// transitions as −∞, and ties keep the lowest previous label, as a scalar loop with a strict "&gt;" would.</summary>
     internal static void Viterbi(ReadOnlySpan<float> scores, int n, ReadOnlySpan<float> transitions, Span<byte> labels)
     {
         const int L = NerLabels.Count, S = NerLabels.Stride;
+        Span<float> masked = stackalloc float[L * S];
+        for (int p = 0; p < L; p++)
+            for (int l = 0; l < S; l++)
+                masked[p * S + l] = l < L && Allowed(p, l) ? transitions[p * S + l] : float.NegativeInfinity;
         var back = ArrayPool<byte>.Shared.Rent(n * S);
         Span<float> prev = stackalloc float[S];
-        Span<float> cur = stackalloc float[S];
+        Span<int> arg = stackalloc int[S];
         try
         {
             for (int l = 0; l < L; l++)
                 prev[l] = NerLabels.CanFollow(NerLabels.O, (byte)l) ? scores[l] + transitions[Start * S + l] : float.NegativeInfinity;
+            ref float m0 = ref MemoryMarshal.GetReference(masked);
+            ref float s0 = ref MemoryMarshal.GetReference(scores);
+            var negInf = Vector256.Create(float.NegativeInfinity);
             for (int i = 1; i < n; i++)
             {
-                for (int l = 0; l < L; l++)
+                var best = negInf;
+                var from = Vector256<int>.Zero;
+                for (int p = 0; p < L; p++)
                 {
-                    float best = float.NegativeInfinity;
-                    int arg = 0;
-                    for (int p = 0; p < L; p++)
-                    {
-                        if (!Allowed(p, l)) continue;
-                        float v = prev[p] + transitions[p * S + l];
-                        if (v > best) { best = v; arg = p; }
-                    }
-                    cur[l] = best + scores[i * S + l];
-                    back[i * S + l] = (byte)arg;
+                    var v = Vector256.Create(prev[p]) + Vector256.LoadUnsafe(ref m0, (nuint)(p * S));
+                    var better = Vector256.GreaterThan(v, best);
+                    best = Vector256.ConditionalSelect(better, v, best);
+                    from = Vector256.ConditionalSelect(better.AsInt32(), Vector256.Create(p), from);
                 }
-                cur.CopyTo(prev);
+                (best + Vector256.LoadUnsafe(ref s0, (nuint)(i * S))).StoreUnsafe(ref MemoryMarshal.GetReference(prev));
+                from.StoreUnsafe(ref MemoryMarshal.GetReference(arg));
+                for (int l = 0; l < L; l++) back[i * S + l] = (byte)arg[l];
             }
             int last = 0;
             for (int l = 1; l < L; l++) if (prev[l] > prev[last]) last = l;
