@@ -24,6 +24,14 @@ public static class NerTraining
         if (unknown is { Count: > 0 })
             throw new ArgumentException($"unknown training source '{unknown[0]}' (known: {string.Join(", ", NerDataSets.Sources)})");
         var examples = NerDataSets.Training(shared, sources);
+        if ((sources ?? NerDataSets.DefaultSources).Contains("self"))
+        {
+            // Self-training (NerSelfTraining): a teacher trained on the gold sources tags unlabelled news first.
+            var teacher = NerTrainer.Train(examples, EntityLexicon.Default, options, ct: ct);
+            var extra = NerSelfTraining.Examples(shared, teacher, EntityLexicon.Default);
+            progress?.Invoke($"self-training: {extra.Count:N0} news sentences the teacher's document agrees on");
+            examples = [.. examples, .. extra];
+        }
         long tokens = examples.Sum(e => (long)e.Tokens.Length);
         progress?.Invoke($"training on {examples.Count:N0} sentences, {tokens:N0} tokens ({string.Join(", ", sources ?? NerDataSets.DefaultSources)})");
         var model = NerTrainer.Train(examples, EntityLexicon.Default, options,
