@@ -308,6 +308,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     {
         if (high.Meaning.Partitive || low.Meaning.Partitive) return false;
         if (high.Q.Kind == QuantityKind.Ordinal && (TimeOrdinal(high) || TimeOrdinal(low))) return false;
+        if (FirstPerson(high, sentences) || FirstPerson(low, sentences)) return false;
         return Tied(high, low, a, b) && Tied(low, high, a, b);
 
         static bool TimeOrdinal(ClaimRec c) => TimeWords.Contains(c.Q.About) || TimeWords.Contains(c.Meaning.Noun);
@@ -322,6 +323,22 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             var s = sentences[other.Sentence].Sentence;
             return ClaimMeaning.Names(other.Text.AsSpan(s.Start, s.End - s.Start), t.Meaning.Noun);
         }
+    }
+
+    /// <summary>A claim in a first-person clause ("We're on the third floor, barricaded in", "I waited 20 minutes") tells
+    /// of the speaker's own place or wait, not necessarily the event's: it never stands in a dispute.</summary>
+    private static bool FirstPerson(ClaimRec c, List<SentenceRec> sentences)
+    {
+        var s = sentences[c.Sentence].Sentence;
+        int from = s.Start;
+        var before = c.Text.AsSpan(from, Math.Max(0, c.Q.Start - from));
+        foreach (var range in before.Split(' '))
+        {
+            var w = before[range].Trim("\"'\u201C\u2018");
+            if (w is "I" or "I'm" or "I've" or "I'd" or "We" or "we" or "We're" or "we're" or "We've" or "we've" or "my" or "My" or "our" or "Our")
+                return true;
+        }
+        return false;
     }
 
     private static readonly FrozenSet<string> TimeWords = new[]
