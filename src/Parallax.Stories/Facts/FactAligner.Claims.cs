@@ -103,6 +103,7 @@ public sealed partial class FactAligner
                     Q = q,
                     Sentence = recIndex[s],
                     Text = doc.Text,
+                    Published = doc.PublishedDate,
                     EntityId = entity,
                     Label = label,
                     Object = measuresObject,

@@ -40,6 +40,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public required Quantity Q;
         public required int Sentence;
         public string Text = "";  // its document's text (a reference, not a copy)
+        public DateOnly? Published; // its document's date, when known: ages are read at that time
         public required string? EntityId;
         public required string? Label;
         public required bool Object;
@@ -274,6 +275,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
         // The merge would be a dispute: demand strong evidence. The two claims that conflict must both have a specific
         // measure, and the groups one and the same.
+        if (kind == QuantityKind.Age && AgedBetween(claims[high], claims[low])) return false;
         if (!MayDispute(claims[high], claims[low], a, b, sentences)) return false;
         bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
         bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
@@ -293,6 +295,17 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         };
         if (strong) a.Conflicted = b.Conflicted = true;
         return strong;
+    }
+
+    /// <summary>Two ages read at different times: the older figure comes from a report at least half a year later and
+    /// differs by no more than the years between ("Orozco, 27" in June 2005, "Orozco, 29" in March 2007). The person
+    /// aged; the two are different quantities (ages at two times), never a dispute.</summary>
+    private static bool AgedBetween(ClaimRec older, ClaimRec younger)
+    {
+        if (older.Published is not { } later || younger.Published is not { } earlier) return false;
+        double years = (later.DayNumber - earlier.DayNumber) / 365.25;
+        double gap = older.Q.Value - younger.Q.Value;
+        return years >= 0.5 && gap > 0 && gap <= Math.Ceiling(years);
     }
 
     private static bool OnlyNamed(Cluster c) => c.Owners.Count > 0 && !c.DescribedHolder;
