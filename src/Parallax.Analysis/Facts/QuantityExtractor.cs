@@ -104,6 +104,7 @@ internal sealed partial class QuantityExtractor
             return hit.Last + 1;
         }
         if (hit.Ordinal) return EmitOrdinal(hit, output);
+        if (TryBareCasualty(hit, start, qualifier, nearly, output) is int bare) return bare;
         if (next >= n) return TryApposition(hit, output);
 
         var after = lex[next];
@@ -130,7 +131,6 @@ internal sealed partial class QuantityExtractor
             Emit(output, hit, start, words[next].End, QuantityKind.Count, 1, "time", about, qualifier, nearly);
             return next + 1;
         }
-        if (TryBareCasualty(hit, start, qualifier, nearly, output) is int bare) return bare;
         if (hit.FromOne) return next; // "one", "a", "an" count only with a unit ("one hour"): "one of them" is not a fact
         if (TryCount(hit, start, qualifier, nearly, output, out int resume)) return resume;
         if (TryCoordinated(hit, start, qualifier, nearly, output, out resume)) return resume;
