@@ -71,6 +71,7 @@ internal sealed partial class QuantityExtractor
     {
         if (TryZeroDigitCount(i, output) is int resumeAt) return resumeAt;
         if (!TryNumber(i, out var hit)) return i + 1;
+        SpacedCompound(ref hit);
         int next = hit.Last + 1;
         if (IsNotAQuantity(ref hit)) return next;
         var (qualifier, nearly, qualStart) = LookBack(hit.First);
@@ -249,6 +250,29 @@ internal sealed partial class QuantityExtractor
         return hit.Value > 0;
     }
 
+    /// <summary>The text between two words is exactly <paramref name="gap"/> (" - ", " , "): how tokenised text prints
+    /// "38-year-old" ("38 - year - old") and "20,000" ("20 , 000").</summary>
+    private bool Gap(int a, string gap) =>
+        a + 1 < n && words[a + 1].Start - words[a].End == gap.Length && text.AsSpan(words[a].End, gap.Length).SequenceEqual(gap);
+
+    /// <summary>A compound split by a tokeniser: "38 - year - old", "15 - year veteran", "three - week trial" read like
+    /// "38-year-old". Only a unit word after the spaced dash, so a dash between clauses ("killed 3 - the police said")
+    /// is left alone.</summary>
+    private void SpacedCompound(ref Hit hit)
+    {
+        int l = hit.Last;
+        if (hit.RestStart != -1 || !double.IsNaN(hit.High) || hit.Vague || hit.Ordinal || hit.Percent || !Gap(l, " - ")) return;
+        if (lex[l + 1].Unit is null || !IsAllLetters(W(l + 1))) return;
+        hit.RestStart = words[l + 1].Start;
+        hit.RestEnd = words[l + 1].End;
+        hit.Last = l + 1;
+        if (Gap(l + 1, " - ") && Is(l + 2, "old"))
+        {
+            hit.RestEnd = words[l + 2].End;
+            hit.Last = l + 2;
+        }
+    }
+
     /// <summary>Continues a spelled number over the next words ("one hundred twenty", "two million", "two and a half").</summary>
     private bool ContinueWords(int i, ref Hit hit)
     {
@@ -368,6 +392,16 @@ internal sealed partial class QuantityExtractor
         }
         hit.Value = value;
         hit.Digits = true;
+        // "20 , 000", "1 , 200 , 000": thousands groups a tokeniser split off (not "May 3 , 100 people").
+        if (rest.IsEmpty && head.Length <= 3 && IsAllDigits(head) && (i == 0 || !lex[i - 1].Is(WordClass.Month)))
+        {
+            while (Gap(hit.Last, " , ") && W(hit.Last + 1) is { Length: 3 } group && IsAllDigits(group))
+            {
+                hit.Value = hit.Value * 1000 + int.Parse(group, System.Globalization.CultureInfo.InvariantCulture);
+                hit.Last++;
+            }
+            value = hit.Value;
+        }
         if (!rest.IsEmpty)
         {
             if (char.IsAsciiDigit(rest[0]))
@@ -389,11 +423,11 @@ internal sealed partial class QuantityExtractor
             }
         }
         // "1.2 million", "42 thousand": a scale word after the numeral.
-        if (i + 1 < n && lex[i + 1].Is(WordClass.Scale) && !Is(i + 1, "dozen") && !w.BreakAfter && rest.IsEmpty)
+        if (hit.Last + 1 < n && lex[hit.Last + 1].Is(WordClass.Scale) && !Is(hit.Last + 1, "dozen") && !words[hit.Last].BreakAfter && rest.IsEmpty)
         {
             var acc = new NumberWords();
             acc.Seed(value);
-            int j = i + 1;
+            int j = hit.Last + 1;
             while (j < n && !words[j - 1].BreakAfter && acc.TryAdd(W(j))) j++;
             if (Is(j - 1, "and")) j--;
             hit.Last = j - 1;
@@ -614,8 +648,8 @@ internal sealed partial class QuantityExtractor
         int wordIndex = hit.Last;
         // rest: "minute", "year-old", "month-old", "plus", "member"
         int hyphen = rest.IndexOf('-');
-        var p1 = hyphen < 0 ? rest : rest[..hyphen];
-        var p2 = hyphen < 0 ? default : rest[(hyphen + 1)..];
+        var p1 = (hyphen < 0 ? rest : rest[..hyphen]).Trim(' ');        // "year - old" as tokenised text prints it
+        var p2 = hyphen < 0 ? default : rest[(hyphen + 1)..].Trim(' ');
         var l1 = QuantityLexicon.Get(p1);
         int end = words[wordIndex].End;
         if (l1.Unit is { } unit)

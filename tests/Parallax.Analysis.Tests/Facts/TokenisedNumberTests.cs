@@ -1,0 +1,37 @@
+using Parallax.Model;
+using static Parallax.Analysis.Tests.Facts.FactDocs;
+
+namespace Parallax.Analysis.Tests.Facts;
+
+/// <summary>Numbers as tokenised text prints them: "38 - year - old", "15 - year veteran", "20 , 000".</summary>
+public sealed class TokenisedNumberTests
+{
+    [Theory]
+    [InlineData("The suspect , 38 - year - old Anthony LaCalamita , was arrested .", "38 - year - old", QuantityKind.Age, 38)]
+    [InlineData("He was a 15 - year veteran of the department .", "15 - year", QuantityKind.Duration, 15 * 365.2425 * 86400)]
+    [InlineData("Jurors sat through the three - week trial .", "three - week", QuantityKind.Duration, 21 * 86400)]
+    public void A_compound_split_by_spaces_reads_like_the_hyphenated_one(string text, string span, QuantityKind kind, double value)
+    {
+        var q = Single(text, span);
+        Assert.Equal(kind, q.Kind);
+        Assert.Equal(value, q.Value, 0);
+    }
+
+    [Fact]
+    public void A_dash_between_clauses_is_no_compound() =>
+        Assert.DoesNotContain(Quantities("Police found 3 - the rest had fled ."), q => q.Kind != QuantityKind.Count && q.Value == 3);
+
+    [Theory]
+    [InlineData("Police put the march at roughly 30 , 000 people .", "roughly 30 , 000 people", 30_000)]
+    [InlineData("The fund holds 1 , 200 , 000 dollars .", "1 , 200 , 000 dollars", 1_200_000)]
+    public void Thousands_groups_split_by_spaces_are_one_number(string text, string span, double value) =>
+        Assert.Equal(value, Single(text, span).Value);
+
+    [Fact]
+    public void A_date_before_a_count_is_not_a_thousands_group()
+    {
+        var qs = Quantities("On May 3 , 100 people marched .");
+        Assert.DoesNotContain(qs, q => q.Value == 3100);
+        Assert.Contains(qs, q => q.Value == 100 && q.Kind == QuantityKind.Count);
+    }
+}
