@@ -113,6 +113,7 @@ public sealed partial class FactAligner
                     NoHead = noHead,
                 });
             }
+            CollectDates(doc, d, recIndex, sentences, claims, attribution);
         }
     }
 

@@ -322,6 +322,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (high.Meaning.Partitive || low.Meaning.Partitive) return false;
         if (high.Q.Kind == QuantityKind.Ordinal && (TimeOrdinal(high) || TimeOrdinal(low))) return false;
         if (FirstPerson(high, sentences) || FirstPerson(low, sentences)) return false;
+        // A day resolved from "Friday" or "June 24" leans on the report's date for what the text leaves out (the year,
+        // the week): two such days that differ are too weak to call a dispute, so dates only ever agree.
+        if (high.Q.Unit == "date" || low.Q.Unit == "date") return false;
         return Tied(high, low, a, b) && Tied(low, high, a, b);
 
         static bool TimeOrdinal(ClaimRec c) => TimeWords.Contains(c.Q.About) || TimeWords.Contains(c.Meaning.Noun);
