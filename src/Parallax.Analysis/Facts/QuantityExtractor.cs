@@ -33,6 +33,7 @@ internal sealed partial class QuantityExtractor
         public double Value, High;        // High is NaN unless a range
         public bool Digits, Vague, Ordinal, FromOne, Percent, Dozen;
         public double VagueUpper;
+        public double Mantissa;           // the numeral before a scale word ("102" of "$102 million"), else 0
         public string? Currency;
         public int RestStart, RestEnd;   // char offsets of the compound rest after a hyphen ("minute" of "32-minute"), or -1
     }
@@ -388,6 +389,7 @@ internal sealed partial class QuantityExtractor
                 _ => 0,
             };
             if (scale == 0 || !NumberParser.TryParseNumeral(head[..^letters], out value)) return false;
+            hit.Mantissa = value;
             value *= scale;
         }
         hit.Value = value;
@@ -425,6 +427,7 @@ internal sealed partial class QuantityExtractor
         // "1.2 million", "42 thousand": a scale word after the numeral.
         if (hit.Last + 1 < n && lex[hit.Last + 1].Is(WordClass.Scale) && !Is(hit.Last + 1, "dozen") && !words[hit.Last].BreakAfter && rest.IsEmpty)
         {
+            hit.Mantissa = value;
             var acc = new NumberWords();
             acc.Seed(value);
             int j = hit.Last + 1;
@@ -494,6 +497,28 @@ internal sealed partial class QuantityExtractor
         if (j >= n || words[j - 1].BreakAfter) return false;
         var l = lex[j];
         return l.Unit is not null || l.Is(WordClass.Percent) || Is(j, "times") || heads.IsPluralNoun(j) && IsLower(j);
+    }
+
+    /// <summary>Significant figures of a written numeral (102 → 3, 22.4 → 3, 110 → 2, 1.2 → 2); 0 for 0.</summary>
+    internal static int SignificantDigits(double v)
+    {
+        if (v <= 0 || !double.IsFinite(v)) return 0;
+        Span<char> buf = stackalloc char[32];
+        if (!v.TryFormat(buf, out int len, "0.######", System.Globalization.CultureInfo.InvariantCulture)) return 0;
+        var s = buf[..len];
+        int first = -1, last = -1;
+        bool point = s.IndexOf('.') >= 0;
+        for (int k = 0; k < s.Length; k++)
+        {
+            if (s[k] is < '1' or > '9') continue;
+            if (first < 0) first = k;
+            last = k;
+        }
+        if (first < 0) return 0;
+        if (point) last = s.Length - 1;   // "22.4": every digit after the first non-zero counts
+        int count = 0;
+        for (int k = first; k <= last; k++) if (char.IsAsciiDigit(s[k])) count++;
+        return count;
     }
 
     private static bool IsAllDigits(ReadOnlySpan<char> s)
@@ -582,7 +607,10 @@ internal sealed partial class QuantityExtractor
         else
         {
             if (hit.Dozen && qualifier == Qualifier.Exact) qualifier = Qualifier.Approximate; // "a dozen" is loose
-            (lower, upper) = QuantityBounds.For(qualifier, value, kind, nearly, hit.Value);
+            // "$102 million" was counted, not rounded: three significant figures before a scale word are exact;
+            // "$1.2 million", "110 billion" keep the tolerance of a round number.
+            double written = SignificantDigits(hit.Mantissa) >= 3 ? hit.Mantissa : hit.Value;
+            (lower, upper) = QuantityBounds.For(qualifier, value, kind, nearly, written);
         }
         output.Add(new Quantity(start, end, kind, QuantityBounds.Tidy(value), QuantityBounds.Tidy(lower), QuantityBounds.Tidy(upper),
             unit, about, qualifier));

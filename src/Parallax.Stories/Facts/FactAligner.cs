@@ -325,6 +325,10 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         // A day resolved from "Friday" or "June 24" leans on the report's date for what the text leaves out (the year,
         // the week): two such days that differ are too weak to call a dispute, so dates only ever agree.
         if (high.Q.Unit == "date" || low.Q.Unit == "date") return false;
+        // "the fourth floor of the building" and "the 3rd floors" of another: an ordinal says which one of a series, and
+        // which series is open unless the two sentences share a word besides the ordinal's noun.
+        if (high.Q.Kind == QuantityKind.Ordinal && !ShareTerm(sentences[high.Sentence].Terms, sentences[low.Sentence].Terms, high.HeadTerm, low.HeadTerm))
+            return false;
         return Tied(high, low, a, b) && Tied(low, high, a, b);
 
         static bool TimeOrdinal(ClaimRec c) => TimeWords.Contains(c.Q.About) || TimeWords.Contains(c.Meaning.Noun);
@@ -353,6 +357,23 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             var w = before[range].Trim("\"'\u201C\u2018");
             if (w is "I" or "I'm" or "I've" or "I'd" or "We" or "we" or "We're" or "we're" or "We've" or "we've" or "my" or "My" or "our" or "Our")
                 return true;
+        }
+        return false;
+    }
+
+    /// <summary>Two sorted term lists share a term other than the given heads (linear merge).</summary>
+    private static bool ShareTerm(int[] x, int[] y, int headX, int headY)
+    {
+        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        {
+            if (x[i] < y[j]) i++;
+            else if (x[i] > y[j]) j++;
+            else
+            {
+                if (x[i] != headX && x[i] != headY) return true;
+                i++;
+                j++;
+            }
         }
         return false;
     }

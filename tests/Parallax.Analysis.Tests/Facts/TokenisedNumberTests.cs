@@ -35,3 +35,23 @@ public sealed class TokenisedNumberTests
         Assert.Contains(qs, q => q.Value == 100 && q.Kind == QuantityKind.Count);
     }
 }
+
+/// <summary>Amounts before a scale word: three significant figures were counted, not rounded.</summary>
+public sealed class ScaledAmountTests
+{
+    [Fact]
+    public void Three_significant_figures_before_million_are_exact()
+    {
+        var q = Single("The gems were worth $102 million, police said.", "$102 million");
+        Assert.Equal((102e6, 102e6), (q.Lower, q.Upper));
+    }
+
+    [Theory]
+    [InlineData("The fund lent $1.2 million to the city.", "$1.2 million")]
+    [InlineData("Greece gets 110 billion euros in loans.", "110 billion euros")]
+    public void A_round_amount_before_a_scale_word_keeps_its_tolerance(string text, string span)
+    {
+        var q = Single(text, span);
+        Assert.True(q.Lower < q.Value && q.Upper > q.Value);
+    }
+}

@@ -57,3 +57,27 @@ public sealed class FactTimeAndSpeakerRulesTests
         Assert.Empty(Disputed(r));
     }
 }
+
+/// <summary>Ordinals name one of a series; exact amounts before a scale word dispute.</summary>
+public sealed class OrdinalAndAmountRulesTests
+{
+    [Fact]
+    public void Floors_of_sentences_sharing_nothing_else_never_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Workers were trapped in the stairwell of the third floor of the bank."),
+            FactAlignerTests.Doc("d2", "Reporters said it is the fourth floor of the ministry that is burning."),
+        ]);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+
+    [Fact]
+    public void Counted_amounts_of_one_thing_that_differ_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Police said the stolen jewels were worth $102 million in the Paris heist."),
+            FactAlignerTests.Doc("d2", "Police said the stolen jewels were worth $108 million in the Paris heist."),
+        ]);
+        Assert.Contains(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+}
