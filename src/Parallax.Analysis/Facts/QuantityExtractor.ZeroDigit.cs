@@ -151,6 +151,8 @@ internal sealed partial class QuantityExtractor
     {
         int p = f - 1;
         if (words[p].BreakAfter || !words[p].Has(WordMarks.Capitalized) || words[p].Has(WordMarks.HasDigit)) return false;
+        // "with John 12 weeks ago": a number with a unit after it measures; a name's number stands alone.
+        if (hit.Last + 1 < n && !words[hit.Last].BreakAfter && lex[hit.Last + 1].Unit is { Kind: QuantityKind.Duration }) return false;
         var l = lex[p];
         if (l.Class != WordClass.None || W(p).Length < 2 || words[p].Has(WordMarks.Possessive)) return false;
         if (Is(hit.Last + 1, "of") && hit.Last + 2 < n && words[hit.Last + 2].Has(WordMarks.HasDigit)) hit.Last += 2; // "Image 2 of 10"

@@ -395,7 +395,7 @@ internal sealed partial class QuantityExtractor
         hit.Value = value;
         hit.Digits = true;
         // "20 , 000", "1 , 200 , 000": thousands groups a tokeniser split off (not "May 3 , 100 people").
-        if (rest.IsEmpty && head.Length <= 3 && IsAllDigits(head) && (i == 0 || !lex[i - 1].Is(WordClass.Month)))
+        if (rest.IsEmpty && head.Length <= 3 && IsAllDigits(head) && (i == 0 || !lex[i - 1].Is(WordClass.Month) && !Gap(i - 1, " - ")))
         {
             while (Gap(hit.Last, " , ") && W(hit.Last + 1) is { Length: 3 } group && IsAllDigits(group))
             {

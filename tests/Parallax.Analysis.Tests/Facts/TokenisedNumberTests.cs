@@ -28,6 +28,14 @@ public sealed class TokenisedNumberTests
         Assert.Equal(value, Single(text, span).Value);
 
     [Fact]
+    public void A_height_before_a_weight_is_not_a_thousands_group() =>
+        Assert.InRange(Single("Orozco is 5 - foot - 8 , 135 pounds , with tattoos .", "135 pounds").Value, 61.0, 61.5);   // kg
+
+    [Fact]
+    public void A_number_with_a_duration_after_a_name_is_no_name_code() =>
+        Assert.Equal(QuantityKind.Duration, Single("She returned to her home town with John 12 weeks ago .", "12 weeks").Kind);
+
+    [Fact]
     public void A_date_before_a_count_is_not_a_thousands_group()
     {
         var qs = Quantities("On May 3 , 100 people marched .");
