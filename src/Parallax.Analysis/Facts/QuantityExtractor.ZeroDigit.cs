@@ -98,6 +98,7 @@ internal sealed partial class QuantityExtractor
     {
         if (hit.Ordinal || hit.Percent || hit.Currency is not null || hit.Value < 1 || hit.Value != Math.Floor(hit.Value) || hit.Value > 100_000) return null;
         int f = hit.First, l = hit.Last, next = l + 1;
+        if (f > 0 && Is(f - 1, "of")) return null;   // "mother of 2 dead": the 2 are her children, not the dead
         bool breakAfter = words[l].BreakAfter || next >= n;
         if (!breakAfter && CasualtyAfterWord.Contains(W(next)))
         {
