@@ -33,24 +33,12 @@ public sealed partial class FactAligner
             var q = new Quantity(t.Start, t.End, QuantityKind.Other, day.DayNumber, day.DayNumber, day.DayNumber, "date", verb, Qualifier.Exact);
             var (entity, label) = attribution(doc, q);
             var meaning = new ClaimMeaning(verb, true, null, ClaimScope.Whole, null) { TiedHead = true };
+            // No predicate, holder, owner or outcome: a day tied to its verb.
             claims.Add(new ClaimRec
             {
-                Meaning = meaning,
-                Predicate = null,
-                Holder = null,
-                Measure = $"{verb}:date",
-                Doc = d,
-                Q = q,
-                Sentence = recIndex[s],
-                Text = doc.Text,
-                Published = doc.PublishedDate,
-                EntityId = entity,
-                Label = label,
-                Object = false,
-                Order = claims.Count,
-                Owner = null,
-                Outcome = CountOutcome.None,
-                NoHead = false,
+                Doc = d, Q = q, Sentence = recIndex[s], Order = claims.Count, Object = false,
+                Meaning = meaning, Measure = $"{verb}:date", Text = doc.Text, Published = doc.PublishedDate,
+                EntityId = entity, Label = label,
             });
         }
     }

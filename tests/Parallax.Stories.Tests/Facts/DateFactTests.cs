@@ -6,11 +6,7 @@ namespace Parallax.Stories.Tests.Facts;
 /// <summary>Calendar days tied to a verb are date claims: they agree across reports and never make a dispute.</summary>
 public sealed class DateFactTests
 {
-    private static Document Dated(string id, string text, DateOnly published) => FactAlignerTests.Pipeline.Run(new Document
-    {
-        Id = id, Origin = id, Text = text,
-        Metadata = new DocumentMetadata { Published = new Sourced<DateOnly>(published, MetadataSource.Input) },
-    });
+    private static Document Dated(string id, string text, DateOnly published) => FactAlignmentRulesTests.Dated(id, text, published);
 
     private static Fact[] DateFacts(FactAlignment r) => [.. r.Facts.Where(f => f.Claims.Any(c => c.Unit == "date"))];
 

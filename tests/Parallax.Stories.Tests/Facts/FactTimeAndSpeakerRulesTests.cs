@@ -7,11 +7,7 @@ namespace Parallax.Stories.Tests.Facts;
 /// dispute.</summary>
 public sealed class FactTimeAndSpeakerRulesTests
 {
-    private static Document Dated(string id, string text, DateOnly published) => FactAlignerTests.Pipeline.Run(new Document
-    {
-        Id = id, Origin = id, Text = text,
-        Metadata = new DocumentMetadata { Published = new Sourced<DateOnly>(published, MetadataSource.Input) },
-    });
+    private static Document Dated(string id, string text, DateOnly published) => FactAlignmentRulesTests.Dated(id, text, published);
 
     private static Fact[] Disputed(FactAlignment r) => [.. r.Facts.Where(f => f.Status == FactStatus.Disputed)];
 
