@@ -23,6 +23,8 @@ internal static class Display
             return $"{Number(value / size)} {name}";
         }
         if (!double.IsFinite(value)) return Number(value);
+        if (unit == "date" && value >= 0 && value <= DateOnly.MaxValue.DayNumber)   // a day number: "2005-06-24"
+            return DateOnly.FromDayNumber((int)value).ToString("yyyy-MM-dd", Invariant);
         return unit.Length == 0 ? Number(value) : $"{Number(value)} {unit}";
     }
 

@@ -73,11 +73,14 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         "this year", "so far", "this weekend", "this month", "since the start", "since january", "nationwide", "across the country",
         "in recent months", "in recent weeks", "this season", "a year", "per year", "each year", "every year", "annually", "in total this",
     ];
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     private static readonly string[] BackgroundCues =
     [
         "last year", "last month", "previous", "earlier this year", "in the past", "years ago", "was hit by", "the same island was hit",
         "the last major", "history", "prior ", "in september", "in october", "in february", "in december", "in january", "in march",
         "in april", "in may", "in june", "in july", "in august", "in november",
+        .. MonthNames.SelectMany(m => new[] { "in early " + m, "in late " + m, "in mid-" + m }),
     ];
 
     /// <summary>Reads the claim's noun, holder and scope from at most ~120 characters around it (linear per claim).</summary>
@@ -121,7 +124,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         }
 
         var scope = ClaimScope.Whole;
-        bool partitive = StartsWithAny(after, PartitiveAfter) || q.Kind == QuantityKind.Count && span.Contains(" of the ", StringComparison.OrdinalIgnoreCase);
+        bool partitive = StartsWithAny(after, PartitiveAfter) || q.Kind == QuantityKind.Count
+            && (span.Contains(" of the ", StringComparison.OrdinalIgnoreCase) || WholeOfPartitive(before));
         if (q.Kind == QuantityKind.Age)
         {
             // A person's age is read at the report's time whatever else the sentence dates ("Nichols, 37, was found
@@ -133,6 +137,23 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
         else if (ContainsAny(window, BackgroundCues)) scope = ClaimScope.Background;
         return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    /// <summary>The claim is the whole of a partitive: "two of the three victims died", "all of the five men": the count
+    /// before "of (the)" is what the verb tells of, so the whole stands on neither side of a dispute.</summary>
+    private static bool WholeOfPartitive(ReadOnlySpan<char> before)
+    {
+        var b = before.TrimEnd();
+        if (b.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) b = b[..^4].TrimEnd();
+        if (!b.EndsWith(" of", StringComparison.OrdinalIgnoreCase)) return false;
+        b = b[..^3].TrimEnd();
+        int sp = b.LastIndexOf(' ');
+        var w = sp < 0 ? b : b[(sp + 1)..];
+        if (w.IsEmpty) return false;
+        if (char.IsAsciiDigit(w[0]) || w.Equals("all", StringComparison.OrdinalIgnoreCase) || w.Equals("both", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
+        var l = QuantityLexicon.Get(w);
+        return l.Is(WordClass.Cardinal) && !l.Is(WordClass.Scale);
     }
 
     /// <summary>True when a word of the sentence is a form of the normal measure noun or of one of its synonyms

@@ -72,26 +72,76 @@ internal sealed partial class QuantityExtractor
             output.Add(new Quantity(words[i].Start, words[k].End, QuantityKind.Count, 1, 1, 1, "count", "count", Qualifier.Exact));
             return k + 1;
         }
-        if (!PersonNoun.Contains(W(k)) || !NearCasualty(i, k)) return null;
+        if (!PersonNoun.Contains(W(k)) || !NearCasualty(i, k, victimOnly: true)) return null;
         // "one of the victims", "a man who was killed" are still one; "one man" after "only" or "every" is not a count here.
         string unit = Lemmas.Singular(W(k));
         output.Add(new Quantity(words[i].Start, words[k].End, QuantityKind.Count, 1, 1, 1, unit, unit, Qualifier.Exact));
         return k + 1;
     }
 
+    // A bare number beside these is a count of people: "1 dead, 2 hurt", "kills 1, injures 2", "killing one".
+    private static readonly FrozenSet<string> CasualtyAfter = new[] { "dead", "hurt", "injured", "wounded", "killed" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> CasualtyBefore = new[]
+    {
+        "killing", "kills", "killed", "injures", "injuring", "injured", "wounding", "wounds", "wounded", "hurting",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CasualtyAfterWord = CasualtyAfter.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CasualtyBeforeWord = CasualtyBefore.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A number with no noun that a casualty word makes a count of people: "1 dead, 2 hurt" (headline style), "kills 1,
+    /// injures 2", "killing one", "injured two others". Only right beside the word, in the same clause, and not a
+    /// partitive ("killing one of the"). Returns the next word to look at when a count was read.
+    /// </summary>
+    private int? TryBareCasualty(in Hit hit, int start, Qualifier qualifier, bool nearly, List<Quantity> output)
+    {
+        if (hit.Ordinal || hit.Percent || hit.Currency is not null || hit.Value < 1 || hit.Value != Math.Floor(hit.Value) || hit.Value > 100_000) return null;
+        int f = hit.First, l = hit.Last, next = l + 1;
+        if (f > 0 && Is(f - 1, "of")) return null;   // "mother of 2 dead": the 2 are her children, not the dead
+        bool breakAfter = words[l].BreakAfter || next >= n;
+        if (!breakAfter && CasualtyAfterWord.Contains(W(next)))
+        {
+            Emit(output, hit, start, words[l].End, QuantityKind.Count, 1, "person", "person", qualifier, nearly);
+            return next;
+        }
+        if (f == 0 || words[f - 1].BreakAfter || !CasualtyBeforeWord.Contains(W(f - 1))) return null;
+        int end = l;
+        if (!breakAfter && (Is(next, "others") || Is(next, "more"))) end = next;
+        else if (!breakAfter && !Is(next, "and")) return null;   // "killing one of the", "killed 3 people" (a noun: read as a count)
+        Emit(output, hit, start, words[end].End, QuantityKind.Count, 1, "person", "person", qualifier, nearly);
+        return end + 1;
+    }
+
     private bool Words(int i, string a, string b, string c) => Is(i, a) && Is(i + 1, b) && Is(i + 2, c);
 
     /// <summary>A casualty word right before the phrase ("killing one man", "killed a woman") or within the next four
     /// words of its clause ("a man was killed", "the couple were shot dead").</summary>
-    private bool NearCasualty(int first, int last, int reach = 4)
+    private bool NearCasualty(int first, int last, int reach = 4, bool victimOnly = false)
     {
         if (first > 0 && !words[first - 1].BreakAfter && Casualty.Contains(W(first - 1))) return true;
+        bool auxiliary = false;
         for (int j = last + 1, steps = 0; j < n && steps < reach; j++, steps++)
         {
-            if (Casualty.Contains(W(j))) return true;
+            if (Casualty.Contains(W(j))) return !victimOnly || !DoesTheHarm(j, auxiliary);
+            auxiliary |= lex[j].Is(WordClass.Auxiliary) || Is(j, "got");
             if (words[j].BreakAfter || words[j - 1].BreakAfter) return false;
         }
         return false;
+    }
+
+    /// <summary>The person before the casualty word did it rather than suffered it: "a man suspected of shooting three",
+    /// "a man kills", "a man shot to death his girlfriend" (no auxiliary, an object after); "a man was shot", "a woman
+    /// killed in the crash", "a man is missing" suffered it.</summary>
+    private bool DoesTheHarm(int j, bool auxiliary)
+    {
+        var w = W(j);
+        if (w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !w.Equals("missing", StringComparison.OrdinalIgnoreCase)) return true;
+        if (w.Equals("kills", StringComparison.OrdinalIgnoreCase)) return true;
+        if (auxiliary || words[j].BreakAfter || j + 1 >= n) return false;
+        int k = j + 1;
+        return Is(k, "to") || Is(k, "his") || Is(k, "her") || Is(k, "their") || Is(k, "him") || Is(k, "them") || Is(k, "a") || Is(k, "an")
+            || Is(k, "the") || Is(k, "and") || words[k].Has(WordMarks.HasDigit) || lex[k].Is(WordClass.Cardinal);
     }
 
     /// <summary>
@@ -102,6 +152,8 @@ internal sealed partial class QuantityExtractor
     {
         int p = f - 1;
         if (words[p].BreakAfter || !words[p].Has(WordMarks.Capitalized) || words[p].Has(WordMarks.HasDigit)) return false;
+        // "with John 12 weeks ago": a number with a unit after it measures; a name's number stands alone.
+        if (hit.Last + 1 < n && !words[hit.Last].BreakAfter && lex[hit.Last + 1].Unit is { Kind: QuantityKind.Duration }) return false;
         var l = lex[p];
         if (l.Class != WordClass.None || W(p).Length < 2 || words[p].Has(WordMarks.Possessive)) return false;
         if (Is(hit.Last + 1, "of") && hit.Last + 2 < n && words[hit.Last + 2].Has(WordMarks.HasDigit)) hit.Last += 2; // "Image 2 of 10"

@@ -33,6 +33,7 @@ internal sealed partial class QuantityExtractor
         public double Value, High;        // High is NaN unless a range
         public bool Digits, Vague, Ordinal, FromOne, Percent, Dozen;
         public double VagueUpper;
+        public double Mantissa;           // the numeral before a scale word ("102" of "$102 million"), else 0
         public string? Currency;
         public int RestStart, RestEnd;   // char offsets of the compound rest after a hyphen ("minute" of "32-minute"), or -1
     }
@@ -71,6 +72,7 @@ internal sealed partial class QuantityExtractor
     {
         if (TryZeroDigitCount(i, output) is int resumeAt) return resumeAt;
         if (!TryNumber(i, out var hit)) return i + 1;
+        SpacedCompound(ref hit);
         int next = hit.Last + 1;
         if (IsNotAQuantity(ref hit)) return next;
         var (qualifier, nearly, qualStart) = LookBack(hit.First);
@@ -104,6 +106,7 @@ internal sealed partial class QuantityExtractor
             return hit.Last + 1;
         }
         if (hit.Ordinal) return EmitOrdinal(hit, output);
+        if (TryBareCasualty(hit, start, qualifier, nearly, output) is int bare) return bare;
         if (next >= n) return TryApposition(hit, output);
 
         var after = lex[next];
@@ -248,6 +251,29 @@ internal sealed partial class QuantityExtractor
         return hit.Value > 0;
     }
 
+    /// <summary>The text between two words is exactly <paramref name="gap"/> (" - ", " , "): how tokenised text prints
+    /// "38-year-old" ("38 - year - old") and "20,000" ("20 , 000").</summary>
+    private bool Gap(int a, string gap) =>
+        a + 1 < n && words[a + 1].Start - words[a].End == gap.Length && text.AsSpan(words[a].End, gap.Length).SequenceEqual(gap);
+
+    /// <summary>A compound split by a tokeniser: "38 - year - old", "15 - year veteran", "three - week trial" read like
+    /// "38-year-old". Only a unit word after the spaced dash, so a dash between clauses ("killed 3 - the police said")
+    /// is left alone.</summary>
+    private void SpacedCompound(ref Hit hit)
+    {
+        int l = hit.Last;
+        if (hit.RestStart != -1 || !double.IsNaN(hit.High) || hit.Vague || hit.Ordinal || hit.Percent || !Gap(l, " - ")) return;
+        if (lex[l + 1].Unit is null || !IsAllLetters(W(l + 1))) return;
+        hit.RestStart = words[l + 1].Start;
+        hit.RestEnd = words[l + 1].End;
+        hit.Last = l + 1;
+        if (Gap(l + 1, " - ") && Is(l + 2, "old"))
+        {
+            hit.RestEnd = words[l + 2].End;
+            hit.Last = l + 2;
+        }
+    }
+
     /// <summary>Continues a spelled number over the next words ("one hundred twenty", "two million", "two and a half").</summary>
     private bool ContinueWords(int i, ref Hit hit)
     {
@@ -363,10 +389,21 @@ internal sealed partial class QuantityExtractor
                 _ => 0,
             };
             if (scale == 0 || !NumberParser.TryParseNumeral(head[..^letters], out value)) return false;
+            hit.Mantissa = value;
             value *= scale;
         }
         hit.Value = value;
         hit.Digits = true;
+        // "20 , 000", "1 , 200 , 000": thousands groups a tokeniser split off (not "May 3 , 100 people").
+        if (rest.IsEmpty && head.Length <= 3 && IsAllDigits(head) && (i == 0 || !lex[i - 1].Is(WordClass.Month) && !Gap(i - 1, " - ")))
+        {
+            while (Gap(hit.Last, " , ") && W(hit.Last + 1) is { Length: 3 } group && IsAllDigits(group))
+            {
+                hit.Value = hit.Value * 1000 + int.Parse(group, System.Globalization.CultureInfo.InvariantCulture);
+                hit.Last++;
+            }
+            value = hit.Value;
+        }
         if (!rest.IsEmpty)
         {
             if (char.IsAsciiDigit(rest[0]))
@@ -388,11 +425,12 @@ internal sealed partial class QuantityExtractor
             }
         }
         // "1.2 million", "42 thousand": a scale word after the numeral.
-        if (i + 1 < n && lex[i + 1].Is(WordClass.Scale) && !Is(i + 1, "dozen") && !w.BreakAfter && rest.IsEmpty)
+        if (hit.Last + 1 < n && lex[hit.Last + 1].Is(WordClass.Scale) && !Is(hit.Last + 1, "dozen") && !words[hit.Last].BreakAfter && rest.IsEmpty)
         {
+            hit.Mantissa = value;
             var acc = new NumberWords();
             acc.Seed(value);
-            int j = i + 1;
+            int j = hit.Last + 1;
             while (j < n && !words[j - 1].BreakAfter && acc.TryAdd(W(j))) j++;
             if (Is(j - 1, "and")) j--;
             hit.Last = j - 1;
@@ -459,6 +497,28 @@ internal sealed partial class QuantityExtractor
         if (j >= n || words[j - 1].BreakAfter) return false;
         var l = lex[j];
         return l.Unit is not null || l.Is(WordClass.Percent) || Is(j, "times") || heads.IsPluralNoun(j) && IsLower(j);
+    }
+
+    /// <summary>Significant figures of a written numeral (102 → 3, 22.4 → 3, 110 → 2, 1.2 → 2); 0 for 0.</summary>
+    internal static int SignificantDigits(double v)
+    {
+        if (v <= 0 || !double.IsFinite(v)) return 0;
+        Span<char> buf = stackalloc char[32];
+        if (!v.TryFormat(buf, out int len, "0.######", System.Globalization.CultureInfo.InvariantCulture)) return 0;
+        var s = buf[..len];
+        int first = -1, last = -1;
+        bool point = s.IndexOf('.') >= 0;
+        for (int k = 0; k < s.Length; k++)
+        {
+            if (s[k] is < '1' or > '9') continue;
+            if (first < 0) first = k;
+            last = k;
+        }
+        if (first < 0) return 0;
+        if (point) last = s.Length - 1;   // "22.4": every digit after the first non-zero counts
+        int count = 0;
+        for (int k = first; k <= last; k++) if (char.IsAsciiDigit(s[k])) count++;
+        return count;
     }
 
     private static bool IsAllDigits(ReadOnlySpan<char> s)
@@ -547,7 +607,10 @@ internal sealed partial class QuantityExtractor
         else
         {
             if (hit.Dozen && qualifier == Qualifier.Exact) qualifier = Qualifier.Approximate; // "a dozen" is loose
-            (lower, upper) = QuantityBounds.For(qualifier, value, kind, nearly, hit.Value);
+            // "$102 million" was counted, not rounded: three significant figures before a scale word are exact;
+            // "$1.2 million", "110 billion" keep the tolerance of a round number.
+            double written = SignificantDigits(hit.Mantissa) >= 3 ? hit.Mantissa : hit.Value;
+            (lower, upper) = QuantityBounds.For(qualifier, value, kind, nearly, written);
         }
         output.Add(new Quantity(start, end, kind, QuantityBounds.Tidy(value), QuantityBounds.Tidy(lower), QuantityBounds.Tidy(upper),
             unit, about, qualifier));
@@ -613,8 +676,8 @@ internal sealed partial class QuantityExtractor
         int wordIndex = hit.Last;
         // rest: "minute", "year-old", "month-old", "plus", "member"
         int hyphen = rest.IndexOf('-');
-        var p1 = hyphen < 0 ? rest : rest[..hyphen];
-        var p2 = hyphen < 0 ? default : rest[(hyphen + 1)..];
+        var p1 = (hyphen < 0 ? rest : rest[..hyphen]).Trim(' ');        // "year - old" as tokenised text prints it
+        var p2 = hyphen < 0 ? default : rest[(hyphen + 1)..].Trim(' ');
         var l1 = QuantityLexicon.Get(p1);
         int end = words[wordIndex].End;
         if (l1.Unit is { } unit)

@@ -38,6 +38,10 @@ public sealed record FactScore(
     public int ReportClaims { get; init; }
     public int ClaimsWithoutMeasure { get; init; }
     public int ClaimsWithoutHolder { get; init; }
+    /// <summary>Incidents (gold facts joined by shared documents) whose reports state a killed or injured count, and
+    /// those where Parallax read each such count with its casualty measure (<see cref="CasualtyRecall"/>).</summary>
+    public int CasualtyIncidents { get; init; }
+    public int CasualtyIncidentsFound { get; init; }
 
     /// <summary>Share of shown (gold-touching) disputes that are real; 1 when none is shown.</summary>
     public double DisputedPrecision => DisputesShown == 0 ? 1 : (double)DisputesReal / DisputesShown;
@@ -83,23 +87,28 @@ public static class FactScorer
 
         // Flattened gold claims: (gold fact index, predicted fact or null).
         var labels = new List<(int Gold, string? Predicted)>();
+        var matched = new List<List<(string? Doc, ReportClaim? Match)>>(gold.Facts.Length);
         var outcomes = ImmutableArray.CreateBuilder<FactOutcome>(gold.Facts.Length);
         int total = 0, found = 0;
         for (int g = 0; g < gold.Facts.Length; g++)
         {
             var fact = gold.Facts[g];
             var predicted = new List<ReportClaim>();
+            var factMatches = new List<(string? Doc, ReportClaim? Match)>(fact.Claims.Length);
+            matched.Add(factMatches);
             foreach (var claim in fact.Claims)
             {
                 total++;
                 ReportClaim? match = null;
-                if (Resolve(claim.Doc) is { } doc)
+                var resolved = Resolve(claim.Doc);
+                if (resolved is { } doc)
                 {
                     if (Locate(doc.Text, claim.Phrase, claim.Context, claim.Occurrence) is { } at)
                         match = BestOverlap(claimsByDoc.GetValueOrDefault(doc.Id), at.Start, at.End);
                     else problems.Add($"{fact.Id}: \"{claim.Phrase}\" not found in {claim.Doc}" + (claim.Context is null ? "" : $" near \"{claim.Context}\""));
                 }
                 labels.Add((g, match?.Fact));
+                factMatches.Add((resolved?.Id, match));
                 if (match is null) continue;
                 found++;
                 predicted.Add(match);
@@ -128,6 +137,7 @@ public static class FactScorer
             StringComparer.Ordinal);
         var goldDocs = new HashSet<string>(docCache.Values.Where(d => d is not null).Select(d => d!.Id), StringComparer.Ordinal);
         var scoredClaims = report.Claims.Where(c => goldDocs.Contains(c.Doc)).ToList();
+        var (casualtiesFound, casualtyIncidents) = CasualtyRecall.Count(gold, matched);
         return new FactScore(total, found, goldPairs, predictedPairs, truePairs, facts,
             gold.NonClaims.Length, reported.ToImmutable(), [.. problems])
         {
@@ -138,6 +148,8 @@ public static class FactScorer
             ReportClaims = scoredClaims.Count,
             ClaimsWithoutMeasure = scoredClaims.Count(c => string.IsNullOrWhiteSpace(c.Measure)),
             ClaimsWithoutHolder = scoredClaims.Count(c => string.IsNullOrWhiteSpace(c.Holder)),
+            CasualtyIncidents = casualtyIncidents,
+            CasualtyIncidentsFound = casualtiesFound,
         };
     }
 

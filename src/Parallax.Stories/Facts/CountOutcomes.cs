@@ -24,7 +24,7 @@ public static class CountOutcomes
         var d = new Dictionary<string, CountOutcome>(StringComparer.OrdinalIgnoreCase);
         void Add(CountOutcome o, params string[] words) { foreach (var w in words) d[w] = o; }
         Add(CountOutcome.Died, "killed", "kill", "kills", "killing", "died", "die", "dies", "dying", "dead", "perished", "slain",
-            "drowned", "executed", "murdered", "deaths", "fatalities", "lives");
+            "drowned", "executed", "murdered", "murdering", "slaying", "deaths", "fatalities", "lives");
         Add(CountOutcome.Injured, "injured", "injure", "injures", "injuring", "hurt", "hurting", "wounded", "wounding", "wounds",
             "injuries", "casualties");
         Add(CountOutcome.Hospitalized, "hospitalized", "hospitalised", "hospitalizing");
@@ -67,11 +67,18 @@ public static class CountOutcomes
             var w = PreviousWord(text, j, out int previous);
             if (w.IsEmpty) break;
             if (FormOf.TryGetValue(w, out var outcome)) return outcome == CountOutcome.Shot && Follows(text, q.End, "dead") ? CountOutcome.Died : outcome;
+            // "the deaths of two women", "the bodies of two women", "the slayings of two women".
+            if (words == 0 && w.Equals("of", StringComparison.OrdinalIgnoreCase) && DeathNoun.Contains(PreviousWord(text, previous, out _)))
+                return CountOutcome.Died;
             if (!Skip.Contains(w)) break;
             j = previous;
         }
         return CountOutcome.None;
     }
+
+    private static readonly FrozenSet<string> DeathNouns = new[] { "deaths", "death", "bodies", "slayings", "murders", "killings" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeathNoun = DeathNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>"shot dead", "shot and killed", "shot to death" are deaths, not woundings.</summary>
     private static CountOutcome Refine(string text, int after, CountOutcome outcome)

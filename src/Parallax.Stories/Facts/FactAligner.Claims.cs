@@ -103,6 +103,7 @@ public sealed partial class FactAligner
                     Q = q,
                     Sentence = recIndex[s],
                     Text = doc.Text,
+                    Published = doc.PublishedDate,
                     EntityId = entity,
                     Label = label,
                     Object = measuresObject,
@@ -112,6 +113,7 @@ public sealed partial class FactAligner
                     NoHead = noHead,
                 });
             }
+            CollectDates(doc, d, recIndex, sentences, claims, attribution);
         }
     }
 

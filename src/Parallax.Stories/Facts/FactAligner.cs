@@ -40,6 +40,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public required Quantity Q;
         public required int Sentence;
         public string Text = "";  // its document's text (a reference, not a copy)
+        public DateOnly? Published; // its document's date, when known: ages are read at that time
         public required string? EntityId;
         public required string? Label;
         public required bool Object;
@@ -274,6 +275,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         if (edgeAgrees && (a.Conflicted || b.Conflicted)) return a.Conflicted = b.Conflicted = true;
         // The merge would be a dispute: demand strong evidence. The two claims that conflict must both have a specific
         // measure, and the groups one and the same.
+        if (kind == QuantityKind.Age && AgedBetween(claims[high], claims[low])) return false;
         if (!MayDispute(claims[high], claims[low], a, b, sentences)) return false;
         bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
         bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
@@ -295,6 +297,17 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         return strong;
     }
 
+    /// <summary>Two ages read at different times: the older figure comes from a report at least half a year later and
+    /// differs by no more than the years between ("Orozco, 27" in June 2005, "Orozco, 29" in March 2007). The person
+    /// aged; the two are different quantities (ages at two times), never a dispute.</summary>
+    private static bool AgedBetween(ClaimRec older, ClaimRec younger)
+    {
+        if (older.Published is not { } later || younger.Published is not { } earlier) return false;
+        double years = (later.DayNumber - earlier.DayNumber) / 365.25;
+        double gap = older.Q.Value - younger.Q.Value;
+        return years >= 0.5 && gap > 0 && gap <= Math.Ceiling(years);
+    }
+
     private static bool OnlyNamed(Cluster c) => c.Owners.Count > 0 && !c.DescribedHolder;
     private static bool OnlyDescribed(Cluster c) => c.DescribedHolder && c.Owners.Count == 0;
 
@@ -308,6 +321,14 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     {
         if (high.Meaning.Partitive || low.Meaning.Partitive) return false;
         if (high.Q.Kind == QuantityKind.Ordinal && (TimeOrdinal(high) || TimeOrdinal(low))) return false;
+        if (FirstPerson(high, sentences) || FirstPerson(low, sentences)) return false;
+        // A day resolved from "Friday" or "June 24" leans on the report's date for what the text leaves out (the year,
+        // the week): two such days that differ are too weak to call a dispute, so dates only ever agree.
+        if (high.Q.Unit == "date" || low.Q.Unit == "date") return false;
+        // "the fourth floor of the building" and "the 3rd floors" of another: an ordinal says which one of a series, and
+        // which series is open unless the two sentences share a word besides the ordinal's noun.
+        if (high.Q.Kind == QuantityKind.Ordinal && !ShareTerm(sentences[high.Sentence].Terms, sentences[low.Sentence].Terms, high.HeadTerm, low.HeadTerm))
+            return false;
         return Tied(high, low, a, b) && Tied(low, high, a, b);
 
         static bool TimeOrdinal(ClaimRec c) => TimeWords.Contains(c.Q.About) || TimeWords.Contains(c.Meaning.Noun);
@@ -322,6 +343,39 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
             var s = sentences[other.Sentence].Sentence;
             return ClaimMeaning.Names(other.Text.AsSpan(s.Start, s.End - s.Start), t.Meaning.Noun);
         }
+    }
+
+    /// <summary>A claim in a first-person clause ("We're on the third floor, barricaded in", "I waited 20 minutes") tells
+    /// of the speaker's own place or wait, not necessarily the event's: it never stands in a dispute.</summary>
+    private static bool FirstPerson(ClaimRec c, List<SentenceRec> sentences)
+    {
+        var s = sentences[c.Sentence].Sentence;
+        int from = s.Start;
+        var before = c.Text.AsSpan(from, Math.Max(0, c.Q.Start - from));
+        foreach (var range in before.Split(' '))
+        {
+            var w = before[range].Trim("\"'\u201C\u2018");
+            if (w is "I" or "I'm" or "I've" or "I'd" or "We" or "we" or "We're" or "we're" or "We've" or "we've" or "my" or "My" or "our" or "Our")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Two sorted term lists share a term other than the given heads (linear merge).</summary>
+    private static bool ShareTerm(int[] x, int[] y, int headX, int headY)
+    {
+        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        {
+            if (x[i] < y[j]) i++;
+            else if (x[i] > y[j]) j++;
+            else
+            {
+                if (x[i] != headX && x[i] != headY) return true;
+                i++;
+                j++;
+            }
+        }
+        return false;
     }
 
     private static readonly FrozenSet<string> TimeWords = new[]

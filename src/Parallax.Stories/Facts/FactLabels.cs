@@ -28,6 +28,7 @@ internal static class FactLabels
             QuantityKind.Money => head == "money" ? $"amount of money ({q.Unit})" : $"amount: {word} ({q.Unit})",
             QuantityKind.Percent => head == "percent" ? "percentage" : $"share: {word}",
             QuantityKind.Ordinal => $"which {word}",
+            _ when q.Unit == "date" => $"date {q.About}",
             _ => $"{word} ({q.Unit})",
         };
         return best.Meaning.Scope switch

@@ -7,6 +7,9 @@ public sealed class CountOutcomesTests
 {
     [Theory]
     [InlineData("Five people died in the quake.", "Five people", CountOutcome.Died)]
+    [InlineData("Police found the bodies of two women inside the apartment.", "two women", CountOutcome.Died)]
+    [InlineData("He is accused in the deaths of two women found in the city.", "two women", CountOutcome.Died)]
+    [InlineData("A man was charged with murdering two women.", "two women", CountOutcome.Died)]
     [InlineData("Five people had so far been confirmed dead in the quake.", "Five people", CountOutcome.Died)]
     [InlineData("The quake struck, killing at least three people overnight.", "at least three people", CountOutcome.Died)]
     [InlineData("At least five people were reportedly injured in Takengon.", "At least five people", CountOutcome.Injured)]

@@ -11,7 +11,7 @@ namespace Parallax.Stories.Tests.Facts;
 /// evidence, and a revised running total is an update.</summary>
 public sealed class FactAlignmentRulesTests
 {
-    private static Document Dated(string id, string text, DateOnly published) => FactAlignerTests.Pipeline.Run(new Document
+    internal static Document Dated(string id, string text, DateOnly published) => FactAlignerTests.Pipeline.Run(new Document
     {
         Id = id, Origin = id, Text = text,
         Metadata = new DocumentMetadata { Published = new Sourced<DateOnly>(published, MetadataSource.Input) },

@@ -1,0 +1,79 @@
+using Parallax.Model;
+using Parallax.Stories.Facts;
+
+namespace Parallax.Stories.Tests.Facts;
+
+/// <summary>Ages read at different report dates, first-person clauses and the shooter who is no victim never make a
+/// dispute.</summary>
+public sealed class FactTimeAndSpeakerRulesTests
+{
+    private static Document Dated(string id, string text, DateOnly published) => FactAlignmentRulesTests.Dated(id, text, published);
+
+    private static Fact[] Disputed(FactAlignment r) => [.. r.Facts.Where(f => f.Status == FactStatus.Disputed)];
+
+    [Fact]
+    public void An_age_two_years_later_is_the_person_grown_older_not_a_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            Dated("d1", "Deputies identified the suspect as Jose Orozco, 27, a gang member.", new DateOnly(2005, 6, 25)),
+            Dated("d2", "Orozco, 27, was found hiding in a house near the shooting.", new DateOnly(2005, 7, 26)),
+            Dated("d3", "A jury found Jose Orozco, 29, guilty of the murder of the deputy.", new DateOnly(2007, 3, 20)),
+        ]);
+        Assert.Empty(Disputed(r));
+    }
+
+    [Fact]
+    public void Ages_a_day_apart_still_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            Dated("d1", "Deputies identified the suspect as Jose Orozco, 27, a gang member.", new DateOnly(2005, 6, 25)),
+            Dated("d2", "Deputies identified the suspect as Jose Orozco, 29, a gang member.", new DateOnly(2005, 6, 26)),
+        ]);
+        Assert.Single(Disputed(r));
+    }
+
+    [Fact]
+    public void A_speakers_own_floor_never_disputes_the_events()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The shooter walked into the office on the building's second floor, police said."),
+            FactAlignerTests.Doc("d2", "\"We're on the third floor, barricaded in,\" a worker in the building said of the shooter."),
+        ]);
+        Assert.Empty(Disputed(r));
+    }
+
+    [Fact]
+    public void The_suspect_and_a_partitive_whole_are_no_count_of_the_dead()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "A man suspected of shooting three people at the firm was arrested. One victim died in the attack."),
+            FactAlignerTests.Doc("d2", "Local news originally reported that two of the three victims died in the attack at the firm."),
+            FactAlignerTests.Doc("d3", "The gunman shot and killed a woman at the firm and wounded two men."),
+        ]);
+        Assert.Empty(Disputed(r));
+    }
+}
+
+/// <summary>Ordinals name one of a series; exact amounts before a scale word dispute.</summary>
+public sealed class OrdinalAndAmountRulesTests
+{
+    [Fact]
+    public void Floors_of_sentences_sharing_nothing_else_never_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Workers were trapped in the stairwell of the third floor of the bank."),
+            FactAlignerTests.Doc("d2", "Reporters said it is the fourth floor of the ministry that is burning."),
+        ]);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+
+    [Fact]
+    public void Counted_amounts_of_one_thing_that_differ_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Police said the stolen jewels were worth $102 million in the Paris heist."),
+            FactAlignerTests.Doc("d2", "Police said the stolen jewels were worth $108 million in the Paris heist."),
+        ]);
+        Assert.Contains(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+}
