@@ -237,12 +237,14 @@ public sealed partial class QuoteExtractor
         "nor", "to", "of", "for", "by", "with", "from", "in", "on", "at", "is", "was", "are", "were", "be", "been",
         "has", "have", "had", "did", "do", "does", "not", "no", "yes",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpenersLookup = ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> Months = new[]
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether a speaker label reads as a noun phrase: it does not open with a clause word or a bare
     /// preposition, is not a date ("July 22"), and has a letter.</summary>
@@ -252,10 +254,10 @@ public sealed partial class QuoteExtractor
         if (span.IsEmpty) return false;
         int space = span.IndexOf(' ');
         var first = space < 0 ? span : span[..space];
-        if (ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
+        if (ClauseOpenersLookup.Contains(first)) return false;
         // A pronoun alone ("it", "They") that nothing resolved names nobody a reader could look up.
-        if (space < 0 && (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span) || span is "I" or "you" or "You")) return false;
-        if (Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && space > 0 && char.IsDigit(span[space + 1])) return false;
+        if (space < 0 && (PronounsLookup.Contains(span) || span is "I" or "you" or "You")) return false;
+        if (MonthsLookup.Contains(first) && space > 0 && char.IsDigit(span[space + 1])) return false;
         foreach (char c in span) if (char.IsLetter(c)) return true;
         return false;
     }
