@@ -30,6 +30,7 @@ public sealed partial class QuoteExtractor
         {
             var tok = doc.Tokens[t];
             var w = text.AsSpan(tok.Start, tok.Length);
+            if (!IndirectSieve.MayContain(w)) continue;
             bool according = w.Equals("according", StringComparison.OrdinalIgnoreCase) && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length).SequenceEqual("to");
             bool gerund = !according && GerundCuesLookup.Contains(w) && text[doc.Tokens[t - 1].Start] == ',';
             if (!according && !gerund && !IndirectCuesLookup.Contains(w)) continue;

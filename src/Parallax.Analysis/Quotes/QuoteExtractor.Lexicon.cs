@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Analysis.Text;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Quotes;
@@ -101,4 +102,8 @@ public sealed partial class QuoteExtractor
         ["councilwoman"] = "council", ["councilman"] = "council", ["advocate"] = "advocate", ["prosecutor"] = "prosecutor",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     internal static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> RoleKeysLookup = RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Pre-tests, so most words skip the lookups: role nouns, and the cues speaker-first speech opens with.</summary>
+    private static readonly WordSieve RoleSieve = new(RoleKeys.Keys);
+    private static readonly WordSieve IndirectSieve = new([.. IndirectCues, .. GerundCues, "according"]);
 }

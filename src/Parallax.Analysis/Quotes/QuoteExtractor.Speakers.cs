@@ -216,7 +216,8 @@ public sealed partial class QuoteExtractor
                     foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                         if (RoleKeys.TryGetValue(word, out var key)) roles.Add((key, new SpeakerRef(mention.Span, null, mention.Start)));
             }
-            if (tok.Kind != TokenKind.Word || !RoleKeysLookup.TryGetValue(text.AsSpan(tok.Start, tok.Length), out var roleKey))
+            if (tok.Kind != TokenKind.Word || !RoleSieve.MayContain(text.AsSpan(tok.Start, tok.Length))
+                || !RoleKeysLookup.TryGetValue(text.AsSpan(tok.Start, tok.Length), out var roleKey))
                 continue;
             // Apposition: "Shawn Neudauer, ICE spokesman" / "Sergeant Jacob Becchina, spokesperson for …".
             var previous = LastPersonBefore(doc, tok.Start, 30);
