@@ -34,7 +34,7 @@ public sealed partial class QuoteExtractor
                 // "Q:" and "A:" mark an interview's turns, not who is credited: the line is searched like any other.
                 if (t == s.FirstToken + 1 && doc.Tokens[s.FirstToken].Length == 1) return null;
                 var content = Trim(text, new TextSpan(doc.Tokens[t + 1].Start, s.End));
-                if (CountWords(text, content) < 3 || ContainsLineBreak(text, tok.End, content.Start)) return null;
+                if (CountWords(text, content, 3) < 3 || ContainsLineBreak(text, tok.End, content.Start)) return null;
                 var prefix = new TextSpan(s.Start, doc.Tokens[t - 1].End);
                 // "Editor's note:", "The Latest:", "UPDATE:": labels of the page, not speakers.
                 foreach (var word in text.AsSpan(prefix.Start, prefix.End - prefix.Start).Split(' '))

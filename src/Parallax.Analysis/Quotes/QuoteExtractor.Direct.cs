@@ -16,7 +16,7 @@ public sealed partial class QuoteExtractor
         // A doubled-apostrophe mark ('') is two characters: point at its first, like a one-character mark.
         if (open > 0 && text[open] == '\'' && text[open - 1] == '\'') open--;
         int firstTok = doc.TokenAtOrAfter(close + 1);
-        int wordCount = CountWords(text, content);
+        int wordCount = CountWords(text, content, 6); // up to 6: all the tests below need
 
         bool sameParagraph = firstTok < doc.Tokens.Length && !ContainsLineBreak(text, close, doc.Tokens[firstTok].Start);
         if (wordCount < 3)

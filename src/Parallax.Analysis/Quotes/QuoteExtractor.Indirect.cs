@@ -84,7 +84,7 @@ public sealed partial class QuoteExtractor
             if (c >= s.EndToken) return null;
             if (!CanSpeak(ctx, subject) || !CanOpenContent(ctx, w, c)) continue;
             var span = Trim(text, new TextSpan(doc.Tokens[c].Start, s.End));
-            if (CountWords(text, span) < 4) continue;
+            if (CountWords(text, span, 4) < 4) continue;
             return Make(ctx, span, QuoteKind.Indirect, tok.Span, subject);
         }
         return null;

@@ -37,7 +37,7 @@ public sealed partial class QuoteExtractor
             // in a statement"); "…, Trump said he was suited for it" is speaker-first speech after an opening phrase.
             if (t > comma + 1 && t < last && (last - t > 4 || !TailAdverbial(text, doc.Tokens[t + 1]))) return null;
             var content = Trim(text, new TextSpan(s.Start, doc.Tokens[comma].Start));
-            if (CountWords(text, content) < 4 || ctx.InsideQuote(content.Start)) return null;
+            if (CountWords(text, content, 4) < 4 || ctx.InsideQuote(content.Start)) return null;
             var speaker = SpeakerAround(ctx, t, comma + 1, last + 1, doc.Tokens[comma].Start)
                           ?? (t > comma + 1 ? new SpeakerRef(null, text[doc.Tokens[comma + 1].Start..doc.Tokens[t - 1].End], doc.Tokens[comma + 1].Start) : null);
             return Make(ctx, content, QuoteKind.Indirect, doc.Tokens[t].Span, speaker);
@@ -84,7 +84,7 @@ public sealed partial class QuoteExtractor
                     if (c == open + 1 && c == t - 1) break; // ", said," names nobody
                     if (CueTakesInfinitive(ctx, c, t)) break; // ", asked to see the warrant,": an action
                     var content = Trim(text, s.Span);
-                    if (CountWords(text, content) < 6 || ctx.InsideQuote(content.Start)) return null;
+                    if (CountWords(text, content, 6) < 6 || ctx.InsideQuote(content.Start)) return null;
                     var speaker = SpeakerAround(ctx, c, open + 1, t, doc.Tokens[open].Start)
                                   ?? (c > open + 1 ? new SpeakerRef(null, text[doc.Tokens[open + 1].Start..doc.Tokens[c - 1].End], doc.Tokens[open + 1].Start) : null);
                     return Make(ctx, content, QuoteKind.Indirect, doc.Tokens[c].Span, speaker);

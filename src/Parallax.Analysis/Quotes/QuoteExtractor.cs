@@ -183,7 +183,9 @@ public sealed partial class QuoteExtractor
         public string Text => Doc.Text;
         public SpeakerRef? LastSpeaker { get; set; }
         /// <summary>Role words seen so far with what they referred to, for "the spokesperson" and "the officer".</summary>
-        public List<(string Key, SpeakerRef Ref)> Roles { get; } = BuildRoles(doc);
+        /// <remarks>Built on first use: only a definite description next to a cue ("the spokesperson said") asks.</remarks>
+        public List<(string Key, SpeakerRef Ref)> Roles => roles ??= BuildRoles(Doc);
+        private List<(string Key, SpeakerRef Ref)>? roles;
     }
 
     private static int[] ParagraphStarts(string text)
@@ -272,14 +274,16 @@ public sealed partial class QuoteExtractor
         return new TextSpan(a, b);
     }
 
-    private static int CountWords(string text, TextSpan span)
+    /// <summary>Words in <paramref name="span"/>, counted up to <paramref name="limit"/> (callers only compare with a small
+    /// number, so the count stops there instead of running to the end of a long span).</summary>
+    private static int CountWords(string text, TextSpan span, int limit)
     {
         int words = 0;
         bool inWord = false;
         for (int i = span.Start; i < span.End; i++)
         {
             bool letter = char.IsLetterOrDigit(text[i]);
-            if (letter && !inWord) words++;
+            if (letter && !inWord && ++words == limit) return words;
             inWord = letter;
         }
         return words;
