@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Analysis.Text;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Quotes;
@@ -80,6 +81,7 @@ public sealed partial class QuoteExtractor
         "spacecraft", "probe", "rover", "hurricane", "storm", "typhoon", "cyclone",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ThingNounsLookup = ThingNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordSieve ThingSieve = new(ThingNouns);
 
     /// <summary>Names the document introduces as things (after a vessel or product noun, with "the" and a comma
     /// allowed between): every mention with that text is no speaker. One pass over the mentions.</summary>
@@ -95,7 +97,7 @@ public sealed partial class QuoteExtractor
                 var tok = doc.Tokens[t];
                 var w = text.AsSpan(tok.Start, tok.Length);
                 if (w is "," || w.Equals("the", StringComparison.OrdinalIgnoreCase)) continue;
-                if (tok.Kind == TokenKind.Word && ThingNounsLookup.Contains(w)) set.Add(doc.Slice(m.Span));
+                if (tok.Kind == TokenKind.Word && ThingSieve.MayContain(w) && ThingNounsLookup.Contains(w)) set.Add(doc.Slice(m.Span));
                 break;
             }
         }

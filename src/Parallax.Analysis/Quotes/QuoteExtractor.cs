@@ -131,7 +131,7 @@ public sealed partial class QuoteExtractor
         }
 
         /// <summary>Surnames of the people the document names in full: a lone "Delgado-Ruiz" is a person too.</summary>
-        private readonly HashSet<string> surnames = Surnames(doc);
+        private HashSet<string>? surnames; // built on first use: only names of no known type ask
 
         /// <summary>Names the document introduces as vessels, vehicles or products: never speakers.</summary>
         private readonly HashSet<string> things = ThingNames(doc);
@@ -148,7 +148,7 @@ public sealed partial class QuoteExtractor
         public HashSet<int> Dropped { get; } = [];
 
         public bool IsPersonLike(EntityMention m) =>
-            m.Type == EntityType.Person || m.Type == EntityType.Other && surnames.Contains(Doc.Slice(m.Span));
+            m.Type == EntityType.Person || m.Type == EntityType.Other && (surnames ??= Surnames(Doc)).Contains(Doc.Slice(m.Span));
 
         private static HashSet<string> Surnames(Document doc)
         {
