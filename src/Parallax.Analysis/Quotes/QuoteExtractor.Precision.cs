@@ -89,9 +89,14 @@ public sealed partial class QuoteExtractor
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         var text = doc.Text;
+        var tokens = doc.Tokens;
+        int at = 0, lastStart = 0; // the first token at or after the last mention's start; mentions come in order
         foreach (var m in doc.Entities)
         {
-            int t = doc.TokenAtOrAfter(m.Start) - 1;
+            if (m.Start < lastStart) at = doc.TokenAtOrAfter(m.Start);
+            else while (at < tokens.Length && tokens[at].Start < m.Start) at++;
+            lastStart = m.Start;
+            int t = at - 1;
             for (int k = 0; k < 3 && t >= 0; k++, t--)
             {
                 var tok = doc.Tokens[t];

@@ -245,11 +245,21 @@ public sealed partial class QuoteExtractor
         return found;
     }
 
-    private static IEnumerable<EntityMention> MentionsIn(Document doc, int from, int to)
+    /// <summary>The mentions ending after <paramref name="from"/> and starting before <paramref name="to"/>, in order, for
+    /// <c>foreach</c> without an allocation.</summary>
+    private static MentionRange MentionsIn(Document doc, int from, int to)
     {
         var mentions = doc.Entities;
         int lo = 0, hi = mentions.Length;
         while (lo < hi) { int mid = (lo + hi) >>> 1; if (mentions[mid].End <= from) lo = mid + 1; else hi = mid; }
-        for (int i = lo; i < mentions.Length && mentions[i].Start < to; i++) yield return mentions[i];
+        return new MentionRange(mentions, lo - 1, to);
+    }
+
+    private struct MentionRange(System.Collections.Immutable.ImmutableArray<EntityMention> mentions, int before, int to)
+    {
+        private int i = before;
+        public readonly MentionRange GetEnumerator() => this;
+        public readonly EntityMention Current => mentions[i];
+        public bool MoveNext() => ++i < mentions.Length && mentions[i].Start < to;
     }
 }
