@@ -47,5 +47,7 @@ internal sealed class WordSieve
         return true;
     }
 
-    private static uint Fold(char c) => c is >= 'a' and <= 'z' ? (uint)(c - 32) : c;
+    /// <summary>Clears the ASCII case bit: letters that differ only in case fold together (other characters may collide,
+    /// which only costs a needless lookup).</summary>
+    private static uint Fold(char c) => (uint)c & 0xDFu;
 }
