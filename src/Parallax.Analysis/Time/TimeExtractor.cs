@@ -70,12 +70,19 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
             || e.Value.Unit is { Kind: QuantityKind.Duration })
         .Select(e => e.Key));
 
+    /// <summary>Words that can count a duration after them ("three days ago", "a week later"): cardinals, "a" and "an";
+    /// a hyphenated word may be one too ("twenty-one").</summary>
+    private static readonly WordSieve Counts = new(QuantityLexicon.Entries
+        .Where(e => e.Value.Is(WordClass.Cardinal)).Select(e => e.Key).Append("a").Append("an"));
+
     /// <summary>Whether no clock time or date can start at word <paramref name="i"/> (so <see cref="TryAt"/> would find
-    /// nothing there): every form needs a digit, a word <see cref="Openers"/> may hold here or next ("days after",
-    /// "three days ago"), or "the other day". Decided without a lexicon lookup for most words.</summary>
+    /// nothing there): every form needs a digit, a word <see cref="Openers"/> may hold, or a count before a duration
+    /// unit ("three days ago"), or "the other day". Decided without a lexicon lookup for most words.</summary>
     private bool CannotStart(int i) =>
-        !words[i].Has(WordMarks.HasDigit) && !mayOpen[i] && !(i + 1 < n && mayOpen[i + 1])
+        !words[i].Has(WordMarks.HasDigit) && !mayOpen[i] && !(i + 1 < n && mayOpen[i + 1] && MayCount(i))
         && !(words[i].Length == 3 && Is(i, "the") && Is(i + 1, "other"));
+
+    private bool MayCount(int i) => Counts.MayContain(W(i)) || W(i).Contains('-');
 
     /// <summary>The lexicon entry of word <paramref name="i"/>, looked up the first time it is asked for.</summary>
     private Lex L(int i)
