@@ -25,22 +25,15 @@ public sealed class TokenShapeTests
         foreach (var t in Tokenizer.TokenizeToArray(text))
         {
             if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
-            var w = text.AsSpan(t.Start, t.Length);
-            bool anyLetter = false, anyDigit = false, allUpper = true, hyphen = false, period = false;
-            int letters = 0;
-            foreach (var ch in w)
-            {
-                if (char.IsLetter(ch)) { anyLetter = true; letters++; if (!char.IsUpper(ch)) allUpper = false; }
-                else if (char.IsDigit(ch)) anyDigit = true;
-                else if (ch == '-') hyphen = true;
-                else if (ch == '.') period = true;
-            }
-            var shape = TokenShape.None;
-            if (anyLetter && char.IsUpper(w[0])) shape |= TokenShape.Capitalized;
-            if (anyLetter && allUpper && letters >= 2) shape |= TokenShape.AllCaps;
-            if (anyDigit) shape |= TokenShape.HasDigit;
-            if (hyphen) shape |= TokenShape.HasHyphen;
-            if (period) shape |= TokenShape.HasPeriod;
+            // The definition, stated over the whole word: categories by char.IsLetter, IsUpper and IsDigit.
+            var w = text[t.Start..t.End];
+            var letters = w.Where(char.IsLetter).ToArray();
+            bool anyLetter = letters.Length > 0, anyDigit = w.Any(c => !char.IsLetter(c) && char.IsDigit(c));
+            var shape = (anyLetter && char.IsUpper(w[0]) ? TokenShape.Capitalized : 0)
+                | (letters.Length >= 2 && letters.All(char.IsUpper) ? TokenShape.AllCaps : 0)
+                | (anyDigit ? TokenShape.HasDigit : 0)
+                | (w.Contains('-') ? TokenShape.HasHyphen : 0)
+                | (w.Contains('.') ? TokenShape.HasPeriod : 0);
             var kind = anyLetter ? TokenKind.Word : anyDigit ? TokenKind.Number : TokenKind.Symbol;
             if (t.Kind != kind || t.Shape != shape) return false;
         }
