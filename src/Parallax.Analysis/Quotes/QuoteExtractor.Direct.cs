@@ -209,7 +209,7 @@ public sealed partial class QuoteExtractor
             if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && t + 1 < doc.Tokens.Length
                 && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length).SequenceEqual("to"))
                 return new CueHit(t, new TextSpan(tok.Start, doc.Tokens[t + 1].End), SentenceLimit(doc, t));
-            if (tok.Kind == TokenKind.Word && CueVerbsLookup.Contains(w))
+            if (tok.Kind == TokenKind.Word && CueSieve.MayContain(w) && CueVerbsLookup.Contains(w))
                 return new CueHit(t, tok.Span, SentenceLimit(doc, t));
             if (forward && c0 is '.' or '!' or '?' && t > start + 1) break;
         }

@@ -169,7 +169,7 @@ public sealed partial class QuoteExtractor
             var tok = doc.Tokens[k];
             var w = text.AsSpan(tok.Start, tok.Length);
             if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || SubjectStopsLookup.Contains(w)
-                || QuoteSource.LeftStopsLookup.Contains(w) || CueVerbsLookup.Contains(w)) break;
+                || QuoteSource.LeftStopsLookup.Contains(w) || CueSieve.MayContain(w) && CueVerbsLookup.Contains(w)) break;
             start = k;
         }
         if (start > end) return null;

@@ -105,5 +105,6 @@ public sealed partial class QuoteExtractor
 
     /// <summary>Pre-tests, so most words skip the lookups: role nouns, and the cues speaker-first speech opens with.</summary>
     private static readonly WordSieve RoleSieve = new(RoleKeys.Keys);
+    internal static readonly WordSieve CueSieve = new(CueVerbs);
     private static readonly WordSieve IndirectSieve = new([.. IndirectCues, .. GerundCues, "according"]);
 }

@@ -26,7 +26,7 @@ public sealed partial class QuoteExtractor
             var w = text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length);
             if (doc.Tokens[t].Kind != TokenKind.Word) return null; // another clause or a quote mark: not a plain tail
             if (SubjectStopsLookup.Contains(w)) return null;
-            if (!IndirectCuesLookup.Contains(w) || !char.IsLower(w[0])) continue;
+            if (!IndirectSieve.MayContain(w) || !IndirectCuesLookup.Contains(w) || !char.IsLower(w[0])) continue;
             // Either a subject before the cue ("sources said", "the Associated Press reported") or right after it
             // ("said Mr. Burman"); a bare cue after the comma with nothing named is not an attribution.
             if (t == comma + 1 && t == last || CueTakesInfinitive(ctx, t, last + 1)) return null;
@@ -80,7 +80,7 @@ public sealed partial class QuoteExtractor
                 for (int c = open + 1; c < t; c++)
                 {
                     var w = text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length);
-                    if (doc.Tokens[c].Kind != TokenKind.Word || !char.IsLower(w[0]) || !IndirectCuesLookup.Contains(w)) continue;
+                    if (doc.Tokens[c].Kind != TokenKind.Word || !char.IsLower(w[0]) || !IndirectSieve.MayContain(w) || !IndirectCuesLookup.Contains(w)) continue;
                     if (c == open + 1 && c == t - 1) break; // ", said," names nobody
                     if (CueTakesInfinitive(ctx, c, t)) break; // ", asked to see the warrant,": an action
                     var content = Trim(text, s.Span);

@@ -299,7 +299,7 @@ public static class QuoteSource
         w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsStopOrCue(ReadOnlySpan<char> w) =>
-        LeftStopsLookup.Contains(w) || QuoteExtractor.CueVerbsLookup.Contains(w);
+        LeftStopsLookup.Contains(w) || QuoteExtractor.CueSieve.MayContain(w) && QuoteExtractor.CueVerbsLookup.Contains(w);
 
     private static ReadOnlySpan<char> WordAt(Document doc, int t) =>
         t >= 0 && t < doc.Tokens.Length ? doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length) : default;
