@@ -15,6 +15,7 @@ public static class CitationFinder
     {
         "reported", "reports", "first reported", "published", "revealed", "obtained", "broke",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportVerbsLookup = ReportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words that mark a news organisation's name (mastheads and broadcasters).</summary>
     private static readonly FrozenSet<string> OutletWords = new[]
@@ -44,7 +45,7 @@ public static class CitationFinder
             if (IsLegalReference(text, tokens, first, last) || own is not null && SameOutlet(doc.Slice(m.Span), own)) continue;
 
             // "NBC News reported" / "ICE confirmed to"
-            if (last + 1 < tokens.Length && ReportVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[last + 1])))
+            if (last + 1 < tokens.Length && ReportVerbsLookup.Contains(Word(text, tokens[last + 1])))
             {
                 result.Add(Make(doc, m, new TextSpan(m.Start, tokens[last + 1].End)));
                 continue;
@@ -108,12 +109,13 @@ public static class CitationFinder
         "deputy", "trooper", "agent", "agents", "representative", "director", "chief", "captain", "lieutenant", "commander",
         "investigator", "investigators", "employee", "staffer", "source", "sources",
     }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleNounsLookup = RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool QualifiesRole(Document doc, EntityMention m)
     {
         int next = doc.TokenAtOrAfter(m.End);
         return next < doc.Tokens.Length && doc.Tokens[next].Start - m.End <= 1
-               && RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(doc.Text, doc.Tokens[next]));
+               && RoleNounsLookup.Contains(Word(doc.Text, doc.Tokens[next]));
     }
 
     private static readonly FrozenSet<string> LegalWords = new[]
@@ -121,6 +123,7 @@ public static class CitationFinder
         "Code", "Section", "Statute", "Statutes", "U.S.C.", "USC", "Chapter", "Article", "Amendment", "Regulation",
         "Regulations", "Act",
     }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalWordsLookup = LegalWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A law, code or section: the name or the four words after it hold a legal word, or it is "Title",
     /// "Section" or "Chapter" followed by a number.</summary>
@@ -131,7 +134,7 @@ public static class CitationFinder
         for (int k = first; k < tokens.Count && k <= last + 4; k++)
         {
             if (k > last && tokens[k].Kind is not (TokenKind.Word or TokenKind.Number)) break;
-            if (LegalWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k]))) return true;
+            if (LegalWordsLookup.Contains(Word(text, tokens[k]))) return true;
         }
         return false;
     }

@@ -16,7 +16,7 @@ public sealed partial class QuoteExtractor
         {
             if (text[doc.Tokens[k].Start] != ',') continue;
             var content = Trim(text, new TextSpan(doc.Tokens[k + 1].Start, s.End));
-            if (CountWords(text, content) < 4 || AccordingToThing(ctx, s.FirstToken + 2, k)) return null;
+            if (CountWords(text, content, 4) < 4 || AccordingToThing(ctx, s.FirstToken + 2, k)) return null;
             var speaker = SpeakerAround(ctx, s.FirstToken, s.FirstToken, k, doc.Tokens[k].Start);
             return Make(ctx, content, QuoteKind.Indirect, new TextSpan(doc.Tokens[s.FirstToken].Start, doc.Tokens[s.FirstToken + 1].End), speaker);
         }
@@ -33,6 +33,6 @@ public sealed partial class QuoteExtractor
         if (t - 1 <= s.FirstToken || AccordingToThing(ctx, t + 2, s.EndToken)) return null;
         var speaker = SpeakerAround(ctx, t, t, s.EndToken, tok.Start);
         var content = Trim(text, new TextSpan(s.Start, tok.Start));
-        return CountWords(text, content) >= 4 ? Make(ctx, content, QuoteKind.Indirect, new TextSpan(tok.Start, doc.Tokens[t + 1].End), speaker) : null;
+        return CountWords(text, content, 4) >= 4 ? Make(ctx, content, QuoteKind.Indirect, new TextSpan(tok.Start, doc.Tokens[t + 1].End), speaker) : null;
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class QuoteExtractor
         "note", "latest", "update", "updated", "editor's", "editor\u2019s", "watch", "breaking", "related", "correction",
         "photos", "video", "listen", "subscribe",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PageLabelsLookup = PageLabels.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private Quote? ColonLead(Context ctx, Sentence s)
     {
@@ -33,11 +34,11 @@ public sealed partial class QuoteExtractor
                 // "Q:" and "A:" mark an interview's turns, not who is credited: the line is searched like any other.
                 if (t == s.FirstToken + 1 && doc.Tokens[s.FirstToken].Length == 1) return null;
                 var content = Trim(text, new TextSpan(doc.Tokens[t + 1].Start, s.End));
-                if (CountWords(text, content) < 3 || ContainsLineBreak(text, tok.End, content.Start)) return null;
+                if (CountWords(text, content, 3) < 3 || ContainsLineBreak(text, tok.End, content.Start)) return null;
                 var prefix = new TextSpan(s.Start, doc.Tokens[t - 1].End);
                 // "Editor's note:", "The Latest:", "UPDATE:": labels of the page, not speakers.
                 foreach (var word in text.AsSpan(prefix.Start, prefix.End - prefix.Start).Split(' '))
-                    if (PageLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(prefix.Start, prefix.End - prefix.Start)[word])) return null;
+                    if (PageLabelsLookup.Contains(text.AsSpan(prefix.Start, prefix.End - prefix.Start)[word])) return null;
                 SpeakerRef? speaker = null;
                 foreach (var mention in MentionsIn(doc, prefix.Start, prefix.End))
                     if (mention.Type is not EntityType.Place) { speaker = new SpeakerRef(mention.Span, null, mention.Start); break; }
@@ -65,7 +66,7 @@ public sealed partial class QuoteExtractor
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
             var w = text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length);
-            if (CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || w.SequenceEqual("say") || w.SequenceEqual("follows")) { cue = t; break; }
+            if (CueVerbsLookup.Contains(w) || w.SequenceEqual("say") || w.SequenceEqual("follows")) { cue = t; break; }
         }
         if (cue < 0) return false;
 

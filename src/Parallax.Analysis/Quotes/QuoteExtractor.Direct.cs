@@ -16,7 +16,7 @@ public sealed partial class QuoteExtractor
         // A doubled-apostrophe mark ('') is two characters: point at its first, like a one-character mark.
         if (open > 0 && text[open] == '\'' && text[open - 1] == '\'') open--;
         int firstTok = doc.TokenAtOrAfter(close + 1);
-        int wordCount = CountWords(text, content);
+        int wordCount = CountWords(text, content, 6); // up to 6: all the tests below need
 
         bool sameParagraph = firstTok < doc.Tokens.Length && !ContainsLineBreak(text, close, doc.Tokens[firstTok].Start);
         if (wordCount < 3)
@@ -162,7 +162,7 @@ public sealed partial class QuoteExtractor
         if (j < sentence.Start || !char.IsLetterOrDigit(text[j])) return false;
         int wordStart = j;
         while (wordStart > sentence.Start && char.IsLetter(text[wordStart - 1])) wordStart--;
-        return !CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(wordStart, j + 1 - wordStart));
+        return !CueVerbsLookup.Contains(text.AsSpan(wordStart, j + 1 - wordStart));
     }
 
     private static EntityMention? FirstPersonInPreviousParagraph(Context ctx, int offset)
@@ -183,7 +183,7 @@ public sealed partial class QuoteExtractor
         {
             var tok = doc.Tokens[t];
             if (tok.Kind != TokenKind.Word || !char.IsLower(text[tok.Start]) || ctx.InsideQuote(tok.Start)) continue;
-            if (RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text.AsSpan(tok.Start, tok.Length)))
+            if (RoleKeysLookup.ContainsKey(text.AsSpan(tok.Start, tok.Length)))
                 return new SpeakerRef(null, text[doc.Tokens[DescriptionStart(doc, text, t, from)].Start..tok.End], tok.Start);
         }
         return null;
@@ -209,7 +209,7 @@ public sealed partial class QuoteExtractor
             if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && t + 1 < doc.Tokens.Length
                 && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length).SequenceEqual("to"))
                 return new CueHit(t, new TextSpan(tok.Start, doc.Tokens[t + 1].End), SentenceLimit(doc, t));
-            if (tok.Kind == TokenKind.Word && CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w))
+            if (tok.Kind == TokenKind.Word && CueSieve.MayContain(w) && CueVerbsLookup.Contains(w))
                 return new CueHit(t, tok.Span, SentenceLimit(doc, t));
             if (forward && c0 is '.' or '!' or '?' && t > start + 1) break;
         }

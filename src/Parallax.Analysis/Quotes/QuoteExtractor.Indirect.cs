@@ -30,11 +30,12 @@ public sealed partial class QuoteExtractor
         {
             var tok = doc.Tokens[t];
             var w = text.AsSpan(tok.Start, tok.Length);
+            if (!IndirectSieve.MayContain(w)) continue;
             bool according = w.Equals("according", StringComparison.OrdinalIgnoreCase) && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length).SequenceEqual("to");
-            bool gerund = !according && GerundCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && text[doc.Tokens[t - 1].Start] == ',';
-            if (!according && !gerund && !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
+            bool gerund = !according && GerundCuesLookup.Contains(w) && text[doc.Tokens[t - 1].Start] == ',';
+            if (!according && !gerund && !IndirectCuesLookup.Contains(w)) continue;
             // After a determiner the word is a noun ("the only hope", "a report", "its proposed cutoff").
-            if (!according && NounDeterminers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[t - 1].Start, doc.Tokens[t - 1].Length))) continue;
+            if (!according && NounDeterminersLookup.Contains(text.AsSpan(doc.Tokens[t - 1].Start, doc.Tokens[t - 1].Length))) continue;
             // A capitalised cue word after "the" and another capitalised word is part of a name ("the United States");
             // in a title-case headline ("Trump Says He Will …") it is still a cue.
             if (char.IsUpper(w[0]) && (t - 2 >= s.FirstToken && IsWord(text, doc.Tokens[t - 2], "the") || !TitleCase(ctx, s))) continue;
@@ -68,7 +69,7 @@ public sealed partial class QuoteExtractor
             int c = t + 1;
             // "On the morning shows, Carson said …": a comma right after a word that is also a noun ("shows",
             // "reports", "claims") means the noun; only the plain speech verbs take a comma before their content.
-            if (c < s.EndToken && text[doc.Tokens[c].Start] == ',' && (!CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || NounLike(w))) continue;
+            if (c < s.EndToken && text[doc.Tokens[c].Start] == ',' && (!CueVerbsLookup.Contains(w) || NounLike(w))) continue;
             // "told KCTV5 News that …": skip the addressee up to "that" or a comma.
             if (w.StartsWith("told", StringComparison.OrdinalIgnoreCase) || w.StartsWith("tell", StringComparison.OrdinalIgnoreCase))
             {
@@ -83,7 +84,7 @@ public sealed partial class QuoteExtractor
             if (c >= s.EndToken) return null;
             if (!CanSpeak(ctx, subject) || !CanOpenContent(ctx, w, c)) continue;
             var span = Trim(text, new TextSpan(doc.Tokens[c].Start, s.End));
-            if (CountWords(text, span) < 4) continue;
+            if (CountWords(text, span, 4) < 4) continue;
             return Make(ctx, span, QuoteKind.Indirect, tok.Span, subject);
         }
         return null;
@@ -110,6 +111,7 @@ public sealed partial class QuoteExtractor
     {
         "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "only", "every", "each",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NounDeterminersLookup = NounDeterminers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Third-person forms that are also plural nouns: after them a comma ends a noun phrase, not a cue.</summary>
     private static bool NounLike(ReadOnlySpan<char> w) =>
@@ -122,12 +124,14 @@ public sealed partial class QuoteExtractor
         "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently",
         "then", "again", "afterward", "privately", "publicly", "tonight", "repeatedly", "through", "via", "with", "when",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdverbialsLookup = Adverbials.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool TailAdverbial(string text, Token t) =>
-        Adverbials.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(t.Start, t.Length));
+        AdverbialsLookup.Contains(text.AsSpan(t.Start, t.Length));
 
     private static readonly FrozenSet<string> ObjectPronouns = new[] { "him", "her", "them", "me", "us", "reporters", "journalists", "supporters", "voters" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ObjectPronounsLookup = ObjectPronouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The token after the addressee of "told": a named mention ("the National Post"), or an object pronoun
     /// or audience word ("told reporters"); null when neither follows.</summary>
@@ -136,7 +140,7 @@ public sealed partial class QuoteExtractor
         var doc = ctx.Doc;
         var text = ctx.Text;
         if (c >= s.EndToken) return null;
-        if (ObjectPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length))) return c + 1;
+        if (ObjectPronounsLookup.Contains(text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length))) return c + 1;
         int from = IsWord(text, doc.Tokens[c], "the") && c + 1 < s.EndToken ? c + 1 : c;
         foreach (var m in MentionsIn(doc, doc.Tokens[from].Start, doc.Tokens[from].End))
             if (m.Start == doc.Tokens[from].Start)
@@ -164,8 +168,8 @@ public sealed partial class QuoteExtractor
         {
             var tok = doc.Tokens[k];
             var w = text.AsSpan(tok.Start, tok.Length);
-            if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || SubjectStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                || QuoteSource.LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) break;
+            if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || SubjectStopsLookup.Contains(w)
+                || QuoteSource.LeftStopsLookup.Contains(w) || CueSieve.MayContain(w) && CueVerbsLookup.Contains(w)) break;
             start = k;
         }
         if (start > end) return null;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Analysis.Text;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Quotes;
@@ -23,6 +24,7 @@ public sealed partial class QuoteExtractor
         "counters", "wonders", "wondered", "agrees", "agreed", "cautions", "stresses", "emphasizes", "suggests",
         "predicts", "concedes", "maintains", "retorts", "answers", "continues",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueVerbsLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Cues that introduce reported (indirect) speech or an attributed belief: a subset of the speech verbs,
     /// because "asked" or "read" rarely do, plus verbs of knowing and believing that news attributes the same way
@@ -55,6 +57,7 @@ public sealed partial class QuoteExtractor
         "recall", "recalls", "report", "maintain", "maintains", "stress", "stresses", "concede", "concedes",
         "indicate", "reveal", "reveals", "announce", "announces", "confirm",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IndirectCuesLookup = IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Participles that continue a sentence's subject as a second attribution: "…, saying he would veto it".</summary>
     private static readonly FrozenSet<string> GerundCues = new[]
@@ -64,18 +67,22 @@ public sealed partial class QuoteExtractor
         "calling", "describing", "accusing", "urging", "criticizing", "citing", "referring", "blaming", "praising",
         "promising", "vowing", "asking", "questioning", "dismissing", "pointing",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GerundCuesLookup = GerundCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words that end a subject looking back from a cue: a clause boundary, not part of who spoke.</summary>
     private static readonly FrozenSet<string> SubjectStops = new[]
     {
         "that", "which", "who", "whom", "and", "but", "or", "because", "while", "when", "if", "as", "than", "so", "what",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectStopsLookup = SubjectStops.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "we", "it" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounsLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> Determiners = new[] { "the", "a", "an", "this", "that", "one", "another", "his", "her", "their", "its" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminersLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Role nouns, each mapped to a key so "spokesman" and "spokesperson" match.</summary>
     internal static readonly FrozenDictionary<string, string> RoleKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -94,4 +101,10 @@ public sealed partial class QuoteExtractor
         ["captain"] = "captain", ["lieutenant"] = "lieutenant", ["commissioner"] = "commissioner",
         ["councilwoman"] = "council", ["councilman"] = "council", ["advocate"] = "advocate", ["prosecutor"] = "prosecutor",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    internal static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> RoleKeysLookup = RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Pre-tests, so most words skip the lookups: role nouns, and the cues speaker-first speech opens with.</summary>
+    private static readonly WordSieve RoleSieve = new(RoleKeys.Keys);
+    internal static readonly WordSieve CueSieve = new(CueVerbs);
+    private static readonly WordSieve IndirectSieve = new([.. IndirectCues, .. GerundCues, "according"]);
 }

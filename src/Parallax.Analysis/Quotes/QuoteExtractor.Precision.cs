@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Parallax.Analysis.Text;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Quotes;
@@ -15,6 +16,7 @@ public sealed partial class QuoteExtractor
         "to", "for", "and", "or", "nor",
         "him", "them", "me", "us", "themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NonContentStartsLookup = NonContentStarts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Cues of perceiving and finding: after them an indefinite noun phrase ("found a seat") is an object,
     /// not a statement; only a clause counts.</summary>
@@ -22,9 +24,11 @@ public sealed partial class QuoteExtractor
     {
         "found", "finds", "saw", "sees", "knew", "knows", "know", "learned", "understood", "understands",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FindingCuesLookup = FindingCues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> CallParticles = new[] { "on", "in", "out", "off", "up", "back" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CallParticlesLookup = CallParticles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words before a bare "say" or "tell" that make it an infinitive or a hypothetical ("declined to … or say
     /// if", "would say", "did not say"): nothing was said.</summary>
@@ -33,6 +37,7 @@ public sealed partial class QuoteExtractor
         "to", "or", "not", "would", "could", "might", "will", "can", "should", "must", "may", "didn't", "didn\u2019t",
         "won't", "won\u2019t", "wouldn't", "wouldn\u2019t", "cannot", "never",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InfinitiveMarkersLookup = InfinitiveMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether the cue at token <paramref name="t"/> is a bare "say"/"tell" after an infinitive or modal marker.</summary>
     private static bool InfinitiveCue(Context ctx, int t)
@@ -42,7 +47,7 @@ public sealed partial class QuoteExtractor
         var w = ctx.Text.AsSpan(tok.Start, tok.Length);
         if (!(w.Equals("say", StringComparison.OrdinalIgnoreCase) || w.Equals("tell", StringComparison.OrdinalIgnoreCase)) || t == 0) return false;
         var prev = doc.Tokens[t - 1];
-        return InfinitiveMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(ctx.Text.AsSpan(prev.Start, prev.Length));
+        return InfinitiveMarkersLookup.Contains(ctx.Text.AsSpan(prev.Start, prev.Length));
     }
 
     /// <summary>Whether the token after a cue opens an infinitive ("asked to see the warrant"): an action, not speech.</summary>
@@ -50,6 +55,7 @@ public sealed partial class QuoteExtractor
         cue + 1 < limit && IsWord(ctx.Text, ctx.Doc.Tokens[cue + 1], "to");
 
     private static readonly FrozenSet<string> Articles = new[] { "a", "an" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ArticlesLookup = Articles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Heads of noun phrases that name a thing, not someone who can speak: recordings, laws, vessels and
     /// vehicles. "Footage showed …", "according to Title 8 … Code Section 1357", "the tug said" are no attributions of
@@ -63,6 +69,7 @@ public sealed partial class QuoteExtractor
         "tug", "tugboat", "barge", "ship", "vessel", "boat", "ferry", "tanker", "freighter", "yacht", "plane", "aircraft",
         "jet", "train", "truck", "car", "streetcar", "bus", "vehicle", "bridge", "building",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NonSpeakerHeadsLookup = NonSpeakerHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Nouns that introduce a name as a vessel, vehicle or product ("the tug Marguerite K", "the tug, the
     /// Marguerite K"): such a name never speaks.</summary>
@@ -73,6 +80,8 @@ public sealed partial class QuoteExtractor
         "train", "truck", "car", "model", "product", "app", "drug", "vaccine", "device", "phone", "satellite", "rocket",
         "spacecraft", "probe", "rover", "hurricane", "storm", "typhoon", "cyclone",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ThingNounsLookup = ThingNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordSieve ThingSieve = new(ThingNouns);
 
     /// <summary>Names the document introduces as things (after a vessel or product noun, with "the" and a comma
     /// allowed between): every mention with that text is no speaker. One pass over the mentions.</summary>
@@ -80,15 +89,20 @@ public sealed partial class QuoteExtractor
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         var text = doc.Text;
+        var tokens = doc.Tokens;
+        int at = 0, lastStart = 0; // the first token at or after the last mention's start; mentions come in order
         foreach (var m in doc.Entities)
         {
-            int t = doc.TokenAtOrAfter(m.Start) - 1;
+            if (m.Start < lastStart) at = doc.TokenAtOrAfter(m.Start);
+            else while (at < tokens.Length && tokens[at].Start < m.Start) at++;
+            lastStart = m.Start;
+            int t = at - 1;
             for (int k = 0; k < 3 && t >= 0; k++, t--)
             {
                 var tok = doc.Tokens[t];
                 var w = text.AsSpan(tok.Start, tok.Length);
                 if (w is "," || w.Equals("the", StringComparison.OrdinalIgnoreCase)) continue;
-                if (tok.Kind == TokenKind.Word && ThingNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) set.Add(doc.Slice(m.Span));
+                if (tok.Kind == TokenKind.Word && ThingSieve.MayContain(w) && ThingNounsLookup.Contains(w)) set.Add(doc.Slice(m.Span));
                 break;
             }
         }
@@ -101,10 +115,10 @@ public sealed partial class QuoteExtractor
     {
         var tok = ctx.Doc.Tokens[c];
         var first = ctx.Text.AsSpan(tok.Start, tok.Length);
-        if (NonContentStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
+        if (NonContentStartsLookup.Contains(first)) return false;
         // "called on police to change …", "called in for backup": a demand or an action, not a statement.
-        if (cue.StartsWith("call", StringComparison.OrdinalIgnoreCase) && CallParticles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
-        if (FindingCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cue) && Articles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
+        if (cue.StartsWith("call", StringComparison.OrdinalIgnoreCase) && CallParticlesLookup.Contains(first)) return false;
+        if (FindingCuesLookup.Contains(cue) && ArticlesLookup.Contains(first)) return false;
         return true;
     }
 
@@ -131,7 +145,7 @@ public sealed partial class QuoteExtractor
         if (span.IsEmpty) return true;
         int space = span.LastIndexOf(' ');
         var head = space < 0 ? span : span[(space + 1)..];
-        return !NonSpeakerHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(head);
+        return !NonSpeakerHeadsLookup.Contains(head);
     }
 
     /// <summary>"according to agency records": the words after "according to" up to the next comma or the sentence's end
@@ -148,7 +162,7 @@ public sealed partial class QuoteExtractor
         }
         if (last < 0) return false;
         var t = doc.Tokens[last];
-        return NonSpeakerHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(ctx.Text.AsSpan(t.Start, t.Length));
+        return NonSpeakerHeadsLookup.Contains(ctx.Text.AsSpan(t.Start, t.Length));
     }
 
     private static readonly FrozenSet<string> Prepositions = new[]
@@ -156,6 +170,7 @@ public sealed partial class QuoteExtractor
         "by", "of", "to", "with", "for", "from", "at", "in", "on", "about", "against", "toward", "towards", "into", "over",
         "under", "behind", "near", "after", "before", "than",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionsLookup = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether a named speaker is the object of a preposition ("a vehicle driven by X, claiming …"): the
     /// participle then continues someone else.</summary>
@@ -165,7 +180,7 @@ public sealed partial class QuoteExtractor
         int t = ctx.Doc.TokenAtOrAfter(m.Start) - 1;
         if (t < 0) return false;
         var tok = ctx.Doc.Tokens[t];
-        return Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(ctx.Text.AsSpan(tok.Start, tok.Length));
+        return PrepositionsLookup.Contains(ctx.Text.AsSpan(tok.Start, tok.Length));
     }
 
     /// <summary>The subject a participle continues ("ICE officers … boxed in a vehicle driven by X, claiming …" credits
@@ -180,7 +195,7 @@ public sealed partial class QuoteExtractor
             if (m.Type != EntityType.Place && !ctx.IsThing(m.Span) && !ctx.Qualifies(m) && m.Start < limitOffset) return new SpeakerRef(m.Span, null, m.Start);
         var first = doc.Tokens[s.FirstToken];
         var w = ctx.Text.AsSpan(first.Start, first.Length);
-        if (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return ResolvePronoun(ctx, w, first.Start);
+        if (PronounsLookup.Contains(w)) return ResolvePronoun(ctx, w, first.Start);
         return null;
     }
 }

@@ -25,8 +25,8 @@ public sealed partial class QuoteExtractor
         {
             var w = text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length);
             if (doc.Tokens[t].Kind != TokenKind.Word) return null; // another clause or a quote mark: not a plain tail
-            if (SubjectStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return null;
-            if (!IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || !char.IsLower(w[0])) continue;
+            if (SubjectStopsLookup.Contains(w)) return null;
+            if (!IndirectSieve.MayContain(w) || !IndirectCuesLookup.Contains(w) || !char.IsLower(w[0])) continue;
             // Either a subject before the cue ("sources said", "the Associated Press reported") or right after it
             // ("said Mr. Burman"); a bare cue after the comma with nothing named is not an attribution.
             if (t == comma + 1 && t == last || CueTakesInfinitive(ctx, t, last + 1)) return null;
@@ -37,7 +37,7 @@ public sealed partial class QuoteExtractor
             // in a statement"); "…, Trump said he was suited for it" is speaker-first speech after an opening phrase.
             if (t > comma + 1 && t < last && (last - t > 4 || !TailAdverbial(text, doc.Tokens[t + 1]))) return null;
             var content = Trim(text, new TextSpan(s.Start, doc.Tokens[comma].Start));
-            if (CountWords(text, content) < 4 || ctx.InsideQuote(content.Start)) return null;
+            if (CountWords(text, content, 4) < 4 || ctx.InsideQuote(content.Start)) return null;
             var speaker = SpeakerAround(ctx, t, comma + 1, last + 1, doc.Tokens[comma].Start)
                           ?? (t > comma + 1 ? new SpeakerRef(null, text[doc.Tokens[comma + 1].Start..doc.Tokens[t - 1].End], doc.Tokens[comma + 1].Start) : null);
             return Make(ctx, content, QuoteKind.Indirect, doc.Tokens[t].Span, speaker);
@@ -50,6 +50,7 @@ public sealed partial class QuoteExtractor
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might", "must",
         "did", "does", "do",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FiniteVerbsLookup = FiniteVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether tokens [<paramref name="from"/>, <paramref name="to"/>) hold a finite verb: a clause, not a name.</summary>
     private static bool TailHasVerb(Context ctx, int from, int to)
@@ -57,7 +58,7 @@ public sealed partial class QuoteExtractor
         for (int k = from; k < to; k++)
         {
             var tok = ctx.Doc.Tokens[k];
-            if (FiniteVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(ctx.Text.AsSpan(tok.Start, tok.Length))) return true;
+            if (FiniteVerbsLookup.Contains(ctx.Text.AsSpan(tok.Start, tok.Length))) return true;
         }
         return false;
     }
@@ -79,11 +80,11 @@ public sealed partial class QuoteExtractor
                 for (int c = open + 1; c < t; c++)
                 {
                     var w = text.AsSpan(doc.Tokens[c].Start, doc.Tokens[c].Length);
-                    if (doc.Tokens[c].Kind != TokenKind.Word || !char.IsLower(w[0]) || !IndirectCues.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) continue;
+                    if (doc.Tokens[c].Kind != TokenKind.Word || !char.IsLower(w[0]) || !IndirectSieve.MayContain(w) || !IndirectCuesLookup.Contains(w)) continue;
                     if (c == open + 1 && c == t - 1) break; // ", said," names nobody
                     if (CueTakesInfinitive(ctx, c, t)) break; // ", asked to see the warrant,": an action
                     var content = Trim(text, s.Span);
-                    if (CountWords(text, content) < 6 || ctx.InsideQuote(content.Start)) return null;
+                    if (CountWords(text, content, 6) < 6 || ctx.InsideQuote(content.Start)) return null;
                     var speaker = SpeakerAround(ctx, c, open + 1, t, doc.Tokens[open].Start)
                                   ?? (c > open + 1 ? new SpeakerRef(null, text[doc.Tokens[open + 1].Start..doc.Tokens[c - 1].End], doc.Tokens[open + 1].Start) : null);
                     return Make(ctx, content, QuoteKind.Indirect, doc.Tokens[c].Span, speaker);

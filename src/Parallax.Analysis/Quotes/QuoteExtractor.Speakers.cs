@@ -96,17 +96,17 @@ public sealed partial class QuoteExtractor
                 var tok = doc.Tokens[t];
                 var w = text.AsSpan(tok.Start, tok.Length);
                 if (tok.Kind != TokenKind.Word) { if (w is "," && side == 1) break; continue; }
-                if (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && k <= 3)
+                if (PronounsLookup.Contains(w) && k <= 3)
                     return new NearRef(ResolvePronoun(ctx, w, tok.Start), k);
                 if (char.IsLower(w[0]) && !ctx.InsideQuote(tok.Start)
-                    && RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var key))
+                    && RoleKeysLookup.TryGetValue(w, out var key))
                 {
                     int start = DescriptionStart(doc, text, t, lo);
                     bool definite = start < t && text.AsSpan(doc.Tokens[start].Start, doc.Tokens[start].Length).Equals("the", StringComparison.OrdinalIgnoreCase);
                     int labelEnd = tok.End;
                     // "agency records", "department officials": the role word modifies the noun after it.
                     if (t + 1 < hi && t + 1 < doc.Tokens.Length && doc.Tokens[t + 1].Kind == TokenKind.Word
-                        && HeadNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length)))
+                        && HeadNounsLookup.Contains(text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].Length)))
                         labelEnd = doc.Tokens[t + 1].End;
                     var label = text[doc.Tokens[start].Start..labelEnd];
                     if (definite && Resolve(ctx, key, tok.Start) is { } antecedent) return new NearRef(antecedent with { At = tok.Start }, k);
@@ -128,7 +128,7 @@ public sealed partial class QuoteExtractor
         var next = doc.Tokens[t + 1];
         if (next.Kind != TokenKind.Word || next.Start != m.End + 1 || text[m.End] != ' ' || !char.IsLower(text[next.Start])) return false;
         var w = text.AsSpan(next.Start, next.Length);
-        if (!RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(w) && !HeadNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return false;
+        if (!RoleKeysLookup.ContainsKey(w) && !HeadNounsLookup.Contains(w)) return false;
         int s = doc.SentenceAt(m.Start);
         if (s < 0) return false;
         for (int k = doc.Sentences[s].FirstToken; k < t; k++) if (doc.Tokens[k].Kind == TokenKind.Word) return false;
@@ -141,6 +141,7 @@ public sealed partial class QuoteExtractor
         "records", "record", "data", "documents", "document", "filings", "filing", "reports", "report", "statement",
         "statements", "figures", "officials", "website", "spokesperson", "spokesman", "spokeswoman", "logs",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadNounsLookup = HeadNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// "he"/"she" name a person: the last speaker, unless a person was introduced since, in this paragraph or the one
@@ -180,7 +181,7 @@ public sealed partial class QuoteExtractor
             // "according to agency records": the cue and its preposition are no part of the description.
             if (IsWord(text, tok, "to") || IsWord(text, tok, "according") || IsWord(text, tok, "by")) break;
             start = k;
-            if (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tok.Start, tok.Length))) break;
+            if (DeterminersLookup.Contains(text.AsSpan(tok.Start, tok.Length))) break;
         }
         return start;
     }
@@ -215,7 +216,8 @@ public sealed partial class QuoteExtractor
                     foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                         if (RoleKeys.TryGetValue(word, out var key)) roles.Add((key, new SpeakerRef(mention.Span, null, mention.Start)));
             }
-            if (tok.Kind != TokenKind.Word || !RoleKeys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(tok.Start, tok.Length), out var roleKey))
+            if (tok.Kind != TokenKind.Word || !RoleSieve.MayContain(text.AsSpan(tok.Start, tok.Length))
+                || !RoleKeysLookup.TryGetValue(text.AsSpan(tok.Start, tok.Length), out var roleKey))
                 continue;
             // Apposition: "Shawn Neudauer, ICE spokesman" / "Sergeant Jacob Becchina, spokesperson for …".
             var previous = LastPersonBefore(doc, tok.Start, 30);
@@ -243,11 +245,21 @@ public sealed partial class QuoteExtractor
         return found;
     }
 
-    private static IEnumerable<EntityMention> MentionsIn(Document doc, int from, int to)
+    /// <summary>The mentions ending after <paramref name="from"/> and starting before <paramref name="to"/>, in order, for
+    /// <c>foreach</c> without an allocation.</summary>
+    private static MentionRange MentionsIn(Document doc, int from, int to)
     {
         var mentions = doc.Entities;
         int lo = 0, hi = mentions.Length;
         while (lo < hi) { int mid = (lo + hi) >>> 1; if (mentions[mid].End <= from) lo = mid + 1; else hi = mid; }
-        for (int i = lo; i < mentions.Length && mentions[i].Start < to; i++) yield return mentions[i];
+        return new MentionRange(mentions, lo - 1, to);
+    }
+
+    private struct MentionRange(System.Collections.Immutable.ImmutableArray<EntityMention> mentions, int before, int to)
+    {
+        private int i = before;
+        public readonly MentionRange GetEnumerator() => this;
+        public readonly EntityMention Current => mentions[i];
+        public bool MoveNext() => ++i < mentions.Length && mentions[i].Start < to;
     }
 }

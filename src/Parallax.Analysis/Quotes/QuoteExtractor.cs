@@ -131,7 +131,7 @@ public sealed partial class QuoteExtractor
         }
 
         /// <summary>Surnames of the people the document names in full: a lone "Delgado-Ruiz" is a person too.</summary>
-        private readonly HashSet<string> surnames = Surnames(doc);
+        private HashSet<string>? surnames; // built on first use: only names of no known type ask
 
         /// <summary>Names the document introduces as vessels, vehicles or products: never speakers.</summary>
         private readonly HashSet<string> things = ThingNames(doc);
@@ -148,7 +148,7 @@ public sealed partial class QuoteExtractor
         public HashSet<int> Dropped { get; } = [];
 
         public bool IsPersonLike(EntityMention m) =>
-            m.Type == EntityType.Person || m.Type == EntityType.Other && surnames.Contains(Doc.Slice(m.Span));
+            m.Type == EntityType.Person || m.Type == EntityType.Other && (surnames ??= Surnames(Doc)).Contains(Doc.Slice(m.Span));
 
         private static HashSet<string> Surnames(Document doc)
         {
@@ -183,7 +183,9 @@ public sealed partial class QuoteExtractor
         public string Text => Doc.Text;
         public SpeakerRef? LastSpeaker { get; set; }
         /// <summary>Role words seen so far with what they referred to, for "the spokesperson" and "the officer".</summary>
-        public List<(string Key, SpeakerRef Ref)> Roles { get; } = BuildRoles(doc);
+        /// <remarks>Built on first use: only a definite description next to a cue ("the spokesperson said") asks.</remarks>
+        public List<(string Key, SpeakerRef Ref)> Roles => roles ??= BuildRoles(Doc);
+        private List<(string Key, SpeakerRef Ref)>? roles;
     }
 
     private static int[] ParagraphStarts(string text)
@@ -237,12 +239,14 @@ public sealed partial class QuoteExtractor
         "nor", "to", "of", "for", "by", "with", "from", "in", "on", "at", "is", "was", "are", "were", "be", "been",
         "has", "have", "had", "did", "do", "does", "not", "no", "yes",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpenersLookup = ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> Months = new[]
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether a speaker label reads as a noun phrase: it does not open with a clause word or a bare
     /// preposition, is not a date ("July 22"), and has a letter.</summary>
@@ -252,10 +256,10 @@ public sealed partial class QuoteExtractor
         if (span.IsEmpty) return false;
         int space = span.IndexOf(' ');
         var first = space < 0 ? span : span[..space];
-        if (ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
+        if (ClauseOpenersLookup.Contains(first)) return false;
         // A pronoun alone ("it", "They") that nothing resolved names nobody a reader could look up.
-        if (space < 0 && (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span) || span is "I" or "you" or "You")) return false;
-        if (Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) && space > 0 && char.IsDigit(span[space + 1])) return false;
+        if (space < 0 && (PronounsLookup.Contains(span) || span is "I" or "you" or "You")) return false;
+        if (MonthsLookup.Contains(first) && space > 0 && char.IsDigit(span[space + 1])) return false;
         foreach (char c in span) if (char.IsLetter(c)) return true;
         return false;
     }
@@ -270,14 +274,16 @@ public sealed partial class QuoteExtractor
         return new TextSpan(a, b);
     }
 
-    private static int CountWords(string text, TextSpan span)
+    /// <summary>Words in <paramref name="span"/>, counted up to <paramref name="limit"/> (callers only compare with a small
+    /// number, so the count stops there instead of running to the end of a long span).</summary>
+    private static int CountWords(string text, TextSpan span, int limit)
     {
         int words = 0;
         bool inWord = false;
         for (int i = span.Start; i < span.End; i++)
         {
             bool letter = char.IsLetterOrDigit(text[i]);
-            if (letter && !inWord) words++;
+            if (letter && !inWord && ++words == limit) return words;
             inWord = letter;
         }
         return words;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Quotes;
@@ -12,6 +13,8 @@ namespace Parallax.Analysis.Quotes;
 /// </summary>
 public static class QuoteMarks
 {
+    private static readonly SearchValues<char> Marks = SearchValues.Create("\n\u201C\u201D\"'");
+
     /// <summary>Spans of quoted content (without the marks), in document order.</summary>
     public static List<TextSpan> Find(string text)
     {
@@ -20,6 +23,10 @@ public static class QuoteMarks
         int n = text.Length;
         for (int i = 0; i < n; i++)
         {
+            // Only line breaks and quotation marks matter: jump to the next one.
+            int skip = text.AsSpan(i).IndexOfAny(Marks);
+            if (skip < 0) break;
+            i += skip;
             char c = text[i];
             if (c == '\n')
             {

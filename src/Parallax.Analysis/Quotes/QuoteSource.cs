@@ -14,6 +14,7 @@ public static class QuoteSource
     // "who" and "which" too: in "Trump, who said …" the relative pronoun is the source as written.
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "we", "it", "i", "you", "who", "which" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounsLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words that end a source looking left: prepositions and conjunctions that open another phrase
     /// ("On Monday Rosa said", "and she said"). "of" and "by" stay inside ("A study by the University of Chicago").</summary>
@@ -26,6 +27,7 @@ public static class QuoteSource
         "does", "do", "been", "be", "publicly", "privately", "repeatedly", "separately", "although", "though",
         "even", "just", "however", "meanwhile", "may", "might", "can", "must", "shall", "ever", "quickly", "whether", "yet", "where", "what", "how", "why",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LeftStopsLookup = LeftStops.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private const int MaxLeftWords = 8;
     private const int MaxAppositionTokens = 40;
@@ -50,7 +52,7 @@ public static class QuoteSource
         {
             if (k < sentence.FirstToken || k >= sentence.EndToken) continue;
             var tok = doc.Tokens[k];
-            if (tok.Kind != TokenKind.Word || !Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(tok.Start, tok.Length))) continue;
+            if (tok.Kind != TokenKind.Word || !PronounsLookup.Contains(text.AsSpan(tok.Start, tok.Length))) continue;
             if (k == cueFirst - 2 && !IsAdverb(WordAt(doc, cueFirst - 1))) continue;
             if (k > cueLast && (k + 1 < sentence.EndToken && doc.Tokens[k + 1].Kind == TokenKind.Word || IsRelative(WordAt(doc, k)))) continue;
             return tok.Span;
@@ -61,7 +63,7 @@ public static class QuoteSource
         {
             var w = WordAt(doc, k);
             if (doc.Tokens[k].Kind != TokenKind.Word) break;
-            if ((skipped > 0 || w.Equals("that", StringComparison.OrdinalIgnoreCase)) && (Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || w.Equals("that", StringComparison.OrdinalIgnoreCase)))
+            if ((skipped > 0 || w.Equals("that", StringComparison.OrdinalIgnoreCase)) && (PronounsLookup.Contains(w) || w.Equals("that", StringComparison.OrdinalIgnoreCase)))
                 return doc.Tokens[k].Span;
             if (!IsModifierAfterHead(w)) break;
         }
@@ -76,7 +78,7 @@ public static class QuoteSource
         if (anchor is null && WordAt(doc, cueFirst).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
         {
             var opening = doc.Tokens[sentence.FirstToken];
-            return opening.Kind == TokenKind.Word && Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, sentence.FirstToken))
+            return opening.Kind == TokenKind.Word && PronounsLookup.Contains(WordAt(doc, sentence.FirstToken))
                 && !IsRelative(WordAt(doc, sentence.FirstToken)) ? opening.Span : null;
         }
         // "according to a new poll": the source follows the cue, whichever side the content is on.
@@ -100,7 +102,7 @@ public static class QuoteSource
         if (beforeCue)
         {
             int end = cueFirst - 1;
-            while (end > last && LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, end))) end--;
+            while (end > last && LeftStopsLookup.Contains(WordAt(doc, end))) end--;
             bool words = end - last <= 4;
             for (int k = last + 1; words && k <= end; k++)
                 words = doc.Tokens[k].Kind == TokenKind.Word && (!IsAdverb(WordAt(doc, k)) || NamedComplement(doc, k, end))
@@ -135,15 +137,15 @@ public static class QuoteSource
             if (tok.Kind is not (TokenKind.Word or TokenKind.Number) || IsStopOrCue(w)) break;
             // A determiner opens the noun phrase: only a quantifier or a preposition inside the phrase reaches past
             // it ("half of the voters", "a study by the University of Chicago"); "make [his supporters]" stops.
-            if (Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, first))
-                && !PastDeterminer.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) break;
+            if (DeterminersLookup.Contains(WordAt(doc, first))
+                && !PastDeterminerLookup.Contains(w)) break;
             first--;
         }
 
         // Right: an apposition set off by commas ("Kevin Madden, a Republican strategist, said" / "said Kevin Madden,
         // a Republican strategist.").
         if (last + 1 < sentence.EndToken && text[doc.Tokens[last + 1].Start] == ','
-            && !(last + 2 < sentence.EndToken && (AsideOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, last + 2))
+            && !(last + 2 < sentence.EndToken && (AsideOpenersLookup.Contains(WordAt(doc, last + 2))
                                                   || char.IsLower(WordAt(doc, last + 2)[0]) && WordAt(doc, last + 2).EndsWith("ing", StringComparison.Ordinal))))
         {
             int limit = Math.Min(sentence.EndToken, last + 2 + MaxAppositionTokens);
@@ -174,13 +176,13 @@ public static class QuoteSource
                     if (k + 1 < limit && ContinuesApposition(doc, k + 1)) continue;
                     break;
                 }
-                else if (c0 is '\u2014' or '\u2013' || tok.Kind == TokenKind.Word && QuoteExtractor.CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))) break;
+                else if (c0 is '\u2014' or '\u2013' || tok.Kind == TokenKind.Word && QuoteExtractor.CueVerbsLookup.Contains(WordAt(doc, k))) break;
                 if (!beforeCue && k == sentence.EndToken - 1) end = k;
             }
             if (end > last) last = end;
         }
         // A lone function word ("a", "the", "according") is what is left of a phrase that was not a source.
-        if (first == last && (IsStopOrCue(WordAt(doc, first)) || Determiners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, first))
+        if (first == last && (IsStopOrCue(WordAt(doc, first)) || DeterminersLookup.Contains(WordAt(doc, first))
                               || WordAt(doc, first).Equals("according", StringComparison.OrdinalIgnoreCase)
                               || IsAdverb(WordAt(doc, first)) || WordAt(doc, first) is "there" or "There")) return null;
         return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
@@ -188,16 +190,18 @@ public static class QuoteSource
 
     private static readonly FrozenSet<string> PastDeterminer = new[] { "of", "by", "all", "both", "half", "with" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PastDeterminerLookup = PastDeterminer.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string> NestedAppositionOpeners = new[] { "a", "an", "the", "which", "who", "whose" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NestedAppositionOpenersLookup = NestedAppositionOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>After a comma following the cue: another apposition ("…, a Latino consulting firm", "…, 29, of
     /// Meridian, Ind.", "…, then the C.I.A. director") rather than a new clause ("…, adding that …", "…, and …").</summary>
     private static bool ContinuesApposition(Document doc, int k)
     {
         var w = WordAt(doc, k);
-        if (NestedAppositionOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return true;
+        if (NestedAppositionOpenersLookup.Contains(w)) return true;
         if (doc.Tokens[k].Kind == TokenKind.Number) return true;
         if (doc.Tokens[k].Kind != TokenKind.Word) return false;
         if (char.IsUpper(w[0])) return true;
@@ -218,14 +222,16 @@ public static class QuoteSource
     {
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "a", "each",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordsLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsNumberWord(Document doc, int k) =>
-        k >= 0 && k < doc.Tokens.Length && (doc.Tokens[k].Kind == TokenKind.Number || NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k)));
+        k >= 0 && k < doc.Tokens.Length && (doc.Tokens[k].Kind == TokenKind.Number || NumberWordsLookup.Contains(WordAt(doc, k)));
 
     private static bool IsPossessive(ReadOnlySpan<char> w) => w is "'s" or "\u2019s" or "'" or "\u2019";
 
     private static readonly FrozenSet<string> Determiners = new[] { "a", "an", "the", "this", "these", "those", "its", "their", "his", "her" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminersLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words that open an aside rather than an apposition: "Trump, in turn, said", "Cruz, by contrast, said".</summary>
     private static readonly FrozenSet<string> AsideOpeners = new[]
@@ -234,6 +240,7 @@ public static class QuoteSource
         "however", "meanwhile", "though", "too", "also", "instead", "then", "now", "still", "again", "speaking", "asked",
         "if", "when", "while", "and", "but", "or", "so", "yet", "not", "once", "even", "of",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AsideOpenersLookup = AsideOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The token before a parenthetical that ends at token <paramref name="k"/> ("Sen. Marco Rubio (R-Fla.)"), or
     /// <paramref name="k"/> itself when it does not close one.</summary>
@@ -263,15 +270,17 @@ public static class QuoteSource
         "often", "long", "usually", "sometimes", "too", "also", "soon", "first", "last", "once", "twice", "instead",
         "however", "though", "indeed", "initially", "frequently", "consistently", "subsequently", "recently",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdverbsLookup = Adverbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Nouns that end like adverbs: "family", "supply" can head a source.</summary>
     private static readonly FrozenSet<string> LyNouns = new[] { "family", "supply", "assembly", "monopoly", "anomaly", "ally", "rally", "reply", "italy", "july" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LyNounsLookup = LyNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>An adverb between a source and its cue ("Mrs. Clinton often said", "Mr. Rubio defiantly said").</summary>
     private static bool IsAdverb(ReadOnlySpan<char> w) =>
-        IsModifierAfterHead(w) || Adverbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-        || w.Length >= 5 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !LyNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+        IsModifierAfterHead(w) || AdverbsLookup.Contains(w)
+        || w.Length >= 5 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !LyNounsLookup.Contains(w)
         || w.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || w.EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a speaker mention is the cue's own subject or object: within a few words of it, or closing an
@@ -290,7 +299,7 @@ public static class QuoteSource
         w.Equals("who", StringComparison.OrdinalIgnoreCase) || w.Equals("which", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsStopOrCue(ReadOnlySpan<char> w) =>
-        LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || QuoteExtractor.CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+        LeftStopsLookup.Contains(w) || QuoteExtractor.CueSieve.MayContain(w) && QuoteExtractor.CueVerbsLookup.Contains(w);
 
     private static ReadOnlySpan<char> WordAt(Document doc, int t) =>
         t >= 0 && t < doc.Tokens.Length ? doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length) : default;
@@ -300,12 +309,12 @@ public static class QuoteSource
     private static TextSpan? PhraseBefore(Document doc, Sentence sentence, int cue)
     {
         int k = cue - 1;
-        while (k >= sentence.FirstToken && doc.Tokens[k].Kind == TokenKind.Word && LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))) k--;
+        while (k >= sentence.FirstToken && doc.Tokens[k].Kind == TokenKind.Word && LeftStopsLookup.Contains(WordAt(doc, k))) k--;
         int last = k, first = k + 1;
         for (; k >= sentence.FirstToken && last - k < 6; k--)
         {
-            if (doc.Tokens[k].Kind != TokenKind.Word || LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))
-                || QuoteExtractor.CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, k))) break;
+            if (doc.Tokens[k].Kind != TokenKind.Word || LeftStopsLookup.Contains(WordAt(doc, k))
+                || QuoteExtractor.CueVerbsLookup.Contains(WordAt(doc, k))) break;
             first = k;
         }
         return first > last ? null : new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
@@ -336,7 +345,7 @@ public static class QuoteSource
         if (IsStopOrCue(WordAt(doc, first))) return null;
         int last = first;
         while (last + 1 < sentence.EndToken && last - first < 6 && doc.Tokens[last + 1].Kind == TokenKind.Word
-               && !LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(WordAt(doc, last + 1))) last++;
+               && !LeftStopsLookup.Contains(WordAt(doc, last + 1))) last++;
         return new TextSpan(doc.Tokens[first].Start, doc.Tokens[last].End);
     }
 
@@ -358,10 +367,11 @@ public static class QuoteSource
         "this", "last", "next", "week", "month", "year", "night", "morning", "afternoon", "evening", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordsLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A word that cannot continue a noun phrase's head: a stop word, a time word or an -lly adverb ("initially"; not "family").</summary>
     internal static bool IsModifierAfterHead(ReadOnlySpan<char> w) =>
-        LeftStops.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) || TimeWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+        LeftStopsLookup.Contains(w) || TimeWordsLookup.Contains(w)
         || w.Length > 5 && w.EndsWith("lly", StringComparison.Ordinal) && char.IsLower(w[0]);
 
     private static TextSpan? Nearest(string text, TextSpan within, TextSpan cue, string label)

@@ -128,6 +128,9 @@ internal static class QuantityLexicon
 
     public static Lex Get(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var lex) ? lex : default;
 
+    /// <summary>Every word the lexicon knows, with its entry (for building pre-tests such as a <see cref="WordSieve"/>).</summary>
+    public static IEnumerable<KeyValuePair<string, Lex>> Entries => Words;
+
     public static bool TryGet(ReadOnlySpan<char> word, out Lex lex) => Lookup.TryGetValue(word, out lex);
 
     /// <summary>Currency symbols that prefix an amount ("$1.2", "US$5", "€3"), longest first.</summary>

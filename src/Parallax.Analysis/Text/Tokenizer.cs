@@ -86,6 +86,7 @@ public static class Tokenizer
     /// <summary>Letters, digits and the marks that combine with them (accents, Indic vowel signs).</summary>
     private static bool IsWordChar(char c)
     {
+        if (c < 128) return (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
         if (char.IsLetterOrDigit(c)) return true;
         if (c < 0x300) return false;
         var cat = char.GetUnicodeCategory(c);
@@ -141,6 +142,15 @@ public static class Tokenizer
         int letters = 0;
         foreach (var ch in w)
         {
+            if (ch < 128)
+            {
+                // ASCII, the common case, without the Unicode tables (the same answers for these characters).
+                if ((uint)((ch | 0x20) - 'a') <= 'z' - 'a') { anyLetter = true; letters++; if (ch >= 'a') allUpper = false; }
+                else if ((uint)(ch - '0') <= 9) anyDigit = true;
+                else if (ch == '-') hyphen = true;
+                else if (ch == '.') period = true;
+                continue;
+            }
             if (char.IsLetter(ch)) { anyLetter = true; letters++; if (!char.IsUpper(ch)) allUpper = false; }
             else if (char.IsDigit(ch)) anyDigit = true;
             else if (ch == '-') hyphen = true;

@@ -16,6 +16,8 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
     private DateOnly? anchor = published;
     private Word[] words = new Word[64];
     private Lex[] lex = new Lex[64];
+    private bool[] looked = new bool[64];
+    private bool[] mayOpen = new bool[64];
     private int n;
 
     /// <summary>A resolved date with how much of it is known; <see cref="Known"/> false when it could not be resolved.</summary>
@@ -45,21 +47,52 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
     {
         ct.ThrowIfCancellationRequested();
         n = WordScanner.Scan(doc, sentence, ref words);
-        if (lex.Length < words.Length) lex = new Lex[words.Length];
-        bool any = false;
-        for (int i = 0; i < n; i++)
+        if (lex.Length < words.Length)
         {
-            lex[i] = QuantityLexicon.Get(W(i));
-            const WordClass timeish = WordClass.Month | WordClass.Weekday | WordClass.RelativeDay | WordClass.RelativeShift
-                | WordClass.NamedTime | WordClass.Elapsed | WordClass.Unit;
-            if (words[i].Has(WordMarks.HasDigit) || (lex[i].Class & timeish) != 0) any = true;
+            lex = new Lex[words.Length];
+            looked = new bool[words.Length];
+            mayOpen = new bool[words.Length];
         }
-        if (!any) return;
+        Array.Clear(looked, 0, n);
+        for (int i = 0; i < n; i++) mayOpen[i] = Openers.MayContain(W(i));
         for (int i = 0; i < n;)
         {
+            if (CannotStart(i)) { i++; continue; }
             if (frames is not null) anchor = StatementDates.AnchorAt(frames, words[i].Start, published);
             i = TryAt(i, output);
         }
+    }
+
+    /// <summary>Words that can open a date or clock time by their lexicon entry alone: a time class, or a duration
+    /// unit (a word before one may be its count: "three days ago").</summary>
+    private static readonly WordSieve Openers = new(QuantityLexicon.Entries
+        .Where(e => (e.Value.Class & (WordClass.NamedTime | WordClass.Weekday | WordClass.Month | WordClass.RelativeDay | WordClass.RelativeShift)) != 0
+            || e.Value.Unit is { Kind: QuantityKind.Duration })
+        .Select(e => e.Key));
+
+    /// <summary>Words that can count a duration after them ("three days ago", "a week later"): cardinals, "a" and "an";
+    /// a hyphenated word may be one too ("twenty-one").</summary>
+    private static readonly WordSieve Counts = new(QuantityLexicon.Entries
+        .Where(e => e.Value.Is(WordClass.Cardinal)).Select(e => e.Key).Append("a").Append("an"));
+
+    /// <summary>Whether no clock time or date can start at word <paramref name="i"/> (so <see cref="TryAt"/> would find
+    /// nothing there): every form needs a digit, a word <see cref="Openers"/> may hold, or a count before a duration
+    /// unit ("three days ago"), or "the other day". Decided without a lexicon lookup for most words.</summary>
+    private bool CannotStart(int i) =>
+        !words[i].Has(WordMarks.HasDigit) && !mayOpen[i] && !(i + 1 < n && mayOpen[i + 1] && MayCount(i))
+        && !(words[i].Length == 3 && Is(i, "the") && Is(i + 1, "other"));
+
+    private bool MayCount(int i) => Counts.MayContain(W(i)) || W(i).Contains('-');
+
+    /// <summary>The lexicon entry of word <paramref name="i"/>, looked up the first time it is asked for.</summary>
+    private Lex L(int i)
+    {
+        if (!looked[i])
+        {
+            lex[i] = QuantityLexicon.Get(W(i));
+            looked[i] = true;
+        }
+        return lex[i];
     }
 
     private ReadOnlySpan<char> W(int i) => text.AsSpan(words[i].Start, words[i].Length);
@@ -109,12 +142,12 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         last = i;
         first = i;
         if (i >= n) return false;
-        var l = lex[i];
+        var l = L(i);
 
         if (l.Is(WordClass.Weekday) && Cap(i))
         {
             int j = i;
-            if (j + 1 < n && lex[j + 1].Is(WordClass.PartOfDay) && !words[j].BreakAfter) j++;   // "Tuesday afternoon"
+            if (j + 1 < n && L(j + 1).Is(WordClass.PartOfDay) && !words[j].BreakAfter) j++;   // "Tuesday afternoon"
             // "Tuesday, July 23, 2019": the explicit date wins and the weekday joins its span.
             if (words[j].Has(WordMarks.CommaAfter) && TryMonthDate(j + 1, out var explicitDate, out int e) && explicitDate.Known
                 && explicitDate.Precision == DatePrecision.Day && !explicitDate.Relative)
@@ -124,7 +157,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
                 return true;
             }
             int shift = 0;
-            if (i > 0 && lex[i - 1].Is(WordClass.RelativeShift) && !words[i - 1].BreakAfter)
+            if (i > 0 && L(i - 1).Is(WordClass.RelativeShift) && !words[i - 1].BreakAfter)
             {
                 shift = Is(i - 1, "next") || Is(i - 1, "coming") ? 1 : Is(i - 1, "last") || Is(i - 1, "past") || Is(i - 1, "previous") ? -1 : 0;
                 first = i - 1;
@@ -161,7 +194,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
                 when = When.Unknown(DatePrecision.Day); // a week is not a calendar unit ISO dates here can carry
                 return true;
             }
-            if (delta == 0 && lex[i + 1].Is(WordClass.PartOfDay))
+            if (delta == 0 && L(i + 1).Is(WordClass.PartOfDay))
             {
                 when = anchor is { } p ? When.Of(p, true) : When.Unknown(DatePrecision.Day);
                 return true;
@@ -189,8 +222,8 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
     {
         when = default;
         last = i;
-        if (i >= n || !lex[i].Is(WordClass.Month) || !Cap(i)) return false;
-        int month = lex[i].Month;
+        if (i >= n || !L(i).Is(WordClass.Month) || !Cap(i)) return false;
+        int month = L(i).Month;
         if (!words[i].Has(WordMarks.StopAfter) || W(i).Length <= 4)
         {
             if (i + 1 < n && !words[i].Has(WordMarks.ClauseAfter) && TryDayNumber(i + 1, out int day))
@@ -217,7 +250,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
             }
         }
         // A bare month needs a preposition before it ("in March"); that also keeps "May said" and "March on" out.
-        if (i == 0 || !(lex[i - 1].Is(WordClass.DatePreposition) || Is(i - 1, "last") || Is(i - 1, "next") || Is(i - 1, "this")))
+        if (i == 0 || !(L(i - 1).Is(WordClass.DatePreposition) || Is(i - 1, "last") || Is(i - 1, "next") || Is(i - 1, "this")))
             return false;
         when = ResolveMonth(month);
         return true;
@@ -229,9 +262,9 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         when = default;
         last = i;
         var w = W(i);
-        if (TryDayNumber(i, out int day) && i + 1 < n && lex[i + 1].Is(WordClass.Month) && Cap(i + 1) && !words[i].BreakAfter)
+        if (TryDayNumber(i, out int day) && i + 1 < n && L(i + 1).Is(WordClass.Month) && Cap(i + 1) && !words[i].BreakAfter)
         {
-            int month = lex[i + 1].Month;
+            int month = L(i + 1).Month;
             last = i + 1;
             if (!words[i + 1].BreakAfter || words[i + 1].Has(WordMarks.CommaAfter))
                 if (TryYear(i + 2, out int y) && IsValid(y, month, day))
@@ -270,7 +303,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
             when = new When(true, yy, m, d2, DatePrecision.Day, false);
             return true;
         }
-        bool labelled = i > 0 && lex[i - 1].Is(WordClass.Label) && !words[i - 1].BreakAfter; // "Section 1357"
+        bool labelled = i > 0 && L(i - 1).Is(WordClass.Label) && !words[i - 1].BreakAfter; // "Section 1357"
         if (!labelled && TryYear(i, out int year) && IsYearContext(i))
         {
             when = new When(true, year, 0, 0, DatePrecision.Year, false);
@@ -303,10 +336,10 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
             count = 1;
             u = i + 1;
         }
-        if (u >= n || lex[u].Unit is not { Kind: QuantityKind.Duration } unit || (u > i && words[u - 1].BreakAfter)) return false;
+        if (u >= n || L(u).Unit is not { Kind: QuantityKind.Duration } unit || (u > i && words[u - 1].BreakAfter)) return false;
         // Bare plural "Days after": relative, no count.
         if (u == i && (!W(u).EndsWith("s", StringComparison.OrdinalIgnoreCase) || unit.Factor < QuantityLexicon.Day.Factor
-            || i > 0 && lex[i - 1].Is(WordClass.Determiner)))
+            || i > 0 && L(i - 1).Is(WordClass.Determiner)))
             return false;
         if (u + 1 >= n || words[u].BreakAfter && !Is(u + 1, "ago")) return false;
         int k = u + 1;
@@ -348,7 +381,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         end = i;
         hour = minute = 0;
         if (i >= n) return false;
-        if (lex[i].Is(WordClass.NamedTime))
+        if (L(i).Is(WordClass.NamedTime))
         {
             hour = Is(i, "midnight") ? 0 : 12;
             return true;
@@ -368,7 +401,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         }
         if (!Digits(hh, out hour) || hh.Length > 2) return false;
         if (colon >= 0 && (tail.Length != 2 || !Digits(tail, out minute) || minute > 59)) return false;
-        if (meridiem == 0 && i + 1 < n && lex[i + 1].Is(WordClass.Meridiem) && !words[i].BreakAfter)
+        if (meridiem == 0 && i + 1 < n && L(i + 1).Is(WordClass.Meridiem) && !words[i].BreakAfter)
         {
             var m = W(i + 1);
             meridiem = m.StartsWith("a", StringComparison.OrdinalIgnoreCase) ? 1 : m.StartsWith("p", StringComparison.OrdinalIgnoreCase) ? 2 : 3;
@@ -456,7 +489,7 @@ internal sealed class TimeExtractor(string text, DateOnly? published)
         if (!Digits(W(i), out int year) || year is < 1800 or > 2199) return false;
         if (words[i].BreakAfter || i + 1 >= n) return true;
         if (words[i + 1].Has(WordMarks.Capitalized) && !words[i].Has(WordMarks.CommaAfter)) return false;
-        var next = lex[i + 1];
+        var next = L(i + 1);
         if (next.Unit is not null || next.Is(WordClass.Percent) || Is(i + 1, "times")) return false;
         var w = W(i + 1);
         bool lowerPlural = !words[i + 1].Has(WordMarks.Capitalized) && w.Length > 3 && w[^1] == 's' && w[^2] != 's'

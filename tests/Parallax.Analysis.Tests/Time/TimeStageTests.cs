@@ -40,6 +40,10 @@ public sealed class TimeStageTests
     [InlineData("The ruling came on 7/22/2019.", "7/22/2019", "2019-07-22", DatePrecision.Day, false)]
     [InlineData("The rally was on 22 July 2019 downtown.", "22 July 2019", "2019-07-22", DatePrecision.Day, false)]
     [InlineData("We met at noon on Tuesday.", "noon on Tuesday", "2019-07-23T12:00", DatePrecision.Minute, true)]
+    // Counts before a duration unit, each way the fast path must let through: an article, a hyphenated number, capitals.
+    [InlineData("He left a week ago.", "a week ago", "2019-07-16", DatePrecision.Day, true)]
+    [InlineData("He left twenty-one days ago.", "twenty-one days ago", "2019-07-02", DatePrecision.Day, true)]
+    [InlineData("\u201CTWO DAYS AGO,\u201D he said, they left.", "TWO DAYS AGO", "2019-07-21", DatePrecision.Day, true)]
     public void Resolves_against_publication(string text, string span, string iso, DatePrecision precision, bool relative)
     {
         var t = One(text, span, Published);
@@ -67,6 +71,7 @@ public sealed class TimeStageTests
     [InlineData("However, five days after he returned, he was stopped.", "five days after")]
     [InlineData("Days after returning to Mexico, he tried again.", "Days after")]
     [InlineData("The other day, police told us.", "The other day")]
+    [InlineData("An hour later, police told us.", "An hour later")]
     public void Event_relative_expressions_never_resolve(string text, string span)
     {
         var t = One(text, span, Published);
