@@ -214,6 +214,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             if (m.Type != EntityType.Org) continue;
             var words = text.AsSpan(m.Start, m.End - m.Start);
             if (words.StartsWith("The ")) (shortForms ??= new(StringComparer.Ordinal)).Add(words[4..].ToString());
+            // One name, one type in a document: a name of several words the document types as an organisation once
+            // ("Northrop Grumman said its …") is that organisation where a first name made it look like a person.
+            else if (words.Contains(' ') && m.Title is null) (shortForms ??= new(StringComparer.Ordinal)).Add(words.ToString());
             // Strip trailing designators and company words: "Ford Motor Co." → "Ford Motor" → "Ford". Not institutional
             // heads: "Kansas City Police Department" does not make "Kansas City" an organisation.
             int end = words.Length;
@@ -556,7 +559,12 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (affiliation) return null;
         if (OtherHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)) return EntityType.Other;
         if (title is not null) return EntityType.Person;
-        if (count > 1 && lexicon.FirstNameLookup.Contains(first)) return EntityType.Person;
+        // "Northrop Grumman said its …": what speaks of "its" is an organisation, whatever its first word looks like.
+        bool its = b + 2 < sentenceEnd && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))
+            && Word(text, tokens[b + 2]) is "its";
+        if (count > 1 && its) return EntityType.Org;
+        // A first name opens many product and company names ("Mac OS X"): a person's later words are not acronyms.
+        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b)) return EntityType.Person;
         if (FollowedByAge(text, tokens, b, sentenceEnd) || FollowedByRole(text, tokens, b, sentenceEnd)) return EntityType.Person;
         // From here the rules' evidence is weak (a neighbouring word), so the tagger, which weighs the whole context,
         // decides when it tagged exactly this span: "Apple said" is an organisation, "Chrysler Group" too. Its PLACE for
@@ -566,12 +574,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool surname = count == 1 && model.Surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
         var tagged = surname ? null : model.TypeOf(a, b);
         if (tagged == EntityType.Place && !locative) tagged = null;
+        if (tagged == EntityType.Person && AcronymAfterFirst(text, tokens, a, b)) tagged = null;
         // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
         if (count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) tagged = null;
         bool initial = a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1);
-        // "Ford said its plants …": what speaks of "its" is an organisation.
-        bool its = b + 2 < sentenceEnd && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))
-            && Word(text, tokens[b + 2]) is "its";
         // A lone capitalised word opening a sentence that the tagger did not take for a name ("None", "Drivers",
         // "Local") is a common word.
         if (count == 1 && initial && !surname && !its && model.Present && !model.Any(a, b) && (tokens[a].Shape & TokenShape.AllCaps) == 0) return null;
@@ -588,6 +594,20 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>Whether a word after the first of a mixed-case run is an acronym of two letters or more ("Mac OS X",
+    /// "Windows NT"): no person's name holds one (Roman numerals aside: "Martin Luther King III").</summary>
+    private static bool AcronymAfterFirst(string text, IReadOnlyList<Token> tokens, int a, int b)
+    {
+        if ((tokens[a].Shape & TokenShape.AllCaps) != 0) return false;
+        for (int k = a + 1; k <= b; k++)
+        {
+            if ((tokens[k].Shape & TokenShape.AllCaps) == 0 || tokens[k].Length < 2 || tokens[k].Kind != TokenKind.Word) continue;
+            if (!Word(text, tokens[k]).ContainsAnyExcept("IVX")) continue;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the words around token <paramref name="a"/> are capitals too (a shouted line, where "US" is "us").</summary>

@@ -1,0 +1,50 @@
+using Parallax.Model;
+using Parallax.Stories.Entities;
+using Parallax.Stories.Tests.Support;
+
+namespace Parallax.Stories.Tests.Entities;
+
+/// <summary>Issue 17, item 5, through the whole pipeline (analysis, then the story's entity merger) on invented text:
+/// one name has one entity and one type in a story, and short forms of places and organisations join their full names.</summary>
+public sealed class ReportConsistencyTests
+{
+    private static StoryEntity[] Merge(params Document[] docs) => [.. new EntityMerger().Merge(docs, StoryDocs.Ids()).Entities];
+
+    private static StoryEntity Named(StoryEntity[] entities, string alias) =>
+        Assert.Single(entities, e => e.Name == alias || e.Aliases.Contains(alias));
+
+    [Fact]
+    public void Country_abbreviations_found_by_analysis_join_the_full_country_names()
+    {
+        var e = Merge(
+            StoryDocs.Doc("d1", "Trade between the United States and the United Kingdom grew last year."),
+            StoryDocs.Doc("d2", "Exports from the US rose, the U.S. economy grew and the UK economy shrank."));
+        var us = Named(e, "United States");
+        Assert.Contains("US", us.Aliases.Append(us.Name));
+        Assert.Contains("U.S.", us.Aliases.Append(us.Name));
+        Assert.Equal(Named(e, "UK").Id, Named(e, "United Kingdom").Id);
+        Assert.Equal(EntityType.Place, us.Type);
+    }
+
+    [Fact]
+    public void A_name_has_one_entity_and_one_type_across_the_story()
+    {
+        var e = Merge(
+            StoryDocs.Doc("d1", "Dr Sanjay Gupta spoke to reporters on Monday. Gupta said the clinic would stay open."),
+            StoryDocs.Doc("d2", "Gupta told the board that the clinic needed money. Officials thanked Sanjay Gupta."));
+        var gupta = Named(e, "Sanjay Gupta");
+        Assert.Equal(EntityType.Person, gupta.Type);
+        Assert.Contains("Gupta", gupta.Aliases.Append(gupta.Name));
+        Assert.Single(e, x => x.Name.Contains("Gupta") || x.Aliases.Any(a => a.Contains("Gupta")));
+    }
+
+    [Fact]
+    public void A_company_name_opening_with_a_title_word_is_one_organisation()
+    {
+        var e = Merge(
+            StoryDocs.Doc("d1", "Investors bought General Motors shares on Monday."),
+            StoryDocs.Doc("d2", "A General Motors spokesman said demand was strong."));
+        Assert.Equal(EntityType.Org, Named(e, "General Motors").Type);
+        Assert.DoesNotContain(e, x => x.Name == "Motors" || x.Aliases.Contains("Motors"));
+    }
+}
