@@ -267,7 +267,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                     // Only to PERSON or ORG: the gazetteer already decided places, and on the seeds the model's PLACE for
                     // an unknown run ("Cheyenne Hoyt", "Missouri Statute") was wrong more often than right.
                     if (mentions[overlap].Type == EntityType.Other && mentions[overlap].Span == span && b - a > 1 && type != EntityType.Place
-                        && !AfterThingNoun(text, doc.Tokens, sentence.FirstToken + a))
+                        && !AfterThingNoun(text, doc.Tokens, sentence.FirstToken + a)
+                        && !(type == EntityType.Person && (AcronymAfterFirst(text, doc.Tokens, sentence.FirstToken + a, sentence.FirstToken + b - 1)
+                            || BareLetterLast(text, doc.Tokens, sentence.FirstToken + b - 1, sentence.EndToken))))
                         mentions[overlap] = mentions[overlap] with { Type = type };
                     continue;
                 }
@@ -564,7 +566,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             && Word(text, tokens[b + 2]) is "its";
         if (count > 1 && its) return EntityType.Org;
         // A first name opens many product and company names ("Mac OS X"): a person's later words are not acronyms.
-        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b)) return EntityType.Person;
+        // Nor does a bare letter end one by itself (the tug "Marguerite K"; "John F." keeps its period): the tagger decides.
+        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b) && !BareLetterLast(text, tokens, b, sentenceEnd))
+            return EntityType.Person;
         if (FollowedByAge(text, tokens, b, sentenceEnd) || FollowedByRole(text, tokens, b, sentenceEnd)) return EntityType.Person;
         // From here the rules' evidence is weak (a neighbouring word), so the tagger, which weighs the whole context,
         // decides when it tagged exactly this span: "Apple said" is an organisation, "Chrysler Group" too. Its PLACE for
@@ -574,7 +578,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool surname = count == 1 && model.Surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
         var tagged = surname ? null : model.TypeOf(a, b);
         if (tagged == EntityType.Place && !locative) tagged = null;
-        if (tagged == EntityType.Person && AcronymAfterFirst(text, tokens, a, b)) tagged = null;
+        if (tagged == EntityType.Person && (AcronymAfterFirst(text, tokens, a, b) || count > 1 && BareLetterLast(text, tokens, b, sentenceEnd))) tagged = null;
         // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
         if (count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) tagged = null;
         bool initial = a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1);
@@ -595,6 +599,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // or drops it.
         return EntityType.Other;
     }
+
+    /// <summary>Whether the run ends on a single capital letter with no period after it ("Marguerite K", not "John F.").</summary>
+    private static bool BareLetterLast(string text, IReadOnlyList<Token> tokens, int b, int end) =>
+        tokens[b].Length == 1 && char.IsUpper(text[tokens[b].Start]) && !(b + 1 < end && text[tokens[b + 1].Start] == '.' && tokens[b + 1].Start == tokens[b].End);
 
     /// <summary>Whether a word after the first of a mixed-case run is an acronym of two letters or more ("Mac OS X",
     /// "Windows NT"): no person's name holds one (Roman numerals aside: "Martin Luther King III").</summary>

@@ -39,6 +39,15 @@ public sealed class ReportConsistencyTests
     }
 
     [Fact]
+    public void A_vessel_is_one_thing_in_the_story_not_a_person()
+    {
+        var e = Merge(
+            StoryDocs.Doc("d1", "The tug Marguerite K pushed the barge into the pier on Sunday."),
+            StoryDocs.Doc("d2", "Marguerite K was towed away later, the harbour master said."));
+        Assert.Equal(EntityType.Other, Named(e, "Marguerite K").Type);
+    }
+
+    [Fact]
     public void A_company_name_opening_with_a_title_word_is_one_organisation()
     {
         var e = Merge(
