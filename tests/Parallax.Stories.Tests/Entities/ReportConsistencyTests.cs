@@ -1,18 +1,12 @@
 using Parallax.Model;
-using Parallax.Stories.Entities;
 using Parallax.Stories.Tests.Support;
 
 namespace Parallax.Stories.Tests.Entities;
 
-/// <summary>Issue 17, item 5, through the whole pipeline (analysis, then the story's entity merger) on invented text:
-/// one name has one entity and one type in a story, and short forms of places and organisations join their full names.</summary>
-public sealed class ReportConsistencyTests
+// Issue 17, item 5, through the whole pipeline (analysis, then the story's entity merger) on invented text:
+// one name has one entity and one type in a story, and short forms of places and organisations join their full names.
+public sealed partial class EntityMergerTests
 {
-    private static StoryEntity[] Merge(params Document[] docs) => [.. new EntityMerger().Merge(docs, StoryDocs.Ids()).Entities];
-
-    private static StoryEntity Named(StoryEntity[] entities, string alias) =>
-        Assert.Single(entities, e => e.Name == alias || e.Aliases.Contains(alias));
-
     [Fact]
     public void Country_abbreviations_found_by_analysis_join_the_full_country_names()
     {
