@@ -115,7 +115,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     public List<EntityMention> Recognize(Document doc)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         var lowerWords = LowerCaseWords(text, tokens);
         var mentions = new List<EntityMention>();
         byte[]? labels = null;
@@ -167,7 +167,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     private static void AddSentenceInitialRepeats(Document doc, List<EntityMention> mentions, HashSet<string> lowerWords)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         Dictionary<string, EntityType>? named = null;
         foreach (var m in mentions)
         {
@@ -444,7 +444,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     private void EmitRun(Document doc, int a, int b, int sentenceEnd, List<EntityMention> output, ModelLabels model, Sentence sentence)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
 
         // Titles inside the run: "KCPD Public Relations Specialist Sarah Boyd", "Mayor Sly James".
         int titleAt = -1;
@@ -482,7 +482,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool affiliation = false)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         bool hasConnector = false, hasOrgHead = false;
         for (int k = a; k <= b; k++)
         {
@@ -525,7 +525,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         ModelLabels model, Sentence sentence)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         var span = text.AsSpan(tokens[a].Start, tokens[b].End - tokens[a].Start);
         var first = Word(text, tokens[a]);
         var lastWord = Word(text, tokens[b]);
