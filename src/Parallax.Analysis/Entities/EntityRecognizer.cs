@@ -115,7 +115,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     public List<EntityMention> Recognize(Document doc)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         var lowerWords = LowerCaseWords(text, tokens);
         var mentions = new List<EntityMention>();
         byte[]? labels = null;
@@ -167,7 +167,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     private static void AddSentenceInitialRepeats(Document doc, List<EntityMention> mentions, HashSet<string> lowerWords)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         Dictionary<string, EntityType>? named = null;
         foreach (var m in mentions)
         {
@@ -214,6 +214,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             if (m.Type != EntityType.Org) continue;
             var words = text.AsSpan(m.Start, m.End - m.Start);
             if (words.StartsWith("The ")) (shortForms ??= new(StringComparer.Ordinal)).Add(words[4..].ToString());
+            // One name, one type in a document: a name of several words the document types as an organisation once
+            // ("Northrop Grumman said its …") is that organisation where a first name made it look like a person.
+            else if (words.Contains(' ') && m.Title is null) (shortForms ??= new(StringComparer.Ordinal)).Add(words.ToString());
             // Strip trailing designators and company words: "Ford Motor Co." → "Ford Motor" → "Ford". Not institutional
             // heads: "Kansas City Police Department" does not make "Kansas City" an organisation.
             int end = words.Length;
@@ -264,7 +267,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                     // Only to PERSON or ORG: the gazetteer already decided places, and on the seeds the model's PLACE for
                     // an unknown run ("Cheyenne Hoyt", "Missouri Statute") was wrong more often than right.
                     if (mentions[overlap].Type == EntityType.Other && mentions[overlap].Span == span && b - a > 1 && type != EntityType.Place
-                        && !AfterThingNoun(text, doc.Tokens, sentence.FirstToken + a))
+                        && !AfterThingNoun(text, doc.Tokens, sentence.FirstToken + a)
+                        && !(type == EntityType.Person && (AcronymAfterFirst(text, doc.Tokens, sentence.FirstToken + a, sentence.FirstToken + b - 1)
+                            || BareLetterLast(text, doc.Tokens, sentence.FirstToken + b - 1, sentence.EndToken))))
                         mentions[overlap] = mentions[overlap] with { Type = type };
                     continue;
                 }
@@ -439,7 +444,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     private void EmitRun(Document doc, int a, int b, int sentenceEnd, List<EntityMention> output, ModelLabels model, Sentence sentence)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
 
         // Titles inside the run: "KCPD Public Relations Specialist Sarah Boyd", "Mayor Sly James".
         int titleAt = -1;
@@ -477,7 +482,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool affiliation = false)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         bool hasConnector = false, hasOrgHead = false;
         for (int k = a; k <= b; k++)
         {
@@ -520,7 +525,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         ModelLabels model, Sentence sentence)
     {
         var text = doc.Text;
-        var tokens = doc.Tokens;
+        IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
         var span = text.AsSpan(tokens[a].Start, tokens[b].End - tokens[a].Start);
         var first = Word(text, tokens[a]);
         var lastWord = Word(text, tokens[b]);
@@ -556,7 +561,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (affiliation) return null;
         if (OtherHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lastWord)) return EntityType.Other;
         if (title is not null) return EntityType.Person;
-        if (count > 1 && lexicon.FirstNameLookup.Contains(first)) return EntityType.Person;
+        // "Northrop Grumman said its …": what speaks of "its" is an organisation, whatever its first word looks like.
+        bool its = b + 2 < sentenceEnd && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))
+            && Word(text, tokens[b + 2]) is "its";
+        if (count > 1 && its) return EntityType.Org;
+        // A first name opens many product and company names ("Mac OS X"): a person's later words are not acronyms.
+        // Nor does a bare letter end one by itself (the tug "Marguerite K"; "John F." keeps its period): the tagger decides.
+        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b) && !BareLetterLast(text, tokens, b, sentenceEnd))
+            return EntityType.Person;
         if (FollowedByAge(text, tokens, b, sentenceEnd) || FollowedByRole(text, tokens, b, sentenceEnd)) return EntityType.Person;
         // From here the rules' evidence is weak (a neighbouring word), so the tagger, which weighs the whole context,
         // decides when it tagged exactly this span: "Apple said" is an organisation, "Chrysler Group" too. Its PLACE for
@@ -566,12 +578,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool surname = count == 1 && model.Surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
         var tagged = surname ? null : model.TypeOf(a, b);
         if (tagged == EntityType.Place && !locative) tagged = null;
+        if (tagged == EntityType.Person && (AcronymAfterFirst(text, tokens, a, b) || count > 1 && BareLetterLast(text, tokens, b, sentenceEnd))) tagged = null;
         // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
         if (count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) tagged = null;
         bool initial = a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1);
-        // "Ford said its plants …": what speaks of "its" is an organisation.
-        bool its = b + 2 < sentenceEnd && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))
-            && Word(text, tokens[b + 2]) is "its";
         // A lone capitalised word opening a sentence that the tagger did not take for a name ("None", "Drivers",
         // "Local") is a common word.
         if (count == 1 && initial && !surname && !its && model.Present && !model.Any(a, b) && (tokens[a].Shape & TokenShape.AllCaps) == 0) return null;
@@ -588,6 +598,24 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>Whether the run ends on a single capital letter with no period after it ("Marguerite K", not "John F.").</summary>
+    private static bool BareLetterLast(string text, IReadOnlyList<Token> tokens, int b, int end) =>
+        tokens[b].Length == 1 && char.IsUpper(text[tokens[b].Start]) && !(b + 1 < end && text[tokens[b + 1].Start] == '.' && tokens[b + 1].Start == tokens[b].End);
+
+    /// <summary>Whether a word after the first of a mixed-case run is an acronym of two letters or more ("Mac OS X",
+    /// "Windows NT"): no person's name holds one (Roman numerals aside: "Martin Luther King III").</summary>
+    private static bool AcronymAfterFirst(string text, IReadOnlyList<Token> tokens, int a, int b)
+    {
+        if ((tokens[a].Shape & TokenShape.AllCaps) != 0) return false;
+        for (int k = a + 1; k <= b; k++)
+        {
+            if ((tokens[k].Shape & TokenShape.AllCaps) == 0 || tokens[k].Length < 2 || tokens[k].Kind != TokenKind.Word) continue;
+            if (!Word(text, tokens[k]).ContainsAnyExcept("IVX")) continue;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the words around token <paramref name="a"/> are capitals too (a shouted line, where "US" is "us").</summary>

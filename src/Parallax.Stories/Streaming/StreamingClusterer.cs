@@ -23,6 +23,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private readonly double[] keyConflict = [.. (options ?? new StreamingOptions()).KeyConflict];
     private readonly double[] keyAgreement = [.. (options ?? new StreamingOptions()).KeyAgreement];
     private readonly int[] anchorWindow = [.. (options ?? new StreamingOptions()).AnchorWindowDays];
+    private static readonly int ParticipantKind = StoryFeatures.KeyKinds.IndexOf('@', StringComparison.Ordinal);
     private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
     private readonly List<int> df = [];
     private readonly List<char> kind = [];
@@ -475,12 +476,20 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         // Per kind: 1 the document's lead names it, 2 a lead value is one the story's leads name, 4 the two sides
         // mention each other's values somewhere (no conflict, only no agreement).
         Span<byte> state = stackalloc byte[StoryFeatures.KeyKinds.Length];
+        int participants = 0, sharedParticipants = 0;
         foreach (var k in keys.Lead)
         {
             int kk = keyKind[k];
             state[kk] |= 1;
-            if (s.Keys.ContainsKey(k)) state[kk] |= 2;
+            bool common = s.Keys.ContainsKey(k);
+            if (common) state[kk] |= 2;
+            if (kk == ParticipantKind) { participants++; if (common) sharedParticipants++; }
         }
+        // One shared participant among several is a recurring actor (the president who nominates, the team of two
+        // players arrested), not the event's: agreement needs a share of the lead's participants; the shared one still
+        // rules out a conflict.
+        if ((state[ParticipantKind] & 2) != 0 && sharedParticipants < opt.ParticipantAgreementShare * participants)
+            state[ParticipantKind] = (byte)((state[ParticipantKind] & ~2) | 4);
         // Mentions are looked up only for kinds that may still conflict (most candidates have none): the costly part.
         bool open = false;
         for (int kk = 0; kk < state.Length; kk++)

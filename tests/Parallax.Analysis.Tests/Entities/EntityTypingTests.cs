@@ -98,5 +98,20 @@ public sealed class EntityTypingTests
     public void A_company_is_neither_a_person_nor_a_place(string text, string name) =>
         Assert.DoesNotContain(Analyse(text).Entities, m => m.Type is EntityType.Person or EntityType.Place && text.Substring(m.Start, m.End - m.Start) == name);
 
+    [Theory]
+    [InlineData("The update ships with Mac OS X next month.", "Mac OS X")]
+    [InlineData("Users of Mac OS X can download the fix.", "Mac OS X")]
+    public void A_product_named_with_an_acronym_is_not_a_person(string text, string name) =>
+        Assert.DoesNotContain(Analyse(text).Entities, m => m.Type == EntityType.Person && text.Substring(m.Start, m.End - m.Start) == name);
+
+    [Theory]
+    [InlineData("Northrop Grumman Corp. won the contract. Northrop Grumman said the first ships would follow.")]
+    [InlineData("Northrop Grumman said its profit rose, and Northrop Grumman shares gained.")]
+    public void A_company_whose_first_word_is_a_first_name_is_not_a_person_when_the_document_says_so(string text)
+    {
+        var d = Analyse(text);
+        Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person && d.Slice(m.Span).StartsWith("Northrop", StringComparison.Ordinal));
+    }
+
     private static Document Analyse(string text) => Docs.Analyse(text);
 }

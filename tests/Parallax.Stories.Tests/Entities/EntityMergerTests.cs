@@ -4,7 +4,7 @@ using Parallax.Stories.Tests.Support;
 
 namespace Parallax.Stories.Tests.Entities;
 
-public sealed class EntityMergerTests
+public sealed partial class EntityMergerTests
 {
     private static StoryEntity[] Merge(params Document[] docs) => [.. new EntityMerger().Merge(docs, StoryDocs.Ids()).Entities];
 

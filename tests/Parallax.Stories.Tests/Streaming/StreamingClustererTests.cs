@@ -91,6 +91,25 @@ public sealed class StreamingClustererTests
     }
 
     [Fact]
+    public void One_recurring_participant_among_several_does_not_make_one_event()
+    {
+        // Two surgeon-general nominations: one shared word, the president in both leads, other nominees.
+        var nomination = StoryFeatures.Deserialize("-\nnominat\t1\nclinic\t1\nalabama\t1\nrural\t1\n!@benjamin\t1\n!@obama\t1");
+        var other = StoryFeatures.Deserialize("-\nnominat\t1\ncorrespondent\t1\nmedical\t1\ntelevision\t1\n!@gupta\t1\n!@obama\t1\n!@cnn\t1");
+        var c = new StreamingClusterer();
+        var a = c.Add(nomination);
+        Assert.NotEqual(a.Story, c.Add(other).Story);
+        // Where one shared participant is enough, the president's name joins them.
+        var lenient = new StreamingClusterer(new StreamingOptions { ParticipantAgreementShare = 0 });
+        var la = lenient.Add(nomination);
+        Assert.Equal(la.Story, lenient.Add(other).Story);
+        // Reports sharing most of their lead's participants still agree.
+        var same = StoryFeatures.Deserialize("-\nnominat\t1\ncorrespondent\t1\nmedical\t1\ntelevision\t1\n!@benjamin\t1\n!@obama\t1\n!@cnn\t1");
+        var d = new StreamingClusterer();
+        Assert.Equal(d.Add(nomination).Story, d.Add(same).Story);
+    }
+
+    [Fact]
     public void Features_stored_before_key_values_existed_or_with_unknown_kinds_still_cluster()
     {
         static StoryFeatures Without(StoryFeatures f, string extra) => StoryFeatures.Deserialize(
