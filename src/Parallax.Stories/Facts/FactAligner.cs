@@ -273,7 +273,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         // Ages of different holders never meet, except a named holder and a described one whose ages agree ("Anthony
         // LaSalle, 36" and "the 36-year-old driver"); such a group has two holders, so it can never be disputed.
         if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)
-            && !(agree && (OnlyNamed(a) && OnlyDescribed(b) || OnlyDescribed(a) && OnlyNamed(b)))) return false;
+            && !(agree && (OneNamed(a) && OnlyDescribed(b) || OnlyDescribed(a) && OneNamed(b)))) return false;
         if (agree) return true;
         // A claim agreeing with a member of a group already judged disputed joins it ("roughly 45 minutes" beside
         // "about 40 minutes" when another outlet says 90).
@@ -325,7 +325,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         return true;
     }
 
-    private static bool OnlyNamed(Cluster c) => c.Owners.Count > 0 && !c.DescribedHolder;
+    /// <summary>A group naming one person, perhaps also described ("Ortiz, 35" with "the 35-year-old deputy"): a described
+    /// holder whose age agrees ("the 35-year-old sheriff") may join it; it has two holders then and never disputes.</summary>
+    private static bool OneNamed(Cluster c) => c.Owners.Count == 1;
     private static bool OnlyDescribed(Cluster c) => c.DescribedHolder && c.Owners.Count == 0;
 
     /// <summary>

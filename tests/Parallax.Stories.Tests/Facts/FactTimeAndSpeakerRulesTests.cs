@@ -127,3 +127,28 @@ public sealed class CountSynonymRulesTests
     public void Unknown_words_of_one_shape_are_no_synonyms() =>
         Assert.False(NounSynonyms.Similar("zqxwvbnoid", "pqzrtxolith"));
 }
+
+/// <summary>Ages of a named person and of a described one meet when they agree; a place before a person noun is no holder.</summary>
+public sealed class AgeHolderRulesTests
+{
+    [Fact]
+    public void A_described_holder_joins_a_group_naming_one_person()
+    {
+        var r = FactAlignerTests.AlignWithEntities([
+            FactAlignerTests.Doc("d1", "Deputy Jerry Ortiz, 35, was shot in the head while searching for a suspect in Hawaiian Gardens."),
+            FactAlignerTests.Doc("d2", "The 35-year-old deputy was shot in the head while searching for a suspect in Hawaiian Gardens."),
+            FactAlignerTests.Doc("d3", "The 35-year-old sheriff was shot in the head while searching for a suspect in Hawaiian Gardens."),
+        ], FactAlignerTests.Named("Jerry Ortiz", "Hawaiian Gardens"));
+        Assert.Contains(r.Facts, f => f.Kind == QuantityKind.Age && f.Claims.Length == 3 && f.Status == FactStatus.Agreed);
+    }
+
+    [Fact]
+    public void A_place_naming_a_gang_member_is_not_whose_age_it_is()
+    {
+        var r = FactAlignerTests.AlignWithEntities([
+            FactAlignerTests.Doc("d1", "A jury convicted Jose Luis Orozco, 29, of murdering the deputy in Hawaiian Gardens."),
+            FactAlignerTests.Doc("d2", "A jury convicted the 29-year-old Hawaiian Gardens gang member of murdering the deputy."),
+        ], FactAlignerTests.Named("Jose Luis Orozco", "Hawaiian Gardens"));
+        Assert.Contains(r.Facts, f => f.Kind == QuantityKind.Age && f.Claims.Length == 2);
+    }
+}
