@@ -143,7 +143,9 @@ public sealed partial class FactAligner
     private static readonly FrozenSet<string> PersonNouns = new[]
     {
         "man", "woman", "boy", "girl", "teen", "teenager", "resident", "native", "driver", "mother", "father", "person", "youth",
+        "member", "officer", "worker", "employee", "student", "veteran",
     }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNoun = PersonNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static string? Predicate(CountOutcome o) => o switch
     {
@@ -216,14 +218,21 @@ public sealed partial class FactAligner
         static bool Describes(ReadOnlySpan<char> gap, bool age) =>
             (age && gap is ",") || gap is ", a" or ", an" or "was a" or "was an" or "is a" or "is an" or ", the";
 
-        // "a 61-year-old Vancouver man": the name is a modifier of the person noun that follows, not the holder.
+        // "a 61-year-old Vancouver man", "29-year-old Hawaiian Gardens gang member": the name is a modifier of the person
+        // noun that follows (itself perhaps after one lower-case modifier), not the holder.
         static bool ModifiesPersonNoun(string text, int end)
         {
-            int start = end;
-            while (start < text.Length && text[start] == ' ') start++;
-            int stop = start;
-            while (stop < text.Length && char.IsLower(text[stop])) stop++;
-            return stop > start && PersonNouns.Contains(text[start..stop]);
+            int stop = end;
+            for (int word = 0; word < 2; word++)
+            {
+                int start = stop;
+                while (start < text.Length && text[start] == ' ') start++;
+                stop = start;
+                while (stop < text.Length && char.IsLower(text[stop])) stop++;
+                if (stop == start) return false;
+                if (PersonNoun.Contains(text.AsSpan(start, stop - start))) return true;
+            }
+            return false;
         }
 
         // Blanks and capitalised words such as "Senior Trooper" or "Capt.": at most three of them.

@@ -136,7 +136,9 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         }
 
         // Counts meet by their normalised noun: "one man", "two people" and "three victims" count the same kind of thing.
-        foreach (var dimension in claims.GroupBy(c => (c.Q.Kind, c.Q.Kind == QuantityKind.Count ? ClaimMeaning.Normal(c.Q.Unit) : c.Q.Unit)))
+        // Near-synonym nouns ("sons", "boys") share one dimension, so they are compared at all; SameQuantity decides.
+        var countNouns = NounSynonyms.Representatives(claims.Where(c => c.Q.Kind == QuantityKind.Count).Select(c => ClaimMeaning.Normal(c.Q.Unit)));
+        foreach (var dimension in claims.GroupBy(c => (c.Q.Kind, c.Q.Kind == QuantityKind.Count ? countNouns[ClaimMeaning.Normal(c.Q.Unit)] : c.Q.Unit)))
         {
             var members = dimension.ToList();
             bool sparse = IsSparse(members);
@@ -261,14 +263,17 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         var first = claims[a.Members[0]].Q;
         // "struck it 10 times": a count of times is read by its verb, as noisy as a duration's head, and judged like one.
         var kind = first.Kind == QuantityKind.Count && first.Unit == "time" ? QuantityKind.Other : first.Kind;
-        if (kind == QuantityKind.Count && a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns)) return false;
         int high = claims[a.HighLower].Q.Lower >= claims[b.HighLower].Q.Lower ? a.HighLower : b.HighLower;
         int low = claims[a.LowUpper].Q.Upper <= claims[b.LowUpper].Q.Upper ? a.LowUpper : b.LowUpper;
         bool agree = QuantityBounds.Overlap(claims[high].Q, claims[low].Q);
+        // Counts of different nouns never meet, except near-synonyms whose values agree ("two sons" and "two boys"):
+        // such a group has two nouns, so it can never be disputed.
+        if (kind == QuantityKind.Count && a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns)
+            && !(agree && NounSynonyms.Meet(a.Nouns, b.Nouns))) return false;
         // Ages of different holders never meet, except a named holder and a described one whose ages agree ("Anthony
         // LaSalle, 36" and "the 36-year-old driver"); such a group has two holders, so it can never be disputed.
         if (kind == QuantityKind.Age && a.Holders.Count > 0 && b.Holders.Count > 0 && !a.Holders.Overlaps(b.Holders)
-            && !(agree && (OnlyNamed(a) && OnlyDescribed(b) || OnlyDescribed(a) && OnlyNamed(b)))) return false;
+            && !(agree && (OneNamed(a) && OnlyDescribed(b) || OnlyDescribed(a) && OneNamed(b)))) return false;
         if (agree) return true;
         // A claim agreeing with a member of a group already judged disputed joins it ("roughly 45 minutes" beside
         // "about 40 minutes" when another outlet says 90).
@@ -277,7 +282,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         // measure, and the groups one and the same.
         if (kind == QuantityKind.Age && AgedBetween(claims[high], claims[low])) return false;
         if (!MayDispute(claims[high], claims[low], a, b, sentences)) return false;
-        bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong;
+        bool oneNoun = a.Nouns.Count == 1 && b.Nouns.SetEquals(a.Nouns) && claims[high].Meaning.Strong && claims[low].Meaning.Strong
+                       || SynonymNouns(claims[high], claims[low], a, b);
         bool otherHeads = a.Nouns.Count > 0 && b.Nouns.Count > 0 && !a.Nouns.Overlaps(b.Nouns);
         bool strong = kind switch
         {
@@ -308,7 +314,20 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         return years >= 0.5 && gap > 0 && gap <= Math.Ceiling(years);
     }
 
-    private static bool OnlyNamed(Cluster c) => c.Owners.Count > 0 && !c.DescribedHolder;
+    /// <summary>The two conflicting claims count one strong noun, and every other noun of both groups is a near-synonym
+    /// of it ("three other rifles" and "two other rifles", with "three other weapons" agreeing beside them).</summary>
+    private static bool SynonymNouns(ClaimRec high, ClaimRec low, Cluster a, Cluster b)
+    {
+        if (!high.Meaning.Strong || !low.Meaning.Strong || high.Meaning.Noun != low.Meaning.Noun) return false;
+        string noun = high.Meaning.Noun;
+        foreach (var n in a.Nouns) if (n != noun && !NounSynonyms.Similar(n, noun)) return false;
+        foreach (var n in b.Nouns) if (n != noun && !NounSynonyms.Similar(n, noun)) return false;
+        return true;
+    }
+
+    /// <summary>A group naming one person, perhaps also described ("Ortiz, 35" with "the 35-year-old deputy"): a described
+    /// holder whose age agrees ("the 35-year-old sheriff") may join it; it has two holders then and never disputes.</summary>
+    private static bool OneNamed(Cluster c) => c.Owners.Count == 1;
     private static bool OnlyDescribed(Cluster c) => c.DescribedHolder && c.Owners.Count == 0;
 
     /// <summary>

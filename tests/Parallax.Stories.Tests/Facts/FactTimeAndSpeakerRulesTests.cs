@@ -77,3 +77,78 @@ public sealed class OrdinalAndAmountRulesTests
         Assert.Contains(r.Facts, f => f.Status == FactStatus.Disputed);
     }
 }
+
+/// <summary>Counts of near-synonymous nouns meet when their values agree, and never make a dispute.</summary>
+public sealed class CountSynonymRulesTests
+{
+    [Fact]
+    public void Sons_and_boys_of_one_value_are_one_fact()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The slain deputy leaves behind two sons and a wife."),
+            FactAlignerTests.Doc("d2", "The deputy leaves behind two boys and his new wife."),
+        ]);
+        Assert.Contains(r.Facts, f => f.Claims.Length == 2 && f.Status == FactStatus.Agreed);
+    }
+
+    [Fact]
+    public void Synonyms_whose_values_differ_stay_apart()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The slain deputy leaves behind two sons and a wife."),
+            FactAlignerTests.Doc("d2", "The deputy leaves behind three boys and his new wife."),
+        ]);
+        Assert.DoesNotContain(r.Facts, f => f.Claims.Length == 2);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+
+    [Fact]
+    public void Girls_and_boys_are_not_one_count()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The slain deputy leaves behind two girls and a wife."),
+            FactAlignerTests.Doc("d2", "The deputy leaves behind two boys and his new wife."),
+        ]);
+        Assert.DoesNotContain(r.Facts, f => f.Claims.Length == 2);
+    }
+
+    [Fact]
+    public void A_synonym_agreeing_beside_a_dispute_keeps_it()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The navy seized seven AK-47s and three other automatic rifles from the pirate boat."),
+            FactAlignerTests.Doc("d2", "The navy seized seven AK-47s and three other automatic weapons from the pirate boat."),
+            FactAlignerTests.Doc("d3", "Officials said the navy seized seven AK-47s and two other rifles from the pirate boat on Saturday."),
+        ]);
+        Assert.Contains(r.Facts, f => f.Status == FactStatus.Disputed && f.Claims.Length == 3);
+    }
+
+    [Fact]
+    public void Unknown_words_of_one_shape_are_no_synonyms() =>
+        Assert.False(NounSynonyms.Similar("zqxwvbnoid", "pqzrtxolith"));
+}
+
+/// <summary>Ages of a named person and of a described one meet when they agree; a place before a person noun is no holder.</summary>
+public sealed class AgeHolderRulesTests
+{
+    [Fact]
+    public void A_described_holder_joins_a_group_naming_one_person()
+    {
+        var r = FactAlignerTests.AlignWithEntities([
+            FactAlignerTests.Doc("d1", "Deputy Jerry Ortiz, 35, was shot in the head while searching for a suspect in Hawaiian Gardens."),
+            FactAlignerTests.Doc("d2", "The 35-year-old deputy was shot in the head while searching for a suspect in Hawaiian Gardens."),
+            FactAlignerTests.Doc("d3", "The 35-year-old sheriff was shot in the head while searching for a suspect in Hawaiian Gardens."),
+        ], FactAlignerTests.Named("Jerry Ortiz", "Hawaiian Gardens"));
+        Assert.Contains(r.Facts, f => f.Kind == QuantityKind.Age && f.Claims.Length == 3 && f.Status == FactStatus.Agreed);
+    }
+
+    [Fact]
+    public void A_place_naming_a_gang_member_is_not_whose_age_it_is()
+    {
+        var r = FactAlignerTests.AlignWithEntities([
+            FactAlignerTests.Doc("d1", "A jury convicted Jose Luis Orozco, 29, of murdering the deputy in Hawaiian Gardens."),
+            FactAlignerTests.Doc("d2", "A jury convicted the 29-year-old Hawaiian Gardens gang member of murdering the deputy."),
+        ], FactAlignerTests.Named("Jose Luis Orozco", "Hawaiian Gardens"));
+        Assert.Contains(r.Facts, f => f.Kind == QuantityKind.Age && f.Claims.Length == 2);
+    }
+}
