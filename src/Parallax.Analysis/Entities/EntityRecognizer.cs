@@ -217,6 +217,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             // One name, one type in a document: a name of several words the document types as an organisation once
             // ("Northrop Grumman said its …") is that organisation where a first name made it look like a person.
             else if (words.Contains(' ') && m.Title is null) (shortForms ??= new(StringComparer.Ordinal)).Add(words.ToString());
+            // "the Housing Authority of New Orleans (HANO)": the acronym it defines is that organisation elsewhere too.
+            if (DefinedAcronym(text, m.End) is { } acronym) (shortForms ??= new(StringComparer.Ordinal)).Add(acronym);
             // Strip trailing designators and company words: "Ford Motor Co." → "Ford Motor" → "Ford". Not institutional
             // heads: "Kansas City Police Department" does not make "Kansas City" an organisation.
             int end = words.Length;
@@ -239,6 +241,17 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 && lookup.Contains(text.AsSpan(m.Start, m.End - m.Start)))
                 mentions[i] = m with { Type = EntityType.Org };
         }
+    }
+
+    /// <summary>The acronym in parentheses right after an organisation's name ("… New Orleans (HANO)"), or null.</summary>
+    private static string? DefinedAcronym(string text, int end)
+    {
+        int i = end;
+        while (i < text.Length && text[i] == ' ') i++;
+        if (i >= text.Length || text[i] != '(') return null;
+        int start = ++i;
+        while (i < text.Length && i - start <= 12 && (char.IsAsciiLetterUpper(text[i]) || char.IsAsciiDigit(text[i]) || text[i] == '.')) i++;
+        return i < text.Length && text[i] == ')' && i - start >= 2 && char.IsAsciiLetterUpper(text[start]) ? text[start..i] : null;
     }
 
     /// <summary>
@@ -517,6 +530,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         }
         var type = Classify(doc, a, b, sentenceEnd, title, hasOrgHead, acronymFollows, affiliation, model, sentence);
         if (type is null) return;
+        if (type == EntityType.Other && a == b && (tokens[a].Shape & TokenShape.AllCaps) != 0 && AcronymAmongOrgs(text, tokens, a, sentenceEnd, output))
+            type = EntityType.Org;
         if (type == EntityType.Person && b > a) model.Surnames.Add(Word(text, tokens[b]).ToString());
         output.Add(new EntityMention(tokens[a].Start, tokens[b].End, type.Value, title));
     }
@@ -549,7 +564,12 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (count > 1 && lexicon.DesignatorLookup.Contains(lastWord)) return EntityType.Org;
         if (singleAcronym)
             return EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) ? null
-                : lexicon.PlaceLookup.Contains(first) ? EntityType.Place : EntityType.Org;
+                : lexicon.PlaceLookup.Contains(first) ? EntityType.Place
+                // Capitals alone do not make an organisation: shouted words ("FREE", "WHEREAS") and the acronyms of
+                // things ("DVD", "IPO", "BC") are capitals too. Where the tagger, which weighs the context, took the
+                // word for no name at all, it stays untyped for the story stage (a defined acronym joins its long form).
+                : model.Present && !model.Any(a, b) && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) ? EntityType.Other
+                : EntityType.Org;
         // A small town's name is often a surname too ("Norton"): the tagger's PERSON wins over the gazetteer there,
         // not over countries, states and big cities.
         if (lexicon.PlaceLookup.Contains(span) && (lexicon.MajorPlaceLookup.Contains(span) || model.TypeOf(a, b) != EntityType.Person)) return EntityType.Place;
@@ -598,6 +618,16 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>An acronym in an organisation's company: joined to the organisation just named ("the Coast Guard and
+    /// HTA") or credited in a dateline ("KANSAS CITY, MO (KXYZ) --").</summary>
+    private static bool AcronymAmongOrgs(string text, IReadOnlyList<Token> tokens, int a, int end, List<EntityMention> output)
+    {
+        if (a >= 2 && Word(text, tokens[a - 1]) is "and" or "or" or "&" && output.Count > 0
+            && output[^1].Type == EntityType.Org && output[^1].End == tokens[a - 2].End) return true;
+        return a >= 1 && a + 2 < end && text[tokens[a - 1].Start] == '(' && text[tokens[a + 1].Start] == ')'
+            && Word(text, tokens[a + 2]) is "--" or "\u2014" or "\u2013" or "-";
     }
 
     /// <summary>Whether the run ends on a single capital letter with no period after it ("Marguerite K", not "John F.").</summary>

@@ -113,5 +113,20 @@ public sealed class EntityTypingTests
         Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person && d.Slice(m.Span).StartsWith("Northrop", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("The sale ends on Friday and delivery is FREE for every order.", "FREE")]
+    [InlineData("The temple was built around 450 BC by the rulers of the city.", "BC")]
+    [InlineData("She bought the film on DVD and watched it twice.", "DVD")]
+    public void Capitals_alone_do_not_make_an_organisation(string text, string word) =>
+        Assert.DoesNotContain(Analyse(text).Entities, m => m.Type == EntityType.Org && text.Substring(m.Start, m.End - m.Start) == word);
+
+    [Fact]
+    public void An_acronym_the_document_defines_is_the_organisation_wherever_it_stands()
+    {
+        var d = Analyse("The Housing Authority of New Orleans (HANO) closed two buildings. Tenants said HANO gave them a week.");
+        Assert.All(d.Entities.Where(m => d.Slice(m.Span) == "HANO"), m => Assert.Equal(EntityType.Org, m.Type));
+        Assert.Equal(2, d.Entities.Count(m => d.Slice(m.Span) == "HANO"));
+    }
+
     private static Document Analyse(string text) => Docs.Analyse(text);
 }
