@@ -587,7 +587,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (count > 1 && its) return EntityType.Org;
         // A first name opens many product and company names ("Mac OS X"): a person's later words are not acronyms.
         // Nor does a bare letter end one by itself (the tug "Marguerite K"; "John F." keeps its period): the tagger decides.
-        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b) && !BareLetterLast(text, tokens, b, sentenceEnd))
+        // Nor when the tagger, weighing the whole context, took exactly this run for an organisation ("Penn State", "the
+        // Washington Monthly"): a first name is weak evidence, and a company called a person is the worst error.
+        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b) && !BareLetterLast(text, tokens, b, sentenceEnd)
+            && model.TypeOf(a, b) != EntityType.Org)
             return EntityType.Person;
         if (FollowedByAge(text, tokens, b, sentenceEnd) || FollowedByRole(text, tokens, b, sentenceEnd)) return EntityType.Person;
         // From here the rules' evidence is weak (a neighbouring word), so the tagger, which weighs the whole context,

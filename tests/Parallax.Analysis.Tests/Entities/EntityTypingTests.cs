@@ -128,5 +128,11 @@ public sealed class EntityTypingTests
         Assert.Equal(2, d.Entities.Count(m => d.Slice(m.Span) == "HANO"));
     }
 
+    [Theory]
+    [InlineData("The information presented on Penn State's web site comes from a variety of sources.", "Penn State")]
+    [InlineData("Ohio State beat Penn State on Saturday.", "Penn State")]
+    public void A_name_the_tagger_takes_for_an_organisation_is_not_a_person_for_its_first_name(string text, string name) =>
+        Assert.DoesNotContain(Analyse(text).Entities, m => m.Type == EntityType.Person && text.Substring(m.Start, m.End - m.Start) == name);
+
     private static Document Analyse(string text) => Docs.Analyse(text);
 }
