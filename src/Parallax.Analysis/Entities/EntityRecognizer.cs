@@ -109,6 +109,16 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             return false;
         }
 
+        /// <summary>Whether the model parted two names at token k ("and"): it ended a name right before k, left k
+        /// outside any name, and began a new one right after it (or <paramref name="headFollows"/>: the next word is an
+        /// organisation's head, "… and Division of Student Affairs").</summary>
+        public bool PartsAt(int k, bool headFollows)
+        {
+            if (labels is null || k <= first || k + 1 >= first + count) return false;
+            return labels[k - first] == NerLabels.O && labels[k - 1 - first] != NerLabels.O
+                && (NerLabels.IsBegin(labels[k + 1 - first]) || headFollows);
+        }
+
         private static bool SameSpan(byte previous, byte label) => previous != NerLabels.O && NerLabels.TypeOf(previous) == NerLabels.TypeOf(label);
     }
 
@@ -519,6 +529,19 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             }
             return;
         }
+
+        // "the British Library and Columbia University": an organisation's head keeps the connectors of its run, but not
+        // an "and" where the tagger, which knows the names, ended one name and began another. "Department of Housing and
+        // Urban Development" stays whole: nothing begins at "Urban".
+        if (hasConnector && !acronymFollows && model.Present)
+            for (int k = a + 1; k < b; k++)
+                if (Word(text, tokens[k]) is "and"
+                    && model.PartsAt(k, EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k + 1]))))
+                {
+                    EmitTyped(doc, a, k - 1, sentenceEnd, title, output, model, sentence, affiliation);
+                    EmitTyped(doc, k + 1, b, sentenceEnd, null, output, model, sentence, affiliation);
+                    return;
+                }
 
         // "U.S. Spencer Platt", "from the U.S. Millan-Vazquez": a leading country initialism before a name that is
         // not an organisation is a separate place.

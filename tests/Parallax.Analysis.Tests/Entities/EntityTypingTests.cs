@@ -134,5 +134,21 @@ public sealed class EntityTypingTests
     public void A_name_the_tagger_takes_for_an_organisation_is_not_a_person_for_its_first_name(string text, string name) =>
         Assert.DoesNotContain(Analyse(text).Entities, m => m.Type == EntityType.Person && text.Substring(m.Start, m.End - m.Start) == name);
 
+    [Fact]
+    public void And_between_two_organisations_the_tagger_parts_makes_two()
+    {
+        var d = Analyse("The project was run by the Digital Scholarship Training Programme at the British Library and Columbia University in New York.");
+        Assert.Contains("Columbia University", Docs.Mentions(d, EntityType.Org));
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span).Contains(" and ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void And_inside_one_organisation_name_stays_in_it()
+    {
+        var d = Analyse("A spokesman for the U.S. Department of Housing and Urban Development said the grant was approved.");
+        Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person);
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) == "Urban Development");
+    }
+
     private static Document Analyse(string text) => Docs.Analyse(text);
 }
