@@ -582,7 +582,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // "US", "U.S.", "UK", "Calif.": the press forms of major places, unless the whole sentence is shouted.
         if (count == 1 && lexicon.MajorPlaceLookup.Contains(first) && !(singleAcronym && ShoutedAround(text, tokens, a, sentence))) return EntityType.Place;
         // A lone head word ("the Department", "the Board") refers back to a named body; it is not a name itself.
-        if (count == 1 && hasOrgHead && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return null;
+        if (count == 1 && hasOrgHead && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first))
+            return model.TypeOf(a, b) == EntityType.Org && a > 0 && Word(text, tokens[a - 1]) is "the" ? EntityType.Org : null;
         if (hasOrgHead || acronymFollows) return EntityType.Org;
         if (count > 1 && lexicon.DesignatorLookup.Contains(lastWord)) return EntityType.Org;
         if (singleAcronym)
@@ -591,7 +592,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 // Capitals alone do not make an organisation: shouted words ("FREE", "WHEREAS") and the acronyms of
                 // things ("DVD", "IPO", "BC") are capitals too. Where the tagger, which weighs the context, took the
                 // word for no name at all, it stays untyped for the story stage (a defined acronym joins its long form).
-                : model.Present && !model.Any(a, b) && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) ? EntityType.Other
+                // Not a sentence's first word: with no context on its left the tagger's silence there is no evidence,
+                // and an acronym opening a sentence is most often the organisation acting ("KCPD closed the road").
+                : model.Present && !model.Any(a, b) && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
+                    && !((a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1)) && !ShoutedAround(text, tokens, a, sentence)) ? EntityType.Other
                 : EntityType.Org;
         // A small town's name is often a surname too ("Norton"): the tagger's PERSON wins over the gazetteer there,
         // not over countries, states and big cities.

@@ -150,5 +150,11 @@ public sealed class EntityTypingTests
         Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) == "Urban Development");
     }
 
+    [Theory]
+    [InlineData("The articles of impeachment were adopted by the House on a party-line vote.", "House")]
+    [InlineData("The information presented on the University 's web site comes from a variety of sources.", "University")]
+    public void A_body_the_tagger_names_by_its_head_word_is_an_organisation(string text, string word) =>
+        Assert.Contains(word, Docs.Mentions(Analyse(text), EntityType.Org));
+
     private static Document Analyse(string text) => Docs.Analyse(text);
 }
