@@ -109,6 +109,16 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             return false;
         }
 
+        /// <summary>Whether the model parted two names at token k ("and"): it ended a name right before k, left k
+        /// outside any name, and began a new one right after it (or <paramref name="headFollows"/>: the next word is an
+        /// organisation's head, "… and Division of Student Affairs").</summary>
+        public bool PartsAt(int k, bool headFollows)
+        {
+            if (labels is null || k <= first || k + 1 >= first + count) return false;
+            return labels[k - first] == NerLabels.O && labels[k - 1 - first] != NerLabels.O
+                && (NerLabels.IsBegin(labels[k + 1 - first]) || headFollows);
+        }
+
         private static bool SameSpan(byte previous, byte label) => previous != NerLabels.O && NerLabels.TypeOf(previous) == NerLabels.TypeOf(label);
     }
 
@@ -217,6 +227,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             // One name, one type in a document: a name of several words the document types as an organisation once
             // ("Northrop Grumman said its …") is that organisation where a first name made it look like a person.
             else if (words.Contains(' ') && m.Title is null) (shortForms ??= new(StringComparer.Ordinal)).Add(words.ToString());
+            // "the Housing Authority of New Orleans (HANO)": the acronym it defines is that organisation elsewhere too.
+            if (DefinedAcronym(text, m.End) is { } acronym) (shortForms ??= new(StringComparer.Ordinal)).Add(acronym);
             // Strip trailing designators and company words: "Ford Motor Co." → "Ford Motor" → "Ford". Not institutional
             // heads: "Kansas City Police Department" does not make "Kansas City" an organisation.
             int end = words.Length;
@@ -239,6 +251,17 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 && lookup.Contains(text.AsSpan(m.Start, m.End - m.Start)))
                 mentions[i] = m with { Type = EntityType.Org };
         }
+    }
+
+    /// <summary>The acronym in parentheses right after an organisation's name ("… New Orleans (HANO)"), or null.</summary>
+    private static string? DefinedAcronym(string text, int end)
+    {
+        int i = end;
+        while (i < text.Length && text[i] == ' ') i++;
+        if (i >= text.Length || text[i] != '(') return null;
+        int start = ++i;
+        while (i < text.Length && i - start <= 12 && (char.IsAsciiLetterUpper(text[i]) || char.IsAsciiDigit(text[i]) || text[i] == '.')) i++;
+        return i < text.Length && text[i] == ')' && i - start >= 2 && char.IsAsciiLetterUpper(text[start]) ? text[start..i] : null;
     }
 
     /// <summary>
@@ -507,6 +530,19 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             return;
         }
 
+        // "the British Library and Columbia University": an organisation's head keeps the connectors of its run, but not
+        // an "and" where the tagger, which knows the names, ended one name and began another. "Department of Housing and
+        // Urban Development" stays whole: nothing begins at "Urban".
+        if (hasConnector && !acronymFollows && model.Present)
+            for (int k = a + 1; k < b; k++)
+                if (Word(text, tokens[k]) is "and"
+                    && model.PartsAt(k, EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k + 1]))))
+                {
+                    EmitTyped(doc, a, k - 1, sentenceEnd, title, output, model, sentence, affiliation);
+                    EmitTyped(doc, k + 1, b, sentenceEnd, null, output, model, sentence, affiliation);
+                    return;
+                }
+
         // "U.S. Spencer Platt", "from the U.S. Millan-Vazquez": a leading country initialism before a name that is
         // not an organisation is a separate place.
         if (b > a && !hasOrgHead && !acronymFollows && Word(text, tokens[a]) is "U.S." or "U.K.")
@@ -517,6 +553,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         }
         var type = Classify(doc, a, b, sentenceEnd, title, hasOrgHead, acronymFollows, affiliation, model, sentence);
         if (type is null) return;
+        if (type == EntityType.Other && a == b && (tokens[a].Shape & TokenShape.AllCaps) != 0 && AcronymAmongOrgs(text, tokens, a, sentenceEnd, output))
+            type = EntityType.Org;
         if (type == EntityType.Person && b > a) model.Surnames.Add(Word(text, tokens[b]).ToString());
         output.Add(new EntityMention(tokens[a].Start, tokens[b].End, type.Value, title));
     }
@@ -544,12 +582,21 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // "US", "U.S.", "UK", "Calif.": the press forms of major places, unless the whole sentence is shouted.
         if (count == 1 && lexicon.MajorPlaceLookup.Contains(first) && !(singleAcronym && ShoutedAround(text, tokens, a, sentence))) return EntityType.Place;
         // A lone head word ("the Department", "the Board") refers back to a named body; it is not a name itself.
-        if (count == 1 && hasOrgHead && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return null;
+        if (count == 1 && hasOrgHead && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first))
+            return model.TypeOf(a, b) == EntityType.Org && a > 0 && Word(text, tokens[a - 1]) is "the" ? EntityType.Org : null;
         if (hasOrgHead || acronymFollows) return EntityType.Org;
         if (count > 1 && lexicon.DesignatorLookup.Contains(lastWord)) return EntityType.Org;
         if (singleAcronym)
             return EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first) ? null
-                : lexicon.PlaceLookup.Contains(first) ? EntityType.Place : EntityType.Org;
+                : lexicon.PlaceLookup.Contains(first) ? EntityType.Place
+                // Capitals alone do not make an organisation: shouted words ("FREE", "WHEREAS") and the acronyms of
+                // things ("DVD", "IPO", "BC") are capitals too. Where the tagger, which weighs the context, took the
+                // word for no name at all, it stays untyped for the story stage (a defined acronym joins its long form).
+                // Not a sentence's first word: with no context on its left the tagger's silence there is no evidence,
+                // and an acronym opening a sentence is most often the organisation acting ("KCPD closed the road").
+                : model.Present && !model.Any(a, b) && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
+                    && !((a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1)) && !ShoutedAround(text, tokens, a, sentence)) ? EntityType.Other
+                : EntityType.Org;
         // A small town's name is often a surname too ("Norton"): the tagger's PERSON wins over the gazetteer there,
         // not over countries, states and big cities.
         if (lexicon.PlaceLookup.Contains(span) && (lexicon.MajorPlaceLookup.Contains(span) || model.TypeOf(a, b) != EntityType.Person)) return EntityType.Place;
@@ -567,7 +614,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (count > 1 && its) return EntityType.Org;
         // A first name opens many product and company names ("Mac OS X"): a person's later words are not acronyms.
         // Nor does a bare letter end one by itself (the tug "Marguerite K"; "John F." keeps its period): the tagger decides.
-        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b) && !BareLetterLast(text, tokens, b, sentenceEnd))
+        // Nor when the tagger, weighing the whole context, took exactly this run for an organisation ("Penn State", "the
+        // Washington Monthly"): a first name is weak evidence, and a company called a person is the worst error.
+        if (count > 1 && lexicon.FirstNameLookup.Contains(first) && !AcronymAfterFirst(text, tokens, a, b) && !BareLetterLast(text, tokens, b, sentenceEnd)
+            && model.TypeOf(a, b) != EntityType.Org)
             return EntityType.Person;
         if (FollowedByAge(text, tokens, b, sentenceEnd) || FollowedByRole(text, tokens, b, sentenceEnd)) return EntityType.Person;
         // From here the rules' evidence is weak (a neighbouring word), so the tagger, which weighs the whole context,
@@ -598,6 +648,16 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>An acronym in an organisation's company: joined to the organisation just named ("the Coast Guard and
+    /// HTA") or credited in a dateline ("KANSAS CITY, MO (KXYZ) --").</summary>
+    private static bool AcronymAmongOrgs(string text, IReadOnlyList<Token> tokens, int a, int end, List<EntityMention> output)
+    {
+        if (a >= 2 && Word(text, tokens[a - 1]) is "and" or "or" or "&" && output.Count > 0
+            && output[^1].Type == EntityType.Org && output[^1].End == tokens[a - 2].End) return true;
+        return a >= 1 && a + 2 < end && text[tokens[a - 1].Start] == '(' && text[tokens[a + 1].Start] == ')'
+            && Word(text, tokens[a + 2]) is "--" or "\u2014" or "\u2013" or "-";
     }
 
     /// <summary>Whether the run ends on a single capital letter with no period after it ("Marguerite K", not "John F.").</summary>

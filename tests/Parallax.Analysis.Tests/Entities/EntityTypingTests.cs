@@ -113,5 +113,48 @@ public sealed class EntityTypingTests
         Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person && d.Slice(m.Span).StartsWith("Northrop", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("The sale ends on Friday and delivery is FREE for every order.", "FREE")]
+    [InlineData("The temple was built around 450 BC by the rulers of the city.", "BC")]
+    [InlineData("She bought the film on DVD and watched it twice.", "DVD")]
+    public void Capitals_alone_do_not_make_an_organisation(string text, string word) =>
+        Assert.DoesNotContain(Analyse(text).Entities, m => m.Type == EntityType.Org && text.Substring(m.Start, m.End - m.Start) == word);
+
+    [Fact]
+    public void An_acronym_the_document_defines_is_the_organisation_wherever_it_stands()
+    {
+        var d = Analyse("The Housing Authority of New Orleans (HANO) closed two buildings. Tenants said HANO gave them a week.");
+        Assert.All(d.Entities.Where(m => d.Slice(m.Span) == "HANO"), m => Assert.Equal(EntityType.Org, m.Type));
+        Assert.Equal(2, d.Entities.Count(m => d.Slice(m.Span) == "HANO"));
+    }
+
+    [Theory]
+    [InlineData("The information presented on Penn State's web site comes from a variety of sources.", "Penn State")]
+    [InlineData("Ohio State beat Penn State on Saturday.", "Penn State")]
+    public void A_name_the_tagger_takes_for_an_organisation_is_not_a_person_for_its_first_name(string text, string name) =>
+        Assert.DoesNotContain(Analyse(text).Entities, m => m.Type == EntityType.Person && text.Substring(m.Start, m.End - m.Start) == name);
+
+    [Fact]
+    public void And_between_two_organisations_the_tagger_parts_makes_two()
+    {
+        var d = Analyse("The project was run by the Digital Scholarship Training Programme at the British Library and Columbia University in New York.");
+        Assert.Contains("Columbia University", Docs.Mentions(d, EntityType.Org));
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span).Contains(" and ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void And_inside_one_organisation_name_stays_in_it()
+    {
+        var d = Analyse("A spokesman for the U.S. Department of Housing and Urban Development said the grant was approved.");
+        Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person);
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) == "Urban Development");
+    }
+
+    [Theory]
+    [InlineData("The articles of impeachment were adopted by the House on a party-line vote.", "House")]
+    [InlineData("The information presented on the University 's web site comes from a variety of sources.", "University")]
+    public void A_body_the_tagger_names_by_its_head_word_is_an_organisation(string text, string word) =>
+        Assert.Contains(word, Docs.Mentions(Analyse(text), EntityType.Org));
+
     private static Document Analyse(string text) => Docs.Analyse(text);
 }
