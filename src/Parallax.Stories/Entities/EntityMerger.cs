@@ -216,7 +216,30 @@ public sealed class EntityMerger
         }
         comparisons += clusters.Examined;
         LinkDescriptions(doc, clusters.All);
-        return clusters.All;
+        return DropBareHeads(clusters.All);
+    }
+
+    /// <summary>
+    /// A body called only by its generic head ("the Department's priority", "the University") in a document that names
+    /// an organisation with that head ("Kansas City, Missouri Police Department", "Department of Homeland Security")
+    /// refers back to one of them, and which one the words do not say. Shown as an entity of its own it would list the
+    /// body twice under a vague name, so it is not reported; with no such name in the document ("the House" in a
+    /// report that never writes the chamber's full name) it stays.
+    /// </summary>
+    private static List<Cluster> DropBareHeads(List<Cluster> clusters)
+    {
+        HashSet<string>? heads = null;
+        foreach (var c in clusters)
+            if (c.Type == EntityType.Org)
+                foreach (var n in c.Names)
+                {
+                    if (!n.Contains(' ')) continue;
+                    foreach (var w in n.Split(' '))
+                        if (EntityLexicon.OrgHeads.Contains(w)) (heads ??= new(StringComparer.Ordinal)).Add(w);
+                }
+        if (heads is null) return clusters;
+        return clusters.FindAll(c => !(c.Type == EntityType.Org && c.Names.Count > 0
+            && c.Names.All(n => heads.Contains(n) && !EntityLexicon.KnownOrgs.Contains(n))));
     }
 
     /// <summary>Attaches the document's role descriptions ("the father") to the people they refer to. Runs on the

@@ -50,4 +50,21 @@ public sealed partial class EntityMergerTests
         Assert.Equal(EntityType.Org, Named(e, "General Motors").Type);
         Assert.DoesNotContain(e, x => x.Name == "Motors" || x.Aliases.Contains("Motors"));
     }
+    [Fact]
+    public void A_body_called_by_its_bare_head_is_not_a_second_entity_beside_the_named_one()
+    {
+        var e = Merge(
+            StoryDocs.Doc("d1", "Leaders criticised the Kansas City Police Department and the Department of Homeland Security on Monday. "
+                + "They said the Department's first priority should be violent crime, and the Department has not answered."));
+        Assert.DoesNotContain(e, x => x.Name == "Department");
+        Assert.Contains(e, x => x.Name.Contains("Police Department"));
+    }
+
+    [Fact]
+    public void A_bare_head_stays_when_the_document_names_no_body_with_it()
+    {
+        var e = Merge(
+            StoryDocs.Doc("d1", "The bill passed the House on Tuesday after a long debate. The House will vote again in May."));
+        Assert.Contains(e, x => x.Name == "House" && x.Type == EntityType.Org);
+    }
 }
