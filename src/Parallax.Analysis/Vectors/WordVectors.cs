@@ -105,6 +105,10 @@ public sealed partial class WordVectors
     /// <summary>Number of clusters at a level (0 coarse, 1 medium, 2 fine).</summary>
     public int ClusterCount(int level) => _clusterCounts[CheckLevel(level)];
 
+    /// <summary>Whether an entry stands for unknown words of a shape (<see cref="ShapeKey"/>) rather than for a word:
+    /// two words that both fall back to it share it, which says nothing about their meaning. No allocation.</summary>
+    public bool IsShapeEntry(int index) => Key(index) is ['\u0001', ..];
+
     /// <summary>The key of an entry (allocates; for display and tests).</summary>
     public string KeyOf(int index) => new(Key(index));
 

@@ -37,7 +37,7 @@ public static class NounSynonyms
         if (distinct.Length > 1)
         {
             var model = WordVectors.Default;
-            var ids = distinct.Select(n => n.Contains(' ') ? -1 : model.Lookup(n)).Select(i => i >= 0 && IsShape(model, i) ? -1 : i).ToArray();
+            var ids = distinct.Select(n => WordEntry(model, n)).ToArray();
             for (int i = 0; i < ids.Length; i++)
                 for (int j = i + 1; j < ids.Length; j++)
                     if (ids[i] >= 0 && ids[j] >= 0 && model.Similarity(ids[i], ids[j]) >= MinSimilarity)
@@ -51,14 +51,19 @@ public static class NounSynonyms
         return result;
     }
 
-    private static bool IsShape(WordVectors model, int index) => model.KeyOf(index).StartsWith('\u0001');
+    /// <summary>The vector entry of a single-word noun, or -1 for a phrase or a word the model lacks (an unknown word
+    /// looks up the entry of its shape, which two unknown words share: that is no synonymy).</summary>
+    private static int WordEntry(WordVectors model, string noun)
+    {
+        if (noun.Contains(' ')) return -1;
+        int i = model.Lookup(noun);
+        return i >= 0 && !model.IsShapeEntry(i) ? i : -1;
+    }
 
     public static bool Similar(string x, string y)
     {
-        if (x.Contains(' ') || y.Contains(' ')) return false;
         var model = WordVectors.Default;
-        int i = model.Lookup(x), j = model.Lookup(y);
-        // An unknown word looks up the entry of its shape, which two unknown words share: that is no synonymy.
-        return i >= 0 && j >= 0 && !IsShape(model, i) && !IsShape(model, j) && model.Similarity(i, j) >= MinSimilarity;
+        int i = WordEntry(model, x), j = WordEntry(model, y);
+        return i >= 0 && j >= 0 && model.Similarity(i, j) >= MinSimilarity;
     }
 }

@@ -26,6 +26,16 @@ public class WordVectorsTests
     }
 
     [Fact]
+    public void Shape_entries_are_told_apart_from_words()
+    {
+        var m = Tiny();
+        Assert.True(m.IsShapeEntry(m.Lookup("Kowalczyk")));
+        Assert.True(m.IsShapeEntry(m.Lookup("1987")));
+        Assert.False(m.IsShapeEntry(m.Lookup("Boeing")));
+        Assert.False(m.IsShapeEntry(m.Lookup("US")));
+    }
+
+    [Fact]
     public void Lookup_prefers_the_cased_key_then_lower_case_then_stripped_then_shape()
     {
         var m = Tiny();
