@@ -44,6 +44,9 @@ internal static class Lemmas
 
     public static bool IsIrregularVerb(ReadOnlySpan<char> w) => IrregularLookup.ContainsKey(w);
 
+    /// <summary>Every irregular form with its base ("broke" → "break", "broken" → "break"), for building forms back.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> IrregularForms => IrregularVerbs;
+
     /// <summary>The base form of a verb ("hitting" → "hit"), lower-cased.</summary>
     public static string Verb(ReadOnlySpan<char> word)
     {

@@ -56,9 +56,9 @@ public sealed partial class FactAligner
             var evidence = Evidence(names, docs, claims, sentences, cluster, status, docCount, vocabulary);
             var headClaim = claims[cluster.Members.FirstOrDefault(m => claims[m].Q.About == head, cluster.Members[0])];
             var headSentence = sentences[headClaim.Sentence].Sentence;
-            string? plain = FactLabels.PlainWord(head, docs[headClaim.Doc].Text.AsSpan(headSentence.Start, headSentence.End - headSentence.Start));
             facts.Add(new Fact(id, FactLabels.Label(cluster.Members.Select(m => claims[m]).Select(c => (c.Q, c.Measure, c.Meaning, c.Predicate, c.Holder)).ToList(),
-                head, cluster.HasObject, names, plain), kind, status, claimList.MoveToImmutable(), evidence));
+                head, cluster.HasObject, names, new FactLabels.Source(docs[headClaim.Doc].Text, headSentence.Span, headClaim.Q.Span)),
+                kind, status, claimList.MoveToImmutable(), evidence));
         }
         return facts.MoveToImmutable();
     }

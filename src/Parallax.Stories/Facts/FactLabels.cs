@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Parallax.Analysis.Facts;
 using Parallax.Model;
@@ -11,56 +12,201 @@ namespace Parallax.Stories.Facts;
 /// </summary>
 internal static class FactLabels
 {
+    /// <summary>Where the label is read from: the text, the sentence of the fact's head claim and that claim's span.</summary>
+    public readonly record struct Source(string Text, TextSpan Sentence, TextSpan Quantity);
+
     public static string Label(IReadOnlyList<(Quantity Q, string Measure, ClaimMeaning Meaning, string? Predicate, string? Holder)> claims,
-        string head, bool measuresObject, IReadOnlyDictionary<string, string> names, string? plainHead = null)
+        string head, bool measuresObject, IReadOnlyDictionary<string, string> names, Source? source = null)
     {
-        string word = plainHead ?? head;
         // The most common measure among the claims names the fact (ties: the first in text order).
         var best = claims.GroupBy(c => c.Measure, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().First();
         var q = best.Q;
+        var s = source is { } at ? new LabelSentence(at.Text, at.Sentence, at.Quantity, (IReadOnlyCollection<string>)names.Values) : null;
+        string? who = Holder(claims, names);
         string label = q.Kind switch
         {
-            QuantityKind.Count when q.Unit == "time" => head == "time" ? "number of times" : $"number of times: {word}",
-            QuantityKind.Count => best.Predicate is null ? Plural(best.Meaning.Noun) : $"{Plural(best.Meaning.Noun)} {best.Predicate}",
-            QuantityKind.Age => Holder(claims, names) is { } who ? $"age of {who}" : "age",
-            QuantityKind.Duration => measuresObject ? $"length of the {word}" : head is "second" or "minute" or "hour" or "day" or "week" or "month" or "year" or "decade" ? "how long" : $"how long: {word}",
-            QuantityKind.Length => measuresObject ? $"size of the {word}" : $"distance: {word}",
-            QuantityKind.Money => head == "money" ? $"amount of money ({q.Unit})" : $"amount: {word} ({q.Unit})",
-            QuantityKind.Percent => head == "percent" ? "percentage" : $"share: {word}",
-            QuantityKind.Ordinal => $"which {word}",
-            _ when q.Unit == "date" => $"date {q.About}",
-            _ => $"{word} ({q.Unit})",
+            QuantityKind.Count when q.Unit == "time" => Times(head, s),
+            QuantityKind.Count => CountLabel(best.Meaning, best.Predicate, s),
+            QuantityKind.Age => who is not null ? $"age of {who}" : "age",
+            QuantityKind.Duration => Duration(head, measuresObject, who, s),
+            QuantityKind.Length => Distance(head, measuresObject, s),
+            QuantityKind.Money => Money(head, s),
+            QuantityKind.Percent => Percent(head, s),
+            QuantityKind.Ordinal => $"which {(head is "time" or "person" ? head : Noun(head, s))}",
+            _ when q.Unit == "date" => DateLabel(q.About, s),
+            _ => Measured(head, q.Unit, s),
         };
         return best.Meaning.Scope switch
         {
-            ClaimScope.Part => label + " (a part)",
+            ClaimScope.Part => label + " (part of a total)",
             ClaimScope.Roundup => label + " (a wider total)",
             ClaimScope.Background => label + " (an earlier event)",
             _ => label,
         };
     }
 
-    /// <summary>
-    /// The word of the sentence a head key was read from, as printed: keys are lemma-like stems ("issu", "morn",
-    /// "negotiate"), so the label shows "issued", "morning", "negotiated" instead. Null when no word of the sentence
-    /// starts with the key.
-    /// </summary>
-    public static string? PlainWord(string key, ReadOnlySpan<char> sentence)
+    // Time words: a duration whose head is one of them says only that time passed.
+    private static readonly FrozenSet<string> TimeUnits = new[]
     {
-        if (key.Length < 3) return null;
-        int from = 0;
-        while (from < sentence.Length)
+        "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "night", "morning",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // People a duration can describe ("a 15-year veteran", "a 20-year member"): the time is their service.
+    private static readonly FrozenSet<string> ServiceNouns = new[]
+    {
+        "veteran", "member", "employee", "officer", "deputy", "staffer", "worker", "career", "agent", "trooper",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Heads that name a prison term ("sentenced to 2 years", "two years in prison").
+    private static readonly FrozenSet<string> PrisonHeads = new[] { "sentence", "prison", "jail", "imprisonment", "term" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"how long the jury deliberated", "how long ago she returned", "time spent negotiating", "length of the
+    /// video", "length of service of Tom Tennant", "prison sentence for Brian Nichols", "how long".</summary>
+    private static string Duration(string head, bool measuresObject, string? who, LabelSentence? s)
+    {
+        if (PrisonHeads.Contains(head) || s is not null && (s.Follows("in", "prison") || s.Follows("in", "jail") || s.Follows("behind", "bars")))
+            return who is null ? "prison sentence" : $"prison sentence for {who}";
+        if (ServiceNouns.Contains(head)) return who is null ? "length of service" : $"length of service of {who}";
+        if (measuresObject) return $"length of the {Noun(head, s)}";
+        if (TimeUnits.Contains(head) || s is null) return "how long";
+        int i = s.Find(head);
+        if (i < 0 || s.IsNumber(i)) return "how long";
+        string? after = s.After;
+        if (!s.IsVerb(i))
         {
-            int at = sentence[from..].IndexOf(key, StringComparison.OrdinalIgnoreCase);
-            if (at < 0) return null;
-            at += from;
-            int end = at + key.Length;
-            while (end < sentence.Length && char.IsLetter(sentence[end])) end++;
-            if ((at == 0 || !char.IsLetter(sentence[at - 1])) && end - at <= key.Length + 4)
-                return sentence[at..end].ToString().ToLowerInvariant();
-            from = end;
+            string noun = s.Lower(i);
+            return after is "after" or "before" or "since" or "until" ? $"time {after} the {noun}" : $"length of the {noun}";
         }
-        return null;
+        string? clause = s.Clause(i);
+        var forms = s.Forms(i);
+        if (clause is null && VerbForms.Base(s.Word(i)) == "last") clause = "it lasted";
+        return (after, clause) switch
+        {
+            ("ago", { } c) => $"how long ago {c}",
+            ("ago", null) => $"time since {(s.IsPassive(i) ? "being " + forms.Participle : forms.Gerund)}{s.Particle(i)}",
+            ("later", { } c) => $"how much later {c}",
+            ("earlier", { } c) => $"how much earlier {c}",
+            ("after" or "before" or "since" or "until", { } c) => $"time {after} {c}",
+            (_, { } c) => $"how long {c}",
+            _ when s.IsPassive(i) => $"time {forms.Participle}{s.Particle(i)}",
+            _ => $"time spent {forms.Gerund}{s.Particle(i)}",
+        };
+    }
+
+    /// <summary>"number of times", "number of times the officer hit", "number of times it was hit", "number of times
+    /// incarcerated".</summary>
+    private static string Times(string head, LabelSentence? s)
+    {
+        if (head == "time" || s is null) return "number of times";
+        int i = s.Find(head);
+        if (i < 0 || !s.IsVerb(i)) return "number of times";
+        if (s.Clause(i) is { } clause) return $"number of times {clause}";
+        string participle = s.Forms(i).Participle;
+        // "hitting it more than 10 times": the object pronoun is what the verb was done to.
+        if (i + 1 < s.Count && s.Word(i + 1) is var o && (o.Equals("it", StringComparison.OrdinalIgnoreCase) || o.Equals("him", StringComparison.OrdinalIgnoreCase)
+            || o.Equals("her", StringComparison.OrdinalIgnoreCase) || o.Equals("them", StringComparison.OrdinalIgnoreCase)))
+            return $"number of times {Subjective(o)} {(o.Equals("them", StringComparison.OrdinalIgnoreCase) ? "were" : "was")} {participle}";
+        return $"number of times {participle}";
+
+        static string Subjective(ReadOnlySpan<char> o) =>
+            o.Equals("him", StringComparison.OrdinalIgnoreCase) ? "he" : o.Equals("her", StringComparison.OrdinalIgnoreCase) ? "she"
+            : o.Equals("them", StringComparison.OrdinalIgnoreCase) ? "they" : "it";
+    }
+
+    /// <summary>"people killed", "number of Yemeni pirates", "number of charges".</summary>
+    private static string CountLabel(ClaimMeaning m, string? predicate, LabelSentence? s)
+    {
+        string noun = m.Noun == "count" ? "charges" : Cased(Plural(m.Noun), s);
+        return predicate is null ? $"number of {noun}" : $"{noun} {predicate}";
+    }
+
+    /// <summary>"length of the pursuit", "how far deputies chased", "distance dragged", "distance".</summary>
+    private static string Distance(string head, bool measuresObject, LabelSentence? s)
+    {
+        if (measuresObject) return IsUnitWord(head) ? "length" : $"length of the {Noun(head, s)}";
+        if (s is null) return "distance";
+        int i = s.Find(head);
+        if (i < 0 || IsUnitWord(head)) return "distance";
+        if (!s.IsVerb(i)) return $"distance to the {s.Lower(i)}";
+        string word = s.Lower(i);
+        if (word.StartsWith("locat", StringComparison.Ordinal) || word.StartsWith("situat", StringComparison.Ordinal) || word is "based" or "lies" or "sits")
+            return "how far away";
+        return s.Clause(i) is { } clause ? $"how far {clause}" : $"distance {s.Forms(i).Participle}";
+    }
+
+    /// <summary>"amount of the bailout", "amount of money", "value", "amount estimated".</summary>
+    private static string Money(string head, LabelSentence? s)
+    {
+        if (head is "money" or "dollar" or "euro" or "pound" || s is null) return "amount of money";
+        if (head is "worth" or "value") return "value";
+        if (head is "price" or "cost") return head;
+        int i = s.Find(head);
+        if (i < 0) return "amount of money";
+        if (!s.IsVerb(i)) return $"amount of the {s.Lower(i)}";
+        return s.Clause(i) is { } clause ? $"amount {clause}" : $"amount {s.Forms(i).Participle}";
+    }
+
+    /// <summary>"percentage", "share of the world", "percentage sustained".</summary>
+    private static string Percent(string head, LabelSentence? s)
+    {
+        if (head == "percent" || s is null) return "percentage";
+        int i = s.Find(head);
+        if (i < 0) return "percentage";
+        if (s.IsVerb(i)) return $"percentage {s.Forms(i).Participle}";
+        // "40 percent of the world's oil": a share of what follows; "the county is 43 percent black": a figure for it.
+        return i > s.QuantityLast ? $"share of the {s.Lower(i)}" : $"percentage for the {s.Lower(i)}";
+    }
+
+    /// <summary>A day tied to its verb: "when Orozco was convicted", "date convicted".</summary>
+    private static string DateLabel(string verb, LabelSentence? s)
+    {
+        if (s is not null && s.Find(verb) is >= 0 and var i && s.Clause(i) is { } clause) return $"when {clause}";
+        return $"date {verb}";
+    }
+
+    // Units of other measures and the dimension they measure.
+    private static string Measured(string head, string unit, LabelSentence? s)
+    {
+        string dimension = unit switch
+        {
+            "kg" or "lb" or "t" or "tonne" or "ton" => "weight",
+            "mph" or "km/h" or "kph" or "knot" => "speed",
+            "degree" or "°" => "degrees",
+            _ => unit.Length > 0 ? $"measure in {unit}" : "measure",
+        };
+        if (s is null || IsUnitWord(head)) return dimension;
+        int i = s.Find(head);
+        if (i < 0) return dimension;
+        return s.IsVerb(i) ? dimension : $"{dimension} of the {s.Lower(i)}";
+    }
+
+    private static bool IsUnitWord(string head) => head is "mile" or "kilometer" or "kilometre" or "foot" or "feet" or "metre" or "meter"
+        or "yard" or "inch" or "pound" or "degree" or "km" or "kg" or "mph";
+
+    /// <summary>A head noun as a reader wants it: the key, which is already a singular lemma, with its capital when the
+    /// sentence prints it with one ("Yemeni").</summary>
+    private static string Noun(string head, LabelSentence? s) => Cased(head, s);
+
+    private static string Cased(string words, LabelSentence? s)
+    {
+        if (s is null) return words;
+        var parts = words.Split(' ');
+        for (int p = 0; p < parts.Length; p++)
+        {
+            var part = parts[p];
+            for (int i = 1; i < s.Count; i++)
+            {
+                var w = s.Word(i);
+                if (w.Length > 0 && char.IsUpper(w[0]) && w.StartsWith(part.Length > 3 ? part.AsSpan(0, part.Length - 1) : part, StringComparison.OrdinalIgnoreCase)
+                    && w.Length <= part.Length + 2)
+                {
+                    parts[p] = char.ToUpperInvariant(part[0]) + part[1..];
+                    break;
+                }
+            }
+        }
+        return string.Join(' ', parts);
     }
 
     /// <summary>"compared: same measure (people killed), same holder (Warren Jeffs), same scope (the whole)".</summary>
@@ -117,6 +263,8 @@ internal static class FactLabels
         "count" => "counts",
         "man" => "men",
         "woman" => "women",
+        "personnel" or "police" or "staff" or "people" or "aircraft" or "sheep" or "fish" or "deer" or "cattle" or "equipment" => noun,
+        _ when noun.Contains(' ') && noun.LastIndexOf(' ') is var sp => noun[..(sp + 1)] + Plural(noun[(sp + 1)..]),
         _ when noun.EndsWith('y') && noun.Length > 2 && !"aeiou".Contains(noun[^2]) => noun[..^1] + "ies",
         _ when noun.EndsWith('s') || noun.EndsWith("sh") || noun.EndsWith("ch") || noun.EndsWith('x') => noun + "es",
         _ => noun + "s",

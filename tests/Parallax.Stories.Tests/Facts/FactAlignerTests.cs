@@ -41,7 +41,7 @@ public sealed class FactAlignerTests
         var fact = Assert.Single(r.Facts);
         Assert.Equal(FactStatus.Agreed, fact.Status);
         Assert.Equal(2, fact.Claims.Length);
-        Assert.Equal("miners", fact.About);
+        Assert.Equal("number of miners", fact.About);
         Assert.Contains(fact.Evidence, e => e.StartsWith("same unit:", StringComparison.Ordinal));
         Assert.Contains(fact.Evidence, e => e.StartsWith("shared words:", StringComparison.Ordinal) && e.Contains("Quecreek", StringComparison.Ordinal));
         Assert.Contains(fact.Evidence, e => e.StartsWith("score ", StringComparison.Ordinal));
@@ -130,7 +130,7 @@ public sealed class FactAlignerTests
         Assert.Equal(2, durations.Length);
         var video = Assert.Single(durations, f => f.About == "length of the video");
         Assert.Equal(FactStatus.Agreed, video.Status);
-        var talk = Assert.Single(durations, f => f.About == "how long: negotiated");
+        var talk = Assert.Single(durations, f => f.About == "how long officers negotiated");
         Assert.Equal(FactStatus.Agreed, talk.Status);
     }
 
@@ -333,7 +333,7 @@ public sealed class FactAlignerScalingTests
     public void Ten_thousand_documents_align_in_linear_time_and_stay_grouped()
     {
         var r = FactAlignerTests.Align(Story(10_000));
-        var talk = Assert.Single(r.Facts, f => f.About == "how long: negotiated");
+        var talk = Assert.Single(r.Facts, f => f.About == "how long officers negotiated");
         Assert.Equal(10_000, talk.Claims.Length);
         Assert.Equal(FactStatus.Agreed, talk.Status);
         // The ratio is measured at 500 and 5,000 documents, which keeps the test short; bench facts prints 10 to 10,000.

@@ -38,7 +38,7 @@ public sealed class FactAlignmentRulesTests
         ]);
         Assert.Empty(Shown(r, FactStatus.Disputed));
         var part = Assert.Single(r.Facts, f => f.Claims.Any(c => c.Scope == "part"));
-        Assert.EndsWith("(a part)", part.About, StringComparison.Ordinal);
+        Assert.EndsWith("(part of a total)", part.About, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class FactAlignmentRulesTests
             FactAlignerTests.Doc("d2", "The pirates attacked the tanker Gibe from three boats, the navy said."),
         ]);
         var fact = Assert.Single(Shown(r, FactStatus.Disputed));
-        Assert.Equal("boats", fact.About);
+        Assert.Equal("number of boats", fact.About);
         Assert.Contains(fact.Evidence, e => e.StartsWith("why compared: same measure (boat)", StringComparison.Ordinal));
         Assert.Contains(fact.Evidence, e => e.StartsWith("why they cannot both hold:", StringComparison.Ordinal));
     }
@@ -197,7 +197,7 @@ public sealed class FactAlignmentRulesTests
             FactAlignerTests.Doc("d2", "The Harlan jury deliberated for 40 hours, the court said."),
             FactAlignerTests.Doc("d3", "Riots shook Harlan for the sixth straight day."),
         ]);
-        Assert.Contains(r.Facts, f => f.About == "how long: deliberated");
+        Assert.Contains(r.Facts, f => f.About == "how long the Harlan jury deliberated");
         Assert.Contains(r.Facts, f => f.About.StartsWith("which ", StringComparison.Ordinal));
         Assert.DoesNotContain(r.Facts, f => f.About.StartsWith("rank:", StringComparison.Ordinal));
     }

@@ -32,7 +32,7 @@ public sealed class SeedStoryTests
         var (docs, r) = run.Value;
         var fact = FactWith(r, docs, "004", "about 20 minutes");
         Assert.Equal(FactStatus.Disputed, fact.Status);
-        Assert.Equal("how long: negotiate", fact.About);
+        Assert.Equal("time spent negotiating", fact.About);
         // The ICE statement's "about 25 minutes", printed by every outlet, is in the same fact.
         var quoted = fact.Claims.Where(c => Text(docs, c) == "about 25 minutes").Select(c => c.Span.Doc).Distinct().Order().ToArray();
         Assert.Equal(["000", "001", "002", "003", "004"], quoted);
