@@ -56,14 +56,17 @@ public sealed record Claim(
     string? Scope = null);
 
 /// <summary>Claims from different documents that measure the same thing, with a verdict and the evidence
-/// for grouping them (so a reader can judge why they were compared).</summary>
+/// for grouping them (so a reader can judge why they were compared). <see cref="PartOf"/> names the story's fact this one
+/// is listed beside, when its claims are a part of that fact's quantity ("three other victims"), a wider total or an
+/// earlier event's figure: shown with it, never counted against it.</summary>
 public sealed record Fact(
     string Id,
     string About,
     QuantityKind Kind,
     FactStatus Status,
     ImmutableArray<Claim> Claims,
-    ImmutableArray<string> Evidence)
+    ImmutableArray<string> Evidence,
+    string? PartOf = null)
 {
     /// <summary>Documents that state a claim of this fact in their own words: a claim whose sentence is a copy of an
     /// earlier document's (<see cref="Claim.CopyOf"/>) is not an independent source.</summary>

@@ -7,7 +7,7 @@ internal sealed partial class HtmlRenderer
 {
     private void WriteFactSection(StoryView v, FactStatus status)
     {
-        var facts = v.Story.Facts.Where(f => f.Status == status).ToList();
+        var facts = v.Story.Facts.Where(f => f.Status == status && !Listed(v, f)).ToList();
         var (id, heading, intro, empty) = status switch
         {
             FactStatus.Disputed => ("disputed-facts", "Disputed facts",
@@ -44,7 +44,7 @@ internal sealed partial class HtmlRenderer
     /// as a dispute.</summary>
     private void WriteUpdates(StoryView v)
     {
-        var updated = v.Story.Facts.Where(f => f.Status == FactStatus.Updated).ToList();
+        var updated = v.Story.Facts.Where(f => f.Status == FactStatus.Updated && !Listed(v, f)).ToList();
         if (updated.Count == 0) return;
         w.Write("<div class=\"updates\"><b>Updated as the news developed:</b> ");
         for (int i = 0; i < updated.Count; i++)
@@ -113,6 +113,7 @@ internal sealed partial class HtmlRenderer
         }
         w.Write("</div>\n");
         WriteEvidence("Compared because: ", f.Evidence);
+        WriteParts(v, f);
         w.Write("</article>\n");
     }
 
@@ -202,33 +203,47 @@ internal sealed partial class HtmlRenderer
         w.Write("<div class=\"table-wrap\"><table class=\"single-table\">\n<thead><tr><th scope=\"col\">What</th><th scope=\"col\">Source</th><th scope=\"col\">Value</th><th scope=\"col\">Attribution</th><th scope=\"col\">Sentence</th></tr></thead>\n<tbody>\n");
         foreach (var f in facts)
         {
-            for (int i = 0; i < f.Claims.Length; i++)
-            {
-                var c = f.Claims[i];
-                // One row per claim (a single source may repeat its number); the anchor goes on the first.
-                w.Write("<tr");
-                if (i == 0)
-                {
-                    w.Write(" id=\"");
-                    T(Html.Id("fact-", f.Id) + v.Suffix);
-                    w.Write('"');
-                }
-                w.Write("><td><b>");
-                T(f.About);
-                w.Write("</b> <span class=\"tag\">");
-                w.Write(Names.Of(f.Kind));
-                w.Write("</span></td><td>");
-                Source(v, c.Span.Doc);
-                w.Write("</td><td class=\"nowrap\">");
-                WriteValue(f.Kind, c);
-                w.Write("</td><td>");
-                WriteAttribution(c);
-                w.Write("</td><td class=\"sentence-cell\">");
-                WriteMarked(index.Doc(c.Sentence.Doc).Text, c.Sentence.Span, c.Span.Span, []);
-                w.Write("</td></tr>\n");
-            }
+            WriteSingleRows(v, f, null);
+            foreach (var part in PartsOf(v, f)) WriteSingleRows(v, part, Relation(part));
         }
         w.Write("</tbody></table></div>\n");
+    }
+
+    /// <summary>One row per claim of a fact (a single source may repeat its number); the anchor goes on the first. A part
+    /// listed beside its fact is indented and says how it relates ("of which").</summary>
+    private void WriteSingleRows(StoryView v, Fact f, string? relation)
+    {
+        for (int i = 0; i < f.Claims.Length; i++)
+        {
+            var c = f.Claims[i];
+            w.Write(relation is null ? "<tr" : "<tr class=\"part-row\"");
+            if (i == 0)
+            {
+                w.Write(" id=\"");
+                T(Html.Id("fact-", f.Id) + v.Suffix);
+                w.Write('"');
+            }
+            w.Write("><td>");
+            if (relation is not null)
+            {
+                w.Write("<span class=\"part-rel\">");
+                T(relation);
+                w.Write("</span> ");
+            }
+            w.Write("<b>");
+            T(f.About);
+            w.Write("</b> <span class=\"tag\">");
+            w.Write(Names.Of(f.Kind));
+            w.Write("</span></td><td>");
+            Source(v, c.Span.Doc);
+            w.Write("</td><td class=\"nowrap\">");
+            WriteValue(f.Kind, c);
+            w.Write("</td><td>");
+            WriteAttribution(c);
+            w.Write("</td><td class=\"sentence-cell\">");
+            WriteMarked(index.Doc(c.Sentence.Doc).Text, c.Sentence.Span, c.Span.Span, []);
+            w.Write("</td></tr>\n");
+        }
     }
 
     private void WriteAccounts(StoryView v)

@@ -84,6 +84,9 @@ internal static class HtmlStyle
         blockquote{margin:0}
         .sentence{margin:.45rem 0 0;padding:.4rem .6rem;background:#fff;border-left:3px solid var(--line);font-size:.95rem;overflow-wrap:anywhere}
         .evidence{margin:.6rem 0 0;font-size:.82rem;color:var(--muted)}
+        .parts{margin:.6rem 0 0 1.4rem;padding-left:.7rem;border-left:2px dotted var(--line)}
+        .part-fact{margin:.4rem 0}.part-fact .spread{margin:.2rem 0}.part-rel{font-style:italic;color:var(--muted)}
+        .part-row td:first-child{padding-left:1.6rem}
         strong.hl{font-weight:700;text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-color:var(--accent)}
         mark{background:var(--mark);color:inherit;padding:0 .08em;border-radius:2px}
         del{background:#ffe1de;color:#86181d;text-decoration-thickness:1.5px}

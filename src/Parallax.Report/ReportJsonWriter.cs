@@ -325,6 +325,8 @@ public static class ReportJsonWriter
             w.WriteEndArray();
             w.WriteNumber("independentSources", f.IndependentSources);
             WriteStrings("evidence", f.Evidence);
+            // Added field: the fact this one is listed beside (a part, a wider total, an earlier event's figure), or null.
+            WriteNullableString("partOf", f.PartOf);
             w.WriteEndObject();
         }
 
