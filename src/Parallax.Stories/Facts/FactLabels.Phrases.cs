@@ -173,6 +173,30 @@ internal sealed class LabelSentence
         return verb;
     }
 
+    /// <summary>The words a verb at <paramref name="i"/> takes as its object, up to the first preposition, break or the
+    /// quantity: " passengers aboard" in "kept passengers aboard for 40 minutes", " the busy neighbourhood"; or "".</summary>
+    public string Object(int i)
+    {
+        int k = i + 1;
+        if (k < words.Count && !breakBefore[k] && IsAny(k, Particles)) k++;
+        int first = k, last = -1;
+        for (; k < words.Count && k - first < 4 && !breakBefore[k] && (quantityFirst < 0 || k < quantityFirst || k > quantityLast); k++)
+        {
+            if (IsAny(k, Determiners)) continue;
+            if (!IsNounish(k) && !IsAny(k, Particles) || Capitalised(k) && !IsAny(k - 1, Determiners)) break;
+            last = k;
+        }
+        if (last < 0) return "";
+        var parts = new List<string>();
+        for (int j = first; j <= last; j++) parts.Add(IsAny(j, Determiners) ? Lower(j) : Word(j).ToString());
+        return " " + string.Join(' ', parts);
+    }
+
+    /// <summary>The verb right after a noun that is its subject ("supervisors kept"), or -1.</summary>
+    public int VerbAfter(int i) =>
+        i + 1 < words.Count && !breakBefore[i + 1] && (quantityFirst < 0 || i + 1 < quantityFirst || i + 1 > quantityLast)
+        && VerbForms.IsPast(Word(i + 1)) && !IsAny(i + 1, Function) ? i + 1 : -1;
+
     /// <summary>The particle after a verb ("over" in "pulled over"), or "".</summary>
     public string Particle(int i) => i + 1 < words.Count && !breakBefore[i + 1] && IsAny(i + 1, Particles) ? " " + Lower(i + 1) : "";
 

@@ -48,7 +48,8 @@ internal static class FactLabels
     // Time words: a duration whose head is one of them says only that time passed.
     private static readonly FrozenSet<string> TimeUnits = new[]
     {
-        "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "night", "morning",
+        "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "night", "morning", "morn",
+        "evening", "afternoon", "today", "yesterday", "tonight",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // People a duration can describe ("a 15-year veteran", "a 20-year member"): the time is their service.
@@ -73,6 +74,9 @@ internal static class FactLabels
         int i = s.Find(head);
         if (i < 0 || s.IsNumber(i)) return "how long";
         string? after = s.After;
+        // "our field supervisors kept passengers aboard for 40 minutes": the noun is the subject; its verb says what lasted.
+        if (!s.IsVerb(i) && s.VerbAfter(i) is >= 0 and var v && s.Clause(v) is { } subjectClause)
+            return $"how long {subjectClause}{s.Object(v)}";
         if (!s.IsVerb(i))
         {
             string noun = s.Lower(i);
@@ -83,12 +87,12 @@ internal static class FactLabels
         if (clause is null && VerbForms.Base(s.Word(i)) == "last") clause = "it lasted";
         return (after, clause) switch
         {
-            ("ago", { } c) => $"how long ago {c}",
+            ("ago", { } c) => $"how long ago {c}{s.Object(i)}",
             ("ago", null) => $"time since {(s.IsPassive(i) ? "being " + forms.Participle : forms.Gerund)}{s.Particle(i)}",
             ("later", { } c) => $"how much later {c}",
             ("earlier", { } c) => $"how much earlier {c}",
             ("after" or "before" or "since" or "until", { } c) => $"time {after} {c}",
-            (_, { } c) => $"how long {c}",
+            (_, { } c) => $"how long {c}{s.Object(i)}",
             _ when s.IsPassive(i) => $"time {forms.Participle}{s.Particle(i)}",
             _ => $"time spent {forms.Gerund}{s.Particle(i)}",
         };

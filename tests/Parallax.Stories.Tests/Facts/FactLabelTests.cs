@@ -23,6 +23,17 @@ public sealed class FactLabelTests
     }
 
     [Fact]
+    public void The_verbs_object_completes_the_clause_up_to_a_preposition()
+    {
+        Assert.Equal("how long police locked down the busy street",
+            LabelOf("Police locked down the busy street for almost three hours.", "Police locked down the busy street for almost three hours, officials said."));
+        // The head read is the subject noun: its verb says what lasted.
+        Assert.Equal("how long our field supervisors kept passengers aboard",
+            LabelOf("For about 40 minutes, our field supervisors kept passengers aboard while engineers checked the span.",
+                "For about 40 minutes, our field supervisors kept passengers aboard, the agency said."));
+    }
+
+    [Fact]
     public void A_verb_without_a_subject_reads_as_time_spent_doing_it()
     {
         // "negotiate" after "to": no subject before it, so the -ing form, never the key "negotiate".
