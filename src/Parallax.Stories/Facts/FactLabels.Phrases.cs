@@ -192,6 +192,28 @@ internal sealed class LabelSentence
         return " " + string.Join(' ', parts);
     }
 
+    /// <summary>The last noun of the phrase a word opens ("second smaller boat" → "boat", "third upper management
+    /// official" → "official"), up to three words on, stopping at a verb, a preposition or a break.</summary>
+    public int PhraseHead(int i)
+    {
+        int k = i;
+        while (k + 1 < words.Count && k + 1 - i <= 3 && !breakBefore[k + 1] && IsNounish(k + 1) && !Capitalised(k + 1) && !VerbForms.IsPast(Word(k + 1))) k++;
+        return k;
+    }
+
+    /// <summary>A unit of height near the quantity ("5 foot, 8 inch", "six feet tall"): within three words either side.</summary>
+    public bool NearHeight()
+    {
+        if (quantityFirst < 0) return false;
+        for (int k = Math.Max(0, quantityFirst - 3); k <= Math.Min(words.Count - 1, quantityLast + 3); k++)
+        {
+            if (k >= quantityFirst && k <= quantityLast) continue;
+            if (Is(k, "tall") || k > quantityLast && (Is(k, "inch") || Is(k, "inches")) || k < quantityFirst && (Is(k, "foot") || Is(k, "feet")))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The verb right after a noun that is its subject ("supervisors kept"), or -1.</summary>
     public int VerbAfter(int i) =>
         i + 1 < words.Count && !breakBefore[i + 1] && (quantityFirst < 0 || i + 1 < quantityFirst || i + 1 > quantityLast)
@@ -288,6 +310,8 @@ internal sealed class LabelSentence
         "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "and", "or", "but", "who", "which", "that", "when",
         "while", "after", "before", "as", "if", "than", "about", "since", "until", "because", "where", "there", "here", "said",
         "says", "say", "what", "whom", "whose", "so", "no", "all", "some", "many", "more", "most", "other", "such", "him", "them",
-        "me", "us", "her", "it", "both", "either", "neither", "per", "a", "an", "the",
+        "me", "us", "her", "it", "both", "either", "neither", "per", "a", "an", "the", "against", "around", "near", "over", "under",
+        "through", "across", "within", "without", "behind", "between", "among", "toward", "towards", "outside", "inside", "despite",
+        "like", "off", "up", "down", "out", "along", "amid", "beyond", "via",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

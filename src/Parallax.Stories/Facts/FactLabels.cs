@@ -32,7 +32,7 @@ internal static class FactLabels
             QuantityKind.Length => Distance(head, measuresObject, s),
             QuantityKind.Money => Money(head, s),
             QuantityKind.Percent => Percent(head, s),
-            QuantityKind.Ordinal => $"which {(head is "time" or "person" ? head : Noun(head, s))}",
+            QuantityKind.Ordinal => Ordinal(head, s),
             _ when q.Unit == "date" => DateLabel(q.About, s),
             _ => Measured(head, q.Unit, s),
         };
@@ -125,9 +125,21 @@ internal static class FactLabels
         return predicate is null ? $"number of {noun}" : $"{noun} {predicate}";
     }
 
-    /// <summary>"length of the pursuit", "how far deputies chased", "distance dragged", "distance".</summary>
+    /// <summary>"which floor", "which boat" ("the second smaller boat"), "how many times so far" ("for the third time").</summary>
+    private static string Ordinal(string head, LabelSentence? s)
+    {
+        if (head == "time") return "how many times so far";
+        if (head == "person" || s is null) return $"which {head}";
+        int i = s.Find(head);
+        if (i < 0) return $"which {Noun(head, s)}";
+        int h = s.PhraseHead(i);
+        return h == i ? $"which {Noun(head, s)}" : $"which {VerbForms.Singular(s.Word(h))}";
+    }
+
+    /// <summary>"length of the pursuit", "how far deputies chased", "distance dragged", "height", "distance".</summary>
     private static string Distance(string head, bool measuresObject, LabelSentence? s)
     {
+        if (s is not null && s.NearHeight()) return "height";
         if (measuresObject) return IsUnitWord(head) ? "length" : $"length of the {Noun(head, s)}";
         if (s is null) return "distance";
         int i = s.Find(head);

@@ -85,6 +85,22 @@ public sealed class FactLabelTests
             LabelOf("The officer started hitting it more than 10 times in Harlan.", "An officer kept hitting it more than 10 times in Harlan."));
     }
 
+    [Fact]
+    public void An_ordinal_names_the_noun_its_phrase_ends_in()
+    {
+        Assert.Equal("which offensive", LabelOf("It was the fourth successful offensive by the Harlan navy.", "Officials called it the fourth successful offensive by the Harlan navy."));
+        Assert.Equal("how many times so far", LabelOf("Harlan flooded for the third time on Sunday.", "Harlan flooded for the third time on Sunday, officials said."));
+    }
+
+    [Fact]
+    public void Feet_and_inches_of_a_person_are_a_height()
+    {
+        var r = FactAlignerTests.Align([FactAlignerTests.Doc("d1", "Police said the Harlan suspect is 5 foot, 8 inches tall."),
+            FactAlignerTests.Doc("d2", "The Harlan suspect is 5 foot, 8 inches tall, police said.")]);
+        Assert.NotEmpty(r.Facts);
+        Assert.All(r.Facts, f => Assert.Equal("height", f.About));
+    }
+
     [Theory]
     [InlineData("deliberate", "deliberated", "deliberating")]
     [InlineData("hit", "hit", "hitting")]
