@@ -122,6 +122,9 @@ internal static class FactLabels
     private static string CountLabel(ClaimMeaning m, string? predicate, LabelSentence? s)
     {
         string noun = m.Noun == "count" ? "charges" : Cased(Plural(m.Noun), s);
+        // A modifier is read only where the text capitalises it ("11 Yemeni pirates").
+        if (m.Modifier is { Length: > 0 } && noun.StartsWith(m.Modifier, StringComparison.Ordinal))
+            noun = char.ToUpperInvariant(noun[0]) + noun[1..];
         return predicate is null ? $"number of {noun}" : $"{noun} {predicate}";
     }
 
@@ -211,16 +214,18 @@ internal static class FactLabels
         for (int p = 0; p < parts.Length; p++)
         {
             var part = parts[p];
+            // Capitalised mid-sentence on its own ("11 Yemeni pirates", "two Somalis"), not as a word of a name or a
+            // title-case line ("Police Department", "Earthquake Jolts"), and never also printed in lower case.
+            bool upper = false, lower = false;
+            var stem = part.Length > 3 ? part.AsSpan(0, part.Length - 1) : part.AsSpan();
             for (int i = 1; i < s.Count; i++)
             {
                 var w = s.Word(i);
-                if (w.Length > 0 && char.IsUpper(w[0]) && w.StartsWith(part.Length > 3 ? part.AsSpan(0, part.Length - 1) : part, StringComparison.OrdinalIgnoreCase)
-                    && w.Length <= part.Length + 2)
-                {
-                    parts[p] = char.ToUpperInvariant(part[0]) + part[1..];
-                    break;
-                }
+                if (!w.StartsWith(stem, StringComparison.OrdinalIgnoreCase) || w.Length > part.Length + 2) continue;
+                if (!char.IsUpper(w[0])) lower = true;
+                else if (!(i + 1 < s.Count && char.IsUpper(s.Word(i + 1)[0])) && !(i > 1 && char.IsUpper(s.Word(i - 1)[0]))) upper = true;
             }
+            if (upper && !lower) parts[p] = char.ToUpperInvariant(part[0]) + part[1..];
         }
         return string.Join(' ', parts);
     }

@@ -72,6 +72,13 @@ public sealed class FactLabelTests
     }
 
     [Fact]
+    public void A_capitalised_modifier_keeps_its_capital_and_a_name_word_does_not_lend_one()
+    {
+        Assert.Equal("number of Yemeni pirates", LabelOf("The navy held 11 Yemeni pirates off Harlan.", "Officials said 11 Yemeni pirates were held off Harlan."));
+        Assert.Equal("number of officers", LabelOf("The Harlan Police Officers Association said four officers were there.", "Four officers were at the Harlan scene."));
+    }
+
+    [Fact]
     public void Money_and_distance_name_their_noun()
     {
         Assert.Equal("amount of the reward", LabelOf("Police offered a $35,000 reward for the Harlan case.", "A $35,000 reward was offered in the Harlan case."));
