@@ -8,7 +8,7 @@ internal sealed partial class HtmlRenderer
 {
     private void WriteDisagreements(StoryView v)
     {
-        var disputed = v.Story.Facts.Where(f => f.Status == FactStatus.Disputed && !Listed(v, f)).ToList();
+        var disputed = v.Story.Facts.Where(f => f.Status == FactStatus.Disputed).ToList(); // a dispute between two parts is still a real disagreement
         var conflicts = v.Story.Quotes.Where(q => q.SpeakerConflict).ToList();
         if (disputed.Count == 0 && conflicts.Count == 0 && !HasWordDisputes(v)) return;
 

@@ -154,7 +154,7 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
                 w.Write("\">");
                 T(story.Title);
                 w.Write("</a> <span class=\"muted\">");
-                w.Write(Count(story.Facts.Count(f => f.Status == FactStatus.Disputed && f.PartOf is null), "disputed fact", "disputed facts"));
+                w.Write(Count(story.Facts.Count(f => f.Status == FactStatus.Disputed), "disputed fact", "disputed facts"));
                 w.Write("</span></li>\n");
             }
             w.Write("</ol></nav>\n");
@@ -168,7 +168,7 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
         int disputed = 0, agreed = 0, single = 0, conflicts = 0;
         foreach (var f in s.Facts)
         {
-            if (Listed(v, f)) continue; // shown beside its fact, not counted as one of the event's
+            if (Listed(v, f) && f.Status != FactStatus.Disputed) continue; // shown beside its fact; a dispute between parts still counts
             if (f.Status == FactStatus.Disputed) disputed++;
             else if (f.Status == FactStatus.Agreed) agreed++;
             else single++;

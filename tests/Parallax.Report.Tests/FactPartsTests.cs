@@ -4,7 +4,8 @@ using Parallax.Model;
 namespace Parallax.Report.Tests;
 
 /// <summary>A fact listed beside another (<see cref="Fact.PartOf"/>: a part, a wider total, an earlier event's figure) is
-/// written to report.json with its link, and shown on the page indented under its fact, never in the disagreements box.</summary>
+/// written to report.json with its link, and shown on the page indented under its fact. A dispute between two parts is still a real disagreement: it is in the
+/// disagreements box and counted.</summary>
 public sealed class FactPartsTests
 {
     /// <summary>The fixture story plus "f4": two other views, a disputed part of "f2"'s fact (the video's length stands in).</summary>
@@ -31,12 +32,12 @@ public sealed class FactPartsTests
     }
 
     [Fact]
-    public void A_disputed_part_is_shown_under_its_fact_never_in_the_disagreements_box()
+    public void A_disputed_part_is_shown_under_its_fact_and_in_the_disagreements_box()
     {
         var page = HtmlReportWriter.ToHtml(WithPart());
         int box = page.IndexOf("<section class=\"disagreements\"", StringComparison.Ordinal);
         var boxHtml = page[box..page.IndexOf("</section>", box, StringComparison.Ordinal)];
-        Assert.DoesNotContain("other clips", boxHtml);
+        Assert.Contains("other clips", boxHtml);
         // Shown once, inside the whole fact's card, after its evidence, with the words that say how it relates.
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "id=\"fact-f4"));
         int card = page.IndexOf("id=\"fact-f2", StringComparison.Ordinal);
@@ -45,8 +46,8 @@ public sealed class FactPartsTests
         Assert.InRange(part, card, cardEnd);
         Assert.Contains("<div class=\"parts\">", page[card..cardEnd]);
         Assert.Contains("of which:", page[card..cardEnd]);
-        // Not counted as a disputed fact of the story's event: the glance still says one.
-        Assert.Contains(">1 disputed fact<", page);
+        // Counted: two parts that cannot both hold are a disagreement the reader must see.
+        Assert.Contains(">2 disputed facts<", page);
     }
 
     [Theory]
