@@ -48,6 +48,25 @@ public static class ConllReader
     public static IEnumerable<NerExample> Read(IEnumerable<string> lines, Func<string, EntityType?> mapType, int tokenColumn = 0, int tagColumn = -1,
         Func<string, bool>? untagged = null)
     {
+        // Documents ("-DOCSTART-" lines, UNER's "# newdoc" comments) become examples sharing one text (NerSentences.Document).
+        var document = new List<NerExample>();
+        foreach (var (example, opensDocument) in Sentences(lines, mapType, tokenColumn, tagColumn, untagged))
+        {
+            if (opensDocument && document.Count > 0)
+            {
+                foreach (var e in NerSentences.Document(document)) yield return e;
+                document.Clear();
+            }
+            document.Add(example);
+        }
+        foreach (var e in NerSentences.Document(document)) yield return e;
+    }
+
+    /// <summary>Each sentence, and whether a document boundary came before it.</summary>
+    private static IEnumerable<(NerExample Example, bool OpensDocument)> Sentences(IEnumerable<string> lines, Func<string, EntityType?> mapType,
+        int tokenColumn, int tagColumn, Func<string, bool>? untagged)
+    {
+        bool boundary = false;
         var forms = new List<string>();
         var tags = new List<string>();
         foreach (var raw in lines)
@@ -55,17 +74,21 @@ public static class ConllReader
             var line = raw.TrimEnd('\r');
             if (line.Trim().Length == 0)
             {
-                if (forms.Count > 0) { yield return Build(forms, tags, mapType); forms.Clear(); tags.Clear(); }
+                if (forms.Count > 0) { yield return (Build(forms, tags, mapType), boundary); boundary = false; forms.Clear(); tags.Clear(); }
                 continue;
             }
-            if (line[0] == '#' && tagColumn >= 0) continue; // UNER comments; in WNUT "#" can be a token
-            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal)) continue;
+            if (line[0] == '#' && tagColumn >= 0) // UNER comments; in WNUT "#" can be a token
+            {
+                boundary |= line.StartsWith("# newdoc", StringComparison.Ordinal);
+                continue;
+            }
+            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal)) { boundary = true; continue; }
             var cols = line.Split(line.Contains('\t') ? '\t' : ' ');
             if (cols.Length < 2) continue;
             forms.Add(cols[tokenColumn]);
             tags.Add(untagged is not null && untagged(cols[tokenColumn]) ? "O" : tagColumn < 0 ? cols[^1] : cols[tagColumn]);
         }
-        if (forms.Count > 0) yield return Build(forms, tags, mapType);
+        if (forms.Count > 0) yield return (Build(forms, tags, mapType), boundary);
     }
 
     private static NerExample Build(List<string> forms, List<string> tags, Func<string, EntityType?> mapType)

@@ -55,7 +55,7 @@ public static class GumReader
             if (genres is not null && !genres.Contains(Genre(doc))) continue;
             var path = Path.Combine(gumFolder, "dep", doc + ".conllu");
             if (!File.Exists(path)) continue;
-            examples.AddRange(Read(File.ReadLines(path)));
+            examples.AddRange(NerSentences.Document(Read(File.ReadLines(path)).ToList()));
         }
         return examples;
     }

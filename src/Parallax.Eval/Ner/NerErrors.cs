@@ -15,6 +15,6 @@ public static class NerErrors
             $"{sentence.Text[sentence.Tokens[s.Start].Start..sentence.Tokens[s.End - 1].End]}|{s.Type}";
         var missed = gold.Except(found).Select(Span);
         var spurious = found.Except(gold).Select(Span);
-        return $"missed [{string.Join("; ", missed)}] spurious [{string.Join("; ", spurious)}] in: {sentence.Text}";
+        return $"missed [{string.Join("; ", missed)}] spurious [{string.Join("; ", spurious)}] in: {sentence.Text[sentence.Tokens[0].Start..sentence.Tokens[^1].End]}";
     }
 }

@@ -19,7 +19,7 @@ public static class NerPipelineScore
             var doc = new Document
             {
                 Id = "s", Origin = "s", Text = s.Text, Tokens = [.. s.Tokens],
-                Sentences = [new Sentence(0, s.Text.Length, 0, s.Tokens.Length)],
+                Sentences = [new Sentence(s.Tokens[0].Start, s.Tokens[^1].End, 0, s.Tokens.Length)],
                 Layers = Layers.Tokens | Layers.Sentences,
             };
             var found = stage.Run(doc, CancellationToken.None).Entities;

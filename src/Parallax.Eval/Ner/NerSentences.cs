@@ -45,4 +45,25 @@ public static class NerSentences
         }
         return labels;
     }
+
+    /// <summary>The sentences of one document as examples sharing one text (the sentences' texts joined by line breaks,
+    /// token offsets moved along), so the tagger's document features (<c>NerDocumentIndex</c>) see the whole document in
+    /// training and evaluation, as they do in the pipeline.</summary>
+    public static IEnumerable<NerExample> Document(IReadOnlyList<NerExample> sentences)
+    {
+        if (sentences.Count <= 1) return sentences;
+        var text = string.Join('\n', sentences.Select(s => s.Text));
+        var examples = new NerExample[sentences.Count];
+        int at = 0;
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            var s = sentences[k];
+            var tokens = new Token[s.Tokens.Length];
+            for (int i = 0; i < tokens.Length; i++)
+                tokens[i] = s.Tokens[i] with { Start = s.Tokens[i].Start + at, End = s.Tokens[i].End + at };
+            examples[k] = new NerExample(text, tokens, s.Labels);
+            at += s.Text.Length + 1;
+        }
+        return examples;
+    }
 }

@@ -24,12 +24,24 @@ public static class NerTraining
         if (unknown is { Count: > 0 })
             throw new ArgumentException($"unknown training source '{unknown[0]}' (known: {string.Join(", ", NerDataSets.Sources)})");
         var examples = NerDataSets.Training(shared, sources);
-        if ((sources ?? NerDataSets.DefaultSources).Contains("self"))
+        var picked = sources ?? NerDataSets.DefaultSources;
+        if (picked.Contains("self") || picked.Contains("ecb"))
         {
             // Self-training (NerSelfTraining): a teacher trained on the gold sources tags unlabelled news first.
             var teacher = NerTrainer.Train(examples, EntityLexicon.Default, options, ct: ct);
-            var extra = NerSelfTraining.Examples(shared, teacher, EntityLexicon.Default);
-            progress?.Invoke($"self-training: {extra.Count:N0} news sentences the teacher's document agrees on");
+            var extra = new List<NerExample>();
+            if (picked.Contains("ecb"))
+            {
+                var ecb = NerSelfTraining.EcbExamples(shared, teacher, EntityLexicon.Default);
+                progress?.Invoke($"self-training: {ecb.Count:N0} ECB+ sentences the teacher's document agrees on");
+                extra.AddRange(ecb);
+            }
+            if (picked.Contains("self"))
+            {
+                var polnear = NerSelfTraining.Examples(shared, teacher, EntityLexicon.Default);
+                progress?.Invoke($"self-training: {polnear.Count:N0} PolNeAR sentences the teacher's document agrees on");
+                extra.AddRange(polnear);
+            }
             examples = [.. examples, .. extra];
         }
         long tokens = examples.Sum(e => (long)e.Tokens.Length);
