@@ -326,7 +326,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 int first = sentence.FirstToken + a, last = sentence.FirstToken + b - 1;
                 if (weak.Contains(mentions[exact].Start)
                     && !(type == EntityType.Place && a + 1 == b && !(first > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, doc.Tokens[first - 1]))))
-                    && !(type == EntityType.Person && (AcronymAfterFirst(text, doc.Tokens, first, last) || BareLetterLast(text, doc.Tokens, last, sentence.EndToken))))
+                    && !(type == EntityType.Person && ((doc.Tokens[first].Shape & TokenShape.AllCaps) != 0
+                        || AcronymAfterFirst(text, doc.Tokens, first, last) || BareLetterLast(text, doc.Tokens, last, sentence.EndToken))))
                     mentions[exact] = mentions[exact] with { Type = type };
                 continue;
             }
@@ -704,7 +705,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (tagged == EntityType.Place && !locative) tagged = null;
         if (tagged == EntityType.Person && (AcronymAfterFirst(text, tokens, a, b) || count > 1 && BareLetterLast(text, tokens, b, sentenceEnd))) tagged = null;
         // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
-        if (count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) tagged = null;
+        bool loneHead = count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
+        if (loneHead) tagged = null;
         bool initial = a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1);
         // A lone capitalised word opening a sentence that the tagger did not take for a name ("None", "Drivers",
         // "Local") is a common word.
@@ -714,7 +716,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // a place (unless the tagger makes it an organisation: "at Boeing"), a surname of a person already named stays hers.
         if (its) return EntityType.Org;
         if (locative && tagged != EntityType.Org && Word(text, tokens[a - 1]) is not "at") return EntityType.Place;
-        if (!surname) Weak(EntityType.Other);
+        // Nor does the tagger type such a head word later ("the entire City" is no organisation).
+        if (!surname && !loneHead) Weak(EntityType.Other);
         // A lone word takes the tagger's type only where the rules had some evidence to overrule; alone it stays
         // untyped, as before (the story stage types or drops it).
         if (tagged is { } t) return t;
