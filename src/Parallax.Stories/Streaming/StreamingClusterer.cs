@@ -36,7 +36,7 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
     private readonly List<byte> keyKind = [];
 
     /// <summary>A document's key values: those its lead names, and those it mentions anywhere.</summary>
-    private readonly record struct Keys(int[] Lead, int[] Mentioned);
+    private readonly record struct Keys(int[] Lead, int[] Mentioned, int Principal);
     private readonly Dictionary<long, StoryState> stories = [];
     private readonly Dictionary<long, long> familyParent = [];
     private long documents;
@@ -152,20 +152,20 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         var terms = new List<(int, float)>(f.Terms.Count);
         var keys = new List<int>();
         var mentions = new List<int>();
-        var keyLookup = keyIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        int principal = -1;
         foreach (var (t, w) in f.Terms)
         {
+            // The principal is one of the lead's participants: its id is the participant's.
+            if (t.Length > 2 && t[0] == StoryFeatures.KeyMark && t[1] == StoryFeatures.PrincipalKind)
+            {
+                principal = KeyId(string.Concat("@", t.AsSpan(2)), ParticipantKind);
+                continue;
+            }
             if (t.Length > 2 && t[0] is StoryFeatures.KeyMark or StoryFeatures.MentionMark)
             {
                 int kk = StoryFeatures.KeyKinds.IndexOf(t[1], StringComparison.Ordinal);
                 if (kk < 0) continue; // a kind this version does not know: ignored, not misread
-                var value = t.AsSpan(1);
-                if (!keyLookup.TryGetValue(value, out int key))
-                {
-                    keyIds[value.ToString()] = key = keyKind.Count;
-                    keyKind.Add((byte)kk);
-                }
-                (t[0] == StoryFeatures.KeyMark ? keys : mentions).Add(key);
+                (t[0] == StoryFeatures.KeyMark ? keys : mentions).Add(KeyId(t.AsSpan(1), kk));
                 continue;
             }
             if (!termIds.TryGetValue(t, out int id))
@@ -183,7 +183,18 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
         terms.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         keys.Sort();
         mentions.Sort();
-        return ([.. terms], new Keys([.. keys], [.. mentions]));
+        return ([.. terms], new Keys([.. keys], [.. mentions], principal));
+    }
+
+    /// <summary>The id of a key value ("@jackson", "#2009"), interned on first sight with its kind.</summary>
+    private int KeyId(ReadOnlySpan<char> value, int kk)
+    {
+        if (!keyIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out int key))
+        {
+            keyIds[value.ToString()] = key = keyKind.Count;
+            keyKind.Add((byte)kk);
+        }
+        return key;
     }
 
     private void JoinFamilies(StoryState a, StoryState b, List<long> joined)
@@ -486,9 +497,10 @@ public sealed class StreamingClusterer(StreamingOptions? options = null)
             if (kk == ParticipantKind) { participants++; if (common) sharedParticipants++; }
         }
         // One shared participant among several is a recurring actor (the president who nominates, the team of two
-        // players arrested), not the event's: agreement needs a share of the lead's participants; the shared one still
-        // rules out a conflict.
-        if ((state[ParticipantKind] & 2) != 0 && sharedParticipants < opt.ParticipantAgreementShare * participants)
+        // players arrested), not the event's: agreement needs a share of the lead's participants, and the document's
+        // principal person among them when it has one; the shared one still rules out a conflict.
+        if ((state[ParticipantKind] & 2) != 0 && (sharedParticipants < opt.ParticipantAgreementShare * participants
+            || opt.PrincipalAgreement && keys.Principal >= 0 && !s.Keys.ContainsKey(keys.Principal)))
             state[ParticipantKind] = (byte)((state[ParticipantKind] & ~2) | 4);
         // Mentions are looked up only for kinds that may still conflict (most candidates have none): the costly part.
         bool open = false;
