@@ -610,11 +610,21 @@ internal sealed partial class QuantityExtractor
             // "$102 million" was counted, not rounded: three significant figures before a scale word are exact;
             // "$1.2 million", "110 billion" keep the tolerance of a round number.
             double written = SignificantDigits(hit.Mantissa) >= 3 ? hit.Mantissa : hit.Value;
-            (lower, upper) = QuantityBounds.For(qualifier, value, kind, nearly, written);
+            (lower, upper) = qualifier == Qualifier.Exact && WeighedExactly(unit, factor, value)
+                ? (value, value)
+                : QuantityBounds.For(qualifier, value, kind, nearly, written);
         }
         output.Add(new Quantity(start, end, kind, QuantityBounds.Tidy(value), QuantityBounds.Tidy(lower), QuantityBounds.Tidy(upper),
             unit, about, qualifier));
     }
+
+    /// <summary>
+    /// A weight in pounds or kilograms up to what a person weighs (200 kg: "130 pounds", "a 70kg man") was read off a
+    /// scale or a record, not rounded by the writer, so a round figure is exact: "130 pounds" and "135 pounds" cannot both
+    /// be one man's weight. Tonnes and tons, and heavier things ("a 500-pound bomb"), keep a round number's tolerance.
+    /// </summary>
+    internal static bool WeighedExactly(string unit, double factor, double kilograms) =>
+        unit == "kg" && factor <= 1 && kilograms <= 200;
 
     private int EmitUnit(in Hit hit, int u, UnitDef unit, int start, Qualifier qualifier, bool nearly, List<Quantity> output)
     {
@@ -634,6 +644,8 @@ internal sealed partial class QuantityExtractor
             about = MoneyAbout(u + 1, hit.First);
         else
             about = heads.NextNoun(u) ?? heads.OfObject(u + 1) ?? heads.BackwardVerb(hit.First - 1) ?? unit.Name;
+        // "weighing 130 pounds", "5-foot-8, 135 pounds": a weight with no noun after it is somebody's weight.
+        if (WeighedExactly(unit.Unit, unit.Factor, hit.Value * unit.Factor) && (about == unit.Name || about == "weigh")) about = "weight";
         Emit(output, hit, start, end, kind, unit.Factor, unit.Unit, about, qualifier, nearly);
         return u + 1;
     }

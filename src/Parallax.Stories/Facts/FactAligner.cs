@@ -97,7 +97,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         Collect(docs, attribution, entitiesOf, names, vocabulary, sentences, claims);
         vocabulary.Freeze();
-        foreach (var c in claims) c.HeadTerm = vocabulary.Find(c.Q.About);
+        // A weight's word in its sentence is the verb ("weighing 130 pounds"), not "weight".
+        foreach (var c in claims) c.HeadTerm = vocabulary.Find(c.Q.About == "weight" ? "weigh" : c.Q.About);
 
         var clusters = GroupClaims(claims, sentences, vocabulary);
         var facts = BuildFacts(names, docs, claims, sentences, clusters, vocabulary, nextFactId, out var factOfClaim);
@@ -347,6 +348,11 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         // "the fourth floor of the building" and "the 3rd floors" of another: an ordinal says which one of a series, and
         // which series is open unless the two sentences share a word besides the ordinal's noun.
         if (high.Q.Kind == QuantityKind.Ordinal && !ShareTerm(sentences[high.Sentence].Terms, sentences[low.Sentence].Terms, high.HeadTerm, low.HeadTerm))
+            return false;
+        // "weighing 130 pounds" and "135 pounds": whose weight the sentence says, if anywhere, in what else it tells (a
+        // height, a name, the tattoos), so two weights dispute only when their sentences share such a word; a
+        // suspect's weight in one report and a victim's in another stay apart.
+        if (high.Meaning.Noun == "weight" && !ShareTerm(sentences[high.Sentence].Terms, sentences[low.Sentence].Terms, high.HeadTerm, low.HeadTerm))
             return false;
         return Tied(high, low, a, b) && Tied(low, high, a, b);
 
