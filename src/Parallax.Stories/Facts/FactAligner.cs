@@ -50,6 +50,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public string? Owner;      // the entity the number describes ("Scott Russell, 46"), when the text says
         public int HeadTerm = -1;  // the About word's id in the story vocabulary, if it occurs as a word
         public bool ScaleUnique;   // its document states no other event quantity of this dimension at this scale
+        public bool ValueUnique;   // its document states this exact value of this dimension in no other sentence
         public ClaimMeaning Meaning; // counted noun, holder noun and scope read from its words
         public string? Predicate;  // what happened to what it counts ("killed"), from its outcome verb
         public string? Holder;     // whose quantity: the owner entity, else the holder noun of an age
@@ -202,6 +203,10 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
                 for (int j = i + 1; j < sorted.Count && sorted[j].Q.Value / c.Q.Value <= options.MagnitudeRatio && alone; j++)
                     if (sorted[j].Sentence != c.Sentence) alone = false;
                 c.ScaleUnique = alone;
+                bool unique = true;
+                for (int j = i - 1; j >= 0 && sorted[j].Q.Value == c.Q.Value && unique; j--) unique = sorted[j].Sentence == c.Sentence;
+                for (int j = i + 1; j < sorted.Count && sorted[j].Q.Value == c.Q.Value && unique; j++) unique = sorted[j].Sentence == c.Sentence;
+                c.ValueUnique = unique;
             }
         }
     }
@@ -526,6 +531,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         double ratio = va > 0 && vb > 0 ? Math.Min(va, vb) / Math.Max(va, vb) : va == vb ? 1 : 0;
         if (va == vb) score += options.SameValueBonus;
         else if (ratio >= options.NearRatio) score += options.NearValueBonus;
+        if (va == vb && a.Doc != b.Doc && a.ValueUnique && b.ValueUnique && a.Q.Kind is QuantityKind.Duration or QuantityKind.Length)
+            score += options.OneValueBonus;
         if (ratio < 1 / options.MagnitudeRatio) score *= 0.5;
         return score;
     }

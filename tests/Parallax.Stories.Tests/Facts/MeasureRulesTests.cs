@@ -28,3 +28,44 @@ public sealed class WeightAlignmentRulesTests
         Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
     }
 }
+
+/// <summary>A duration or length each outlet states once, with the same value, is one quantity even when the words
+/// around it differ; it can agree, never dispute.</summary>
+public sealed class OneValueRulesTests
+{
+    private static FactAlignment Align(FactAlignerOptions options, params Document[] docs)
+    {
+        int f = 0, a = 0;
+        return new FactAligner(options).Align(docs, (_, _) => (null, null), () => $"f{++f}", () => $"a{++a}");
+    }
+
+    // Each report also gives another distance, so neither the sparse-dimension nor the alone-at-scale bonus applies.
+    private static Document[] Chase() => [
+        FactAlignerTests.Doc("d1", "Troopers and deputies chased the silver sedan for 30 miles along the northbound highway through three counties and a construction zone. The office lies 20 miles from the lake."),
+        FactAlignerTests.Doc("d2", "Police followed the gunman's blue pickup for about 30 miles at high speed until officers made the arrest in a zone near town. A farmer saw it 50 miles north of there."),
+    ];
+
+    [Fact]
+    public void One_value_each_outlet_states_once_is_one_agreed_fact()
+    {
+        var docs = Chase();
+        var fact = FactAlignerTests.FactWith(Align(FactAlignerOptions.Default, docs), docs, "d1", "30 miles");
+        Assert.Equal(FactStatus.Agreed, fact.Status);
+        Assert.Equal(2, fact.Claims.Length);
+        // Without the bonus the two stay apart: the heads ("chase", "mile") and the rest of the words differ.
+        Assert.Single(FactAlignerTests.FactWith(Align(FactAlignerOptions.Default with { OneValueBonus = 0 }, docs), docs, "d1", "30 miles").Claims);
+    }
+
+    [Fact]
+    public void A_value_an_outlet_states_twice_gets_no_bonus_and_different_values_never_dispute()
+    {
+        Document[] docs = [
+            FactAlignerTests.Doc("d1", "Troopers chased the gunman for 30 miles along the highway before he stopped near the bridge."),
+            FactAlignerTests.Doc("d2", "The town lies 30 miles north of the city. Police followed the car of the gunman for about 30 miles at high speed until the arrest."),
+            FactAlignerTests.Doc("d3", "Deputies pursued the gunman for 40 miles at high speed, officials said."),
+        ];
+        var r = Align(FactAlignerOptions.Default, docs);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+        Assert.Single(FactAlignerTests.FactWith(r, docs, "d1", "30 miles").Claims);
+    }
+}
