@@ -184,8 +184,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         return Synonyms.TryGetValue(singular, out var t) ? t : singular;
     }
 
-    /// <summary>A capitalised word between the number and its noun, not after "and": "11 Yemeni pirates" → "yemeni" (a
-    /// subset), but "23 Somali and Yemeni pirates" is the whole.</summary>
+    /// <summary>A capitalised word or a model code between the number and its noun, not after "and": "11 Yemeni pirates" →
+    /// "yemeni", "seven AK-47 assault rifles" → "ak-47" (a subset), but "23 Somali and Yemeni pirates" is the whole.</summary>
     private static string? CapitalModifier(ReadOnlySpan<char> span)
     {
         if (span.Contains(" and ", StringComparison.OrdinalIgnoreCase) || span.Contains(" or ", StringComparison.OrdinalIgnoreCase)) return null;
@@ -197,7 +197,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         {
             int sp = middle.IndexOf(' ');
             var w = sp < 0 ? middle : middle[..sp];
-            if (w.Length > 2 && char.IsUpper(w[0]) && char.IsLower(w[^1]) && !QuantityLexicon.Get(w).Is(WordClass.Cardinal))
+            if (w.Length > 2 && char.IsUpper(w[0]) && (char.IsLower(w[^1]) || QuantityExtractor.ModelCode(w) is not null)
+                && !QuantityLexicon.Get(w).Is(WordClass.Cardinal))
                 return w.ToString().ToLowerInvariant();
             if (sp < 0) break;
             middle = middle[(sp + 1)..];

@@ -748,6 +748,19 @@ internal sealed partial class QuantityExtractor
         }
         for (int k = j; k < n && k < j + 4; k++)
         {
+            if (ModelCode(W(k)) is int letters)
+            {
+                // "seven AK-47s": the model's plural is what is counted; "seven AK-47 assault rifles": a modifier.
+                if (letters == W(k).Length - 1 && k == j)
+                {
+                    string code = Lemmas.Lower(W(k)[..letters]);
+                    Emit(output, hit, start, words[k].End, QuantityKind.Count, 1, code, code, qualifier, nearly);
+                    resume = k + 1;
+                    return true;
+                }
+                if (words[k].BreakAfter) return false;
+                continue;
+            }
             if (words[k].Has(WordMarks.HasDigit) || lex[k].Is(WordClass.Cardinal)) return false;
             bool modifier = Is(k, "more") || Is(k, "other") || Is(k, "additional");
             if (!modifier && (lex[k].Is(WordClass.Stop) || lex[k].Is(WordClass.Auxiliary))) return false;
@@ -763,6 +776,25 @@ internal sealed partial class QuantityExtractor
             if (words[k].BreakAfter) return false;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A model code: a capital letter, then letters, a hyphen perhaps, and digits ("AK-47", "M16", "F-16s", "MiG-29"), with
+    /// at most a plural "s" after the digits. Returns the length without that "s"; null for anything else (a plain number,
+    /// "3rd", "10am", "COVID-19" counts too: it names a thing, not a quantity).
+    /// </summary>
+    internal static int? ModelCode(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Length > 12 || !char.IsAsciiLetterUpper(w[0])) return null;
+        int i = 0;
+        while (i < w.Length && char.IsAsciiLetter(w[i])) i++;
+        if (i < w.Length && w[i] == '-') i++;
+        int digits = i;
+        while (i < w.Length && char.IsAsciiDigit(w[i])) i++;
+        if (i == digits) return null;
+        int end = i;
+        if (i < w.Length && w[i] == 's') i++;
+        return i == w.Length ? end : null;
     }
 
     /// <summary>

@@ -69,3 +69,19 @@ public sealed class OneValueRulesTests
         Assert.Single(FactAlignerTests.FactWith(r, docs, "d1", "30 miles").Claims);
     }
 }
+
+/// <summary>A count of one model ("seven AK-47 rifles") is a subset of a count of its noun ("ten rifles"): never a dispute.</summary>
+public sealed class ModelCodeAlignmentTests
+{
+    [Fact]
+    public void A_count_of_one_model_never_disputes_the_count_of_all()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Commandos seized seven AK-47 assault rifles from the pirate boats, the navy said."),
+            FactAlignerTests.Doc("d2", "Commandos seized ten rifles from the pirate boats, the navy said."),
+            FactAlignerTests.Doc("d3", "The navy said commandos seized seven AK-47 automatic rifles from the boats."),
+        ]);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+        Assert.Contains(r.Facts, f => f.Status == FactStatus.Agreed && f.Claims.All(c => c.Measure == "ak-47 rifle"));
+    }
+}
