@@ -40,7 +40,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         ["woman"] = "person", ["women"] = "person", ["individual"] = "person", ["victim"] = "person", ["civilian"] = "person",
         ["villager"] = "person", ["resident"] = "person", ["adult"] = "person", ["passenger"] = "passenger",
         ["commuter"] = "passenger", ["rider"] = "passenger", ["follower"] = "member", ["member"] = "member",
-        ["crewman"] = "crew", ["crewmen"] = "crew", ["crew"] = "crew", ["sailor"] = "crew", ["seaman"] = "crew", ["seamen"] = "crew",
+        ["crewman"] = "crew", ["crewmen"] = "crew", ["crew"] = "crew", ["crew member"] = "crew", ["sailor"] = "crew", ["seaman"] = "crew", ["seamen"] = "crew",
         ["worker"] = "worker", ["employee"] = "worker", ["staff"] = "worker", ["coworker"] = "worker", ["co-worker"] = "worker",
         ["suspect"] = "suspect", ["pirate"] = "pirate", ["brigand"] = "pirate", ["raider"] = "pirate",
         ["kid"] = "child", ["child"] = "child", ["children"] = "child",

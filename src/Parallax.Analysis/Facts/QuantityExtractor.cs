@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Parallax.Analysis.Text;
 using Parallax.Model;
 
@@ -769,6 +770,9 @@ internal sealed partial class QuantityExtractor
                 int head = k;
                 while (head + 1 < n && !words[head].BreakAfter && heads.IsPluralNoun(head + 1) && !Lemmas.LooksVerbal(W(head + 1))) head++;
                 string unit = Lemmas.Singular(W(head));
+                // "300 crew members", "four family members": members of the body the noun before names, not members at large.
+                if (unit == "member" && head > j && MemberBodies.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(head - 1)))
+                    unit = Lemmas.Lower(W(head - 1)) + " member";
                 Emit(output, hit, start, words[head].End, QuantityKind.Count, 1, unit, unit, qualifier, nearly);
                 resume = head + 1;
                 return true;
@@ -777,6 +781,13 @@ internal sealed partial class QuantityExtractor
         }
         return false;
     }
+
+    // Bodies whose members a count may name ("crew members", "family members", "gang members").
+    private static readonly FrozenSet<string> MemberBodies = new[]
+    {
+        "crew", "family", "staff", "gang", "board", "party", "cabinet", "band", "team", "church", "club", "council",
+        "committee", "jury", "union", "parliament", "congress", "cult", "militia", "household",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A model code: a capital letter, then letters, a hyphen perhaps, and digits ("AK-47", "M16", "F-16s", "MiG-29"), with

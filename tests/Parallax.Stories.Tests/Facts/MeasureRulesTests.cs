@@ -85,3 +85,29 @@ public sealed class ModelCodeAlignmentTests
         Assert.Contains(r.Facts, f => f.Status == FactStatus.Agreed && f.Claims.All(c => c.Measure == "ak-47 rifle"));
     }
 }
+
+/// <summary>"Crewmen" and "crew members" count one crew; members of a family are not members at large.</summary>
+public sealed class CrewCountTests
+{
+    [Fact]
+    public void Crewmen_and_crew_members_whose_bounds_cannot_both_hold_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Pirates are holding about a dozen ships and nearly 300 crewmen on the Somali coast."),
+            FactAlignerTests.Doc("d2", "Pirates are holding at least 14 ships and more than 300 crew members on the Somali coast."),
+        ]);
+        var fact = Assert.Single(r.Facts, f => f.Claims.Any(c => c.Measure == "crew"));
+        Assert.Equal(FactStatus.Disputed, fact.Status);
+        Assert.Equal(2, fact.Claims.Length);
+    }
+
+    [Fact]
+    public void Family_members_and_members_never_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The fire at the house killed five family members, police said on Sunday."),
+            FactAlignerTests.Doc("d2", "The fire at the house killed seven members of the club, police said on Sunday."),
+        ]);
+        Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
+    }
+}
