@@ -189,6 +189,16 @@ internal sealed partial class QuantityExtractor
             hit.Ordinal = true;
             return true;
         }
+        if (l.Qual == QualWord.A && Is(i + 1, "couple") && Is(i + 2, "of") && i + 3 < n && lex[i + 3].Unit is not null
+            && !words[i + 1].BreakAfter && !words[i + 2].BreakAfter)
+        {
+            // "a couple of hours": two, loosely (two or three); only before a unit, so no count of people is read.
+            hit.Last = i + 2;
+            hit.Value = 2;
+            hit.Vague = true;
+            hit.VagueUpper = 3;
+            return true;
+        }
         if (l.Qual == QualWord.A)
         {
             // "a dozen", "a hundred", "a million"; "an hour" is read as one hour when a unit follows.
@@ -841,6 +851,10 @@ internal sealed partial class QuantityExtractor
         if (!hit.Vague)
         {
             bool aged = f > 0 && (Is(f - 1, "aged") || Is(f - 1, "age")) && !words[f - 1].BreakAfter;
+            // "Tom Tennant and William Hakim, both 51, died": one age for the two names before it.
+            bool both = f > 1 && Is(f - 1, "both") && words[f - 2].Has(WordMarks.CommaAfter) && words[f - 2].Has(WordMarks.Capitalized)
+                && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter));
+            aged |= both;
             bool apposition = f > 0 && words[f - 1].Has(WordMarks.CommaAfter) && words[f - 1].Has(WordMarks.Capitalized)
                 && !words[f - 1].Has(WordMarks.HasDigit) && !lex[f - 1].Is(WordClass.Month) && !lex[f - 1].Is(WordClass.Weekday)
                 && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter));
