@@ -1,0 +1,34 @@
+using Parallax.Model;
+using static Parallax.Analysis.Tests.Facts.FactDocs;
+
+namespace Parallax.Analysis.Tests.Facts;
+
+/// <summary>"a couple of hours" is two or three hours; "X and Y, both 51," is an age.</summary>
+public sealed class LooseNumberTests
+{
+    [Fact]
+    public void A_couple_of_a_unit_is_two_or_three_of_it()
+    {
+        var q = Single("He hunkered down inside the office for a couple of hours with the door shut .", "a couple of hours");
+        Assert.Equal(QuantityKind.Duration, q.Kind);
+        Assert.Equal(Qualifier.Range, q.Qualifier);
+        Assert.Equal(2 * 3600, q.Lower);
+        Assert.Equal(3 * 3600, q.Upper);
+    }
+
+    [Fact]
+    public void A_couple_of_people_is_no_count() =>
+        Assert.Empty(Quantities("A couple of people saw the car drive away ."));
+
+    [Fact]
+    public void Both_and_a_number_after_two_names_is_their_age()
+    {
+        var q = Single("Police Capt. Tom Tennant and Senior Trooper William Hakim , both 51 , died at the scene .", "both 51");
+        Assert.Equal(QuantityKind.Age, q.Kind);
+        Assert.Equal(51, q.Value);
+    }
+
+    [Fact]
+    public void Both_without_names_before_it_is_no_age() =>
+        Assert.DoesNotContain(Quantities("The two teams scored , and both 51 points came late ."), q => q.Kind == QuantityKind.Age);
+}
