@@ -135,8 +135,22 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore))
             scope = ClaimScope.Part;
         else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
-        else if (ContainsAny(window, BackgroundCues)) scope = ClaimScope.Background;
+        else if (OwnAgo(q, after) is int ago
+                 ? ContainsAny(text.AsSpan(from, q.Start - from), BackgroundCues) || ContainsAny(text.AsSpan(ago, Math.Max(ago, to) - ago), BackgroundCues)
+                 : ContainsAny(window, BackgroundCues))
+            scope = ClaimScope.Background;
         return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    /// <summary>"41 years ago": a duration counted back from the report is how long ago, not a sign that its sentence tells
+    /// an earlier event, so its own "ago" is no background cue (other cues around it still are). Returns where the text
+    /// after "ago" starts, or null when no "ago" follows the duration.</summary>
+    private static int? OwnAgo(in Quantity q, ReadOnlySpan<char> after)
+    {
+        if (q.Kind != QuantityKind.Duration) return null;
+        var rest = after.TrimStart();
+        if (!rest.StartsWith("ago", StringComparison.OrdinalIgnoreCase) || rest.Length > 3 && char.IsLetter(rest[3])) return null;
+        return q.End + (after.Length - rest.Length) + 3;
     }
 
     /// <summary>The claim is the whole of a partitive: "two of the three victims died", "all of the five men": the count

@@ -42,12 +42,7 @@ public sealed partial class FactAligner
             if (s < 0 || recIndex[s] < 0) continue;
             var sentence = doc.Sentences[s];
             if ((DateVerb(doc.Text, sentence.Start, t.Start) ?? EventNounAfter(doc.Text, t.End, sentence.End)) is not { } verb) continue;
-            if (t.Relative && NamesMonth(doc.Text.AsSpan(t.Start, t.End - t.Start)))
-            {
-                day = EventYear(doc, t, s, day);
-                if (doc.PublishedDate is { } published && day < published && Upcoming(doc.Text, sentence.Start, t.Start)
-                    && day.AddYears(1) > published) day = day.AddYears(1);
-            }
+            day = EventDay(doc, t, s, day);
             var q = new Quantity(t.Start, t.End, QuantityKind.Other, day.DayNumber, day.DayNumber, day.DayNumber, "date", verb, Qualifier.Exact);
             var (entity, label) = attribution(doc, q);
             var meaning = new ClaimMeaning(verb, true, null, ClaimScope.Whole, null) { TiedHead = true };
@@ -83,6 +78,29 @@ public sealed partial class FactAligner
             return null;
         }
         return null;
+    }
+
+    /// <summary>A day the time stage resolved against the report's date, put in the year the document gives its event
+    /// (<see cref="EventYear"/>), or after the report when the clause speaks of what is to come (<see cref="Upcoming"/>).
+    /// A day written with its year, or a weekday, stands.</summary>
+    private static DateOnly EventDay(Document doc, TimeExpression t, int sentence, DateOnly day)
+    {
+        if (!t.Relative || !NamesMonth(doc.Text.AsSpan(t.Start, t.End - t.Start))) return day;
+        day = EventYear(doc, t, sentence, day);
+        if (doc.PublishedDate is { } published && day < published && Upcoming(doc.Text, doc.Sentences[sentence].Start, t.Start)
+            && day.AddYears(1) > published) day = day.AddYears(1);
+        return day;
+    }
+
+    /// <summary>A time's resolved date as its sentence's anchor, with a day's year put right by <see cref="EventDay"/>
+    /// ("set for October 28" in a June report is this year's, not last year's).</summary>
+    private static string AnchorIso(Document doc, TimeExpression t, int sentence)
+    {
+        var iso = t.Iso!;
+        if (t.Precision != DatePrecision.Day || iso.Length < 10
+            || !DateOnly.TryParseExact(iso.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return iso;
+        var fixedDay = EventDay(doc, t, sentence, day);
+        return fixedDay == day ? iso : fixedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + iso[10..];
     }
 
     /// <summary>The event noun right after a date ("June 20 shooting", "June 24 , 2005 murder"), as the verb its date is

@@ -1,3 +1,4 @@
+using Parallax.Analysis.Facts;
 using Parallax.Model;
 using static Parallax.Analysis.Tests.Facts.FactDocs;
 
@@ -31,4 +32,22 @@ public sealed class LooseNumberTests
     [Fact]
     public void Both_without_names_before_it_is_no_age() =>
         Assert.DoesNotContain(Quantities("The two teams scored , and both 51 points came late ."), q => q.Kind == QuantityKind.Age);
+}
+
+/// <summary>A duration counted back ("41 years ago") is how long ago; its own "ago" does not make it background.</summary>
+public sealed class OwnAgoScopeTests
+{
+    private static ClaimMeaning Read(string text, string span) => ClaimMeaningTests.Read(text, span);
+
+    [Fact]
+    public void A_duration_counted_back_is_not_background_by_its_own_ago() =>
+        Assert.Equal(ClaimScope.Whole, Read("A woman charged with killing two women in an ice cream shop 41 years ago was released.", "41 years").Scope);
+
+    [Fact]
+    public void A_count_beside_years_ago_stays_background() =>
+        Assert.Equal(ClaimScope.Background, Read("The same gang killed three people four years ago in the city.", "three people").Scope);
+
+    [Fact]
+    public void Another_cue_beside_a_duration_counted_back_still_counts() =>
+        Assert.Equal(ClaimScope.Background, Read("In the previous case, the trial ended 12 weeks ago after a short hearing.", "12 weeks").Scope);
 }

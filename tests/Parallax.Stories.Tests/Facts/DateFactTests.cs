@@ -99,4 +99,14 @@ public sealed class DateFactTests
         Assert.Equal(2007, DayOf(sentenced).Year);
         Assert.Equal(2, DateFacts(r).SelectMany(f => f.Claims).Count(c => c.Measure == "killed:date"));
     }
+
+    [Fact]
+    public void A_day_still_to_come_does_not_make_its_sentence_background()
+    {
+        // Resolved as last year's October 28, the trial date made "three days" an earlier event's and kept it apart.
+        var r = FactAlignerTests.Align([
+            Dated("d1", "The case was heard in his absence and a trial date was set for October 28, with a duration of three days.", new DateOnly(2013, 6, 12)),
+        ]);
+        Assert.Equal("whole", r.Facts.SelectMany(f => f.Claims).Single(c => c.Unit == "s").Scope);
+    }
 }

@@ -33,11 +33,7 @@ public sealed class WeightAlignmentRulesTests
 /// around it differ; it can agree, never dispute.</summary>
 public sealed class OneValueRulesTests
 {
-    private static FactAlignment Align(FactAlignerOptions options, params Document[] docs)
-    {
-        int f = 0, a = 0;
-        return new FactAligner(options).Align(docs, (_, _) => (null, null), () => $"f{++f}", () => $"a{++a}");
-    }
+    private static FactAlignment Align(FactAlignerOptions options, params Document[] docs) => FactAlignerTests.Align(docs, options: options);
 
     // Each report also gives another distance, so neither the sparse-dimension nor the alone-at-scale bonus applies.
     private static Document[] Chase() => [
