@@ -51,3 +51,15 @@ public sealed class OwnAgoScopeTests
     public void Another_cue_beside_a_duration_counted_back_still_counts() =>
         Assert.Equal(ClaimScope.Background, Read("In the previous case, the trial ended 12 weeks ago after a short hearing.", "12 weeks").Scope);
 }
+
+/// <summary>A possessive apostrophe a tokeniser spaced off ("Mendes ' 12-year-old") does not make a name code.</summary>
+public sealed class SpacedPossessiveTests
+{
+    [Fact]
+    public void A_number_after_a_spaced_possessive_is_read() =>
+        Assert.Equal(QuantityKind.Age, Single("Ms. Mendes ' 12-year-old daughter was also in that dwelling at the time .", "12-year-old").Kind);
+
+    [Fact]
+    public void A_name_code_without_an_apostrophe_stays_a_name() =>
+        Assert.Empty(Quantities("The ship called on Channel 16 for help ."));
+}
