@@ -54,11 +54,36 @@ public sealed class WeakDisputeRulesTests
     }
 
     [Fact]
-    public void A_differing_count_with_no_names_still_disputes()
+    public void A_differing_bare_count_with_no_verb_and_no_holder_is_not_compared()
     {
+        // "two speed boats" vs "three speed boats": nothing says both count the same boats (audit: 42 false alarms of
+        // this shape, 1 real).
         var r = FactAlignerTests.Align([
             FactAlignerTests.Doc("d1", "The navy said the pirates used two speed boats in the attack."),
             FactAlignerTests.Doc("d2", "The navy said the pirates used three speed boats in the attack."),
+        ]);
+        Assert.Empty(Disputed(r));
+        Assert.Contains(r.Facts, f => f.Evidence.Any(e => e.StartsWith("not compared: the numbers count a bare noun", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_differing_count_with_a_verb_still_disputes()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Two people were killed in the fire at the warehouse on Monday."),
+            FactAlignerTests.Doc("d2", "Three people were killed in the fire at the warehouse on Monday."),
+        ]);
+        Assert.Single(Disputed(r));
+    }
+
+    [Fact]
+    public void A_report_giving_its_own_figure_beside_a_quoted_one_still_disputes()
+    {
+        // The founding case: one report quotes police ("negotiate … for about 25 minutes") and says "after about 20
+        // minutes" in its own words, under another verb.
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "After attempting to negotiate with the driver for about 25 minutes, the officers broke the window, police said."),
+            FactAlignerTests.Doc("d2", "After attempting to negotiate with the driver for about 25 minutes, the officers broke the window, police said. After about 20 minutes, an officer breaks the window."),
         ]);
         Assert.Single(Disputed(r));
     }
