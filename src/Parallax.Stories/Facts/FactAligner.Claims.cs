@@ -33,6 +33,7 @@ public sealed partial class FactAligner
             }
             var anchorsBySentence = new Dictionary<int, List<string>>();
             int overlap = 0;
+            DocumentYears? years = null;
             foreach (var t in doc.Times)
             {
                 if (t.Iso is null) continue;
@@ -43,7 +44,7 @@ public sealed partial class FactAligner
                 // sentence tells of, so it makes no sentence background.
                 while (overlap < doc.Quantities.Length && doc.Quantities[overlap].End <= t.Start) overlap++;
                 if (overlap < doc.Quantities.Length && doc.Quantities[overlap].Start < t.End) continue;
-                string iso = AnchorIso(doc, t, s);
+                string iso = AnchorIso(doc, ref years, t, s);
                 if (!anchorsBySentence.TryGetValue(s, out var list)) anchorsBySentence[s] = list = [];
                 if (!list.Contains(iso)) list.Add(iso);
             }

@@ -34,6 +34,7 @@ public sealed partial class FactAligner
     private static void CollectDates(Document doc, int d, int[] recIndex, List<SentenceRec> sentences, List<ClaimRec> claims,
         ClaimAttribution attribution)
     {
+        DocumentYears? years = null;
         foreach (var t in doc.Times)
         {
             if (t.Precision != DatePrecision.Day || t.Iso is not { Length: >= 10 } iso
@@ -42,7 +43,7 @@ public sealed partial class FactAligner
             if (s < 0 || recIndex[s] < 0) continue;
             var sentence = doc.Sentences[s];
             if ((DateVerb(doc.Text, sentence.Start, t.Start) ?? EventNounAfter(doc.Text, t.End, sentence.End)) is not { } verb) continue;
-            day = EventDay(doc, t, s, day);
+            day = EventDay(doc, ref years, t, s, day);
             var q = new Quantity(t.Start, t.End, QuantityKind.Other, day.DayNumber, day.DayNumber, day.DayNumber, "date", verb, Qualifier.Exact);
             var (entity, label) = attribution(doc, q);
             var meaning = new ClaimMeaning(verb, true, null, ClaimScope.Whole, null) { TiedHead = true };
@@ -83,10 +84,10 @@ public sealed partial class FactAligner
     /// <summary>A day the time stage resolved against the report's date, put in the year the document gives its event
     /// (<see cref="EventYear"/>), or after the report when the clause speaks of what is to come (<see cref="Upcoming"/>).
     /// A day written with its year, or a weekday, stands.</summary>
-    private static DateOnly EventDay(Document doc, TimeExpression t, int sentence, DateOnly day)
+    private static DateOnly EventDay(Document doc, ref DocumentYears? years, TimeExpression t, int sentence, DateOnly day)
     {
         if (!t.Relative || !NamesMonth(doc.Text.AsSpan(t.Start, t.End - t.Start))) return day;
-        day = EventYear(doc, t, sentence, day);
+        day = EventYear(years ??= DocumentYears.Of(doc), sentence, day);
         if (doc.PublishedDate is { } published && day < published && Upcoming(doc.Text, doc.Sentences[sentence].Start, t.Start)
             && day.AddYears(1) > published) day = day.AddYears(1);
         return day;
@@ -94,12 +95,12 @@ public sealed partial class FactAligner
 
     /// <summary>A time's resolved date as its sentence's anchor, with a day's year put right by <see cref="EventDay"/>
     /// ("set for October 28" in a June report is this year's, not last year's).</summary>
-    private static string AnchorIso(Document doc, TimeExpression t, int sentence)
+    private static string AnchorIso(Document doc, ref DocumentYears? years, TimeExpression t, int sentence)
     {
         var iso = t.Iso!;
         if (t.Precision != DatePrecision.Day || iso.Length < 10
             || !DateOnly.TryParseExact(iso.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return iso;
-        var fixedDay = EventDay(doc, t, sentence, day);
+        var fixedDay = EventDay(doc, ref years, t, sentence, day);
         return fixedDay == day ? iso : fixedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + iso[10..];
     }
 
@@ -157,26 +158,43 @@ public sealed partial class FactAligner
     /// ("in June 2005"). The time stage resolved the day against the report's date, which is wrong when a report of 2007
     /// recounts a 2005 event; with no such evidence that day stands.
     /// </summary>
-    internal static DateOnly EventYear(Document doc, TimeExpression t, int sentence, DateOnly day)
+    internal static DateOnly EventYear(DocumentYears years, int sentence, DateOnly day)
     {
-        int year = 0, monthYear = 0;
-        bool oneMonthYear = true;
-        foreach (var o in doc.Times)
-        {
-            if (o.Start == t.Start || o.Iso is not { Length: >= 4 } iso || !int.TryParse(iso.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y))
-                continue;
-            bool sameSentence = doc.SentenceAt(o.Start) == sentence;
-            if (sameSentence && year == 0 && (o.Precision == DatePrecision.Year || !o.Relative && o.Precision is DatePrecision.Month or DatePrecision.Day))
-                year = y;
-            if (!o.Relative && o.Precision is DatePrecision.Month or DatePrecision.Day && iso.Length >= 7
-                && int.TryParse(iso.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m) && m == day.Month)
-            {
-                if (monthYear != 0 && monthYear != y) oneMonthYear = false;
-                monthYear = y;
-            }
-        }
-        if (year == 0 && oneMonthYear) year = monthYear;
+        int year = years.InSentence(sentence);
+        if (year == 0) year = years.OfMonth(day.Month);
         if (year == 0 || year == day.Year || day.Day > DateTime.DaysInMonth(year, day.Month)) return day;
         return new DateOnly(year, day.Month, day.Day);
+    }
+
+    /// <summary>The years a document states, read in one pass over its times: per sentence the first year it gives
+    /// ("in 2005", "last year", "June 24, 2005"), and per month the one year written with it ("in June 2005"; none when
+    /// two differ). A relative day (a month and day the time stage dated) is never a source.</summary>
+    internal sealed class DocumentYears
+    {
+        private readonly Dictionary<int, int> sentenceYear = [];
+        private readonly int[] monthYear = new int[13]; // 0 none, -1 two different years
+
+        public static DocumentYears Of(Document doc)
+        {
+            var y = new DocumentYears();
+            foreach (var o in doc.Times)
+            {
+                if (o.Iso is not { Length: >= 4 } iso || !int.TryParse(iso.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+                    continue;
+                bool written = !o.Relative && o.Precision is DatePrecision.Month or DatePrecision.Day;
+                if (o.Precision == DatePrecision.Year || written)
+                {
+                    int s = doc.SentenceAt(o.Start);
+                    if (s >= 0) y.sentenceYear.TryAdd(s, year);
+                }
+                if (written && iso.Length >= 7 && int.TryParse(iso.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m) && m is >= 1 and <= 12)
+                    y.monthYear[m] = y.monthYear[m] == 0 || y.monthYear[m] == year ? year : -1;
+            }
+            return y;
+        }
+
+        public int InSentence(int sentence) => sentenceYear.GetValueOrDefault(sentence);
+
+        public int OfMonth(int month) => monthYear[month] > 0 ? monthYear[month] : 0;
     }
 }

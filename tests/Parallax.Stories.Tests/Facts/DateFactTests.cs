@@ -109,4 +109,18 @@ public sealed class DateFactTests
         ]);
         Assert.Equal("whole", r.Facts.SelectMany(f => f.Claims).Single(c => c.Unit == "s").Scope);
     }
+
+    [Fact]
+    public void A_report_full_of_days_without_a_year_is_read_in_linear_time()
+    {
+        // Each "killed on June 24" looks up the years the report states; the lookup is built once per report.
+        static Document Report(int n) => Dated("d1",
+            "The deputy died in June 2005. " + string.Concat(Enumerable.Repeat("A man was killed on June 24 near the store. ", n)),
+            new DateOnly(2007, 5, 2));
+        var small = Report(300);
+        var large = Report(3_000);
+        var r = FactAlignerTests.Align([large]);
+        Assert.All(DateFacts(r).SelectMany(f => f.Claims), c => Assert.Equal(2005, DayOf(c).Year));
+        LinearTime.Assert(() => FactAlignerTests.Align([small]), () => FactAlignerTests.Align([large]));
+    }
 }
