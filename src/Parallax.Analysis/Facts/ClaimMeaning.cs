@@ -40,7 +40,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         ["woman"] = "person", ["women"] = "person", ["individual"] = "person", ["victim"] = "person", ["civilian"] = "person",
         ["villager"] = "person", ["resident"] = "person", ["adult"] = "person", ["passenger"] = "passenger",
         ["commuter"] = "passenger", ["rider"] = "passenger", ["follower"] = "member", ["member"] = "member",
-        ["crewman"] = "crew", ["crewmen"] = "crew", ["crew"] = "crew", ["sailor"] = "crew", ["seaman"] = "crew", ["seamen"] = "crew",
+        ["crewman"] = "crew", ["crewmen"] = "crew", ["crew"] = "crew", ["crew member"] = "crew", ["sailor"] = "crew", ["seaman"] = "crew", ["seamen"] = "crew",
         ["worker"] = "worker", ["employee"] = "worker", ["staff"] = "worker", ["coworker"] = "worker", ["co-worker"] = "worker",
         ["suspect"] = "suspect", ["pirate"] = "pirate", ["brigand"] = "pirate", ["raider"] = "pirate",
         ["kid"] = "child", ["child"] = "child", ["children"] = "child",
@@ -135,8 +135,22 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore))
             scope = ClaimScope.Part;
         else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
-        else if (ContainsAny(window, BackgroundCues)) scope = ClaimScope.Background;
+        else if (OwnAgo(q, after) is int ago
+                 ? ContainsAny(text.AsSpan(from, q.Start - from), BackgroundCues) || ContainsAny(text.AsSpan(ago, Math.Max(ago, to) - ago), BackgroundCues)
+                 : ContainsAny(window, BackgroundCues))
+            scope = ClaimScope.Background;
         return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    /// <summary>"41 years ago": a duration counted back from the report is how long ago, not a sign that its sentence tells
+    /// an earlier event, so its own "ago" is no background cue (other cues around it still are). Returns where the text
+    /// after "ago" starts, or null when no "ago" follows the duration.</summary>
+    private static int? OwnAgo(in Quantity q, ReadOnlySpan<char> after)
+    {
+        if (q.Kind != QuantityKind.Duration) return null;
+        var rest = after.TrimStart();
+        if (!rest.StartsWith("ago", StringComparison.OrdinalIgnoreCase) || rest.Length > 3 && char.IsLetter(rest[3])) return null;
+        return q.End + (after.Length - rest.Length) + 3;
     }
 
     /// <summary>The claim is the whole of a partitive: "two of the three victims died", "all of the five men": the count
@@ -184,8 +198,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         return Synonyms.TryGetValue(singular, out var t) ? t : singular;
     }
 
-    /// <summary>A capitalised word between the number and its noun, not after "and": "11 Yemeni pirates" → "yemeni" (a
-    /// subset), but "23 Somali and Yemeni pirates" is the whole.</summary>
+    /// <summary>A capitalised word or a model code between the number and its noun, not after "and": "11 Yemeni pirates" →
+    /// "yemeni", "seven AK-47 assault rifles" → "ak-47" (a subset), but "23 Somali and Yemeni pirates" is the whole.</summary>
     private static string? CapitalModifier(ReadOnlySpan<char> span)
     {
         if (span.Contains(" and ", StringComparison.OrdinalIgnoreCase) || span.Contains(" or ", StringComparison.OrdinalIgnoreCase)) return null;
@@ -197,7 +211,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         {
             int sp = middle.IndexOf(' ');
             var w = sp < 0 ? middle : middle[..sp];
-            if (w.Length > 2 && char.IsUpper(w[0]) && char.IsLower(w[^1]) && !QuantityLexicon.Get(w).Is(WordClass.Cardinal))
+            if (w.Length > 2 && char.IsUpper(w[0]) && (char.IsLower(w[^1]) || QuantityExtractor.ModelCode(w) is not null)
+                && !QuantityLexicon.Get(w).Is(WordClass.Cardinal))
                 return w.ToString().ToLowerInvariant();
             if (sp < 0) break;
             middle = middle[(sp + 1)..];

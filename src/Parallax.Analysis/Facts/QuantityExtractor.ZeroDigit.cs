@@ -156,6 +156,8 @@ internal sealed partial class QuantityExtractor
         if (hit.Last + 1 < n && !words[hit.Last].BreakAfter && lex[hit.Last + 1].Unit is { Kind: QuantityKind.Duration }) return false;
         var l = lex[p];
         if (l.Class != WordClass.None || W(p).Length < 2 || words[p].Has(WordMarks.Possessive)) return false;
+        // "Mendes ' 12-year-old daughter": a possessive apostrophe the tokeniser spaced off is no part of a name code.
+        if (text.AsSpan(words[p].End, words[f].Start - words[p].End).IndexOfAny('\'', '\u2019') >= 0) return false;
         if (Is(hit.Last + 1, "of") && hit.Last + 2 < n && words[hit.Last + 2].Has(WordMarks.HasDigit)) hit.Last += 2; // "Image 2 of 10"
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Parallax.Analysis.Text;
 using Parallax.Model;
 
@@ -186,6 +187,16 @@ internal sealed partial class QuantityExtractor
         {
             hit.Value = l.Value;
             hit.Ordinal = true;
+            return true;
+        }
+        if (l.Qual == QualWord.A && Is(i + 1, "couple") && Is(i + 2, "of") && i + 3 < n && lex[i + 3].Unit is not null
+            && !words[i + 1].BreakAfter && !words[i + 2].BreakAfter)
+        {
+            // "a couple of hours": two, loosely (two or three); only before a unit, so no count of people is read.
+            hit.Last = i + 2;
+            hit.Value = 2;
+            hit.Vague = true;
+            hit.VagueUpper = 3;
             return true;
         }
         if (l.Qual == QualWord.A)
@@ -377,8 +388,9 @@ internal sealed partial class QuantityExtractor
         }
         if (!NumberParser.TryParseWithFraction(head, out var value))
         {
-            // "$1.2m", "$3bn": a scale letter only after a currency sign ("5m" alone may be metres).
-            if (hit.Currency is null || head.Length < 2) return false;
+            // "$1.2m", "$3bn": a scale letter only after a currency sign ("5m" alone may be metres); "bn" and "tn" are
+            // scales whatever follows ("30bn euros").
+            if (head.Length < 2 || hit.Currency is null && !(head.Length > 2 && head[^1] == 'n' && head[^2] is 'b' or 't')) return false;
             int letters = head[^1] == 'n' && head.Length > 2 && head[^2] == 'b' ? 2 : 1;
             double scale = head[^letters..] switch
             {
@@ -610,11 +622,21 @@ internal sealed partial class QuantityExtractor
             // "$102 million" was counted, not rounded: three significant figures before a scale word are exact;
             // "$1.2 million", "110 billion" keep the tolerance of a round number.
             double written = SignificantDigits(hit.Mantissa) >= 3 ? hit.Mantissa : hit.Value;
-            (lower, upper) = QuantityBounds.For(qualifier, value, kind, nearly, written);
+            (lower, upper) = qualifier == Qualifier.Exact && WeighedExactly(unit, factor, value)
+                ? (value, value)
+                : QuantityBounds.For(qualifier, value, kind, nearly, written);
         }
         output.Add(new Quantity(start, end, kind, QuantityBounds.Tidy(value), QuantityBounds.Tidy(lower), QuantityBounds.Tidy(upper),
             unit, about, qualifier));
     }
+
+    /// <summary>
+    /// A weight in pounds or kilograms up to what a person weighs (200 kg: "130 pounds", "a 70kg man") was read off a
+    /// scale or a record, not rounded by the writer, so a round figure is exact: "130 pounds" and "135 pounds" cannot both
+    /// be one man's weight. Tonnes and tons, and heavier things ("a 500-pound bomb"), keep a round number's tolerance.
+    /// </summary>
+    internal static bool WeighedExactly(string unit, double factor, double kilograms) =>
+        unit == "kg" && factor <= 1 && kilograms <= 200;
 
     private int EmitUnit(in Hit hit, int u, UnitDef unit, int start, Qualifier qualifier, bool nearly, List<Quantity> output)
     {
@@ -634,6 +656,8 @@ internal sealed partial class QuantityExtractor
             about = MoneyAbout(u + 1, hit.First);
         else
             about = heads.NextNoun(u) ?? heads.OfObject(u + 1) ?? heads.BackwardVerb(hit.First - 1) ?? unit.Name;
+        // "weighing 130 pounds", "5-foot-8, 135 pounds": a weight with no noun after it is somebody's weight.
+        if (WeighedExactly(unit.Unit, unit.Factor, hit.Value * unit.Factor) && (about == unit.Name || about == "weigh")) about = "weight";
         Emit(output, hit, start, end, kind, unit.Factor, unit.Unit, about, qualifier, nearly);
         return u + 1;
     }
@@ -736,6 +760,19 @@ internal sealed partial class QuantityExtractor
         }
         for (int k = j; k < n && k < j + 4; k++)
         {
+            if (ModelCode(W(k)) is int letters)
+            {
+                // "seven AK-47s": the model's plural is what is counted; "seven AK-47 assault rifles": a modifier.
+                if (letters == W(k).Length - 1 && k == j)
+                {
+                    string code = Lemmas.Lower(W(k)[..letters]);
+                    Emit(output, hit, start, words[k].End, QuantityKind.Count, 1, code, code, qualifier, nearly);
+                    resume = k + 1;
+                    return true;
+                }
+                if (words[k].BreakAfter) return false;
+                continue;
+            }
             if (words[k].Has(WordMarks.HasDigit) || lex[k].Is(WordClass.Cardinal)) return false;
             bool modifier = Is(k, "more") || Is(k, "other") || Is(k, "additional");
             if (!modifier && (lex[k].Is(WordClass.Stop) || lex[k].Is(WordClass.Auxiliary))) return false;
@@ -744,6 +781,9 @@ internal sealed partial class QuantityExtractor
                 int head = k;
                 while (head + 1 < n && !words[head].BreakAfter && heads.IsPluralNoun(head + 1) && !Lemmas.LooksVerbal(W(head + 1))) head++;
                 string unit = Lemmas.Singular(W(head));
+                // "300 crew members", "four family members": members of the body the noun before names, not members at large.
+                if (unit == "member" && head > j && MemberBodies.GetAlternateLookup<ReadOnlySpan<char>>().Contains(W(head - 1)))
+                    unit = Lemmas.Lower(W(head - 1)) + " member";
                 Emit(output, hit, start, words[head].End, QuantityKind.Count, 1, unit, unit, qualifier, nearly);
                 resume = head + 1;
                 return true;
@@ -751,6 +791,32 @@ internal sealed partial class QuantityExtractor
             if (words[k].BreakAfter) return false;
         }
         return false;
+    }
+
+    // Bodies whose members a count may name ("crew members", "family members", "gang members").
+    private static readonly FrozenSet<string> MemberBodies = new[]
+    {
+        "crew", "family", "staff", "gang", "board", "party", "cabinet", "band", "team", "church", "club", "council",
+        "committee", "jury", "union", "parliament", "congress", "cult", "militia", "household",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A model code: a capital letter, then letters, a hyphen perhaps, and digits ("AK-47", "M16", "F-16s", "MiG-29"), with
+    /// at most a plural "s" after the digits. Returns the length without that "s"; null for anything else (a plain number,
+    /// "3rd", "10am", "COVID-19" counts too: it names a thing, not a quantity).
+    /// </summary>
+    internal static int? ModelCode(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Length > 12 || !char.IsAsciiLetterUpper(w[0])) return null;
+        int i = 0;
+        while (i < w.Length && char.IsAsciiLetter(w[i])) i++;
+        if (i < w.Length && w[i] == '-') i++;
+        int digits = i;
+        while (i < w.Length && char.IsAsciiDigit(w[i])) i++;
+        if (i == digits) return null;
+        int end = i;
+        if (i < w.Length && w[i] == 's') i++;
+        return i == w.Length ? end : null;
     }
 
     /// <summary>
@@ -785,6 +851,10 @@ internal sealed partial class QuantityExtractor
         if (!hit.Vague)
         {
             bool aged = f > 0 && (Is(f - 1, "aged") || Is(f - 1, "age")) && !words[f - 1].BreakAfter;
+            // "Tom Tennant and William Hakim, both 51, died": one age for the two names before it.
+            bool both = f > 1 && Is(f - 1, "both") && words[f - 2].Has(WordMarks.CommaAfter) && words[f - 2].Has(WordMarks.Capitalized)
+                && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter));
+            aged |= both;
             bool apposition = f > 0 && words[f - 1].Has(WordMarks.CommaAfter) && words[f - 1].Has(WordMarks.Capitalized)
                 && !words[f - 1].Has(WordMarks.HasDigit) && !lex[f - 1].Is(WordClass.Month) && !lex[f - 1].Is(WordClass.Weekday)
                 && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter));

@@ -324,6 +324,9 @@ internal static class QuantityLexicon
             ("knives", "knife"), ("thieves", "thief"), ("halves", "half"), ("leaves", "leaf"), ("shelves", "shelf"),
             ("data", "data"), ("media", "media"), ("aircraft", "aircraft"), ("offspring", "offspring"),
             ("series", "series"), ("species", "species"), ("buses", "bus"), ("viruses", "virus"), ("kids", "kid"),
+            ("crewmen", "crewman"), ("gunmen", "gunman"), ("policemen", "policeman"), ("firemen", "fireman"),
+            ("fishermen", "fisherman"), ("seamen", "seaman"), ("servicemen", "serviceman"), ("militiamen", "militiaman"),
+            ("tribesmen", "tribesman"), ("guardsmen", "guardsman"), ("businessmen", "businessman"), ("patrolmen", "patrolman"),
         })
             Add(pl, new Lex(WordClass.Plural, Lemma: sg));
 

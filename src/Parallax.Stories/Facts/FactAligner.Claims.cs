@@ -32,14 +32,21 @@ public sealed partial class FactAligner
                 if (s >= 0) interesting[s] = true;
             }
             var anchorsBySentence = new Dictionary<int, List<string>>();
+            int overlap = 0;
+            DocumentYears? years = null;
             foreach (var t in doc.Times)
             {
                 if (t.Iso is null) continue;
                 int s = doc.SentenceAt(t.Start);
                 if (s < 0) continue;
                 interesting[s] = true;
+                // "four years ago", "41 years ago": the time is the claim's own duration counted back, not the time the
+                // sentence tells of, so it makes no sentence background.
+                while (overlap < doc.Quantities.Length && doc.Quantities[overlap].End <= t.Start) overlap++;
+                if (overlap < doc.Quantities.Length && doc.Quantities[overlap].Start < t.End) continue;
+                string iso = AnchorIso(doc, ref years, t, s);
                 if (!anchorsBySentence.TryGetValue(s, out var list)) anchorsBySentence[s] = list = [];
-                if (!list.Contains(t.Iso)) list.Add(t.Iso);
+                if (!list.Contains(iso)) list.Add(iso);
             }
             skip.Clear();
             foreach (var q in doc.Quantities) skip.Add(q.Span);

@@ -15,6 +15,7 @@ public sealed partial class FactAligner
     {
         var copyOf = CopiedClaims(docs, claims, sentences, clusters);
         var drafts = new List<(FactStatus Status, int Docs, int First, Cluster Cluster)>();
+        var notCompared = new Dictionary<Cluster, string>();
         // Reports that give a running total as still provisional ("killing at least three people").
         var provisionalDocs = claims.Where(c => c.Predicate is not null && c.Q.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan)
             .Select(c => c.Doc).ToHashSet();
@@ -27,6 +28,7 @@ public sealed partial class FactAligner
             var status = docCount < 2 ? FactStatus.Single
                 : !AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Disputed
                 : independent < 2 ? FactStatus.Single : FactStatus.Agreed;
+            if (status == FactStatus.Disputed && WeakDispute(docs, claims, sentences, c) is { } why) (status, notCompared[c]) = (FactStatus.Single, why);
             if (status == FactStatus.Disputed && IsUpdate(docs, claims, sentences, c, provisionalDocs)) status = FactStatus.Updated;
             drafts.Add((status, docCount, c.Members[0], c));
         }
@@ -54,6 +56,7 @@ public sealed partial class FactAligner
             }
             string head = cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
             var evidence = Evidence(names, docs, claims, sentences, cluster, status, docCount, vocabulary);
+            if (notCompared.TryGetValue(cluster, out var reason)) evidence = [.. evidence.Where(e => !e.StartsWith("single source:", StringComparison.Ordinal)), reason];
             var headClaim = claims[cluster.Members.FirstOrDefault(m => claims[m].Q.About == head, cluster.Members[0])];
             var headSentence = sentences[headClaim.Sentence].Sentence;
             facts.Add(new Fact(id, FactLabels.Label(cluster.Members.Select(m => claims[m]).Select(c => (c.Q, c.Measure, c.Meaning, c.Predicate, c.Holder)).ToList(),

@@ -50,6 +50,7 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         public string? Owner;      // the entity the number describes ("Scott Russell, 46"), when the text says
         public int HeadTerm = -1;  // the About word's id in the story vocabulary, if it occurs as a word
         public bool ScaleUnique;   // its document states no other event quantity of this dimension at this scale
+        public bool ValueUnique;   // its document states this exact value of this dimension in no other sentence
         public ClaimMeaning Meaning; // counted noun, holder noun and scope read from its words
         public string? Predicate;  // what happened to what it counts ("killed"), from its outcome verb
         public string? Holder;     // whose quantity: the owner entity, else the holder noun of an age
@@ -97,7 +98,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         Collect(docs, attribution, entitiesOf, names, vocabulary, sentences, claims);
         vocabulary.Freeze();
-        foreach (var c in claims) c.HeadTerm = vocabulary.Find(c.Q.About);
+        // A weight's word in its sentence is the verb ("weighing 130 pounds"), not "weight".
+        foreach (var c in claims) c.HeadTerm = vocabulary.Find(c.Q.About == "weight" ? "weigh" : c.Q.About);
 
         var clusters = GroupClaims(claims, sentences, vocabulary);
         var facts = AttachParts(BuildFacts(names, docs, claims, sentences, clusters, vocabulary, nextFactId, out var factOfClaim), claims, factOfClaim);
@@ -201,6 +203,10 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
                 for (int j = i + 1; j < sorted.Count && sorted[j].Q.Value / c.Q.Value <= options.MagnitudeRatio && alone; j++)
                     if (sorted[j].Sentence != c.Sentence) alone = false;
                 c.ScaleUnique = alone;
+                bool unique = true;
+                for (int j = i - 1; j >= 0 && sorted[j].Q.Value == c.Q.Value && unique; j--) unique = sorted[j].Sentence == c.Sentence;
+                for (int j = i + 1; j < sorted.Count && sorted[j].Q.Value == c.Q.Value && unique; j++) unique = sorted[j].Sentence == c.Sentence;
+                c.ValueUnique = unique;
             }
         }
     }
@@ -347,6 +353,11 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         // "the fourth floor of the building" and "the 3rd floors" of another: an ordinal says which one of a series, and
         // which series is open unless the two sentences share a word besides the ordinal's noun.
         if (high.Q.Kind == QuantityKind.Ordinal && !ShareTerm(sentences[high.Sentence].Terms, sentences[low.Sentence].Terms, high.HeadTerm, low.HeadTerm))
+            return false;
+        // "weighing 130 pounds" and "135 pounds": whose weight the sentence says, if anywhere, in what else it tells (a
+        // height, a name, the tattoos), so two weights dispute only when their sentences share such a word; a
+        // suspect's weight in one report and a victim's in another stay apart.
+        if (high.Meaning.Noun == "weight" && !ShareTerm(sentences[high.Sentence].Terms, sentences[low.Sentence].Terms, high.HeadTerm, low.HeadTerm))
             return false;
         return Tied(high, low, a, b) && Tied(low, high, a, b);
 
@@ -520,6 +531,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         double ratio = va > 0 && vb > 0 ? Math.Min(va, vb) / Math.Max(va, vb) : va == vb ? 1 : 0;
         if (va == vb) score += options.SameValueBonus;
         else if (ratio >= options.NearRatio) score += options.NearValueBonus;
+        if (va == vb && a.Doc != b.Doc && a.ValueUnique && b.ValueUnique && a.Q.Kind is QuantityKind.Duration or QuantityKind.Length)
+            score += options.OneValueBonus;
         if (ratio < 1 / options.MagnitudeRatio) score *= 0.5;
         return score;
     }

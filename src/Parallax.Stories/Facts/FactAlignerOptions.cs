@@ -44,6 +44,13 @@ public sealed record FactAlignerOptions
     /// This is what lets an outlet's own "after about 20 minutes" meet the quoted "about 25 minutes" and be disputed.</summary>
     public double NearValueBonus { get; init; } = 0.3;
 
+    /// <summary>Added, beside <see cref="SameValueBonus"/>, when two durations or lengths of different documents are equal
+    /// and each is the only statement of that exact value in its document ("30 miles" after "chased" and a "30-mile
+    /// pursuit"; "41 years later" and a "41-year odyssey"): heads read from nearby words differ between outlets, a value
+    /// each outlet states once most likely measures one thing. Values that agree never dispute, so a wrong join costs a
+    /// pair, never a false alarm.</summary>
+    public double OneValueBonus { get; init; } = 0.1;
+
     /// <summary>Added when two numbers describe the same named person ("Scott Russell, 46" and "46-year-old Scott Russell").</summary>
     public double SameOwnerBonus { get; init; } = 0.3;
 

@@ -15,10 +15,10 @@ public sealed class FactAlignerTests
 
     internal static Document Doc(string id, string text) => Pipeline.Run(new Document { Id = id, Origin = id, Text = text });
 
-    internal static FactAlignment Align(IReadOnlyList<Document> docs, ClaimAttribution? attribution = null)
+    internal static FactAlignment Align(IReadOnlyList<Document> docs, ClaimAttribution? attribution = null, FactAlignerOptions? options = null)
     {
         int f = 0, a = 0;
-        return new FactAligner().Align(docs, attribution ?? ((_, _) => (null, null)), () => $"f{++f}", () => $"a{++a}");
+        return new FactAligner(options).Align(docs, attribution ?? ((_, _) => (null, null)), () => $"f{++f}", () => $"a{++a}");
     }
 
     internal static Fact FactWith(FactAlignment r, IReadOnlyList<Document> docs, string doc, string span)

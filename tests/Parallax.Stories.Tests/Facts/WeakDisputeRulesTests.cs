@@ -1,0 +1,101 @@
+using Parallax.Model;
+using Parallax.Stories.Facts;
+
+namespace Parallax.Stories.Tests.Facts;
+
+/// <summary>Disputes whose numbers are likely not one quantity (eval/ecbplus-disputes-audit.tsv): different people's
+/// figures under one noun, and background or wider totals only, are not shown as disputed; one person's differing
+/// figure still is.</summary>
+public sealed class WeakDisputeRulesTests
+{
+    private static Fact[] Disputed(FactAlignment r) => [.. r.Facts.Where(f => f.Status == FactStatus.Disputed)];
+
+    private static readonly string[] People = ["Peyton Manning", "David Garrard"];
+
+    /// <summary>A document whose named people are tagged as persons, as the entity stage would tag them.</summary>
+    private static Document Doc(string id, string text)
+    {
+        var doc = FactAlignerTests.Doc(id, text);
+        var mentions = People.SelectMany(n => AllIndexes(text, n).Select(i => new EntityMention(i, i + n.Length, EntityType.Person)));
+        return doc with { Entities = [.. doc.Entities.Concat(mentions).OrderBy(m => m.Start)] };
+
+        static IEnumerable<int> AllIndexes(string text, string name)
+        {
+            for (int i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal)) yield return i;
+        }
+    }
+
+    [Fact]
+    public void Different_players_figures_under_one_noun_never_dispute()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Peyton Manning completed 29 passes in the playoff game on Sunday."),
+            Doc("d2", "David Garrard completed 23 passes in the playoff game on Sunday."),
+            Doc("d3", "Peyton Manning completed 29 passes in the playoff game on Sunday night."),
+        };
+        var r = FactAlignerTests.AlignWithEntities(docs, FactAlignerTests.Named(People));
+        Assert.Empty(Disputed(r));
+        var fact = Assert.Single(r.Facts, f => f.Claims.Any(c => c.Span.Doc == "d2"));
+        Assert.Contains(fact.Evidence, e => e.StartsWith("not compared:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_players_differing_figure_still_disputes()
+    {
+        var docs = new[]
+        {
+            Doc("d1", "Peyton Manning completed 29 passes in the playoff game on Sunday."),
+            Doc("d2", "Peyton Manning completed 23 passes in the playoff game on Sunday."),
+            Doc("d3", "David Garrard completed 23 passes in the playoff game on Sunday night."),
+        };
+        var r = FactAlignerTests.AlignWithEntities(docs, FactAlignerTests.Named(People));
+        Assert.Single(Disputed(r));
+    }
+
+    [Fact]
+    public void A_differing_bare_count_with_no_verb_and_no_holder_is_not_compared()
+    {
+        // "two speed boats" vs "three speed boats": nothing says both count the same boats (audit: 42 false alarms of
+        // this shape, 1 real).
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The navy said the pirates used two speed boats in the attack."),
+            FactAlignerTests.Doc("d2", "The navy said the pirates used three speed boats in the attack."),
+        ]);
+        Assert.Empty(Disputed(r));
+        Assert.Contains(r.Facts, f => f.Evidence.Any(e => e.StartsWith("not compared: the numbers count a bare noun", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_differing_count_with_a_verb_still_disputes()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Two people were killed in the fire at the warehouse on Monday."),
+            FactAlignerTests.Doc("d2", "Three people were killed in the fire at the warehouse on Monday."),
+        ]);
+        Assert.Single(Disputed(r));
+    }
+
+    [Fact]
+    public void A_report_giving_its_own_figure_beside_a_quoted_one_still_disputes()
+    {
+        // The founding case: one report quotes police ("negotiate … for about 25 minutes") and says "after about 20
+        // minutes" in its own words, under another verb.
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "After attempting to negotiate with the driver for about 25 minutes, the officers broke the window, police said."),
+            FactAlignerTests.Doc("d2", "After attempting to negotiate with the driver for about 25 minutes, the officers broke the window, police said. After about 20 minutes, an officer breaks the window."),
+        ]);
+        Assert.Single(Disputed(r));
+    }
+
+    [Fact]
+    public void Wider_totals_alone_never_dispute()
+    {
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "Bush missed four games earlier this season after undergoing knee surgery."),
+            FactAlignerTests.Doc("d2", "Bush had already missed three games earlier this season with a knee injury."),
+        ]);
+        Assert.Empty(Disputed(r));
+        Assert.Contains(r.Facts, f => f.Evidence.Any(e => e.StartsWith("not compared: every number is background", StringComparison.Ordinal)));
+    }
+}
