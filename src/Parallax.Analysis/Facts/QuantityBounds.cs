@@ -60,19 +60,12 @@ public static class QuantityBounds
     }
 
     /// <summary>
-    /// True when some value satisfies both claims. "More than" has an open lower bound and "less than" an open upper
-    /// bound, so "more than 10" and "exactly 10" cannot both hold, while "at least 10" and "10" can.
+    /// True when the two claims' bounds meet. Touching bounds count as meeting: "more than 30 years" and "three decades",
+    /// "just over four minutes" and "four minutes" are how writers round one figure, not a disagreement (an audit of
+    /// shown disputes on unlabelled ECB+ events found three such false alarms and no real one; precision first).
     /// </summary>
-    public static bool Overlap(Qualifier qa, double lowerA, double upperA, Qualifier qb, double lowerB, double upperB)
-    {
-        double lo = Math.Max(lowerA, lowerB), hi = Math.Min(upperA, upperB);
-        if (lo < hi) return true;
-        if (lo > hi) return false;
-        // Touching intervals: allowed only when the touching ends are both closed.
-        bool loOpen = (lowerA == lo && qa == Qualifier.MoreThan) || (lowerB == lo && qb == Qualifier.MoreThan);
-        bool hiOpen = (upperA == hi && qa == Qualifier.LessThan) || (upperB == hi && qb == Qualifier.LessThan);
-        return !loOpen && !hiOpen;
-    }
+    public static bool Overlap(Qualifier qa, double lowerA, double upperA, Qualifier qb, double lowerB, double upperB) =>
+        Math.Max(lowerA, lowerB) <= Math.Min(upperA, upperB);
 
     /// <summary><see cref="Overlap(Qualifier,double,double,Qualifier,double,double)"/> for two quantities.</summary>
     public static bool Overlap(in Quantity a, in Quantity b) =>

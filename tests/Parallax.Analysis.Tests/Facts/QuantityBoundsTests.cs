@@ -66,12 +66,16 @@ public sealed class QuantityBoundsTests
     }
 
     [Fact]
-    public void More_than_ten_excludes_exactly_ten_but_at_least_ten_does_not()
+    public void Touching_bounds_meet_so_more_than_ten_and_ten_are_no_dispute()
     {
-        Assert.False(QuantityBounds.Overlap(Qualifier.MoreThan, 10, double.PositiveInfinity, Qualifier.Exact, 10, 10));
+        // "more than 30 years" / "three decades": one figure rounded two ways, not a disagreement (precision first).
+        Assert.True(QuantityBounds.Overlap(Qualifier.MoreThan, 10, double.PositiveInfinity, Qualifier.Exact, 10, 10));
         Assert.True(QuantityBounds.Overlap(Qualifier.AtLeast, 10, double.PositiveInfinity, Qualifier.Exact, 10, 10));
-        Assert.False(QuantityBounds.Overlap(Qualifier.LessThan, 0, 3, Qualifier.Exact, 3, 3));
+        Assert.True(QuantityBounds.Overlap(Qualifier.LessThan, 0, 3, Qualifier.Exact, 3, 3));
         Assert.True(QuantityBounds.Overlap(Qualifier.MoreThan, 10, double.PositiveInfinity, Qualifier.AtLeast, 21, double.PositiveInfinity));
+        // Bounds that do not meet still cannot both hold.
+        Assert.False(QuantityBounds.Overlap(Qualifier.MoreThan, 11, double.PositiveInfinity, Qualifier.Exact, 10, 10));
+        Assert.False(QuantityBounds.Overlap(Qualifier.LessThan, 0, 3, Qualifier.Exact, 4, 4));
     }
 
     [Fact]
