@@ -3,16 +3,14 @@ using Parallax.Model;
 namespace Parallax.Report;
 
 /// <summary>Parts, wider totals and earlier events' figures (<see cref="Fact.PartOf"/>) shown indented under the fact they
-/// belong to, with words saying how ("of which", "a wider total", "an earlier event"): never on their own, never in the
-/// disagreements box, never counted as facts of the story's event.</summary>
+/// belong to, with words saying how ("of which", "a wider total", "an earlier event"), not counted as facts of the
+/// story's event. A dispute between two parts is still a disagreement: it is also in the disagreements box and counted.</summary>
 internal sealed partial class HtmlRenderer
 {
     /// <summary>True when the fact is shown beside another of the story (which the story holds), not on its own.</summary>
-    private static bool Listed(StoryView v, Fact f) =>
-        f.PartOf is { } whole && v.Story.Facts.Any(o => string.Equals(o.Id, whole, StringComparison.Ordinal) && o.PartOf is null);
+    private static bool Listed(StoryView v, Fact f) => f.PartOf is { } whole && v.Wholes.Contains(whole);
 
-    private static IEnumerable<Fact> PartsOf(StoryView v, Fact whole) =>
-        whole.PartOf is not null ? [] : v.Story.Facts.Where(f => string.Equals(f.PartOf, whole.Id, StringComparison.Ordinal));
+    private static IEnumerable<Fact> PartsOf(StoryView v, Fact whole) => whole.PartOf is not null ? [] : v.Parts[whole.Id];
 
     /// <summary>How a listed fact relates to its fact, from its claims' scope.</summary>
     private static string Relation(Fact part) => part.Claims.IsDefaultOrEmpty ? "related:" : part.Claims[0].Scope switch

@@ -78,6 +78,14 @@ internal sealed partial class HtmlRenderer(ReportIndex index, TextWriter w)
 
         public string Id(string name) => name + Suffix;
 
+        /// <summary>The facts of the story that are shown on their own (no <see cref="Fact.PartOf"/> link), by id.</summary>
+        public HashSet<string> Wholes => wholes ??= Story.Facts.Where(f => f.PartOf is null).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        private HashSet<string>? wholes;
+
+        /// <summary>The facts listed beside each fact, by that fact's id.</summary>
+        public ILookup<string, Fact> Parts => parts ??= Story.Facts.Where(f => f.PartOf is not null).ToLookup(f => f.PartOf!, StringComparer.Ordinal);
+        private ILookup<string, Fact>? parts;
+
         /// <summary>Position of a source in the story; a span from a document outside the story sorts last.</summary>
         public int Position(string docId) => Order.TryGetValue(docId, out int i) ? i : int.MaxValue;
     }

@@ -721,8 +721,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // A lone word takes the tagger's type only where the rules had some evidence to overrule; alone it stays
         // untyped, as before (the story stage types or drops it).
         if (tagged is { } t) return t;
-        if (locative) return EntityType.Place;
-        if (its) return EntityType.Org;
+        // "at" is as often an organisation ("at Chrysler", "at Harvard") as a place: no evidence of either.
+        if (locative && Word(text, tokens[a - 1]) is not "at") return EntityType.Place;
         if (speech) return EntityType.Person;
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.

@@ -391,7 +391,7 @@ internal sealed partial class QuantityExtractor
             // "$1.2m", "$3bn": a scale letter only after a currency sign ("5m" alone may be metres); "bn" and "tn" are
             // scales whatever follows ("30bn euros").
             if (head.Length < 2 || hit.Currency is null && !(head.Length > 2 && head[^1] == 'n' && head[^2] is 'b' or 't')) return false;
-            int letters = head[^1] == 'n' && head.Length > 2 && head[^2] == 'b' ? 2 : 1;
+            int letters = head.Length > 2 && head[^1] == 'n' && head[^2] is 'b' or 't' ? 2 : 1;
             double scale = head[^letters..] switch
             {
                 "m" or "M" => 1e6,

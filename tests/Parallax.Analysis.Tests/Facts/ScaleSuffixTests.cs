@@ -16,6 +16,14 @@ public sealed class ScaleSuffixTests
     }
 
     [Fact]
+    public void Trillions_glued_to_the_number_are_a_scale_too()
+    {
+        var q = Single("The bank holds 2tn euros in deposits .", "2tn euros");
+        Assert.Equal(QuantityKind.Money, q.Kind);
+        Assert.Equal(2e12, q.Value);
+    }
+
+    [Fact]
     public void A_lone_m_without_a_currency_is_no_million() =>
         Assert.DoesNotContain(Quantities("The runner won the 5m race and 10m dash ."), q => q.Value >= 1e6);
 }
