@@ -194,19 +194,26 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         foreach (var doc in members.Where(c => !c.Object && c.Q.Value > 0 && double.IsFinite(c.Q.Value)).GroupBy(c => c.Doc))
         {
             var sorted = doc.OrderBy(c => c.Q.Value).ToList();
+            // A window of the claims within the ratio of each value, slid by two pointers, with a count of its sentences:
+            // linear even when thousands of one sentence's numbers share a scale.
+            var inWindow = new Dictionary<int, int>();
+            int lo = 0, hi = 0;
             for (int i = 0; i < sorted.Count; i++)
             {
-                var c = sorted[i];
-                bool alone = true;
-                for (int j = i - 1; j >= 0 && c.Q.Value / sorted[j].Q.Value <= options.MagnitudeRatio && alone; j--)
-                    if (sorted[j].Sentence != c.Sentence) alone = false;
-                for (int j = i + 1; j < sorted.Count && sorted[j].Q.Value / c.Q.Value <= options.MagnitudeRatio && alone; j++)
-                    if (sorted[j].Sentence != c.Sentence) alone = false;
-                c.ScaleUnique = alone;
-                bool unique = true;
-                for (int j = i - 1; j >= 0 && sorted[j].Q.Value == c.Q.Value && unique; j--) unique = sorted[j].Sentence == c.Sentence;
-                for (int j = i + 1; j < sorted.Count && sorted[j].Q.Value == c.Q.Value && unique; j++) unique = sorted[j].Sentence == c.Sentence;
-                c.ValueUnique = unique;
+                double value = sorted[i].Q.Value;
+                for (; hi < sorted.Count && sorted[hi].Q.Value / value <= options.MagnitudeRatio; hi++)
+                    inWindow[sorted[hi].Sentence] = inWindow.GetValueOrDefault(sorted[hi].Sentence) + 1;
+                for (; lo < i && value / sorted[lo].Q.Value > options.MagnitudeRatio; lo++)
+                    if (--inWindow[sorted[lo].Sentence] == 0) inWindow.Remove(sorted[lo].Sentence);
+                sorted[i].ScaleUnique = inWindow.Count == 1;
+            }
+            // Runs of one value: unique when the whole run sits in one sentence.
+            for (int start = 0, end; start < sorted.Count; start = end)
+            {
+                bool oneSentence = true;
+                for (end = start + 1; end < sorted.Count && sorted[end].Q.Value == sorted[start].Q.Value; end++)
+                    oneSentence &= sorted[end].Sentence == sorted[start].Sentence;
+                for (int k = start; k < end; k++) sorted[k].ValueUnique = oneSentence;
             }
         }
     }
