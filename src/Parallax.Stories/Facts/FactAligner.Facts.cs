@@ -55,8 +55,7 @@ public sealed partial class FactAligner
                     [.. sentences[c.Sentence].Entities], c.Measure, c.Holder ?? "event", ScopeName(c.Meaning.Scope)));
             }
             string head = cluster.Abouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
-            var evidence = Evidence(names, docs, claims, sentences, cluster, status, docCount, vocabulary);
-            if (notCompared.TryGetValue(cluster, out var reason)) evidence = [.. evidence.Where(e => !e.StartsWith("single source:", StringComparison.Ordinal)), reason];
+            var evidence = Evidence(names, docs, claims, sentences, cluster, status, docCount, vocabulary, notCompared.GetValueOrDefault(cluster));
             var headClaim = claims[cluster.Members.FirstOrDefault(m => claims[m].Q.About == head, cluster.Members[0])];
             var headSentence = sentences[headClaim.Sentence].Sentence;
             facts.Add(new Fact(id, FactLabels.Label(cluster.Members.Select(m => claims[m]).Select(c => (c.Q, c.Measure, c.Meaning, c.Predicate, c.Holder)).ToList(),
@@ -156,7 +155,7 @@ public sealed partial class FactAligner
     }
 
     private static ImmutableArray<string> Evidence(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
-        Cluster cluster, FactStatus status, int docCount, StoryVocabulary vocabulary)
+        Cluster cluster, FactStatus status, int docCount, StoryVocabulary vocabulary, string? notCompared)
     {
         var first = claims[cluster.Members[0]];
         var e = ImmutableArray.CreateBuilder<string>();
@@ -186,6 +185,9 @@ public sealed partial class FactAligner
         }
         switch (status)
         {
+            case FactStatus.Single when notCompared is not null:
+                e.Add(notCompared);
+                break;
             case FactStatus.Single when docCount >= 2:
                 e.Add($"single source: {docCount} documents, but all after the first only copy its sentence");
                 break;
