@@ -38,7 +38,8 @@ public sealed class BrowserTests(ChromiumFixture chromium) : IClassFixture<Chrom
         if (text is not null) await page.FillAsync("textarea[name=text]", text);
         await page.FillAsync("input[name=key]", TestServer.Key);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        // Wait for the answer page's message itself: a load-state wait can miss the navigation the click starts.
+        await page.Locator(".message").WaitForAsync();
         return await page.Locator(".message").InnerTextAsync();
     }
 

@@ -41,7 +41,8 @@ public sealed class NamedSourcesBrowserTests(ChromiumFixture chromium) : IClassF
         await page.FillAsync("textarea[name=text]", Pasted);
         await page.FillAsync("input[name=key]", TestServer.Key);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        // Wait for the answer page's message itself: a load-state wait can miss the navigation the click starts.
+        await page.Locator(".message").WaitForAsync();
         Assert.Contains("Added 1 report", await page.Locator(".message").InnerTextAsync(), StringComparison.Ordinal);
         var docUrl = await page.Locator(".message a[href^='/documents/']").First.EvaluateAsync<string>("e => e.href");
         var storyUrl = await page.Locator(".message a[href^='/stories/']").First.EvaluateAsync<string>("e => e.href");
@@ -81,7 +82,8 @@ public sealed class NamedSourcesBrowserTests(ChromiumFixture chromium) : IClassF
         await page.SetInputFilesAsync("input[name=files]", [self, bare]);
         await page.FillAsync("input[name=key]", TestServer.Key);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        // Wait for the answer page's message itself: a load-state wait can miss the navigation the click starts.
+        await page.Locator(".message").WaitForAsync();
         Assert.Contains("Added 2 report", await page.Locator(".message").InnerTextAsync(), StringComparison.Ordinal);
         var docs = await page.Locator(".message a[href^='/documents/']").EvaluateAllAsync<string[]>("els => els.map(e => e.href)");
 
