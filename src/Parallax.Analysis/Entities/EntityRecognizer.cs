@@ -158,7 +158,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 while (i < end)
                 {
                     if (!CanStart(text, tokens, i, sentence, lowerWords)) { i++; continue; }
-                    int last = ExtendRun(text, tokens, i, end);
+                    int last = OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end);
                     EmitRun(doc, i, last, end, mentions, model, sentence);
                     i = last + 1;
                 }
@@ -594,7 +594,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // Urban Development" stays whole: nothing begins at "Urban".
         if (hasConnector && !acronymFollows && model.Present)
             for (int k = a + 1; k < b; k++)
-                if (Word(text, tokens[k]) is "and"
+                if (Word(text, tokens[k]) is "and" && !OrgNameLists.KeepsAnd(text, tokens, a, k, b)
                     && model.PartsAt(k, EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k + 1]))))
                 {
                     EmitTyped(doc, a, k - 1, sentenceEnd, title, output, model, sentence, affiliation);
