@@ -325,7 +325,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             {
                 int first = sentence.FirstToken + a, last = sentence.FirstToken + b - 1;
                 if (weak.Contains(mentions[exact].Start)
-                    && !(type == EntityType.Place && a + 1 == b && !(first > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, doc.Tokens[first - 1]))))
+                    && !(type == EntityType.Place && a + 1 == b && !PlaceContext(text, doc.Tokens, first, sentence) && !LonePlace(text, doc.Tokens[first]))
                     && !(type == EntityType.Person && ((doc.Tokens[first].Shape & TokenShape.AllCaps) != 0
                         || AcronymAfterFirst(text, doc.Tokens, first, last) || BareLetterLast(text, doc.Tokens, last, sentence.EndToken))))
                     mentions[exact] = mentions[exact] with { Type = type };
@@ -666,7 +666,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 // Not a sentence's first word: with no context on its left the tagger's silence there is no evidence,
                 // and an acronym opening a sentence is most often the organisation acting ("KCPD closed the road").
                 : model.Present && !model.Any(a, b) && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
-                    && !((a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1)) && !ShoutedAround(text, tokens, a, sentence)) ? EntityType.Other
+                    && !((a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1)) && !ShoutedAround(text, tokens, a, sentence)
+                        && ActsAsAcronym(text, tokens, a, sentence)) ? EntityType.Other
                 : EntityType.Org);
         // A small town's name is often a surname too ("Norton"): the tagger's PERSON wins over the gazetteer there,
         // not over countries, states and big cities.
@@ -702,7 +703,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         bool locative = a > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]));
         bool surname = count == 1 && model.Surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
         var tagged = surname ? null : model.TypeOf(a, b);
-        if (tagged == EntityType.Place && !locative) tagged = null;
+        if (tagged == EntityType.Place && !PlaceContext(text, tokens, a, sentence) && !(count == 1 && LonePlace(text, tokens[a]))) tagged = null;
         if (tagged == EntityType.Person && (AcronymAfterFirst(text, tokens, a, b) || count > 1 && BareLetterLast(text, tokens, b, sentenceEnd))) tagged = null;
         // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
         bool loneHead = count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
@@ -727,6 +728,34 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>Context that lets the tagger's PLACE stand for a name the rules cannot type: a locative right before it
+    /// ("in Fallujah"), also past "the" ("in the U.S") or capitalised at a sentence's start ("In Fallujah, …").</summary>
+    private static bool PlaceContext(string text, IReadOnlyList<Token> tokens, int a, Sentence sentence)
+    {
+        var locatives = Locatives.GetAlternateLookup<ReadOnlySpan<char>>();
+        int k = a - 1;
+        if (k > sentence.FirstToken && Word(text, tokens[k]) is "the") k--;
+        if (k < sentence.FirstToken) return false;
+        var w = Word(text, tokens[k]);
+        if (locatives.Contains(w)) return true;
+        Span<char> lower = stackalloc char[16];
+        return k == sentence.FirstToken && w.Length <= lower.Length && w.ToLowerInvariant(lower) == w.Length && locatives.Contains(lower[..w.Length]);
+    }
+
+    /// <summary>A sentence-opening all-caps word that reads as an organisation acting ("KCPD closed the road"): short, as
+    /// acronyms are, and followed by a lower-case word, not a shouted word standing alone ("WOW !", "WONDERFUL service").</summary>
+    private static bool ActsAsAcronym(string text, IReadOnlyList<Token> tokens, int a, Sentence sentence) =>
+        tokens[a].Length <= 5 && a + 1 < sentence.EndToken && tokens[a + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[a + 1].Start]);
+
+    /// <summary>A lone word the tagger may call a place without a locative: no demonym ("AUSTRALIAN"), no first name.</summary>
+    private bool LonePlace(string text, Token t)
+    {
+        var w = Word(text, t);
+        if (lexicon.FirstNameLookup.Contains(w)) return false;
+        if ((t.Shape & TokenShape.AllCaps) == 0) return !lexicon.DemonymLookup.Contains(w);
+        return w.Length <= 32 && !lexicon.DemonymLookup.Contains(TitleCase(w));
     }
 
     /// <summary>An acronym in an organisation's company: joined to the organisation just named ("the Coast Guard and

@@ -1,0 +1,32 @@
+using Parallax.Analysis.Tests.Support;
+using Parallax.Model;
+
+namespace Parallax.Analysis.Tests.Entities;
+
+/// <summary>Where the report lost what the tagger alone had right on GUM and UNER EWT dev (`eval ner --report-errors`),
+/// each on invented text (issue 17).</summary>
+public sealed class ReportTypingTests
+{
+    [Theory]
+    [InlineData("In Fallujah, hundreds of people marched on Friday.", "Fallujah")]
+    [InlineData("Tasmania was left out of the survey this year.", "Tasmania")]
+    [InlineData("The company is taking deliveries in the U.S this month.", "U.S")]
+    public void A_place_the_tagger_names_is_no_organisation_or_untyped_word(string text, string place)
+    {
+        var d = Docs.Analyse(text);
+        Assert.Contains(place, Docs.Mentions(d, EntityType.Place));
+    }
+
+    [Theory]
+    [InlineData("WOW !", "WOW")]
+    [InlineData("WONDERFUL service and a kind owner.", "WONDERFUL")]
+    public void A_shouted_word_standing_alone_is_no_organisation(string text, string word) =>
+        Assert.DoesNotContain(word, Docs.Mentions(Docs.Analyse(text), EntityType.Org));
+
+    [Fact]
+    public void An_acronym_opening_a_sentence_still_acts_as_an_organisation()
+    {
+        var d = Docs.Analyse("KCPD closed the road after the crash.");
+        Assert.Contains("KCPD", Docs.Mentions(d, EntityType.Org));
+    }
+}
