@@ -717,6 +717,12 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // a place (unless the tagger makes it an organisation: "at Boeing"), a surname of a person already named stays hers.
         if (its) return EntityType.Org;
         if (locative && tagged != EntityType.Org && Word(text, tokens[a - 1]) is not "at") return EntityType.Place;
+        // "…, Ford said", "Chrysler said": companies speak too. A lone name by a speech verb is a person only on person
+        // evidence (a person of that surname already named, a title or role, "he"/"she"/"who" right after it); else it
+        // stays untyped, beyond the tagger's reach, and the story stage types it from the name's other mentions.
+        if (count == 1 && speech && !surname && (tagged is null || tagged == EntityType.Person && lexicon.FirstNameLookup.Contains(first))
+            && !PersonWordAfter(text, tokens, b, sentenceEnd))
+            return EntityType.Other;
         // Nor does the tagger type such a head word later ("the entire City" is no organisation).
         if (!surname && !loneHead) Weak(EntityType.Other);
         // A lone word takes the tagger's type only where the rules had some evidence to overrule; alone it stays
@@ -811,6 +817,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (b + 2 >= end || text[tokens[b + 1].Start] != ',') return false;
         for (int k = b + 2; k < Math.Min(end, b + 6); k++)
             if (EntityLexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k]))) return true;
+        return false;
+    }
+
+    /// <summary>"Tolliver said he …", "said Tolliver, who …": a personal pronoun or "who" later in the sentence (within 20 tokens; companies are "it").</summary>
+    private static bool PersonWordAfter(string text, IReadOnlyList<Token> tokens, int b, int end)
+    {
+        for (int k = b + 1; k < Math.Min(end, b + 20); k++)
+            if (Word(text, tokens[k]) is "he" or "she" or "his" or "her" or "who") return true;
         return false;
     }
 
