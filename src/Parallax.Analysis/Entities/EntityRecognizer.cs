@@ -138,7 +138,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         {
             foreach (var sentence in doc.Sentences)
             {
-                if (IsHeadline(text, tokens, sentence)) continue;
+                if (IsHeadline(text, tokens, sentence))
+                {
+                    if (tagger is not null) AddHeadlineNames(doc, sentence, mentions, ref labels);
+                    continue;
+                }
                 if (!AnyCanStart(text, tokens, sentence, lowerWords)) continue;
                 int end = sentence.EndToken;
                 int i = sentence.FirstToken;
@@ -361,6 +365,38 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             mentions.Sort(fromRule, mentions.Count - fromRule, Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start)));
 
         static bool Contains(string text, EntityMention m, string part) => text.AsSpan(m.Start, m.End - m.Start).Contains(part, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// In a title-case line capitalisation says nothing, so the rules skip it; but lists of names look like such lines too
+    /// ("Kristen Quinn, Sarah Mulholland, Samuel Pak", "Coach: Lisa Gilette"). There a name stands only as a list item
+    /// (between punctuation or the line's ends) where two kinds of evidence agree: the tagger's exact PERSON span of two or
+    /// three words opening with a first name, or its exact PLACE span that the place gazetteer holds.
+    /// </summary>
+    private void AddHeadlineNames(Document doc, Sentence sentence, List<EntityMention> mentions, ref byte[]? labels)
+    {
+        if (sentence.TokenCount == 0) return;
+        if (labels is null || labels.Length < sentence.TokenCount)
+        {
+            if (labels is not null) ArrayPool<byte>.Shared.Return(labels);
+            labels = ArrayPool<byte>.Shared.Rent(Math.Max(sentence.TokenCount, 64));
+        }
+        var text = doc.Text;
+        var tokens = ImmutableCollectionsMarshal.AsArray(doc.Tokens)!.AsSpan(sentence.FirstToken, sentence.TokenCount);
+        tagger!.Tag(text, tokens, labels);
+        foreach (var (a, b, type) in NerLabels.Spans(labels.AsSpan(0, tokens.Length)))
+        {
+            bool caps = false;
+            for (int k = a; k < b; k++)
+                if (!IsNameToken(tokens[k]) || (tokens[k].Shape & TokenShape.AllCaps) != 0) caps = true;
+            // A list item stands between punctuation or the line's ends; a headline's name runs into its words
+            // ("Lindsay Lohan Checks Into Rehab"), where the report stays silent as before.
+            if (caps || a > 0 && tokens[a - 1].Kind == TokenKind.Word || b < tokens.Length && tokens[b].Kind == TokenKind.Word) continue;
+            var span = text.AsSpan(tokens[a].Start, tokens[b - 1].End - tokens[a].Start);
+            bool person = type == EntityType.Person && b - a is 2 or 3 && lexicon.FirstNameLookup.Contains(text.AsSpan(tokens[a].Start, tokens[a].Length));
+            bool place = type == EntityType.Place && lexicon.PlaceLookup.Contains(span);
+            if (person || place) mentions.Add(new EntityMention(tokens[a].Start, tokens[b - 1].End, type));
+        }
     }
 
     /// <summary>"the tug Marguerite K", "the tug, the Marguerite K": a lower-case thing noun right before token

@@ -29,4 +29,19 @@ public sealed class ReportTypingTests
         var d = Docs.Analyse("KCPD closed the road after the crash.");
         Assert.Contains("KCPD", Docs.Mentions(d, EntityType.Org));
     }
+
+    [Fact]
+    public void Names_listed_on_a_line_of_their_own_are_people()
+    {
+        var d = Docs.Analyse("The teams were named on Monday.\nCoach: Karen Miller\nDavid Brown, Sarah Wilson, Michael Green, Laura Adams\n");
+        Assert.Contains("Sarah Wilson", Docs.Mentions(d, EntityType.Person));
+        Assert.Contains("Karen Miller", Docs.Mentions(d, EntityType.Person));
+    }
+
+    [Fact]
+    public void A_headline_still_names_nothing_inside_its_words()
+    {
+        var d = Docs.Analyse("Karen Miller Takes Over Harbor Police Department In Shakeup\nThe chief was named on Monday.");
+        Assert.DoesNotContain(d.Entities, m => m.Start < d.Text.IndexOf('\n'));
+    }
 }
