@@ -329,7 +329,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             {
                 int first = sentence.FirstToken + a, last = sentence.FirstToken + b - 1;
                 if (weak.Contains(mentions[exact].Start)
-                    && !(type == EntityType.Place && a + 1 == b && !PlaceContext(text, doc.Tokens, first, sentence) && !LonePlace(text, doc.Tokens[first]))
+                    && !(type == EntityType.Place && a + 1 == b && (!PlaceContext(text, doc.Tokens, first, sentence) && !LonePlace(text, doc.Tokens[first])
+                        || lexicon.DemonymLookup.Contains(Word(text, doc.Tokens[first]))))
                     && !(type == EntityType.Person && ((doc.Tokens[first].Shape & TokenShape.AllCaps) != 0
                         || AcronymAfterFirst(text, doc.Tokens, first, last) || BareLetterLast(text, doc.Tokens, last, sentence.EndToken))))
                     mentions[exact] = mentions[exact] with { Type = type };
@@ -736,10 +737,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // decides when it tagged exactly this span: "Apple said" is an organisation, "Chrysler Group" too. Its PLACE for
         // an unknown run without a locative ("Cheyenne Hoyt") was wrong more often than right on the seeds, and a lone
         // word the document already used as a surname stays with the rules (the story stage links it to the person).
-        bool locative = a > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]));
+        bool locative = a > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]))
+            // "in Dutch universities", "in English", "in Section 7": a language, a people's adjective or a numbered part
+            // is no place.
+            && !(count == 1 && lexicon.DemonymLookup.Contains(first)) && !(b + 1 < sentenceEnd && tokens[b + 1].Kind == TokenKind.Number);
         bool surname = count == 1 && model.Surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
         var tagged = surname ? null : model.TypeOf(a, b);
         if (tagged == EntityType.Place && !PlaceContext(text, tokens, a, sentence) && !(count == 1 && LonePlace(text, tokens[a]))) tagged = null;
+        if (tagged == EntityType.Place && count == 1 && lexicon.DemonymLookup.Contains(first)) tagged = null;
         if (tagged == EntityType.Person && (AcronymAfterFirst(text, tokens, a, b) || count > 1 && BareLetterLast(text, tokens, b, sentenceEnd))) tagged = null;
         // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
         bool loneHead = count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);

@@ -44,4 +44,11 @@ public sealed class ReportTypingTests
         var d = Docs.Analyse("Karen Miller Takes Over Harbor Police Department In Shakeup\nThe chief was named on Monday.");
         Assert.DoesNotContain(d.Entities, m => m.Start < d.Text.IndexOf('\n'));
     }
+
+    [Theory]
+    [InlineData("We hope to start more clinics in Dutch universities next year.", "Dutch")]
+    [InlineData("He lost his savings investing in Peruvian rice.", "Peruvian")]
+    [InlineData("Please read the changes in Section 7 before signing.", "Section")]
+    public void A_people_or_a_numbered_part_after_in_is_no_place(string text, string word) =>
+        Assert.DoesNotContain(word, Docs.Mentions(Docs.Analyse(text), EntityType.Place));
 }
