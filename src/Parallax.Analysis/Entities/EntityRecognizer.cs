@@ -611,6 +611,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         }
         bool acronymFollows = AcronymInParentheses(text, tokens, b, sentenceEnd);
 
+        // "The Wealth of Nations", "The Life of the Mind": "The" with a connector and no organisation head is a work's title,
+        // one thing, not an organisation and a place.
+        if (hasConnector && !hasOrgHead && !acronymFollows && b > a + 2 && Word(text, tokens[a]) is "The" && Word(text, tokens[a + 2]) is "of"
+            && title is null && !affiliation && !Joins(text, tokens, a, b))
+        {
+            output.Add(new EntityMention(tokens[a].Start, tokens[b].End, EntityType.Other));
+            return;
+        }
         // Connectors are only kept inside organisation names; otherwise the run splits at them.
         if (hasConnector && !hasOrgHead && !acronymFollows)
         {
@@ -874,6 +882,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         if (b + 1 < end && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))) return true;
         // "…," said Neudauer
         return a > 0 && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]));
+    }
+
+    /// <summary>Whether an "and", "or" or "&amp;" joins words of the run a..b ("The Hague and Rotterdam").</summary>
+    private static bool Joins(string text, IReadOnlyList<Token> tokens, int a, int b)
+    {
+        for (int k = a + 1; k < b; k++) if (Word(text, tokens[k]) is "and" or "or" or "&") return true;
+        return false;
     }
 
     private static bool AcronymInParentheses(string text, IReadOnlyList<Token> tokens, int b, int end) =>

@@ -51,4 +51,12 @@ public sealed class ReportTypingTests
     [InlineData("Please read the changes in Section 7 before signing.", "Section")]
     public void A_people_or_a_numbered_part_after_in_is_no_place(string text, string word) =>
         Assert.DoesNotContain(word, Docs.Mentions(Docs.Analyse(text), EntityType.Place));
+
+    [Theory]
+    [InlineData("She was reading The Wealth of Nations on the train.", "The Wealth")]
+    public void A_work_titled_the_x_of_y_is_no_organisation(string text, string part)
+    {
+        var d = Docs.Analyse(text);
+        Assert.DoesNotContain(d.Entities, m => m.Type != EntityType.Other && d.Slice(m.Span).StartsWith(part, StringComparison.Ordinal));
+    }
 }
