@@ -800,9 +800,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     }
 
     /// <summary>A sentence-opening all-caps word that reads as an organisation acting ("KCPD closed the road"): short, as
-    /// acronyms are, and followed by a lower-case word, not a shouted word standing alone ("WOW !", "WONDERFUL service").</summary>
+    /// acronyms are, and followed by a lower-case word (or a comma and one: "ICE, the spokesperson said, …"), not a shouted
+    /// word standing alone ("WOW !", "WONDERFUL service").</summary>
     private static bool ActsAsAcronym(string text, IReadOnlyList<Token> tokens, int a, Sentence sentence) =>
-        tokens[a].Length <= 5 && a + 1 < sentence.EndToken && tokens[a + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[a + 1].Start]);
+        tokens[a].Length <= 5 && a + 2 < sentence.EndToken
+        && (tokens[a + 1].Kind == TokenKind.Word || text[tokens[a + 1].Start] == ',' && tokens[a + 2].Kind == TokenKind.Word) && char.IsLower(text[tokens[a + 2 - (tokens[a + 1].Kind == TokenKind.Word ? 1 : 0)].Start]);
 
     /// <summary>A lone word the tagger may call a place without a locative: no demonym ("AUSTRALIAN"), no first name.</summary>
     private bool LonePlace(string text, Token t)

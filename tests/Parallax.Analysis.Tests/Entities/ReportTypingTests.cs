@@ -28,6 +28,8 @@ public sealed class ReportTypingTests
     {
         var d = Docs.Analyse("KCPD closed the road after the crash.");
         Assert.Contains("KCPD", Docs.Mentions(d, EntityType.Org));
+        d = Docs.Analyse("ICE, the spokesperson said, is not responsible for the delay.");
+        Assert.Contains("ICE", Docs.Mentions(d, EntityType.Org));
     }
 
     [Fact]
