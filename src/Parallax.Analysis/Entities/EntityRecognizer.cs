@@ -162,7 +162,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 while (i < end)
                 {
                     if (!CanStart(text, tokens, i, sentence, lowerWords)) { i++; continue; }
-                    int last = OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end);
+                    int last = OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end, lexicon);
                     EmitRun(doc, i, last, end, mentions, model, sentence);
                     i = last + 1;
                 }
@@ -639,7 +639,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // Urban Development" stays whole: nothing begins at "Urban".
         if (hasConnector && !acronymFollows && model.Present)
             for (int k = a + 1; k < b; k++)
-                if (Word(text, tokens[k]) is "and" && !OrgNameLists.KeepsAnd(text, tokens, a, k, b)
+                if (Word(text, tokens[k]) is "and" && !OrgNameLists.KeepsAnd(text, tokens, a, k, b, lexicon)
                     && model.PartsAt(k, EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k + 1]))))
                 {
                     EmitTyped(doc, a, k - 1, sentenceEnd, title, output, model, sentence, affiliation);
