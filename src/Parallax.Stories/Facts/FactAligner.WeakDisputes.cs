@@ -9,7 +9,9 @@ namespace Parallax.Stories.Facts;
 /// claim is background or a wider total (earlier events, season or city totals, which different reports need not
 /// share); or no claim has a holder and (a) the differing numbers sit right after different people's names ("Manning
 /// completed 17 passes", "Garrard completed 28 passes") while claims after the same name agree, or (b) the measure is a
-/// bare noun with no verb ("20 points", "12 magazines"). A named person's own figure differing between reports always stands.
+/// bare noun with no verb ("20 points", "12 magazines"); or one report itself gives two different values among the
+/// claims in one voice, so the words name several quantities there. A named person's own figure differing between
+/// reports stands unless that last rule applies.
 /// </summary>
 public sealed partial class FactAligner
 {
@@ -23,6 +25,14 @@ public sealed partial class FactAligner
         if (members.TrueForAll(m => claims[m].Meaning.Scope is ClaimScope.Background or ClaimScope.Roundup))
             return "not compared: every number is background or a wider total (an earlier event, a season or area total), which reports need not share";
         if (members.Exists(m => claims[m].Holder is not null)) return null;
+
+        // One report itself gives differing values under this fact's words in one voice (its own, or one source's): the
+        // words name several quantities in that story (one player's points and another's, the bullets a gun held and the
+        // bullets that hit), so a difference between reports says nothing. A report that sets its own figure beside a
+        // source's ("about 20 minutes" vs police's "about 25 minutes") speaks in two voices and still disputes. Ages are
+        // left to the holder rules.
+        if (members.TrueForAll(m => claims[m].Q.Kind != QuantityKind.Age) && OneVoiceGivesTwoValues(docs, members, claims, sentences))
+            return "not compared: one report itself gives differing numbers under these words, so they name several quantities, not one";
 
         // Claims grouped by the person named just before the number ("" when none).
         var bySubject = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -48,6 +58,37 @@ public sealed partial class FactAligner
             return "not compared: the numbers count a bare noun with no verb and no holder, so nothing says they are the same quantity";
 
         return null;
+    }
+
+    /// <summary>True when one document gives two different values among the members from one voice: the same attributed
+    /// source; or none, where a sentence that reports speech ("…, police said", a quotation) counts as another voice even
+    /// when its speaker is not known. One pass over the members.</summary>
+    private static bool OneVoiceGivesTwoValues(IReadOnlyList<Document> docs, List<int> members, List<ClaimRec> claims, List<SentenceRec> sentences)
+    {
+        var first = new Dictionary<(int Doc, string Voice), double>();
+        var speech = new Dictionary<int, bool>();   // each sentence read once, however many numbers it holds
+        foreach (int m in members)
+        {
+            var c = claims[m];
+            if (!speech.TryGetValue(c.Sentence, out bool reported))
+                speech[c.Sentence] = reported = ReportsSpeech(docs[c.Doc].Text, sentences[c.Sentence].Sentence);
+            var key = (c.Doc, c.EntityId ?? c.Label ?? (reported ? "\u0001speech" : ""));
+            if (!first.TryAdd(key, c.Q.Value) && first[key] != c.Q.Value) return true;
+        }
+        return false;
+    }
+
+    private static bool ReportsSpeech(string text, Sentence sentence)
+    {
+        var span = text.AsSpan(sentence.Start, sentence.End - sentence.Start);
+        if (span.IndexOfAny("\"“”") >= 0) return true;
+        foreach (var range in span.Split(' '))
+        {
+            var word = span[range].TrimEnd(".,;:!?");
+            foreach (var w in SpeakerWords)
+                if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>The story entity id of a person named in the claim's sentence shortly before the number, as its subject

@@ -98,4 +98,33 @@ public sealed class WeakDisputeRulesTests
         Assert.Empty(Disputed(r));
         Assert.Contains(r.Facts, f => f.Evidence.Any(e => e.StartsWith("not compared: every number is background", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void A_report_giving_two_figures_in_its_own_voice_names_several_quantities_and_does_not_dispute()
+    {
+        // Audit shape (sports reports): one report gives two different yardages under one verb (the running back's and
+        // the receiver's), so another report's differing figure need not be either of them.
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The running back ran for 20 yards on the final drive."),
+            FactAlignerTests.Doc("d2", "The running back ran for 15 yards on the final drive. The receiver ran for 14 yards on the final drive."),
+            FactAlignerTests.Doc("d3", "The running back ran for 20 yards on the final drive of the game."),
+        ]);
+        Assert.Empty(Disputed(r));
+        Assert.Contains(r.Facts, f => f.Evidence.Any(e => e.StartsWith("not compared: one report itself gives differing numbers", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_report_setting_its_own_figure_beside_a_sources_figure_still_disputes()
+    {
+        // The founding case with the speaker known, as the quote stage gives it: the report's own "about 20 minutes" and
+        // the police's quoted "about 25 minutes" are two voices, not two quantities.
+        const string quoted = "After attempting to negotiate with the driver for about 25 minutes, the officers broke the window, police said.";
+        var docs = new[]
+        {
+            FactAlignerTests.Doc("d1", quoted),
+            FactAlignerTests.Doc("d2", quoted + " After about 20 minutes, an officer breaks the window."),
+        };
+        var r = FactAlignerTests.Align(docs, (doc, q) => q.Start < quoted.Length ? ("e1", "police") : (null, null));
+        Assert.Single(Disputed(r));
+    }
 }
