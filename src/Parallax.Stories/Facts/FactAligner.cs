@@ -102,7 +102,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         foreach (var c in claims) c.HeadTerm = vocabulary.Find(c.Q.About == "weight" ? "weigh" : c.Q.About);
 
         var clusters = GroupClaims(claims, sentences, vocabulary);
-        var facts = AttachParts(BuildFacts(names, docs, claims, sentences, clusters, vocabulary, nextFactId, out var factOfClaim), claims, factOfClaim);
+        var principals = Principals(docs, entitiesOf);
+        var facts = AttachParts(BuildFacts(names, docs, claims, sentences, clusters, vocabulary, principals, nextFactId, out var factOfClaim), claims, factOfClaim);
         var accounts = BuildAccounts(names, docs, claims, sentences, vocabulary, facts, factOfClaim, nextAccountId);
         return new FactAlignment(facts, accounts);
     }
