@@ -419,6 +419,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     private static readonly FrozenSet<string> TimeWords = new[]
     {
         "time", "day", "night", "week", "month", "year", "season", "round", "straight", "consecutive", "hour", "minute", "anniversary",
+        // Periods of a game or a year: "in the third quarter" tells when something happened, and each period comes in turn.
+        "quarter", "half", "period", "inning",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private bool NearValues(in Quantity x, in Quantity y)

@@ -189,4 +189,15 @@ public sealed class WeakDisputeRulesTests
             Tagged("d2", "The jury deliberated for 30 hours over four days."));
         Assert.Single(Disputed(r));
     }
+
+    [Fact]
+    public void Periods_of_a_game_never_dispute()
+    {
+        // "in the third quarter" says when something happened; the next thing happens in the fourth.
+        var r = FactAlignerTests.Align([
+            FactAlignerTests.Doc("d1", "The Colts scored the winning touchdown in the fourth quarter of the game."),
+            FactAlignerTests.Doc("d2", "The Colts scored the winning touchdown in the third quarter of the game."),
+        ]);
+        Assert.Empty(Disputed(r));
+    }
 }
