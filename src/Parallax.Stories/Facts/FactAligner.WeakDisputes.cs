@@ -19,7 +19,10 @@ public sealed partial class FactAligner
     private static readonly string[] SpeakerWords = ["said", "says", "say", "told", "tells", "according"];
 
     /// <summary>Null when the dispute stands; else why its claims are not compared, for the fact's evidence.</summary>
-    private static string? WeakDispute(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster cluster, string?[] principals)
+    /// <param name="speech">Whether each sentence reports speech, filled in as sentences are first read, shared by all the
+    /// story's facts so that each sentence is read once however many facts its numbers fall in.</param>
+    private static string? WeakDispute(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster cluster, string?[] principals,
+        Dictionary<int, bool> speech)
     {
         var members = cluster.Members;
         if (members.TrueForAll(m => claims[m].Meaning.Scope is ClaimScope.Background or ClaimScope.Roundup))
@@ -31,7 +34,7 @@ public sealed partial class FactAligner
         // bullets that hit), so a difference between reports says nothing. A report that sets its own figure beside a
         // source's ("about 20 minutes" vs police's "about 25 minutes") speaks in two voices and still disputes. Ages are
         // left to the holder rules.
-        if (members.TrueForAll(m => claims[m].Q.Kind != QuantityKind.Age) && OneVoiceGivesTwoValues(docs, members, claims, sentences))
+        if (members.TrueForAll(m => claims[m].Q.Kind != QuantityKind.Age) && OneVoiceGivesTwoValues(docs, members, claims, sentences, speech))
             return "not compared: one report itself gives differing numbers under these words, so they name several quantities, not one";
 
         // Claims grouped by the named subject of their verb: the person, organisation or team named just before the
@@ -81,11 +84,11 @@ public sealed partial class FactAligner
 
     /// <summary>True when one document gives two different values among the members from one voice: the same attributed
     /// source; or none, where a sentence that reports speech ("…, police said", a quotation) counts as another voice even
-    /// when its speaker is not known. One pass over the members.</summary>
-    private static bool OneVoiceGivesTwoValues(IReadOnlyList<Document> docs, List<int> members, List<ClaimRec> claims, List<SentenceRec> sentences)
+    /// when its speaker is not known. One pass over the members; each sentence is read once per story.</summary>
+    private static bool OneVoiceGivesTwoValues(IReadOnlyList<Document> docs, List<int> members, List<ClaimRec> claims, List<SentenceRec> sentences,
+        Dictionary<int, bool> speech)
     {
         var first = new Dictionary<(int Doc, string Voice), double>();
-        var speech = new Dictionary<int, bool>();   // each sentence read once, however many numbers it holds
         foreach (int m in members)
         {
             var c = claims[m];
