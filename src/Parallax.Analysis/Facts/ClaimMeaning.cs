@@ -130,7 +130,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         {
             // A person's age is read at the report's time whatever else the sentence dates ("Nichols, 37, was found
             // guilty last month"); only an age tied to another time is background ("who was 18 at the time").
-            if (StartsWithAny(after, AgeThen)) scope = ClaimScope.Background;
+            if (StartsWithAny(after, AgeThen) || ThenBefore(before)) scope = ClaimScope.Background;
         }
         else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore))
             scope = ClaimScope.Part;
@@ -140,6 +140,15 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
                  : ContainsAny(window, BackgroundCues))
             scope = ClaimScope.Background;
         return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    /// <summary>"then-15-year-old Timmons", "was then 15": an age at an earlier time than the report's.</summary>
+    private static bool ThenBefore(ReadOnlySpan<char> before)
+    {
+        var b = before.TrimEnd();
+        if (b.EndsWith('-')) b = b[..^1].TrimEnd();
+        int sp = b.LastIndexOf(' ');
+        return (sp < 0 ? b : b[(sp + 1)..]).Equals("then", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"41 years ago": a duration counted back from the report is how long ago, not a sign that its sentence tells

@@ -36,7 +36,14 @@ public static class QuantityBounds
         switch (qualifier)
         {
             case Qualifier.Approximate:
-                return nearly ? (Tidy(value * (1 - Tolerance)), value) : (Tidy(value * (1 - Tolerance)), Tidy(value * (1 + Tolerance)));
+            {
+                // A hedged few of a coarse time unit ("roughly one week", "about two months") is rounded to the whole
+                // unit: half a unit either way, wider than 10 % of so small a count ("about a week" meets "eight days";
+                // "about three weeks" is still not "two weeks").
+                double tolerance = kind == QuantityKind.Duration && written is >= 1 and < 5 && written == Math.Floor(written)
+                    ? Math.Max(Tolerance, 0.5 / written) : Tolerance;
+                return nearly ? (Tidy(value * (1 - tolerance)), value) : (Tidy(value * (1 - tolerance)), Tidy(value * (1 + tolerance)));
+            }
             case Qualifier.MoreThan:
             case Qualifier.AtLeast:
                 return (value, double.PositiveInfinity);

@@ -857,7 +857,9 @@ internal sealed partial class QuantityExtractor
             aged |= both;
             bool apposition = f > 0 && words[f - 1].Has(WordMarks.CommaAfter) && words[f - 1].Has(WordMarks.Capitalized)
                 && !words[f - 1].Has(WordMarks.HasDigit) && !lex[f - 1].Is(WordClass.Month) && !lex[f - 1].Is(WordClass.Weekday)
-                && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter));
+                && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter))
+                // "Windows XP, Vista, 7, 8": a number followed by another is an item of a list, not an age.
+                && !(words[l].Has(WordMarks.CommaAfter) && l + 1 < n && words[l + 1].Has(WordMarks.HasDigit));
             if ((aged || apposition) && hit.Value is >= 1 and <= 120 && hit.Value == Math.Floor(hit.Value) && double.IsNaN(hit.High)
                 && hit.Currency is null && !hit.Percent)
             {

@@ -11,11 +11,12 @@ public sealed partial class FactAligner
     // ---------------------------------------------------------------- facts
 
     private static ImmutableArray<Fact> BuildFacts(Dictionary<string, string> names, IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences,
-        List<Cluster> clusters, StoryVocabulary vocabulary, Func<string> nextFactId, out string[] factOfClaim)
+        List<Cluster> clusters, StoryVocabulary vocabulary, string?[] principals, Func<string> nextFactId, out string[] factOfClaim)
     {
         var copyOf = CopiedClaims(docs, claims, sentences, clusters);
         var drafts = new List<(FactStatus Status, int Docs, int First, Cluster Cluster)>();
         var notCompared = new Dictionary<Cluster, string>();
+        var speech = new Dictionary<int, bool>();   // whether a sentence reports speech, read once for all facts
         // Reports that give a running total as still provisional ("killing at least three people").
         var provisionalDocs = claims.Where(c => c.Predicate is not null && c.Q.Qualifier is Qualifier.AtLeast or Qualifier.MoreThan)
             .Select(c => c.Doc).ToHashSet();
@@ -28,7 +29,7 @@ public sealed partial class FactAligner
             var status = docCount < 2 ? FactStatus.Single
                 : !AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Disputed
                 : independent < 2 ? FactStatus.Single : FactStatus.Agreed;
-            if (status == FactStatus.Disputed && WeakDispute(docs, claims, sentences, c) is { } why) (status, notCompared[c]) = (FactStatus.Single, why);
+            if (status == FactStatus.Disputed && WeakDispute(docs, claims, sentences, c, principals, speech) is { } why) (status, notCompared[c]) = (FactStatus.Single, why);
             if (status == FactStatus.Disputed && IsUpdate(docs, claims, sentences, c, provisionalDocs)) status = FactStatus.Updated;
             drafts.Add((status, docCount, c.Members[0], c));
         }

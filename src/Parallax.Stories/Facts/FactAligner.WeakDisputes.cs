@@ -9,7 +9,9 @@ namespace Parallax.Stories.Facts;
 /// claim is background or a wider total (earlier events, season or city totals, which different reports need not
 /// share); or no claim has a holder and (a) the differing numbers sit right after different people's names ("Manning
 /// completed 17 passes", "Garrard completed 28 passes") while claims after the same name agree, or (b) the measure is a
-/// bare noun with no verb ("20 points", "12 magazines"). A named person's own figure differing between reports always stands.
+/// bare noun with no verb ("20 points", "12 magazines"); or one report itself gives two different values among the
+/// claims in one voice, so the words name several quantities there. A named person's own figure differing between
+/// reports stands unless that last rule applies.
 /// </summary>
 public sealed partial class FactAligner
 {
@@ -17,28 +19,58 @@ public sealed partial class FactAligner
     private static readonly string[] SpeakerWords = ["said", "says", "say", "told", "tells", "according"];
 
     /// <summary>Null when the dispute stands; else why its claims are not compared, for the fact's evidence.</summary>
-    private static string? WeakDispute(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster cluster)
+    /// <param name="speech">Whether each sentence reports speech, filled in as sentences are first read, shared by all the
+    /// story's facts so that each sentence is read once however many facts its numbers fall in.</param>
+    private static string? WeakDispute(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster cluster, string?[] principals,
+        Dictionary<int, bool> speech)
     {
         var members = cluster.Members;
         if (members.TrueForAll(m => claims[m].Meaning.Scope is ClaimScope.Background or ClaimScope.Roundup))
             return "not compared: every number is background or a wider total (an earlier event, a season or area total), which reports need not share";
         if (members.Exists(m => claims[m].Holder is not null)) return null;
 
-        // Claims grouped by the person named just before the number ("" when none).
+        // One report itself gives differing values under this fact's words in one voice (its own, or one source's): the
+        // words name several quantities in that story (one player's points and another's, the bullets a gun held and the
+        // bullets that hit), so a difference between reports says nothing. A report that sets its own figure beside a
+        // source's ("about 20 minutes" vs police's "about 25 minutes") speaks in two voices and still disputes. Ages are
+        // left to the holder rules.
+        if (members.TrueForAll(m => claims[m].Q.Kind != QuantityKind.Age) && OneVoiceGivesTwoValues(docs, members, claims, sentences, speech))
+            return "not compared: one report itself gives differing numbers under these words, so they name several quantities, not one";
+
+        // Claims grouped by the named subject of their verb: the person, organisation or team named just before the
+        // number ("Thomas rushed for 63 yards", "the Chiefs rushed for 352 yards"; "" when none).
         var bySubject = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var untied = new HashSet<int>();   // no subject, and the nearest name before it is not its report's principal
         foreach (int m in members)
         {
-            string key = NamedSubject(docs[claims[m].Doc], claims[m], sentences[claims[m].Sentence]) ?? "";
+            string key = NamedSubject(docs[claims[m].Doc], claims[m], sentences[claims[m].Sentence], out string? nearest) ?? "";
+            if (key.Length == 0 && nearest is not null && nearest != principals[claims[m].Doc]) untied.Add(m);
             if (!bySubject.TryGetValue(key, out var list)) bySubject[key] = list = [];
             list.Add(m);
         }
-        // One named person's own figure differs between reports ("Manning completed 29 passes" / "… 23 passes"): the
+        // One named subject's own figure differs between reports ("Manning completed 29 passes" / "… 23 passes"): the
         // strongest evidence that the numbers are one quantity, so the dispute stands.
         foreach (var (key, group) in bySubject)
             if (key.Length > 0 && !AllOverlap(group, claims, out _, out _)) return null;
-        int named = bySubject.Count - (bySubject.ContainsKey("") ? 1 : 0);
-        if (named >= 2 && (!bySubject.TryGetValue("", out var unnamed) || AllOverlap(unnamed, claims, out _, out _)))
-            return "not compared: the differing numbers follow different people's names, so they are likely different people's figures";
+        bySubject.TryGetValue("", out var unnamed);
+        if (bySubject.Count - (unnamed is null ? 0 : 1) > 0 && (unnamed is null || AllOverlap(unnamed, claims, out _, out _)))
+        {
+            // Every difference is between a named subject's figure and another subject's, or a figure with no named
+            // subject. The latter is that subject's only in a report mainly about it (the entity it names most), and
+            // when no other name comes nearer before it: a player's "he had 55 yards" in a story about that player, but
+            // not "… edging Duke great J.J. Redick for the record (2,769 points)". Each unnamed claim joins only its
+            // report's principal, so this is one pass over the members.
+            var byPrincipal = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (int m in unnamed ?? [])
+                if (!untied.Contains(m) && principals[claims[m].Doc] is { } p && bySubject.TryGetValue(p, out var group))
+                {
+                    if (!byPrincipal.TryGetValue(p, out var joined)) byPrincipal[p] = joined = [.. group];
+                    joined.Add(m);
+                }
+            foreach (var joined in byPrincipal.Values)
+                if (!AllOverlap(joined, claims, out _, out _)) return null;
+            return "not compared: the differing numbers belong to different named subjects (or to none named), so they are likely different holders' figures";
+        }
 
         // No holder, and a bare measure: a counted noun with no verb ("20 points", "12 magazines"). Nothing says the
         // numbers count the same things (a player's points or the team's, this seizure's magazines or another's):
@@ -50,20 +82,55 @@ public sealed partial class FactAligner
         return null;
     }
 
-    /// <summary>The story entity id of a person named in the claim's sentence shortly before the number, as its subject
-    /// ("Shy Ely scored 23 points", "Garrard , who completed 28 passes"); null when none, or when the words between
-    /// make the person a speaker or cross a clause ("…, police said 17 …").</summary>
-    private static string? NamedSubject(Document doc, ClaimRec claim, SentenceRec sentence)
+    /// <summary>True when one document gives two different values among the members from one voice: the same attributed
+    /// source; or none, where a sentence that reports speech ("…, police said", a quotation) counts as another voice even
+    /// when its speaker is not known. One pass over the members; each sentence is read once per story.</summary>
+    private static bool OneVoiceGivesTwoValues(IReadOnlyList<Document> docs, List<int> members, List<ClaimRec> claims, List<SentenceRec> sentences,
+        Dictionary<int, bool> speech)
+    {
+        var first = new Dictionary<(int Doc, string Voice), double>();
+        foreach (int m in members)
+        {
+            var c = claims[m];
+            if (!speech.TryGetValue(c.Sentence, out bool reported))
+                speech[c.Sentence] = reported = ReportsSpeech(docs[c.Doc].Text, sentences[c.Sentence].Sentence);
+            var key = (c.Doc, c.EntityId ?? c.Label ?? (reported ? "\u0001speech" : ""));
+            if (!first.TryAdd(key, c.Q.Value) && first[key] != c.Q.Value) return true;
+        }
+        return false;
+    }
+
+    private static bool ReportsSpeech(string text, Sentence sentence)
+    {
+        var span = text.AsSpan(sentence.Start, sentence.End - sentence.Start);
+        if (span.IndexOfAny("\"“”") >= 0) return true;
+        foreach (var range in span.Split(' '))
+        {
+            var word = span[range].TrimEnd(".,;:!?");
+            foreach (var w in SpeakerWords)
+                if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The story entity id of a person, organisation or team named in the claim's sentence shortly before the
+    /// number, as its subject ("Shy Ely scored 23 points", "Garrard , who completed 28 passes", "the Chiefs rushed for
+    /// 352 yards"); null when none, when the name is a preposition's object, or when the words between make the name a
+    /// speaker or cross a clause ("…, police said 17 …"). <paramref name="nearest"/>: the nearest such name before the
+    /// number in the sentence, tied or not.</summary>
+    private static string? NamedSubject(Document doc, ClaimRec claim, SentenceRec sentence, out string? nearest)
     {
         EntityRef? last = null;
+        nearest = null;
         foreach (var e in sentence.Mentions)
         {
             if (e.End > claim.Q.Start) break;
             last = e;
+            if (IsHolderType(doc, e.Start)) nearest = e.Id;
         }
-        if (last is not { } subject || !IsPerson(doc, subject.Start)) return null;
+        if (last is not { } subject || !IsHolderType(doc, subject.Start) || AfterPreposition(doc.Text, subject.Start)) return null;
         var gap = doc.Text.AsSpan(subject.End, claim.Q.Start - subject.End);
-        if (gap.IndexOfAny(".;:\"“”()") >= 0) return null;
+        if (gap.IndexOfAny(".;:\"“”()") >= 0 || PossessesOtherNoun(gap)) return null;
         int words = 0;
         foreach (var range in gap.Split(' '))
         {
@@ -76,7 +143,58 @@ public sealed partial class FactAligner
         return subject.Id;
     }
 
-    private static bool IsPerson(Document doc, int start)
+    /// <summary>"Nichols' fate for 40 hours", "Rodney Buford's record of 2,116 points": the name owns another noun, so it
+    /// is not the number's subject; "Hansbrough's 20 points" (nothing between) is its holder.</summary>
+    private static bool PossessesOtherNoun(ReadOnlySpan<char> gap)
+    {
+        var g = gap.TrimStart();
+        if (g.IsEmpty || g[0] is not ('\'' or '’')) return false;
+        g = g[1..].TrimStart();
+        if (g.StartsWith("s ", StringComparison.Ordinal) || g is "s") g = g[1..];
+        return !g.Trim().IsEmpty;
+    }
+
+    /// <summary>Each report's principal: the entity it names at least twice as often as any other, or null (a report
+    /// naming the record holder three times and the player who broke it twice is about neither alone). One pass over
+    /// each report's mentions.</summary>
+    private static string?[] Principals(IReadOnlyList<Document> docs, SentenceEntities? entitiesOf)
+    {
+        var result = new string?[docs.Count];
+        if (entitiesOf is null) return result;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int d = 0; d < docs.Count; d++)
+        {
+            counts.Clear();
+            foreach (var e in entitiesOf(docs[d], new TextSpan(0, docs[d].Text.Length)))
+                counts[e.Id] = counts.GetValueOrDefault(e.Id) + 1;
+            int best = 0, second = 0;
+            foreach (var (id, n) in counts)
+            {
+                if (n > best) { second = best; best = n; result[d] = id; }
+                else if (n > second) second = n;
+            }
+            if (best < 2 * Math.Max(1, second)) result[d] = null;
+        }
+        return result;
+    }
+
+    private static readonly string[] Prepositions = ["to", "at", "for", "against", "from", "with", "by", "of", "in", "on", "over", "than"];
+
+    /// <summary>The name is the object of a preposition ("handed the ball to the Colts", "rushed for 398 yards against
+    /// Houston"), not a subject: the word before it, skipping "the", is a preposition.</summary>
+    private static bool AfterPreposition(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 24), start - Math.Max(0, start - 24)).TrimEnd();
+        if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) before = before[..^4].TrimEnd();
+        int sp = before.LastIndexOf(' ');
+        var word = sp < 0 ? before : before[(sp + 1)..];
+        foreach (var p in Prepositions)
+            if (word.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>A person, an organisation or team, or another named thing; not a place ("in Houston").</summary>
+    private static bool IsHolderType(Document doc, int start)
     {
         var mentions = doc.Entities;
         int lo = 0, hi = mentions.Length;
@@ -85,6 +203,6 @@ public sealed partial class FactAligner
             int mid = (lo + hi) >>> 1;
             if (mentions[mid].Start < start) lo = mid + 1; else hi = mid;
         }
-        return lo < mentions.Length && mentions[lo].Start == start && mentions[lo].Type is EntityType.Person or EntityType.Other;
+        return lo < mentions.Length && mentions[lo].Start == start && mentions[lo].Type is EntityType.Person or EntityType.Org or EntityType.Other;
     }
 }

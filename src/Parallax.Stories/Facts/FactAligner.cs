@@ -102,7 +102,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
         foreach (var c in claims) c.HeadTerm = vocabulary.Find(c.Q.About == "weight" ? "weigh" : c.Q.About);
 
         var clusters = GroupClaims(claims, sentences, vocabulary);
-        var facts = AttachParts(BuildFacts(names, docs, claims, sentences, clusters, vocabulary, nextFactId, out var factOfClaim), claims, factOfClaim);
+        var principals = Principals(docs, entitiesOf);
+        var facts = AttachParts(BuildFacts(names, docs, claims, sentences, clusters, vocabulary, principals, nextFactId, out var factOfClaim), claims, factOfClaim);
         var accounts = BuildAccounts(names, docs, claims, sentences, vocabulary, facts, factOfClaim, nextAccountId);
         return new FactAlignment(facts, accounts);
     }
@@ -418,6 +419,8 @@ public sealed partial class FactAligner(FactAlignerOptions? options = null)
     private static readonly FrozenSet<string> TimeWords = new[]
     {
         "time", "day", "night", "week", "month", "year", "season", "round", "straight", "consecutive", "hour", "minute", "anniversary",
+        // Periods of a game or a year: "in the third quarter" tells when something happened, and each period comes in turn.
+        "quarter", "half", "period", "inning",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private bool NearValues(in Quantity x, in Quantity y)

@@ -34,6 +34,15 @@ public sealed class ClaimScopeRulesTests
         Assert.Equal(ClaimScope.Whole, Read("Catherine Gomes, 61, had lived in the house since last year.", "61").Scope);
     }
 
+    [Theory]
+    [InlineData("The defender said then- 15-year-old Timmons was at the scene.", "15-year-old")]
+    [InlineData("The defender said then - 15-year-old Timmons was at the scene.", "15-year-old")]
+    public void An_age_marked_then_is_read_at_an_earlier_time(string text, string span)
+    {
+        Assert.Equal(ClaimScope.Background, Read(text, span).Scope);
+        Assert.Equal(ClaimScope.Whole, Read(text.Replace("then - ", "").Replace("then- ", ""), span).Scope);
+    }
+
     [Fact]
     public void A_past_tense_verb_before_for_ties_the_measure_but_a_noun_or_an_opening_for_does_not()
     {

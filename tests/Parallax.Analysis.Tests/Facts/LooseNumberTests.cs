@@ -17,6 +17,16 @@ public sealed class LooseNumberTests
         Assert.Equal(3 * 3600, q.Upper);
     }
 
+    [Theory]
+    [InlineData("The tool can be used on Windows XP, Vista, 7, 8 and 8.1 .")]
+    [InlineData("The tool can be used on Windows XP , Vista , 7 , 8 , and 8.1 .")]
+    public void A_number_in_a_list_after_a_name_is_no_age(string text) =>
+        Assert.DoesNotContain(Analyse(text).Quantities, q => q.Kind == QuantityKind.Age);
+
+    [Fact]
+    public void A_name_then_an_age_then_more_words_is_still_an_age() =>
+        Assert.Equal(QuantityKind.Age, Single("Gray's sister, Mahnefah Gray, 19, told reporters about it .", "19").Kind);
+
     [Fact]
     public void A_couple_of_people_is_no_count() =>
         Assert.Empty(Quantities("A couple of people saw the car drive away ."));

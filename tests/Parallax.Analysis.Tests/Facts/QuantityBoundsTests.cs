@@ -19,6 +19,18 @@ public sealed class QuantityBoundsTests
     }
 
     [Fact]
+    public void A_hedged_few_of_a_coarse_time_unit_is_half_a_unit_either_way()
+    {
+        static Quantity Q(string text, string span) => FactDocs.Single(text, span);
+        var week = Q("The patch came roughly one week after the flaw was disclosed .", "roughly one week");
+        Assert.True(QuantityBounds.Overlap(week, Q("The patch came eight days after the flaw was disclosed .", "eight days")));
+        Assert.False(QuantityBounds.Overlap(Q("He was married about three weeks ago .", "about three weeks"),
+            Q("He was married two weeks ago .", "two weeks")));
+        Assert.False(QuantityBounds.Overlap(Q("They talked for about 25 minutes .", "about 25 minutes"),
+            Q("They talked for about 20 minutes .", "about 20 minutes")));
+    }
+
+    [Fact]
     public void Nearly_caps_at_the_value() => Assert.Equal((27.0, 30.0), B(Qualifier.Approximate, 30, nearly: true));
 
     [Fact]
