@@ -69,6 +69,10 @@ public static class CasualtyAudit
         return (found, total);
     }
 
+    /// <summary>Not counts of people: "killed:date" (when), "death:rank" ("the second death"), durations and ages.</summary>
+    private static readonly string[] NotCounts = ["date", "rank", "time", "duration", "age", "year"];
+
     private static bool Holds(ReportClaim c, int n) =>
+        (c.Measure is not { } m || m.IndexOf(':') is not (>= 0 and var colon) || !NotCounts.Contains(m[(colon + 1)..])) &&
         (c.Lower is not { } lo || lo <= n) && (c.Upper is not { } hi || n <= hi) && (c.Lower is not null || c.Upper is not null);
 }

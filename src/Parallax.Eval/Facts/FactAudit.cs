@@ -76,7 +76,7 @@ public sealed record FactAuditFile(ImmutableArray<AuditRow> Rows, ImmutableArray
     }
 
     /// <summary><c>doc:"words" | doc:"words"</c>, or default when any part does not have that shape.</summary>
-    internal static ImmutableArray<AuditQuote> ParseValues(string cell)
+    private static ImmutableArray<AuditQuote> ParseValues(string cell)
     {
         var result = ImmutableArray.CreateBuilder<AuditQuote>();
         foreach (var part in cell.Split(" | "))
@@ -262,7 +262,7 @@ public static class FactAudit
     }
 
     /// <summary>Lower case, curly quotes straight, dashes as '-', no spaces around '-' or before "'s", runs of white space as one.</summary>
-    internal static string Fold(string s)
+    public static string Fold(string s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (char raw in s)
@@ -284,7 +284,7 @@ public static class FactAudit
     }
 
     /// <summary>Whether <paramref name="words"/> occurs in <paramref name="text"/> as whole words (both folded).</summary>
-    internal static bool HoldsWords(string text, string words)
+    public static bool HoldsWords(string text, string words)
     {
         for (int i = text.IndexOf(words, StringComparison.Ordinal); i >= 0; i = text.IndexOf(words, i + 1, StringComparison.Ordinal))
         {
