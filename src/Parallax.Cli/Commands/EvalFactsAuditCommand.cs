@@ -20,7 +20,7 @@ internal static class EvalFactsAuditCommand
         new Option<string?>("--casualties") { Description = "With --audit: killed/injured counts per incident (default: ecbplus-casualties-audit.tsv beside the audit file, when present)" },
         EvalCommand.SharedOption());
 
-    public static int Run(string auditPath, string? casualtiesPath, string shared, string? reportPath, string? savePath)
+    public static int Run(string auditPath, string? casualtiesPath, string shared, string? reportPath, string? savePath, bool listJudged)
     {
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         FactAuditFile audit;
@@ -80,6 +80,9 @@ internal static class EvalFactsAuditCommand
             AnsiConsole.MarkupLineInterpolated($"{measure}: {value} ({counts})");
         }
 
+        if (listJudged)
+            foreach (var (fact, row) in score.Matches.Where(m => m.Fact.Status != "agreed"))
+                AnsiConsole.MarkupLineInterpolated($"judged: {fact.Subtopic}\t{fact.Status}\t{TerminalText.Clean(fact.About)}\tby line {row.Line} ({(row.Real ? "real" : "false: " + row.Cause)})");
         var texts = report.Documents.ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
         foreach (var f in score.Disagreements.Unjudged)
         {

@@ -22,7 +22,7 @@ internal static class EvalFactsCommand
         var (audit, casualties, shared) = EvalFactsAuditCommand.Options();
         var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose, save, audit, casualties, shared };
         command.SetAction(r => r.GetValue(audit) is { } auditPath
-            ? EvalFactsAuditCommand.Run(auditPath, r.GetValue(casualties), r.GetValue(shared)!, r.GetValue(report), r.GetValue(save))
+            ? EvalFactsAuditCommand.Run(auditPath, r.GetValue(casualties), r.GetValue(shared)!, r.GetValue(report), r.GetValue(save), r.GetValue(verbose))
             : Run(r.GetValue(gold) ?? throw new UserError("eval facts: give a gold file, or --audit FILE"), r.GetValue(report), r.GetValue(verbose), r.GetValue(save)));
         return command;
     }
