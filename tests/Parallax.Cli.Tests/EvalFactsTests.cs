@@ -66,6 +66,36 @@ public sealed class EvalFactsTests
     }
 
     [Fact]
+    public void An_audit_prints_precision_per_side_and_topic_parity_and_lists_the_unjudged_dispute()
+    {
+        var dir = Repo.TempDir();
+        const string a = "Police said two people were killed. He scored 20 points.", b = "Three people were killed. He had 12 points.";
+        static string Claim(string doc, string text, string words) =>
+            $"{{\"doc\": \"{doc}\", \"start\": {text.IndexOf(words, StringComparison.Ordinal)}, \"end\": {text.IndexOf(words, StringComparison.Ordinal) + words.Length}, \"text\": \"{words}\"}}";
+        File.WriteAllText(Path.Combine(dir, "report.json"), $$"""
+            { "documents": [ { "id": "3_1ecb", "text": "{{a}}" }, { "id": "3_2ecb", "text": "{{b}}" } ],
+              "stories": [ { "id": "s1", "facts": [
+                { "id": "f1", "about": "people killed", "status": "disputed", "claims": [ {{Claim("3_1ecb", a, "two people")}}, {{Claim("3_2ecb", b, "Three people")}} ] },
+                { "id": "f2", "about": "number of points", "status": "disputed", "claims": [ {{Claim("3_1ecb", a, "20 points")}}, {{Claim("3_2ecb", b, "12 points")}} ] } ] } ] }
+            """);
+        File.WriteAllText(Path.Combine(dir, "audit.tsv"),
+            "n\tsubtopic\tstatus\tfact\tvalues\tverdict\tcause\n1\t3ecb\tdisputed\tpoints\t3_1ecb:\"20 points\" | 3_2ecb:\"12 points\"\tfalse\tdifferent-holder\n");
+        var run = Repo.Parallax("eval", "facts", "--audit", Path.Combine(dir, "audit.tsv"), "--report", Path.Combine(dir, "report.json"));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        // 2 shown, 0 real, 1 false, 1 unjudged, all in odd topic 3; precision 0 of 1 judged.
+        Assert.Matches(@"disputed/updated\W+all\W+2\W+0\W+1\W+1\W+0\.000", run.Stdout);
+        Assert.Matches(@"odd \(tuning\)\W+2\W+0\W+1\W+1\W", run.Stdout);
+        Assert.Contains("different-holder 1", run.Stdout);
+        Assert.Matches(@"unjudged: 3ecb\s+disputed\s+people killed\s+3_1ecb:""two people"" \| 3_2ecb:""Three people""", run.Stdout);
+
+        File.WriteAllText(Path.Combine(dir, "bad.tsv"), "n\tsubtopic\n");
+        var bad = Repo.Parallax("eval", "facts", "--audit", Path.Combine(dir, "bad.tsv"), "--report", Path.Combine(dir, "report.json"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("bad.tsv:1", bad.Stderr);
+        Assert.DoesNotContain("   at ", bad.Stderr);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_report_is_one_line()
     {
         var report = Path.Combine(Repo.TempDir(), "report.json");

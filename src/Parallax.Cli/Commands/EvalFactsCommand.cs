@@ -15,12 +15,15 @@ internal static class EvalFactsCommand
 {
     public static Command Create()
     {
-        var gold = new Argument<string>("gold") { Description = "A facts gold file (parallax.facts-gold/1, see docs/facts-gold.md)" };
+        var gold = new Argument<string?>("gold") { Description = "A facts gold file (parallax.facts-gold/1, see docs/facts-gold.md)", Arity = ArgumentArity.ZeroOrOne };
         var report = new Option<string?>("--report") { Description = "Score this report.json instead of analysing the gold's corpus" };
         var verbose = new Option<bool>("--facts") { Description = "List every gold fact with where its claims landed" };
         var save = new Option<string?>("--save") { Description = "Also write the fresh analysis to this report.json" };
-        var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose, save };
-        command.SetAction(r => Run(r.GetValue(gold)!, r.GetValue(report), r.GetValue(verbose), r.GetValue(save)));
+        var (audit, casualties, shared) = EvalFactsAuditCommand.Options();
+        var command = new Command("facts", "Fact grouping P/R/F1 (pairwise over claims) and verdict accuracy against a gold file") { gold, report, verbose, save, audit, casualties, shared };
+        command.SetAction(r => r.GetValue(audit) is { } auditPath
+            ? EvalFactsAuditCommand.Run(auditPath, r.GetValue(casualties), r.GetValue(shared)!, r.GetValue(report), r.GetValue(save), r.GetValue(verbose))
+            : Run(r.GetValue(gold) ?? throw new UserError("eval facts: give a gold file, or --audit FILE"), r.GetValue(report), r.GetValue(verbose), r.GetValue(save)));
         return command;
     }
 
@@ -89,10 +92,10 @@ internal static class EvalFactsCommand
         return 0;
     }
 
-    private static string Existing(string path) =>
+    internal static string Existing(string path) =>
         File.Exists(path) || Directory.Exists(path) ? path : throw new UserError($"not found: {path}");
 
-    private static string ReadAll(string path)
+    internal static string ReadAll(string path)
     {
         try { return File.ReadAllText(Existing(path)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserError($"cannot read {path}: {e.Message}"); }

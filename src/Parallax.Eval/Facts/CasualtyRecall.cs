@@ -58,7 +58,16 @@ public static partial class CasualtyRecall
             if (matches[g].Any(m => MeasureIs(m.Match?.Measure, kind)))
                 (read.TryGetValue(root, out var r) ? r : read[root] = []).Add(kind);
         }
-        int found = stated.Count(kv => read.TryGetValue(kv.Key, out var r) && kv.Value.IsSubsetOf(r));
+        int found = stated.Count(kv => Found(kv.Value, read.GetValueOrDefault(kv.Key)));
         return (found, stated.Count);
     }
+
+    /// <summary>An incident is found when every casualty kind it states was read.</summary>
+    public static bool Found(IReadOnlySet<string> stated, IReadOnlySet<string>? read) => read is not null && stated.IsSubsetOf(read);
+
+    /// <summary>The printed row: (measure, value, counts), the same for every front end and every source of incidents.</summary>
+    public static (string Measure, string Value, string Counts) Row(int found, int incidents) =>
+        ("killed/injured counts found (incidents)",
+         incidents == 0 ? "-" : ((double)found / incidents).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture),
+         $"{found} of {incidents} incidents stating a killed or injured count");
 }

@@ -17,10 +17,13 @@ public static class EcbFactsCorpus
 
     /// <summary>Reads the named documents; returns them (id = file name without extension, e.g. "12_3ecb") and the
     /// stories they form. A name that is not an ECB+ document, or is in a test topic, raises <see cref="FormatException"/>.</summary>
-    public static (List<Document> Docs, List<List<Document>> Stories) Read(string folder, FactGold gold, string origin, bool allowTest = false)
+    public static (List<Document> Docs, List<List<Document>> Stories) Read(string folder, FactGold gold, string origin, bool allowTest = false) =>
+        Read(folder, gold.Facts.SelectMany(f => f.Claims).Select(c => c.Doc).Concat(gold.NonClaims.Select(n => n.Doc)), origin, allowTest);
+
+    /// <summary>Reads the named documents (see the gold overload); names may repeat.</summary>
+    public static (List<Document> Docs, List<List<Document>> Stories) Read(string folder, IEnumerable<string> documentNames, string origin, bool allowTest = false)
     {
-        var names = gold.Facts.SelectMany(f => f.Claims).Select(c => c.Doc).Concat(gold.NonClaims.Select(n => n.Doc))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var names = documentNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var docs = new List<Document>();
         var stories = new Dictionary<string, List<Document>>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -47,6 +50,26 @@ public static class EcbFactsCorpus
             list.Add(doc);
         }
         return (docs, [.. stories.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)]);
+    }
+
+    /// <summary>The document names of one sub-topic ("12ecb", "20ecbplus": a topic's ecb or ecbplus event), in name
+    /// order; <see cref="FormatException"/> when the name is no sub-topic, is in a test topic, or has no documents.</summary>
+    public static List<string> SubtopicDocuments(string folder, string subtopic, string origin)
+    {
+        int digits = 0;
+        while (digits < subtopic.Length && char.IsAsciiDigit(subtopic[digits])) digits++;
+        string suffix = subtopic[digits..];
+        if (digits == 0 || suffix is not ("ecb" or "ecbplus") || !int.TryParse(subtopic.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out int topic))
+            throw new FormatException($"{origin}: \"{subtopic}\" is not an ECB+ sub-topic (like 12ecb or 20ecbplus)");
+        if (EcbPlusCorpus.TestTopics.Contains(topic))
+            throw new FormatException($"{origin}: sub-topic {subtopic} is in test topic {topic} (36–45 are kept for the final figure)");
+        string dir = Path.Combine(folder, "ECB+", topic.ToString(CultureInfo.InvariantCulture));
+        var names = Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, $"{topic}_*{suffix}.xml").Select(p => Path.GetFileNameWithoutExtension(p))
+                .Where(n => int.TryParse(n.AsSpan(digits + 1, n.Length - digits - 1 - suffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                .Order(StringComparer.Ordinal).ToList()
+            : [];
+        return names.Count > 0 ? names : throw new FormatException($"{origin}: no ECB+ documents for sub-topic {subtopic} in {dir}");
     }
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

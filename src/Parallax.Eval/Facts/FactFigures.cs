@@ -19,8 +19,7 @@ public static class FactFigures
             $"of {Row(score, "updated")} updated / {Row(score, "disputed")} disputed gold facts");
         yield return ("claims with no measure / no holder", $"{score.ClaimsWithoutMeasure} / {score.ClaimsWithoutHolder}",
             $"of {score.ReportClaims} report claims in the gold's documents");
-        yield return ("killed/injured counts found (incidents)", score.CasualtyIncidents == 0 ? "-" : F((double)score.CasualtyIncidentsFound / score.CasualtyIncidents),
-            $"{score.CasualtyIncidentsFound} of {score.CasualtyIncidents} incidents stating a killed or injured count");
+        yield return CasualtyRecall.Row(score.CasualtyIncidentsFound, score.CasualtyIncidents);
     }
 
     /// <summary>"gold status: predicted×n, …" lines, one per gold status.</summary>

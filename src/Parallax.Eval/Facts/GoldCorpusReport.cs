@@ -29,8 +29,7 @@ public static class GoldCorpusReport
         if (EcbFactsCorpus.Is(corpus))
         {
             var (ecbDocs, stories) = EcbFactsCorpus.Read(corpus, gold, goldPath);
-            var byId = StandardPipeline.Create().RunAll(ecbDocs, Environment.ProcessorCount, _ => { }).ToDictionary(d => d.Id);
-            analysis = new StoryBuilder().Build([.. byId.Values], stories.Select(s => (IReadOnlyList<Document>)[.. s.Select(d => byId[d.Id])]), []);
+            analysis = AnalyseStories(ecbDocs, stories);
         }
         else
         {
@@ -38,6 +37,25 @@ public static class GoldCorpusReport
             var analyzer = new CorpusAnalyzer(StandardPipeline.Create(), Environment.ProcessorCount) { Skipped = skipped };
             analysis = analyzer.Run(CorpusSource.Paths([corpus])).Report;
         }
+        return Json(analysis);
+    }
+
+    /// <summary>The report.json of ECB+ documents (<see cref="EcbFactsCorpus.Read(string, IEnumerable{string}, string, bool)"/>),
+    /// one story per sub-topic, analysed as <see cref="Analyse"/> does.</summary>
+    public static byte[] AnalyseEcb(string corpus, IEnumerable<string> documentNames, string origin)
+    {
+        var (ecbDocs, stories) = EcbFactsCorpus.Read(corpus, documentNames, origin);
+        return Json(AnalyseStories(ecbDocs, stories));
+    }
+
+    private static CorpusAnalysis AnalyseStories(List<Document> docs, List<List<Document>> stories)
+    {
+        var byId = StandardPipeline.Create().RunAll(docs, Environment.ProcessorCount, _ => { }).ToDictionary(d => d.Id);
+        return new StoryBuilder().Build([.. byId.Values], stories.Select(s => (IReadOnlyList<Document>)[.. s.Select(d => byId[d.Id])]), []);
+    }
+
+    private static byte[] Json(CorpusAnalysis analysis)
+    {
         using var buffer = new MemoryStream();
         ReportJsonWriter.Write(analysis, buffer);
         return buffer.ToArray();

@@ -7,8 +7,10 @@ namespace Parallax.Eval.Facts;
 public sealed record ReportDocument(string Id, string Path, string? Url, string Text);
 
 /// <summary>One claim of a report's fact: its span and the fact (and verdict) it was put in, with what it measures and
-/// whose quantity it is when the report says (<c>measure</c>, <c>holder</c>; null when the report has no such field).</summary>
-public sealed record ReportClaim(string Doc, int Start, int End, string Fact, string Status, string? Measure = null, string? Holder = null);
+/// whose quantity it is when the report says (<c>measure</c>, <c>holder</c>; null when the report has no such field), its
+/// words as printed (<c>text</c>) and the bounds of its value (<c>lower</c>, <c>upper</c>; null when open or absent).</summary>
+public sealed record ReportClaim(string Doc, int Start, int End, string Fact, string Status, string? Measure = null, string? Holder = null,
+    string? Text = null, double? Lower = null, double? Upper = null);
 
 /// <summary>
 /// The part of a <c>report.json</c> the facts evaluation reads: documents and every fact's claims, through the public
@@ -16,6 +18,9 @@ public sealed record ReportClaim(string Doc, int Start, int End, string Fact, st
 /// </summary>
 public sealed record ReportFacts(ImmutableArray<ReportDocument> Documents, ImmutableArray<ReportClaim> Claims)
 {
+    /// <summary>Each fact's label (<c>about</c>) by the fact id its claims carry.</summary>
+    public ImmutableDictionary<string, string> About { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>Reads a report; a file that does not follow the contract raises <see cref="FormatException"/>.</summary>
     public static ReportFacts Parse(ReadOnlySpan<byte> json, string origin)
     {
@@ -35,17 +40,20 @@ public sealed record ReportFacts(ImmutableArray<ReportDocument> Documents, Immut
                     docs.Add(new ReportDocument(d.GetProperty("id").GetString()!, path, url, d.GetProperty("text").GetString()!));
                 }
                 var claims = ImmutableArray.CreateBuilder<ReportClaim>();
+                var about = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
                 foreach (var story in root.GetProperty("stories").EnumerateArray())
                     foreach (var fact in story.GetProperty("facts").EnumerateArray())
                     {
                         // Fact ids are unique within a story; a story prefix keeps them apart across stories.
                         string id = $"{story.GetProperty("id").GetString()}/{fact.GetProperty("id").GetString()}";
                         string status = fact.GetProperty("status").GetString()!;
+                        about[id] = OptionalString(fact, "about") ?? "";
                         foreach (var c in fact.GetProperty("claims").EnumerateArray())
                             claims.Add(new ReportClaim(c.GetProperty("doc").GetString()!, c.GetProperty("start").GetInt32(),
-                                c.GetProperty("end").GetInt32(), id, status, OptionalString(c, "measure"), OptionalString(c, "holder")));
+                                c.GetProperty("end").GetInt32(), id, status, OptionalString(c, "measure"), OptionalString(c, "holder"),
+                                OptionalString(c, "text"), OptionalNumber(c, "lower"), OptionalNumber(c, "upper")));
                     }
-                return new ReportFacts(docs.ToImmutable(), claims.ToImmutable());
+                return new ReportFacts(docs.ToImmutable(), claims.ToImmutable()) { About = about.ToImmutable() };
             }
             catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -53,6 +61,9 @@ public sealed record ReportFacts(ImmutableArray<ReportDocument> Documents, Immut
             }
         }
     }
+
+    private static double? OptionalNumber(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
     private static string? OptionalString(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
