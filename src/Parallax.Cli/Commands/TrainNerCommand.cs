@@ -20,7 +20,7 @@ internal static class TrainNerCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
         var hashBits = new Option<int>("--hash-bits") { Description = "log2 of the feature buckets", DefaultValueFactory = _ => new NerTrainingOptions().HashBits };
-        var runs = new Option<int>("--runs") { Description = "Training runs (seeds --seed, --seed+1, …) averaged into one model", DefaultValueFactory = _ => new NerTrainingOptions().Runs };
+        var runs = new Option<int>("--runs") { Description = "Training runs (seeds --seed, --seed+1, …) averaged into one model", DefaultValueFactory = _ => NerTraining.DefaultRuns };
         var sources = new Option<string?>("--sources") { Description = $"Comma-separated training sources (default {string.Join(",", NerDataSets.DefaultSources)}; known: {string.Join(",", NerDataSets.Sources)})" };
         var command = new Command("ner", "Train the named-entity tagger (GUM train, BTC, WNUT17 train, SEC FIN5, re3d public parts)") { shared, output, epochs, seed, hashBits, runs, sources };
         command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(output)!, r.GetValue(epochs), r.GetValue(seed), r.GetValue(hashBits), r.GetValue(runs), r.GetValue(sources)));
