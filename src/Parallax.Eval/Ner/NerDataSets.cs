@@ -15,10 +15,11 @@ public static class NerDataSets
     public static readonly string[] Sources = ["gum", "btc", "wnut17", "sec", "re3d", "ecb", "self"];
 
     /// <summary>The sources the shipped model is trained on, "ecb" among them (<see cref="NerSelfTraining.EcbExamples"/>:
-    /// ECB+ train and dev news, CC-BY 3.0, tagged by a teacher trained on the others; shippable). With the document
+    /// ECB+ train-topic news, CC-BY 3.0, tagged by a teacher trained on the others; shippable). With the document
     /// features and 9 runs averaged (<see cref="NerTraining.DefaultRuns"/>), dev F1 of the entity stage (what the report
-    /// shows) GUM 0.593 → 0.597, UNER EWT 0.618 → 0.619; tagger alone 0.671 → 0.675, 0.638 → 0.640, WNUT17 0.544 → 0.564.
-    /// (Before recog5's rule for "Department of X and Y", every such model parted "U.S. Department of Housing and Urban
+    /// shows), mean of seeds 17 / 26 / 35: GUM 0.593 → 0.597, UNER EWT 0.618 → 0.622; tagger alone 0.671 → 0.676,
+    /// 0.638 → 0.643, WNUT17 0.544 → 0.571; without "ecb" (seed 17) 0.599 / 0.619, tagger 0.677 / 0.646 / 0.553.
+    /// (Before the recognizer's rule for "Department of X and Y" (OrgNameLists), every such model parted "U.S. Department of Housing and Urban
     /// Development" at "and".) "self" (<see cref="NerSelfTraining"/>: PolNeAR train texts
     /// tagged by a teacher trained on the others) is left out: tagger-alone dev F1 rose 0.671 → 0.684 on GUM and 0.638 →
     /// 0.641 on UNER EWT, but the entity stage moved by +0.003 / −0.001, the tagger lost the plain name "Florencio

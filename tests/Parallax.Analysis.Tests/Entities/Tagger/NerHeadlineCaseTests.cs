@@ -31,13 +31,23 @@ public sealed class NerHeadlineCaseTests
     }
 
     [Fact]
-    public void A_sentence_with_one_lower_case_letter_or_one_word_is_not_a_headline()
+    public void A_sentence_with_one_lower_case_letter_or_no_word_of_two_letters_is_not_a_headline()
     {
-        foreach (var text in new[] { "NATO said TALKS WILL GO ON", "NASA ANNOUNCES MARS MISSIOn", "LONDON 1996-08-30" })
+        foreach (var text in new[] { "NATO said TALKS WILL GO ON", "NASA ANNOUNCES MARS MISSIOn", "A 1996-08-30", "( 12 - 3 )" })
         {
             var tokens = Tokenizer.Tokenize(text).ToArray();
             Assert.False(NerHeadlineCase.IsAllCaps(text, tokens), text);
         }
+    }
+
+    [Fact]
+    public void A_dateline_is_a_headline_and_its_place_is_capitalised()
+    {
+        const string text = "LONDON 1996-08-30\nShares rose in early trading.";
+        var tokens = Tokenizer.Tokenize(text).ToArray();
+        var line = Headline(tokens, text);
+        Assert.True(NerHeadlineCase.IsAllCaps(text, line));
+        Assert.Equal("London 1996-08-30", NerHeadlineCase.Recase(text, line, NerDocumentIndex.For(text, EntityLexicon.Default)));
     }
 
     [Fact]
