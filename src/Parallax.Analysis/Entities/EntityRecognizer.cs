@@ -138,7 +138,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         {
             foreach (var sentence in doc.Sentences)
             {
-                if (IsHeadline(text, tokens, sentence)) continue;
+                if (IsHeadline(text, tokens, sentence))
+                {
+                    if (tagger is not null) AddHeadlineNames(doc, sentence, mentions, ref labels);
+                    continue;
+                }
                 if (!AnyCanStart(text, tokens, sentence, lowerWords)) continue;
                 int end = sentence.EndToken;
                 int i = sentence.FirstToken;
@@ -158,7 +162,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 while (i < end)
                 {
                     if (!CanStart(text, tokens, i, sentence, lowerWords)) { i++; continue; }
-                    int last = OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end);
+                    int last = OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end, lexicon);
                     EmitRun(doc, i, last, end, mentions, model, sentence);
                     i = last + 1;
                 }
@@ -325,7 +329,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             {
                 int first = sentence.FirstToken + a, last = sentence.FirstToken + b - 1;
                 if (weak.Contains(mentions[exact].Start)
-                    && !(type == EntityType.Place && a + 1 == b && !(first > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, doc.Tokens[first - 1]))))
+                    && !(type == EntityType.Place && a + 1 == b && (!PlaceContext(text, doc.Tokens, first, sentence) && !LonePlace(text, doc.Tokens[first])
+                        || lexicon.DemonymLookup.Contains(Word(text, doc.Tokens[first]))))
                     && !(type == EntityType.Person && ((doc.Tokens[first].Shape & TokenShape.AllCaps) != 0
                         || AcronymAfterFirst(text, doc.Tokens, first, last) || BareLetterLast(text, doc.Tokens, last, sentence.EndToken))))
                     mentions[exact] = mentions[exact] with { Type = type };
@@ -361,6 +366,38 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             mentions.Sort(fromRule, mentions.Count - fromRule, Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start)));
 
         static bool Contains(string text, EntityMention m, string part) => text.AsSpan(m.Start, m.End - m.Start).Contains(part, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// In a title-case line capitalisation says nothing, so the rules skip it; but lists of names look like such lines too
+    /// ("Kristen Quinn, Sarah Mulholland, Samuel Pak", "Coach: Lisa Gilette"). There a name stands only as a list item
+    /// (between punctuation or the line's ends) where two kinds of evidence agree: the tagger's exact PERSON span of two or
+    /// three words opening with a first name, or its exact PLACE span that the place gazetteer holds.
+    /// </summary>
+    private void AddHeadlineNames(Document doc, Sentence sentence, List<EntityMention> mentions, ref byte[]? labels)
+    {
+        if (sentence.TokenCount == 0) return;
+        if (labels is null || labels.Length < sentence.TokenCount)
+        {
+            if (labels is not null) ArrayPool<byte>.Shared.Return(labels);
+            labels = ArrayPool<byte>.Shared.Rent(Math.Max(sentence.TokenCount, 64));
+        }
+        var text = doc.Text;
+        var tokens = ImmutableCollectionsMarshal.AsArray(doc.Tokens)!.AsSpan(sentence.FirstToken, sentence.TokenCount);
+        tagger!.Tag(text, tokens, labels);
+        foreach (var (a, b, type) in NerLabels.Spans(labels.AsSpan(0, tokens.Length)))
+        {
+            bool caps = false;
+            for (int k = a; k < b; k++)
+                if (!IsNameToken(tokens[k]) || (tokens[k].Shape & TokenShape.AllCaps) != 0) caps = true;
+            // A list item stands between punctuation or the line's ends; a headline's name runs into its words
+            // ("Lindsay Lohan Checks Into Rehab"), where the report stays silent as before.
+            if (caps || a > 0 && tokens[a - 1].Kind == TokenKind.Word || b < tokens.Length && tokens[b].Kind == TokenKind.Word) continue;
+            var span = text.AsSpan(tokens[a].Start, tokens[b - 1].End - tokens[a].Start);
+            bool person = type == EntityType.Person && b - a is 2 or 3 && lexicon.FirstNameLookup.Contains(text.AsSpan(tokens[a].Start, tokens[a].Length));
+            bool place = type == EntityType.Place && lexicon.PlaceLookup.Contains(span);
+            if (person || place) mentions.Add(new EntityMention(tokens[a].Start, tokens[b - 1].End, type));
+        }
     }
 
     /// <summary>"the tug Marguerite K", "the tug, the Marguerite K": a lower-case thing noun right before token
@@ -574,6 +611,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         }
         bool acronymFollows = AcronymInParentheses(text, tokens, b, sentenceEnd);
 
+        // "The Wealth of Nations", "The Life of the Mind": "The" with a connector and no organisation head is a work's title,
+        // one thing, not an organisation and a place.
+        if (hasConnector && !hasOrgHead && !acronymFollows && b > a + 2 && Word(text, tokens[a]) is "The" && Word(text, tokens[a + 2]) is "of"
+            && title is null && !affiliation && !Joins(text, tokens, a, b))
+        {
+            output.Add(new EntityMention(tokens[a].Start, tokens[b].End, EntityType.Other));
+            return;
+        }
         // Connectors are only kept inside organisation names; otherwise the run splits at them.
         if (hasConnector && !hasOrgHead && !acronymFollows)
         {
@@ -594,7 +639,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // Urban Development" stays whole: nothing begins at "Urban".
         if (hasConnector && !acronymFollows && model.Present)
             for (int k = a + 1; k < b; k++)
-                if (Word(text, tokens[k]) is "and" && !OrgNameLists.KeepsAnd(text, tokens, a, k, b)
+                if (Word(text, tokens[k]) is "and" && !OrgNameLists.KeepsAnd(text, tokens, a, k, b, lexicon)
                     && model.PartsAt(k, EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k + 1]))))
                 {
                     EmitTyped(doc, a, k - 1, sentenceEnd, title, output, model, sentence, affiliation);
@@ -666,7 +711,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 // Not a sentence's first word: with no context on its left the tagger's silence there is no evidence,
                 // and an acronym opening a sentence is most often the organisation acting ("KCPD closed the road").
                 : model.Present && !model.Any(a, b) && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
-                    && !((a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1)) && !ShoutedAround(text, tokens, a, sentence)) ? EntityType.Other
+                    && !((a == sentence.FirstToken || IsOpeningMark(text, tokens, a - 1)) && !ShoutedAround(text, tokens, a, sentence)
+                        && ActsAsAcronym(text, tokens, a, sentence)) ? EntityType.Other
                 : EntityType.Org);
         // A small town's name is often a surname too ("Norton"): the tagger's PERSON wins over the gazetteer there,
         // not over countries, states and big cities.
@@ -699,10 +745,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // decides when it tagged exactly this span: "Apple said" is an organisation, "Chrysler Group" too. Its PLACE for
         // an unknown run without a locative ("Cheyenne Hoyt") was wrong more often than right on the seeds, and a lone
         // word the document already used as a surname stays with the rules (the story stage links it to the person).
-        bool locative = a > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]));
+        bool locative = a > 0 && Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]))
+            // "in Dutch universities", "in English", "in Section 7": a language, a people's adjective or a numbered part
+            // is no place.
+            && !(count == 1 && lexicon.DemonymLookup.Contains(first)) && !(b + 1 < sentenceEnd && tokens[b + 1].Kind == TokenKind.Number);
         bool surname = count == 1 && model.Surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
         var tagged = surname ? null : model.TypeOf(a, b);
-        if (tagged == EntityType.Place && !locative) tagged = null;
+        if (tagged == EntityType.Place && !PlaceContext(text, tokens, a, sentence) && !(count == 1 && LonePlace(text, tokens[a]))) tagged = null;
+        if (tagged == EntityType.Place && count == 1 && lexicon.DemonymLookup.Contains(first)) tagged = null;
         if (tagged == EntityType.Person && (AcronymAfterFirst(text, tokens, a, b) || count > 1 && BareLetterLast(text, tokens, b, sentenceEnd))) tagged = null;
         // A lone head word ("the entire City", "the Bridge") refers back to a name; it is not one.
         bool loneHead = count == 1 && PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first);
@@ -716,6 +766,12 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // a place (unless the tagger makes it an organisation: "at Boeing"), a surname of a person already named stays hers.
         if (its) return EntityType.Org;
         if (locative && tagged != EntityType.Org && Word(text, tokens[a - 1]) is not "at") return EntityType.Place;
+        // "…, Ford said", "Chrysler said": companies speak too. A lone name by a speech verb is a person only on person
+        // evidence (a person of that surname already named, a title or role, "he"/"she"/"who" right after it); else it
+        // stays untyped, beyond the tagger's reach, and the story stage types it from the name's other mentions.
+        if (count == 1 && speech && !surname && (tagged is null || tagged == EntityType.Person && lexicon.FirstNameLookup.Contains(first))
+            && !PersonWordAfter(text, tokens, b, sentenceEnd))
+            return EntityType.Other;
         // Nor does the tagger type such a head word later ("the entire City" is no organisation).
         if (!surname && !loneHead) Weak(EntityType.Other);
         // A lone word takes the tagger's type only where the rules had some evidence to overrule; alone it stays
@@ -727,6 +783,36 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>Context that lets the tagger's PLACE stand for a name the rules cannot type: a locative right before it
+    /// ("in Fallujah"), also past "the" ("in the U.S") or capitalised at a sentence's start ("In Fallujah, …").</summary>
+    private static bool PlaceContext(string text, IReadOnlyList<Token> tokens, int a, Sentence sentence)
+    {
+        var locatives = Locatives.GetAlternateLookup<ReadOnlySpan<char>>();
+        int k = a - 1;
+        if (k > sentence.FirstToken && Word(text, tokens[k]) is "the") k--;
+        if (k < sentence.FirstToken) return false;
+        var w = Word(text, tokens[k]);
+        if (locatives.Contains(w)) return true;
+        Span<char> lower = stackalloc char[16];
+        return k == sentence.FirstToken && w.Length <= lower.Length && w.ToLowerInvariant(lower) == w.Length && locatives.Contains(lower[..w.Length]);
+    }
+
+    /// <summary>A sentence-opening all-caps word that reads as an organisation acting ("KCPD closed the road"): short, as
+    /// acronyms are, and followed by a lower-case word (or a comma and one: "ICE, the spokesperson said, …"), not a shouted
+    /// word standing alone ("WOW !", "WONDERFUL service").</summary>
+    private static bool ActsAsAcronym(string text, IReadOnlyList<Token> tokens, int a, Sentence sentence) =>
+        tokens[a].Length <= 5 && a + 2 < sentence.EndToken
+        && (tokens[a + 1].Kind == TokenKind.Word || text[tokens[a + 1].Start] == ',' && tokens[a + 2].Kind == TokenKind.Word) && char.IsLower(text[tokens[a + 2 - (tokens[a + 1].Kind == TokenKind.Word ? 1 : 0)].Start]);
+
+    /// <summary>A lone word the tagger may call a place without a locative: no demonym ("AUSTRALIAN"), no first name.</summary>
+    private bool LonePlace(string text, Token t)
+    {
+        var w = Word(text, t);
+        if (lexicon.FirstNameLookup.Contains(w)) return false;
+        if ((t.Shape & TokenShape.AllCaps) == 0) return !lexicon.DemonymLookup.Contains(w);
+        return w.Length <= 32 && !lexicon.DemonymLookup.Contains(TitleCase(w));
     }
 
     /// <summary>An acronym in an organisation's company: joined to the organisation just named ("the Coast Guard and
@@ -785,11 +871,26 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         return false;
     }
 
+    /// <summary>"Tolliver said he …", "said Tolliver, who …": a personal pronoun or "who" later in the sentence (within 20 tokens; companies are "it").</summary>
+    private static bool PersonWordAfter(string text, IReadOnlyList<Token> tokens, int b, int end)
+    {
+        for (int k = b + 1; k < Math.Min(end, b + 20); k++)
+            if (Word(text, tokens[k]) is "he" or "she" or "his" or "her" or "who") return true;
+        return false;
+    }
+
     private static bool NearSpeechVerb(string text, IReadOnlyList<Token> tokens, int a, int b, int end)
     {
         if (b + 1 < end && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[b + 1]))) return true;
         // "…," said Neudauer
         return a > 0 && SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[a - 1]));
+    }
+
+    /// <summary>Whether an "and", "or" or "&amp;" joins words of the run a..b ("The Hague and Rotterdam").</summary>
+    private static bool Joins(string text, IReadOnlyList<Token> tokens, int a, int b)
+    {
+        for (int k = a + 1; k < b; k++) if (Word(text, tokens[k]) is "and" or "or" or "&") return true;
+        return false;
     }
 
     private static bool AcronymInParentheses(string text, IReadOnlyList<Token> tokens, int b, int end) =>

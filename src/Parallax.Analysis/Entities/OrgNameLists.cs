@@ -27,17 +27,17 @@ internal static class OrgNameLists
     /// <summary>The last token of the run <paramref name="start"/>..<paramref name="last"/> extended over a comma list
     /// that ends in "and" ("Bureau of Alcohol, Tobacco and Firearms"), when the run holds a head followed by "of";
     /// otherwise <paramref name="last"/>.</summary>
-    public static int Extend(string text, IReadOnlyList<Token> tokens, int start, int last, int end)
+    public static int Extend(string text, IReadOnlyList<Token> tokens, int start, int last, int end, EntityLexicon lexicon)
     {
         if (last + 2 >= end || text[tokens[last + 1].Start] != ',' || OfAfterHead(text, tokens, start, last) < 0) return last;
         int j = last + 1;
         // (", " Item)* [","] "and" Item, each item one or two capitalised words that are not acronyms.
         while (j < end && text[tokens[j].Start] == ',' && tokens[j].Length == 1)
         {
-            int item = Item(text, tokens, j + 1, end);
-            if (item < 0) return j + 1 < end && Word(text, tokens[j + 1]) is "and" ? AfterAnd(text, tokens, j + 1, end, last) : last;
+            int item = Item(text, tokens, j + 1, end, lexicon);
+            if (item < 0) return j + 1 < end && Word(text, tokens[j + 1]) is "and" ? AfterAnd(text, tokens, j + 1, end, last, lexicon) : last;
             j = item + 1;
-            if (j < end && Word(text, tokens[j]) is "and") return AfterAnd(text, tokens, j, end, last);
+            if (j < end && Word(text, tokens[j]) is "and") return AfterAnd(text, tokens, j, end, last, lexicon);
         }
         return last;
     }
@@ -45,36 +45,38 @@ internal static class OrgNameLists
     /// <summary>Whether the "and" at token <paramref name="k"/> of the run a..b is inside one body's name: a head and
     /// "of" come before it and a short conjunct that is no name of its own follows ("… of Housing and Urban
     /// Development", not "… of Justice and Columbia University").</summary>
-    public static bool KeepsAnd(string text, IReadOnlyList<Token> tokens, int a, int k, int b)
+    public static bool KeepsAnd(string text, IReadOnlyList<Token> tokens, int a, int k, int b, EntityLexicon lexicon)
     {
         if (OfAfterHead(text, tokens, a, k - 1) < 0 || b - k > MaxConjunct) return false;
         for (int t = k + 1; t <= b; t++)
-            if (!Plain(text, tokens[t])) return false;
+            if (!Plain(text, tokens[t], lexicon)) return false;
         return true;
     }
 
-    private static int AfterAnd(string text, IReadOnlyList<Token> tokens, int and, int end, int fallback)
+    private static int AfterAnd(string text, IReadOnlyList<Token> tokens, int and, int end, int fallback, EntityLexicon lexicon)
     {
-        int item = Item(text, tokens, and + 1, end);
+        int item = Item(text, tokens, and + 1, end, lexicon);
         if (item < 0) return fallback;
         // The conjunct may run to three words ("… and Urban Development Affairs"), all plain.
         int last = item;
-        while (last + 1 < end && last + 1 - and <= MaxConjunct && Plain(text, tokens[last + 1]) && tokens[last].End + 1 >= tokens[last + 1].Start)
+        while (last + 1 < end && last + 1 - and <= MaxConjunct && Plain(text, tokens[last + 1], lexicon) && tokens[last].End + 1 >= tokens[last + 1].Start)
             last++;
         return last + 1 - and <= MaxConjunct ? last : fallback;
     }
 
     /// <summary>The last token of a one- or two-word plain item at <paramref name="t"/>, or -1.</summary>
-    private static int Item(string text, IReadOnlyList<Token> tokens, int t, int end)
+    private static int Item(string text, IReadOnlyList<Token> tokens, int t, int end, EntityLexicon lexicon)
     {
-        if (t >= end || !Plain(text, tokens[t])) return -1;
-        return t + 1 < end && Plain(text, tokens[t + 1]) && tokens[t].End + 1 >= tokens[t + 1].Start ? t + 1 : t;
+        if (t >= end || !Plain(text, tokens[t], lexicon)) return -1;
+        return t + 1 < end && Plain(text, tokens[t + 1], lexicon) && tokens[t].End + 1 >= tokens[t + 1].Start ? t + 1 : t;
     }
 
-    /// <summary>A capitalised word that is no acronym and no organisation's head (which would make a second body).</summary>
-    private static bool Plain(string text, Token t) =>
+    /// <summary>A capitalised word that is no acronym, no organisation's head (which would make a second body) and no major
+    /// place ("the Ministry of Defence, Britain and France" are three).</summary>
+    private static bool Plain(string text, Token t, EntityLexicon lexicon) =>
         t.Kind == TokenKind.Word && (t.Shape & TokenShape.Capitalized) != 0 && (t.Shape & TokenShape.AllCaps) == 0
-        && !EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, t));
+        && !EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, t))
+        && !lexicon.MajorPlaceLookup.Contains(Word(text, t));
 
     /// <summary>The index of an "of"/"for"/"on" right after a head within a..b and at most <see cref="Reach"/> tokens
     /// before b (bounded work per call, whatever the run's length), or -1.</summary>

@@ -21,17 +21,21 @@ internal static class EvalNerCommand
         var split = new Option<string>("--split") { Description = "dev (for tuning) or test (the final figure)", DefaultValueFactory = _ => "test" };
         var modelPath = new Option<string?>("--model") { Description = "A model file to score instead of the embedded one" };
         var errors = new Option<int>("--errors") { Description = "Print up to this many wrong sentences per dev set (dev split only)" };
+        var reportErrors = new Option<int>("--report-errors")
+        {
+            Description = "Print where the report differs from the tagger alone per dev set, grouped by cause, with up to this many examples per cause (dev split only)",
+        };
         var casing = new Option<string>("--case") { Description = "normal, or upper / title: each sentence written in capitals / every word capitalised (headline robustness)", DefaultValueFactory = _ => "normal" };
-        var command = new Command("ner", "Score the named-entity tagger on GUM, UNER EWT, wikigold and WNUT17") { shared, split, modelPath, errors, casing };
-        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(split)!, r.GetValue(modelPath), r.GetValue(errors), r.GetValue(casing)!));
+        var command = new Command("ner", "Score the named-entity tagger on GUM, UNER EWT, wikigold and WNUT17") { shared, split, modelPath, errors, reportErrors, casing };
+        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(split)!, r.GetValue(modelPath), r.GetValue(errors), r.GetValue(reportErrors), r.GetValue(casing)!));
         return command;
     }
 
-    private static int Run(string shared, string split, string? modelPath, int errors, string casing)
+    private static int Run(string shared, string split, string? modelPath, int errors, int reportErrors, string casing)
     {
         if (split is not ("dev" or "test")) throw new UserError("--split must be dev or test");
         if (casing is not ("normal" or "upper" or "title")) throw new UserError("--case must be normal, upper or title");
-        if (errors > 0 && split != "dev") throw new UserError("--errors is for the dev split only (test sets are not for looking at)");
+        if ((errors > 0 || reportErrors > 0) && split != "dev") throw new UserError("--errors is for the dev split only (test sets are not for looking at)");
         var loadClock = Stopwatch.StartNew();
         NerModel? model;
         if (modelPath is null) model = NerModelResource.Load();
@@ -92,11 +96,24 @@ internal static class EvalNerCommand
             AddRow(pipeline, set.Name, "[bold]all[/]", scorer.Overall);
         }
         AnsiConsole.Write(pipeline);
+        if (reportErrors > 0) PrintReportDifferences(stage, tagger, sets, reportErrors);
         AnsiConsole.MarkupLine("Type confusion on exact spans (rows gold, columns predicted; missed = no predicted span with those boundaries):");
         AnsiConsole.Write(confusion);
         var speed = Throughput(tagger, sets);
         AnsiConsole.MarkupLine($"model load {loadMs:F0} ms; tagging {speed:N0} tokens/s on one core (gold sentences, features + Viterbi)");
         return 0;
+    }
+
+    /// <summary>Report vs tagger alone on each dev set (never wikigold or a test split), grouped by cause, largest first.</summary>
+    private static void PrintReportDifferences(EntityStage stage, NerTagger tagger, List<NerDataSet> sets, int examples)
+    {
+        foreach (var set in sets.Where(s => s.Name.EndsWith(" dev", StringComparison.Ordinal)))
+            foreach (var group in NerReportDiagnostics.Compare(stage, tagger, set.Sentences).GroupBy(d => d.Cause).OrderByDescending(g => g.Count()))
+            {
+                Console.WriteLine($"{set.Name}: {group.Key}: {group.Count()}");
+                foreach (var d in group.Take(examples))
+                    Console.WriteLine($"    [{d.Words}]{(d.Report.Length > 0 ? $" report [{d.Report}]" : "")} in: {d.Sentence}");
+            }
     }
 
     private static void AddRow(Table table, string set, string type, NerCounts c) =>

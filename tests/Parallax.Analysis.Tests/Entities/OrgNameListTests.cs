@@ -56,6 +56,7 @@ public sealed class OrgNameListTests
 
     [Theory]
     [InlineData("The Department of Justice, the FBI and ATF agents searched the house.", "FBI")]
+    [InlineData("Officials of the Ministry of Defence, Britain and France met on Monday.", "France")]
     public void A_second_body_after_and_stays_apart(string text, string second)
     {
         var d = Docs.Analyse(text);
