@@ -25,14 +25,16 @@ internal static class EvalNerCommand
         {
             Description = "Print where the report differs from the tagger alone per dev set, grouped by cause, with up to this many examples per cause (dev split only)",
         };
-        var command = new Command("ner", "Score the named-entity tagger on GUM, UNER EWT, wikigold and WNUT17") { shared, split, modelPath, errors, reportErrors };
-        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(split)!, r.GetValue(modelPath), r.GetValue(errors), r.GetValue(reportErrors)));
+        var casing = new Option<string>("--case") { Description = "normal, or upper / title: each sentence written in capitals / every word capitalised (headline robustness)", DefaultValueFactory = _ => "normal" };
+        var command = new Command("ner", "Score the named-entity tagger on GUM, UNER EWT, wikigold and WNUT17") { shared, split, modelPath, errors, reportErrors, casing };
+        command.SetAction(r => Run(r.GetValue(shared)!, r.GetValue(split)!, r.GetValue(modelPath), r.GetValue(errors), r.GetValue(reportErrors), r.GetValue(casing)!));
         return command;
     }
 
-    private static int Run(string shared, string split, string? modelPath, int errors, int reportErrors)
+    private static int Run(string shared, string split, string? modelPath, int errors, int reportErrors, string casing)
     {
         if (split is not ("dev" or "test")) throw new UserError("--split must be dev or test");
+        if (casing is not ("normal" or "upper" or "title")) throw new UserError("--case must be normal, upper or title");
         if ((errors > 0 || reportErrors > 0) && split != "dev") throw new UserError("--errors is for the dev split only (test sets are not for looking at)");
         var loadClock = Stopwatch.StartNew();
         NerModel? model;
@@ -50,6 +52,8 @@ internal static class EvalNerCommand
         List<NerDataSet> sets;
         try { sets = NerDataSets.Evaluation(shared, split); }
         catch (FileNotFoundException e) { throw new UserError(e.Message); }
+        var mode = NerCaseVariants.Parse(casing);
+        if (mode != NerCase.Normal) sets = [.. sets.Select(s => new NerDataSet($"{s.Name} ({casing})", NerCaseVariants.Of(s.Sentences, mode)))];
 
         var table = new Table().AddColumns("data set", "type", "P", "R", "F1", "gold");
         var confusion = new Table().AddColumns("data set", "gold \\ predicted", "PERSON", "ORG", "PLACE", "none (missed)");
@@ -64,7 +68,7 @@ internal static class EvalNerCommand
                 var predicted = new byte[s.Tokens.Length];
                 tagger.Tag(s.Text, s.Tokens, predicted);
                 scorer.Add(s.Labels, predicted);
-                if (errors > 0 && set.Name.EndsWith(" dev", StringComparison.Ordinal) && NerErrors.Describe(s, predicted) is { } line)
+                if (errors > 0 && set.Name.Contains(" dev", StringComparison.Ordinal) && NerErrors.Describe(s, predicted) is { } line)
                 {
                     errors--;
                     Console.WriteLine($"{set.Name}: {line}");

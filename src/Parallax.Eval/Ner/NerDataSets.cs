@@ -14,17 +14,18 @@ public static class NerDataSets
     /// <summary>Training sources <see cref="Training"/> knows, in the order they are read.</summary>
     public static readonly string[] Sources = ["gum", "btc", "wnut17", "sec", "re3d", "ecb", "self"];
 
-    /// <summary>The sources the shipped model is trained on. "ecb" (<see cref="NerSelfTraining.EcbExamples"/>: ECB+ train and
-    /// dev news, CC-BY 3.0, tagged by a teacher trained on the others; shippable) is left out although it helps: with 3
-    /// runs averaged, tagger dev F1 (seeds 17 / 18) GUM 0.665 / 0.671, UNER EWT 0.640 / 0.641, WNUT17 0.559 / 0.556
-    /// against the shipped 0.671 / 0.638 / 0.544, and "Boeing" (ORG) and "Florencio Millan-Vazquez" (PERSON) held on every
-    /// seed tried; but each such model flipped a named case of the entity tests ("U.S. Department of Housing and Urban
-    /// Development" parted at "and", or "Chrysler"), so the shipped model stays the tested one. "self" (<see cref="NerSelfTraining"/>: PolNeAR train texts
+    /// <summary>The sources the shipped model is trained on, "ecb" among them (<see cref="NerSelfTraining.EcbExamples"/>:
+    /// ECB+ train-topic news, CC-BY 3.0, tagged by a teacher trained on the others; shippable). With the document
+    /// features and 9 runs averaged (<see cref="NerTraining.DefaultRuns"/>), dev F1 of the entity stage (what the report
+    /// shows), mean of seeds 17 / 26 / 35: GUM 0.593 → 0.597, UNER EWT 0.618 → 0.622; tagger alone 0.671 → 0.676,
+    /// 0.638 → 0.643, WNUT17 0.544 → 0.571; without "ecb" (seed 17) 0.599 / 0.619, tagger 0.677 / 0.646 / 0.553.
+    /// (Before the recognizer's rule for "Department of X and Y" (OrgNameLists), every such model parted "U.S. Department of Housing and Urban
+    /// Development" at "and".) "self" (<see cref="NerSelfTraining"/>: PolNeAR train texts
     /// tagged by a teacher trained on the others) is left out: tagger-alone dev F1 rose 0.671 → 0.684 on GUM and 0.638 →
     /// 0.641 on UNER EWT, but the entity stage moved by +0.003 / −0.001, the tagger lost the plain name "Florencio
     /// Millan-Vazquez", and PolNeAR's texts are for research use only. re3d is left out: adding it cost 0.011 F1 on GUM dev and
     /// 0.012 on UNER EWT dev (its military and government texts tag "U.S." as an organisation).</summary>
-    public static readonly string[] DefaultSources = ["gum", "btc", "wnut17", "sec"];
+    public static readonly string[] DefaultSources = ["gum", "btc", "wnut17", "sec", "ecb"];
 
     /// <summary>re3d's sources whose texts may ship in a derived model: US State Department and CENTCOM (public domain),
     /// UK Government (OGL v3). Wikipedia (CC BY-SA), BBC (NC), the EU delegation and Australian DFAT are left out.</summary>

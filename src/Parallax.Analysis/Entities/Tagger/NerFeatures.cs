@@ -14,10 +14,10 @@ namespace Parallax.Analysis.Entities.Tagger;
 public static class NerFeatures
 {
     /// <summary>Bump when the features change: a model records it and refuses to load against other features.</summary>
-    public const ushort Schema = 3;
+    public const ushort Schema = 4;
 
     /// <summary>Features per token.</summary>
-    public const int PerToken = 56;
+    public const int PerToken = 58 + NerDocumentIndex.Bits;
 
     internal const int FlagBits = 19;
 
@@ -34,8 +34,10 @@ public static class NerFeatures
     public static void Extract(string text, ReadOnlySpan<Token> tokens, EntityLexicon lexicon, int hashBits, Span<int> output) =>
         Extract(text, tokens, lexicon, VectorCodes.Nothing, hashBits, output);
 
-    /// <summary>As above, with the vector codes the model was trained with (<see cref="NerModel.Codes"/>).</summary>
-    public static void Extract(string text, ReadOnlySpan<Token> tokens, EntityLexicon lexicon, VectorCodes codes, int hashBits, Span<int> output)
+    /// <summary>As above, with the vector codes the model was trained with (<see cref="NerModel.Codes"/>), and the text
+    /// whose document evidence (<see cref="NerDocumentIndex"/>) the tokens get (default: <paramref name="text"/>).</summary>
+    public static void Extract(string text, ReadOnlySpan<Token> tokens, EntityLexicon lexicon, VectorCodes codes, int hashBits, Span<int> output,
+        string? documentText = null)
     {
         int n = tokens.Length;
         if (output.Length < n * PerToken) throw new ArgumentException("output too short", nameof(output));
@@ -45,8 +47,10 @@ public static class NerFeatures
         var fl = pool.Rent(n);
         var cl = pool.Rent(n);
         var dir = pool.Rent(n);
+        var doc = pool.Rent(n);
         try
         {
+            var index = NerDocumentIndex.For(documentText ?? text, lexicon);
             for (int i = 0; i < n; i++)
             {
                 var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
@@ -54,6 +58,7 @@ public static class NerFeatures
                 sh[i] = ShapeHash(w);
                 fl[i] = Flags(text, tokens, i, lexicon);
                 codes.Of(w, lw[i], out cl[i], out dir[i]);
+                doc[i] = index.Of(w);
             }
             uint mask = (1u << hashBits) - 1;
             for (int i = 0; i < n; i++)
@@ -106,6 +111,12 @@ public static class NerFeatures
                 // The vector's coarse direction (signs of its first principal components), alone and with the word's shape.
                 o[k++] = Id(60, dir[i], mask);
                 o[k++] = Id(61, Pair(dir[i], sh[i]), mask);
+                // What the rest of the document says of the same word (NerDocumentIndex), alone and with its shape.
+                o[k++] = Id(62, doc[i], mask);
+                o[k++] = Id(63, Pair(doc[i], sh[i]), mask);
+                for (int b = 0; b < NerDocumentIndex.Bits; b++)
+                    o[k++] = Id(64 + (uint)b, (doc[i] >> b) & 1, mask);
+                System.Diagnostics.Debug.Assert(k == PerToken);
             }
         }
         finally
@@ -115,6 +126,7 @@ public static class NerFeatures
             pool.Return(fl);
             pool.Return(cl);
             pool.Return(dir);
+            pool.Return(doc);
         }
     }
 

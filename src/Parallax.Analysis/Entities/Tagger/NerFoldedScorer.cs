@@ -31,6 +31,7 @@ internal sealed class NerFoldedScorer
     private readonly EntityLexicon _lexicon;
     private readonly int[] _fixedRows; // [0] left boundary (as previous), [1] right boundary (as next), [2..9] context-bit combinations
     private readonly int _prev2Boundary, _next2Boundary;
+    private readonly int[] _docRows; // per value of the document bits: its own feature and one per bit, summed
 
     [ThreadStatic] private static WordCache? t_cache;
 
@@ -46,6 +47,14 @@ internal sealed class NerFoldedScorer
         Add(_fixedRows.AsSpan(S, S), [Id(4, B), Id(9, B), Id(54, B), Id(56, B)]);
         for (int combo = 0; combo < 8; combo++)
             Add(_fixedRows.AsSpan((2 + combo) * S, S), [Id(26 + 5, (uint)combo & 1), Id(26 + 6, (uint)(combo >> 1) & 1), Id(26 + 11, (uint)(combo >> 2) & 1)]);
+        _docRows = new int[(1 << NerDocumentIndex.Bits) * S];
+        Span<int> docIds = stackalloc int[1 + NerDocumentIndex.Bits];
+        for (int v = 0; v < 1 << NerDocumentIndex.Bits; v++)
+        {
+            docIds[0] = Id(62, (uint)v);
+            for (int b = 0; b < NerDocumentIndex.Bits; b++) docIds[1 + b] = Id(64 + (uint)b, ((uint)v >> b) & 1);
+            Add(_docRows.AsSpan(v * S, S), docIds);
+        }
         _prev2Boundary = Id(5, B);
         _next2Boundary = Id(6, B);
     }
@@ -55,7 +64,7 @@ internal sealed class NerFoldedScorer
     private void Add(Span<int> row, ReadOnlySpan<int> ids) => Sum(ids).CopyTo(row);
 
     /// <summary>Integer emission sums (n × Stride) of one sentence, as <see cref="NerModel"/>'s int16 path computes them.</summary>
-    public void Score(string text, ReadOnlySpan<Token> tokens, Span<int> sums)
+    public void Score(string text, ReadOnlySpan<Token> tokens, Span<int> sums, string? documentText = null)
     {
         int n = tokens.Length;
         var cache = t_cache;
@@ -65,12 +74,15 @@ internal sealed class NerFoldedScorer
         var slot = cache.Slots;
         var flags = cache.Flags;
         var ids = cache.Ids;
+        var docBits = cache.Doc;
+        var index = NerDocumentIndex.For(documentText ?? text, _lexicon);
         {
             var entries = cache.Entries;
             for (int i = 0; i < n; i++)
             {
                 slot[i] = cache.Find(text.AsSpan(tokens[i].Start, tokens[i].Length));
                 flags[i] = (int)entries[slot[i]].WordFlags;
+                docBits[i] = (flags[i] & NerFeatures.CapBit) != 0 ? index.Of(text.AsSpan(tokens[i].Start, tokens[i].Length)) : 0;
             }
             // Context bits: the sentence start, and two capitalised words forming a place one space apart.
             if (n > 0) flags[0] |= (int)NerFeatures.SentenceStartBit;
@@ -83,7 +95,7 @@ internal sealed class NerFoldedScorer
 
             // First every token's pair and context feature ids (hashing only, no memory reads), then the sums: the
             // gathers of many tokens are then in flight together instead of each token waiting on its own.
-            const int G = 11;
+            const int G = 12;
             const uint B = NerFeatures.Boundary;
             ref int ids0 = ref MemoryMarshal.GetArrayDataReference(ids);
             for (int i = 0; i < n; i++)
@@ -114,10 +126,12 @@ internal sealed class NerFoldedScorer
                 Unsafe.Add(ref o, 8) = Id(25, fNext);
                 Unsafe.Add(ref o, 9) = Id(58, NerFeatures.Pair(cPrev1, c1));
                 Unsafe.Add(ref o, 10) = Id(59, NerFeatures.Pair(c1, cNext1));
+                Unsafe.Add(ref o, 11) = Id(63, NerFeatures.Pair(docBits[i], sh));
             }
 
             ref short q = ref MemoryMarshal.GetArrayDataReference(_q);
             ref int fixedRows = ref MemoryMarshal.GetArrayDataReference(_fixedRows);
+            ref int docRows = ref MemoryMarshal.GetArrayDataReference(_docRows);
             ref int out0 = ref MemoryMarshal.GetReference(sums);
             var prevBoundary = Vector256.LoadUnsafe(ref fixedRows, 0);
             var nextBoundary = Vector256.LoadUnsafe(ref fixedRows, S);
@@ -129,7 +143,8 @@ internal sealed class NerFoldedScorer
                 var acc = Row(ref q, Unsafe.Add(ref o, 0)) + Row(ref q, Unsafe.Add(ref o, 1)) + Row(ref q, Unsafe.Add(ref o, 2))
                     + Row(ref q, Unsafe.Add(ref o, 3)) + Row(ref q, Unsafe.Add(ref o, 4)) + Row(ref q, Unsafe.Add(ref o, 5))
                     + Row(ref q, Unsafe.Add(ref o, 6)) + Row(ref q, Unsafe.Add(ref o, 7)) + Row(ref q, Unsafe.Add(ref o, 8))
-                    + Row(ref q, Unsafe.Add(ref o, 9)) + Row(ref q, Unsafe.Add(ref o, 10));
+                    + Row(ref q, Unsafe.Add(ref o, 9)) + Row(ref q, Unsafe.Add(ref o, 10)) + Row(ref q, Unsafe.Add(ref o, 11));
+                acc += Vector256.LoadUnsafe(ref docRows, (nuint)(docBits[i] * S));
                 acc += entries[slot[i]].Self;
                 uint ctx = (uint)flags[i];
                 int combo = (int)(((ctx & NerFeatures.BigramStartBit) != 0 ? 1u : 0) | ((ctx & NerFeatures.BigramEndBit) != 0 ? 2u : 0)
@@ -222,7 +237,8 @@ internal sealed class NerFoldedScorer
 
         public readonly NerFoldedScorer Owner;
         public readonly Entry[] Entries = new Entry[Size + Spare];
-        public readonly int[] Slots = new int[NerTagger.MaxPiece], Flags = new int[NerTagger.MaxPiece], Ids = new int[NerTagger.MaxPiece * 11];
+        public readonly int[] Slots = new int[NerTagger.MaxPiece], Flags = new int[NerTagger.MaxPiece], Ids = new int[NerTagger.MaxPiece * 12];
+        public readonly uint[] Doc = new uint[NerTagger.MaxPiece];
         private int _spareUsed;
         private int _sentence = 1;
 

@@ -29,6 +29,25 @@ public sealed class NerTagger(NerModel model, EntityLexicon lexicon)
     public void Tag(string text, ReadOnlySpan<Token> tokens, Span<byte> labels)
     {
         if (labels.Length < tokens.Length) throw new ArgumentException("labels shorter than tokens", nameof(labels));
+        if (tokens.Length > 0 && NerHeadlineCase.IsAllCaps(text, tokens))
+        {
+            // A sentence in capitals is tagged as the document would write it (NerHeadlineCase), with the document's evidence.
+            var recased = NerHeadlineCase.Recase(text, tokens, NerDocumentIndex.For(text, lexicon));
+            var shifted = ArrayPool<Token>.Shared.Rent(tokens.Length);
+            try
+            {
+                int from = tokens[0].Start;
+                for (int i = 0; i < tokens.Length; i++) shifted[i] = tokens[i] with { Start = tokens[i].Start - from, End = tokens[i].End - from };
+                Tag(recased, shifted.AsSpan(0, tokens.Length), labels, text);
+            }
+            finally { ArrayPool<Token>.Shared.Return(shifted); }
+            return;
+        }
+        Tag(text, tokens, labels, text);
+    }
+
+    private void Tag(string text, ReadOnlySpan<Token> tokens, Span<byte> labels, string documentText)
+    {
         int piece = Math.Min(tokens.Length, MaxPiece);
         if (piece == 0) return;
         if (_folded is not null)
@@ -40,7 +59,7 @@ public sealed class NerTagger(NerModel model, EntityLexicon lexicon)
                 for (int start = 0; start < tokens.Length; start += MaxPiece)
                 {
                     int n = Math.Min(MaxPiece, tokens.Length - start);
-                    _folded.Score(text, tokens.Slice(start, n), sums);
+                    _folded.Score(text, tokens.Slice(start, n), sums, documentText);
                     var scale = model.Scale;
                     for (int k = 0; k < n * NerLabels.Stride; k++) scores[k] = sums[k] * scale;
                     NerModel.Viterbi(scores, n, model.Transitions, labels.Slice(start, n));
@@ -59,7 +78,7 @@ public sealed class NerTagger(NerModel model, EntityLexicon lexicon)
             for (int start = 0; start < tokens.Length; start += MaxPiece)
             {
                 int n = Math.Min(MaxPiece, tokens.Length - start);
-                NerFeatures.Extract(text, tokens.Slice(start, n), lexicon, model.Codes, model.HashBits, features);
+                NerFeatures.Extract(text, tokens.Slice(start, n), lexicon, model.Codes, model.HashBits, features, documentText);
                 model.Decode(features, n, labels.Slice(start, n));
             }
         }
