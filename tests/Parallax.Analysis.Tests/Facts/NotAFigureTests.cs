@@ -53,4 +53,16 @@ public sealed class NotAFigureTests
     [Fact]
     public void Age_40_alone_is_still_an_age() =>
         Assert.Equal(QuantityKind.Age, Single("She became a doctor at age 40 , in 1996 .", "age 40").Kind);
+
+    [Theory]
+    [InlineData("Officials stopped the game when Hansbrough , who now has 2,302 points , made the basket .", "2,302 points")]
+    [InlineData("Hansbrough has now 2,301 points as a Tar Heel .", "2,301 points")]
+    public void A_tally_now_is_a_running_total_not_the_final_figure(string text, string span) =>
+        Assert.Equal(ClaimScope.Roundup, ClaimMeaningTests.Read(text, span).Scope);
+
+    [Theory]
+    [InlineData("Hansbrough scored 20 points on Thursday .", "20 points")]
+    [InlineData("The snow has 20 centimetres of depth .", "20 centimetres")]
+    public void A_figure_without_a_running_cue_is_the_events_own(string text, string span) =>
+        Assert.Equal(ClaimScope.Whole, ClaimMeaningTests.Read(text, span).Scope);
 }
