@@ -134,12 +134,26 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         }
         else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore))
             scope = ClaimScope.Part;
-        else if (ContainsAny(window, RoundupCues)) scope = ClaimScope.Roundup;
+        else if (ContainsAny(window, RoundupCues) || RunningTotal(before)) scope = ClaimScope.Roundup;
         else if (OwnAgo(q, after) is int ago
                  ? ContainsAny(text.AsSpan(from, q.Start - from), BackgroundCues) || ContainsAny(text.AsSpan(ago, Math.Max(ago, to) - ago), BackgroundCues)
                  : ContainsAny(window, BackgroundCues))
             scope = ClaimScope.Background;
         return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    private static readonly string[] RunningCues = ["now has", "now have", "has now", "have now"];
+
+    /// <summary>"who now has 2,302 points", "Hansbrough has now 2,301": a tally at the moment of writing, in an event or a
+    /// career still running, like "so far": reports written at different moments give different tallies, and none is
+    /// the final figure.</summary>
+    private static bool RunningTotal(ReadOnlySpan<char> before)
+    {
+        var b = before.TrimEnd();
+        foreach (var cue in RunningCues)
+            if (b.EndsWith(cue, StringComparison.OrdinalIgnoreCase) && (b.Length == cue.Length || !char.IsLetter(b[^(cue.Length + 1)])))
+                return true;
+        return false;
     }
 
     /// <summary>"then-15-year-old Timmons", "was then 15": an age at an earlier time than the report's.</summary>

@@ -601,6 +601,7 @@ internal sealed partial class QuantityExtractor
     private void Emit(List<Quantity> output, in Hit hit, int start, int end, QuantityKind kind, double factor, string unit,
         string about, Qualifier qualifier, bool nearly)
     {
+        if (kind == QuantityKind.Money && IsConversion(hit, end)) return;
         double value = hit.Value * factor;
         double lower, upper;
         if (!double.IsNaN(hit.High))
@@ -631,6 +632,38 @@ internal sealed partial class QuantityExtractor
     }
 
     /// <summary>
+    /// "$US1 million ($1.52 million)", "US$50 ($A65)": an amount in parentheses right after one marked as US dollars is the
+    /// same sum in the writer's local dollar (Australian, Canadian…), which a bare "$" cannot tell apart from US dollars:
+    /// never a second US-dollar figure that could dispute. A conversion into another currency ("85 million euros
+    /// ($108 million)") stays: reports converting at different rates do give different dollar figures (the golds count them).
+    /// </summary>
+    private bool IsConversion(in Hit hit, int end)
+    {
+        if (hit.First < 1) return false;
+        int c = words[hit.First].Start - 1;
+        while (c >= 0 && (text[c] == ' ' || char.GetUnicodeCategory(text[c]) == System.Globalization.UnicodeCategory.CurrencySymbol)) c--;
+        if (c < 0 || text[c] != '(') return false;
+        int before = hit.First - 1;   // the word right before the parenthesis (the scanner may keep "(" and "$" as words)
+        while (before >= 0 && words[before].Start >= c) before--;
+        if (before < 0) return false;
+        for (int k = words[before].End; k < c; k++) if (text[k] != ' ') return false;
+        int e = end;
+        while (e < text.Length && text[e] == ' ') e++;
+        if (e >= text.Length || text[e] != ')') return false;
+        if (!(words[before].Has(WordMarks.HasDigit) || lex[before].Is(WordClass.Scale))) return false;
+        for (int k = before; k >= 0 && k >= before - 2; k--)
+        {
+            var w = W(k);   // "US1", "US$1", "US", "US$"
+            if (w.Length >= 2 && w[0] == 'U' && w[1] == 'S' && (w.Length == 2 || w[2] == '$' || char.IsDigit(w[2]))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"the 20-yard line", "the 45 yard line": a place on a playing field, not a distance anyone covered.</summary>
+    private bool IsFieldPosition(UnitDef unit, int u) =>
+        unit.Name == "yard" && !words[u].BreakAfter && (Is(u + 1, "line") || Is(u + 1, "lines"));
+
+    /// <summary>
     /// A weight in pounds or kilograms up to what a person weighs (200 kg: "130 pounds", "a 70kg man") was read off a
     /// scale or a record, not rounded by the writer, so a round figure is exact: "130 pounds" and "135 pounds" cannot both
     /// be one man's weight. Tonnes and tons, and heavier things ("a 500-pound bomb"), keep a round number's tolerance.
@@ -656,6 +689,15 @@ internal sealed partial class QuantityExtractor
             about = MoneyAbout(u + 1, hit.First);
         else
             about = heads.NextNoun(u) ?? heads.OfObject(u + 1) ?? heads.BackwardVerb(hit.First - 1) ?? unit.Name;
+        // "the 20 yard line": a place on a field, not a distance.
+        if (IsFieldPosition(unit, u)) return u + 1;
+        // "300 yards or more", "two hours or less": an open bound read after the unit.
+        if (Is(u + 1, "or") && (Is(u + 2, "more") || Is(u + 2, "fewer") || Is(u + 2, "less")) && !words[u].BreakAfter
+            && qualifier is Qualifier.Exact or Qualifier.Approximate)
+        {
+            qualifier = Is(u + 2, "more") ? Qualifier.AtLeast : Qualifier.AtMost;
+            end = words[u + 2].End;
+        }
         // "weighing 130 pounds", "5-foot-8, 135 pounds": a weight with no noun after it is somebody's weight.
         if (WeighedExactly(unit.Unit, unit.Factor, hit.Value * unit.Factor) && (about == unit.Name || about == "weigh")) about = "weight";
         Emit(output, hit, start, end, kind, unit.Factor, unit.Unit, about, qualifier, nearly);
@@ -714,6 +756,7 @@ internal sealed partial class QuantityExtractor
                 return wordIndex + 1;
             }
             if (!p2.IsEmpty) return wordIndex + 1;
+            if (IsFieldPosition(unit, wordIndex)) return wordIndex + 1;   // "the 27-yard line"
             string about = heads.NextNoun(wordIndex) ?? unit.Name;
             Emit(output, hit, start, end, unit.Kind, unit.Factor, unit.Unit, about, qualifier, nearly);
             return wordIndex + 1;
@@ -854,6 +897,8 @@ internal sealed partial class QuantityExtractor
             // "Tom Tennant and William Hakim, both 51, died": one age for the two names before it.
             bool both = f > 1 && Is(f - 1, "both") && words[f - 2].Has(WordMarks.CommaAfter) && words[f - 2].Has(WordMarks.Capitalized)
                 && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter));
+            // "the first physician under age 40", "over age 65": a threshold of age, not someone's age.
+            if (aged && f > 1 && (Is(f - 2, "under") || Is(f - 2, "over") || Is(f - 2, "below") || Is(f - 2, "above"))) return l + 1;
             aged |= both;
             bool apposition = f > 0 && words[f - 1].Has(WordMarks.CommaAfter) && words[f - 1].Has(WordMarks.Capitalized)
                 && !words[f - 1].Has(WordMarks.HasDigit) && !lex[f - 1].Is(WordClass.Month) && !lex[f - 1].Is(WordClass.Weekday)
