@@ -181,6 +181,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         RetypeShortOrgForms(text, mentions);
         RetypeThings(doc, mentions);
         AddSentenceInitialRepeats(doc, mentions, lowerWords);
+        Datelines.Apply(text, tokens, doc.Sentences, mentions);
         return mentions;
     }
 

@@ -42,4 +42,23 @@ public sealed class ShoutedLineTests
         var d = Docs.Analyse(text);
         Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) is "WOW" or "FREE" or "NICE" or "NICE WORK" or "EVERYONE");
     }
+
+    [Theory]
+    [InlineData("TEHRAN ( AFP ) - The talks will resume next week, officials said.", "TEHRAN", "AFP")]
+    [InlineData("NAIROBI (Reuters) - The talks will resume next week, officials said.", "NAIROBI", "Reuters")]
+    [InlineData("Nairobi, May 4 (Reuters) - The talks will resume next week, officials said.", "Nairobi", "Reuters")]
+    public void A_dateline_opening_a_story_names_a_place_and_an_agency(string text, string city, string agency)
+    {
+        var d = Docs.Analyse(text);
+        Assert.Contains(city, Docs.Mentions(d, EntityType.Place));
+        Assert.Contains(agency, Docs.Mentions(d, EntityType.Org));
+    }
+
+    [Fact]
+    public void A_shouted_word_takes_the_type_the_document_gives_its_mixed_case_form()
+    {
+        var d = Docs.Analyse("RUSSIA SAYS TALKS WITH CHECHENS WILL GO ON .\nMOSCOW 1996-08-30\nRussia said on Friday that talks would go on.");
+        Assert.Contains("RUSSIA", Docs.Mentions(d, EntityType.Place));
+        Assert.Contains("MOSCOW", Docs.Mentions(d, EntityType.Place));
+    }
 }
