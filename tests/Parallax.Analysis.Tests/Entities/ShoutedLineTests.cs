@@ -46,6 +46,7 @@ public sealed class ShoutedLineTests
     [Theory]
     [InlineData("TEHRAN ( AFP ) - The talks will resume next week, officials said.", "TEHRAN", "AFP")]
     [InlineData("NAIROBI (Reuters) - The talks will resume next week, officials said.", "NAIROBI", "Reuters")]
+    [InlineData("KANSAS CITY, Mo. (AP) -- The talks will resume next week, officials said.", "KANSAS CITY", "AP")]
     [InlineData("Nairobi, May 4 (Reuters) - The talks will resume next week, officials said.", "Nairobi", "Reuters")]
     public void A_dateline_opening_a_story_names_a_place_and_an_agency(string text, string city, string agency)
     {
