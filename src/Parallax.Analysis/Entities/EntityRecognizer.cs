@@ -138,6 +138,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         {
             foreach (var sentence in doc.Sentences)
             {
+                var sentenceTokens = ImmutableCollectionsMarshal.AsArray(doc.Tokens)!.AsSpan(sentence.FirstToken, sentence.TokenCount);
+                if (tagger is not null && ShoutedLines.Applies(text, sentenceTokens))
+                {
+                    labels = Rent(labels, sentence.TokenCount);
+                    tagger.Tag(text, sentenceTokens, labels);
+                    ShoutedLines.Add(text, sentenceTokens, labels, lexicon, mentions);
+                    continue;
+                }
                 if (IsHeadline(text, tokens, sentence))
                 {
                     if (tagger is not null) AddHeadlineNames(doc, sentence, mentions, ref labels);
@@ -173,6 +181,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         RetypeShortOrgForms(text, mentions);
         RetypeThings(doc, mentions);
         AddSentenceInitialRepeats(doc, mentions, lowerWords);
+        Datelines.Apply(text, tokens, doc.Sentences, mentions);
         return mentions;
     }
 
@@ -366,6 +375,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             mentions.Sort(fromRule, mentions.Count - fromRule, Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start)));
 
         static bool Contains(string text, EntityMention m, string part) => text.AsSpan(m.Start, m.End - m.Start).Contains(part, StringComparison.Ordinal);
+    }
+
+    private static byte[] Rent(byte[]? labels, int count)
+    {
+        if (labels is not null && labels.Length >= count) return labels;
+        if (labels is not null) ArrayPool<byte>.Shared.Return(labels);
+        return ArrayPool<byte>.Shared.Rent(Math.Max(count, 64));
     }
 
     /// <summary>
@@ -801,10 +817,24 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
 
     /// <summary>A sentence-opening all-caps word that reads as an organisation acting ("KCPD closed the road"): short, as
     /// acronyms are, and followed by a lower-case word (or a comma and one: "ICE, the spokesperson said, …"), not a shouted
-    /// word standing alone ("WOW !", "WONDERFUL service").</summary>
+    /// word standing alone ("WOW !", "WONDERFUL service"). A lower-case word right after it reads as the organisation's
+    /// verb ("closed", "says", "will"), not as the noun a shouted adjective goes with ("FREE delivery").</summary>
     private static bool ActsAsAcronym(string text, IReadOnlyList<Token> tokens, int a, Sentence sentence) =>
         tokens[a].Length <= 5 && a + 2 < sentence.EndToken
-        && (tokens[a + 1].Kind == TokenKind.Word || text[tokens[a + 1].Start] == ',' && tokens[a + 2].Kind == TokenKind.Word) && char.IsLower(text[tokens[a + 2 - (tokens[a + 1].Kind == TokenKind.Word ? 1 : 0)].Start]);
+        && (tokens[a + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[a + 1].Start]) && ReadsAsVerb(Word(text, tokens[a + 1]))
+            || text[tokens[a + 1].Start] == ',' && tokens[a + 2].Kind == TokenKind.Word && char.IsLower(text[tokens[a + 2].Start]));
+
+    private static bool ReadsAsVerb(ReadOnlySpan<char> w) =>
+        w.EndsWith("ed") || w.EndsWith("s") && !w.EndsWith("ss") && w.Length > 2
+        || Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w);
+
+    private static readonly FrozenSet<string> Auxiliaries = new[]
+    {
+        "is", "was", "will", "would", "can", "could", "should", "may", "might", "must", "had", "did", "does", "do", "has",
+        "have", "are", "were", "said", "says", "told", "sent", "made", "took", "found", "set", "put", "cut", "paid", "won",
+        "lost", "met", "led", "left", "held", "got", "gave", "began", "chose", "wrote", "spent", "sold", "bought", "also",
+        "then", "now", "still", "later", "again", "already", "never", "just",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A lone word the tagger may call a place without a locative: no demonym ("AUSTRALIAN"), no first name.</summary>
     private bool LonePlace(string text, Token t)
