@@ -72,6 +72,8 @@ internal sealed partial class QuantityExtractor
         {
             if (!IsModifier(k, ref aged)) break;
             k++;
+            // "sheriff 's deputy": a possessive the tokeniser spaced off is part of the modifier before it.
+            if (k < n && Is(k, "s") && words[k].Has(WordMarks.OpenBefore) && !words[k - 1].BreakAfter && !words[k].BreakAfter) k++;
         }
         if (k >= n) return null;
         if (one && (Is(k, "count") || Is(k, "charge")))

@@ -18,6 +18,7 @@ public sealed class ZeroDigitShapeTests
     [InlineData("The mother of a 10-year-old girl killed by a stray bullet spoke.", "a 10-year-old girl")]
     [InlineData("A colleague paid tribute to a Perth doctor feared dead after a fall.", "a Perth doctor")]
     [InlineData("Two men were charged in the shooting of a sheriff's deputy who was murdered outside his home.", "a sheriff's deputy")]
+    [InlineData("Two gang members were arrested in the fatal shooting of a sheriff 's deputy who was murdered.", "a sheriff 's deputy")]
     [InlineData("An off-duty officer was shot dead by a gunman.", "An off-duty officer")]
     [InlineData("A six-year-old boy drowned in the lake.", "A six-year-old boy")]
     public void A_single_casualty_without_a_digit_is_a_count_of_one(string text, string span)
