@@ -53,6 +53,7 @@ internal sealed partial class QuantityExtractor
             output.Add(new Quantity(words[i].Start, words[last].End, QuantityKind.Count, 0, 0, 0, "person", "person", Qualifier.Exact));
             return last + 1;
         }
+        if (AgedPersonCount(i, output) is int afterNoun) return afterNoun;
         bool one = Is(i, "one"), article = Is(i, "a") || Is(i, "an");
         bool couple = (Is(i, "the") || Is(i, "a") || Words(i, "both", "of", "the")) && i + 1 < n && IsCouple(W(i + 1)) && !Is(i + 2, "of");
         if (!one && !article && !couple) return null;
@@ -84,8 +85,25 @@ internal sealed partial class QuantityExtractor
         if (!PersonNoun.Contains(W(k)) || words[k].Has(WordMarks.Possessive) || !NearCasualty(i, k, victimOnly: true)) return null;
         // "one of the victims", "a man who was killed" are still one; "one man" after "only" or "every" is not a count here.
         string unit = Lemmas.Singular(W(k));
+        // "a 10-year-old girl": the age is read first as its own claim; the count is read at the noun (AgedPersonCount).
+        if (aged) return null;
         output.Add(new Quantity(words[i].Start, words[k].End, QuantityKind.Count, 1, 1, 1, unit, unit, Qualifier.Exact));
-        return aged ? i + 1 : k + 1;
+        return k + 1;
+    }
+
+    /// <summary>"a 10-year-old girl killed by a stray bullet" = 1, read at the noun after the age was read as an age, so the
+    /// count covers the noun alone and the claims stay in text order without overlapping.</summary>
+    private int? AgedPersonCount(int k, List<Quantity> output)
+    {
+        if (k < 2 || !PersonNoun.Contains(W(k)) || words[k].Has(WordMarks.Possessive) || words[k - 1].BreakAfter || words[k - 2].BreakAfter) return null;
+        bool aged = false;
+        if (!W(k - 1).EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) && !W(k - 1).EndsWith("-month-old", StringComparison.OrdinalIgnoreCase)) return null;
+        int a = k - 2;
+        if (!Is(a, "a") && !Is(a, "an") && !Is(a, "one") && (a < 1 || words[a - 1].BreakAfter || !IsModifier(a, ref aged) || aged || !Is(--a, "a") && !Is(a, "an"))) return null;
+        if (!NearCasualty(a, k, victimOnly: true)) return null;
+        string unit = Lemmas.Singular(W(k));
+        output.Add(new Quantity(words[k].Start, words[k].End, QuantityKind.Count, 1, 1, 1, unit, unit, Qualifier.Exact));
+        return k + 1;
     }
 
     /// <summary>A word between "a" and the person noun: a lower-case adjective ("young"), a capitalised place or title
