@@ -97,7 +97,7 @@ internal sealed partial class QuantityExtractor
     {
         if (k < 2 || !PersonNoun.Contains(W(k)) || words[k].Has(WordMarks.Possessive) || words[k - 1].BreakAfter || words[k - 2].BreakAfter) return null;
         bool aged = false;
-        if (!W(k - 1).EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) && !W(k - 1).EndsWith("-month-old", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!IsAgeWord(k - 1)) return null;
         int a = k - 2;
         if (!Is(a, "a") && !Is(a, "an") && !Is(a, "one") && (a < 1 || words[a - 1].BreakAfter || !IsModifier(a, ref aged) || aged || !Is(--a, "a") && !Is(a, "an"))) return null;
         if (!NearCasualty(a, k, victimOnly: true)) return null;
@@ -106,12 +106,15 @@ internal sealed partial class QuantityExtractor
         return k + 1;
     }
 
+    private bool IsAgeWord(int k) =>
+        W(k).EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) || W(k).EndsWith("-month-old", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A word between "a" and the person noun: a lower-case adjective ("young"), a capitalised place or title
     /// ("Perth", "Australian"), a possessive noun ("sheriff's"), or an age ("10-year-old", which sets <paramref name="aged"/>).</summary>
     private bool IsModifier(int k, ref bool aged)
     {
         var w = W(k);
-        if (w.EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) || w.EndsWith("-month-old", StringComparison.OrdinalIgnoreCase))
+        if (IsAgeWord(k))
         {
             if (aged) return false;
             return aged = true;
