@@ -17,6 +17,9 @@ internal sealed partial class QuantityExtractor
         "man", "woman", "person", "boy", "girl", "teenager", "teen", "child", "officer", "victim", "driver", "pedestrian",
         "worker", "employee", "student", "passenger", "resident", "motorist", "cyclist", "bystander", "deputy", "trooper",
         "soldier", "guard", "civilian", "toddler", "infant", "baby", "youth", "male", "female", "customer", "suspect",
+        "climber", "hiker", "skier", "swimmer", "tourist", "doctor", "nurse", "patient", "inmate", "prisoner", "miner",
+        "firefighter", "policeman", "policewoman", "pilot", "father", "mother", "son", "daughter", "husband", "wife",
+        "brother", "sister", "grandmother", "grandfather", "mountaineer", "sailor", "fisherman", "hunter", "journalist",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNoun = PersonNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -50,6 +53,7 @@ internal sealed partial class QuantityExtractor
             output.Add(new Quantity(words[i].Start, words[last].End, QuantityKind.Count, 0, 0, 0, "person", "person", Qualifier.Exact));
             return last + 1;
         }
+        if (AgedPersonCount(i, output) is int afterNoun) return afterNoun;
         bool one = Is(i, "one"), article = Is(i, "a") || Is(i, "an");
         bool couple = (Is(i, "the") || Is(i, "a") || Words(i, "both", "of", "the")) && i + 1 < n && IsCouple(W(i + 1)) && !Is(i + 2, "of");
         if (!one && !article && !couple) return null;
@@ -61,22 +65,67 @@ internal sealed partial class QuantityExtractor
             output.Add(new Quantity(words[i].Start, words[c].End, QuantityKind.Count, 2, 2, 2, "person", "person", Qualifier.Exact));
             return c + 1;
         }
-        // "one man", "a 35-year-old man" is an age, not a count: one optional lower-case adjective, then the noun.
+        // "one man", "a young man", "a Perth doctor", "a sheriff's deputy", "a 10-year-old girl": up to two modifiers, then the
+        // noun. An age modifier stays an age too: the count is read and the age after it still is.
         int k = i + 1;
-        if (k < n && !PersonNoun.Contains(W(k)) && !Is(k, "count") && !Is(k, "charge") && IsLower(k) && !words[k].BreakAfter
-            && !words[k].Has(WordMarks.HasDigit) && W(k).IndexOf('-') < 0 && !lex[k].Is(WordClass.Stop))
+        bool aged = false;
+        for (int mods = 0; mods < 2 && k < n && !PersonNoun.Contains(W(k)) && !Is(k, "count") && !Is(k, "charge") && !words[k].BreakAfter; mods++)
+        {
+            if (!IsModifier(k, ref aged)) break;
             k++;
+            // "sheriff 's deputy": a possessive the tokeniser spaced off is part of the modifier before it.
+            if (k < n && Is(k, "s") && words[k].Has(WordMarks.OpenBefore) && !words[k - 1].BreakAfter && !words[k].BreakAfter) k++;
+        }
         if (k >= n) return null;
         if (one && (Is(k, "count") || Is(k, "charge")))
         {
             output.Add(new Quantity(words[i].Start, words[k].End, QuantityKind.Count, 1, 1, 1, "count", "count", Qualifier.Exact));
             return k + 1;
         }
-        if (!PersonNoun.Contains(W(k)) || !NearCasualty(i, k, victimOnly: true)) return null;
+        if (!PersonNoun.Contains(W(k)) || words[k].Has(WordMarks.Possessive) || !NearCasualty(i, k, victimOnly: true)) return null;
         // "one of the victims", "a man who was killed" are still one; "one man" after "only" or "every" is not a count here.
         string unit = Lemmas.Singular(W(k));
+        // "a 10-year-old girl": the age is read first as its own claim; the count is read at the noun (AgedPersonCount).
+        if (aged) return null;
         output.Add(new Quantity(words[i].Start, words[k].End, QuantityKind.Count, 1, 1, 1, unit, unit, Qualifier.Exact));
         return k + 1;
+    }
+
+    /// <summary>"a 10-year-old girl killed by a stray bullet" = 1, read at the noun after the age was read as an age, so the
+    /// count covers the noun alone and the claims stay in text order without overlapping.</summary>
+    private int? AgedPersonCount(int k, List<Quantity> output)
+    {
+        if (k < 2 || !PersonNoun.Contains(W(k)) || words[k].Has(WordMarks.Possessive) || words[k - 1].BreakAfter || words[k - 2].BreakAfter) return null;
+        bool aged = false;
+        if (!IsAgeWord(k - 1)) return null;
+        int a = k - 2;
+        if (!Is(a, "a") && !Is(a, "an") && !Is(a, "one") && (a < 1 || words[a - 1].BreakAfter || !IsModifier(a, ref aged) || aged || !Is(--a, "a") && !Is(a, "an"))) return null;
+        if (!NearCasualty(a, k, victimOnly: true)) return null;
+        string unit = Lemmas.Singular(W(k));
+        output.Add(new Quantity(words[k].Start, words[k].End, QuantityKind.Count, 1, 1, 1, unit, unit, Qualifier.Exact));
+        return k + 1;
+    }
+
+    private bool IsAgeWord(int k) =>
+        W(k).EndsWith("-year-old", StringComparison.OrdinalIgnoreCase) || W(k).EndsWith("-month-old", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A word between "a" and the person noun: a lower-case adjective ("young"), a capitalised place or title
+    /// ("Perth", "Australian"), a possessive noun ("sheriff's"), or an age ("10-year-old", which sets <paramref name="aged"/>).</summary>
+    private bool IsModifier(int k, ref bool aged)
+    {
+        var w = W(k);
+        if (IsAgeWord(k))
+        {
+            if (aged) return false;
+            return aged = true;
+        }
+        if (words[k].Has(WordMarks.HasDigit)) return false;
+        // "off-duty", "well-known": a hyphenated adjective; "two-time" or "three-story" holds a number of its own.
+        if (w.IndexOf('-') >= 0 && (!IsLower(k) || (QuantityLexicon.Get(w[..w.IndexOf('-')]).Class & (WordClass.Cardinal | WordClass.Ordinal)) != 0)) return false;
+        if (lex[k].Is(WordClass.Stop) || lex[k].Class != WordClass.None && !IsLower(k)) return false;
+        if (IsLower(k)) return true;
+        // A capitalised word: a place, a nationality or a title, never the first word of a name-like run that ends the phrase.
+        return words[k].Has(WordMarks.Capitalized) && w.Length >= 2 && char.IsLetter(w[0]);
     }
 
     // A bare number beside these is a count of people: "1 dead, 2 hurt", "kills 1, injures 2", "killing one".
@@ -124,6 +173,10 @@ internal sealed partial class QuantityExtractor
         for (int j = last + 1, steps = 0; j < n && steps < reach; j++, steps++)
         {
             if (Casualty.Contains(W(j))) return !victimOnly || !DoesTheHarm(j, auxiliary);
+            // "a climber fell to his death", "plunged to her death".
+            if (Is(j, "to") && (Is(j + 1, "his") || Is(j + 1, "her") || Is(j + 1, "their")) && (Is(j + 2, "death") || Is(j + 2, "deaths"))) return true;
+            // "a man said he was shot": a new subject starts another clause; its casualty is not this person's.
+            if (Is(j, "he") || Is(j, "she") || Is(j, "they") || Is(j, "i") || Is(j, "we")) return false;
             auxiliary |= lex[j].Is(WordClass.Auxiliary) || Is(j, "got");
             if (words[j].BreakAfter || words[j - 1].BreakAfter) return false;
         }

@@ -58,7 +58,10 @@ public static class CountOutcomes
             if (w.IsEmpty) break;
             if (FormOf.TryGetValue(w, out var outcome)) return Refine(text, next, outcome);
             if (IsTakenToHospital(text, w, next)) return CountOutcome.Hospitalized;
-            if (!Skip.Contains(w)) break;
+            // "a deputy who was murdered": a relative pronoun before a passive auxiliary ("who killed" is the doer).
+            if (words == 0 && (w is "who" or "that") && NextWord(text, next, out _) is "was" or "were" or "is" or "are") { i = next; continue; }
+            // "a climber fell to his death", "plunged to her death".
+            if (!Skip.Contains(w)) { if (NextWord(text, next, out int to) is "to" && NextWord(text, to, out int his) is "his" or "her" or "their" && NextWord(text, his, out _) is "death") return CountOutcome.Died; break; }
             i = next;
         }
         int j = q.Start;

@@ -19,6 +19,10 @@ public sealed class CountOutcomesTests
     [InlineData("Twelve climbers remain missing on the ridge.", "Twelve climbers", CountOutcome.None)]
     [InlineData("Twelve climbers are missing on the ridge.", "Twelve climbers", CountOutcome.Missing)]
     [InlineData("Two officers arrived, and the suspect died later.", "Two officers", CountOutcome.None)]
+    [InlineData("Two men were held in the shooting of a deputy who was murdered at home.", "a deputy", CountOutcome.Died)]
+    [InlineData("Police are seeking a man who killed a clerk.", "a man", CountOutcome.None)]
+    [InlineData("A climber fell to his death from the ridge.", "A climber", CountOutcome.Died)]
+    [InlineData("A climber fell to the ground and walked away.", "A climber", CountOutcome.None)]
     public void Reads_the_outcome_from_the_verb_of_the_count(string text, string span, CountOutcome expected)
     {
         int start = text.IndexOf(span, StringComparison.Ordinal);
