@@ -13,12 +13,15 @@ internal static class Datelines
 {
     public static void Apply(string text, IReadOnlyList<Token> tokens, IReadOnlyList<Sentence> sentences, List<EntityMention> mentions)
     {
+        List<EntityMention>? found = null;
         foreach (var s in sentences)
         {
             if (!Match(text, tokens, s.FirstToken, s.EndToken, out int placeEnd, out int agencyStart, out int agencyEnd)) continue;
-            Replace(mentions, tokens[s.FirstToken].Start, tokens[placeEnd - 1].End, EntityType.Place);
-            Replace(mentions, tokens[agencyStart].Start, tokens[agencyEnd - 1].End, EntityType.Org);
+            found ??= [];
+            found.Add(new EntityMention(tokens[s.FirstToken].Start, tokens[placeEnd - 1].End, EntityType.Place));
+            found.Add(new EntityMention(tokens[agencyStart].Start, tokens[agencyEnd - 1].End, EntityType.Org));
         }
+        if (found is not null) Replace(mentions, found);
     }
 
     /// <summary>Tokens [first, placeEnd) name the place and [agencyStart, agencyEnd) the agency.</summary>
@@ -53,15 +56,20 @@ internal static class Datelines
         return true;
     }
 
-    /// <summary>Puts the span [start, end) with <paramref name="type"/> in place of the mentions overlapping it, keeping
-    /// the list in order.</summary>
-    private static void Replace(List<EntityMention> mentions, int start, int end, EntityType type)
+    /// <summary>Puts each of <paramref name="found"/> (in text order) in place of the mentions overlapping it, keeping the
+    /// list in order: one merge pass, whatever the number of datelines.</summary>
+    private static void Replace(List<EntityMention> mentions, List<EntityMention> found)
     {
+        var merged = new List<EntityMention>(mentions.Count + found.Count);
         int i = 0;
-        while (i < mentions.Count && mentions[i].End <= start) i++;
-        int j = i;
-        while (j < mentions.Count && mentions[j].Start < end) j++;
-        mentions.RemoveRange(i, j - i);
-        mentions.Insert(i, new EntityMention(start, end, type));
+        foreach (var f in found)
+        {
+            while (i < mentions.Count && mentions[i].End <= f.Start) merged.Add(mentions[i++]);
+            while (i < mentions.Count && mentions[i].Start < f.End) i++;
+            merged.Add(f);
+        }
+        while (i < mentions.Count) merged.Add(mentions[i++]);
+        mentions.Clear();
+        mentions.AddRange(merged);
     }
 }

@@ -782,11 +782,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // a place (unless the tagger makes it an organisation: "at Boeing"), a surname of a person already named stays hers.
         if (its) return EntityType.Org;
         if (locative && tagged != EntityType.Org && Word(text, tokens[a - 1]) is not "at") return EntityType.Place;
-        // "…, Ford said", "Chrysler said": companies speak too. A lone name by a speech verb is a person only on person
-        // evidence (a person of that surname already named, a title or role, "he"/"she"/"who" right after it); else it
-        // stays untyped, beyond the tagger's reach, and the story stage types it from the name's other mentions.
-        if (count == 1 && speech && !surname && (tagged is null || tagged == EntityType.Person && lexicon.FirstNameLookup.Contains(first))
-            && !PersonWordAfter(text, tokens, b, sentenceEnd))
+        // "…, Ford said", "Chrysler said", "Boeing said": companies speak too. A lone name by a speech verb is a person
+        // only on person evidence (a person of that surname already named, a title or role, "he"/"she" or ", who" right
+        // after it), whatever the tagger says; else it stays untyped, and the story stage types it from the name's other
+        // mentions (a surname linked to a person named in full).
+        if (count == 1 && speech && !surname && tagged is null or EntityType.Person && !PersonWordAfter(text, tokens, b, sentenceEnd))
             return EntityType.Other;
         // Nor does the tagger type such a head word later ("the entire City" is no organisation).
         if (!surname && !loneHead) Weak(EntityType.Other);
@@ -901,12 +901,15 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         return false;
     }
 
-    /// <summary>"Tolliver said he …", "said Tolliver, who …": a personal pronoun or "who" later in the sentence (within 20 tokens; companies are "it").</summary>
+    /// <summary>"Tolliver said he …", "said Tolliver, who …": "he"/"she" right after the name's speech verb, or ", who" right
+    /// after the name (companies are "it"; a "who" or "he" further on may be anyone's: "Toyota said dealers who …").</summary>
     private static bool PersonWordAfter(string text, IReadOnlyList<Token> tokens, int b, int end)
     {
-        for (int k = b + 1; k < Math.Min(end, b + 20); k++)
-            if (Word(text, tokens[k]) is "he" or "she" or "his" or "her" or "who") return true;
-        return false;
+        if (b + 2 >= end) return false;
+        var next = Word(text, tokens[b + 1]);
+        var then = Word(text, tokens[b + 2]);
+        return next is "," && then is "who"
+            || SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) && then is "he" or "she";
     }
 
     private static bool NearSpeechVerb(string text, IReadOnlyList<Token> tokens, int a, int b, int end)

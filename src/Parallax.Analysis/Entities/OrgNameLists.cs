@@ -19,6 +19,27 @@ internal static class OrgNameLists
         "Secretariat", "Directorate", "Federation", "Association", "Society", "Authority",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The subjects public bodies are named by ("Housing", "Urban Development", "Alcohol, Tobacco and Firearms",
+    /// "Standards and Technology", "Health and Human Services"). A list item must be one of these: a company, a person or
+    /// another body after "and" is a second name ("the Department of Justice and Microsoft", "the Department of Defense,
+    /// Lockheed Martin and Raytheon", "the Department of Justice, Eric Holder and …").</summary>
+    private static readonly FrozenSet<string> RemitWords = new[]
+    {
+        "Affairs", "Aeronautics", "Aging", "Agriculture", "Alcohol", "Arts", "Atmospheric", "Aviation", "Border", "Budget",
+        "Business", "Change", "Children", "Civil", "Climate", "Commerce", "Communications", "Communities", "Competition",
+        "Consumer", "Control", "Culture", "Customs", "Defence", "Defense", "Development", "Digital", "Disease", "Diseases",
+        "Drug", "Drugs", "Economic", "Economy", "Education", "Elections", "Emergency", "Employment", "Energy",
+        "Enforcement", "Environment", "Environmental", "Equality", "Explosives", "Families", "Family", "Finance", "Firearms",
+        "Fisheries", "Food", "Foreign", "Forestry", "Forests", "Health", "Heritage", "Home", "Housing", "Human",
+        "Immigration", "Industry", "Information", "Infrastructure", "Innovation", "Insurance", "Interior", "Justice",
+        "Labor", "Labour", "Land", "Lands", "Management", "Marine", "Markets", "Measures", "Media", "Mines", "Mining",
+        "Natural", "Naturalization", "Nuclear", "Oceanic", "Parks", "Pensions", "Planning", "Policy", "Prevention",
+        "Protection", "Public", "Recreation", "Regulation", "Relief", "Research", "Resources", "Revenue", "Rights",
+        "Rural", "Safety", "Science", "Sciences", "Security", "Services", "Social", "Space", "Sport", "Sports",
+        "Standards", "Statistics", "Technology", "Tobacco", "Tourism", "Trade", "Training", "Transport",
+        "Transportation", "Urban", "Veterans", "Water", "Weights", "Welfare", "Wildlife", "Work", "Works", "Youth",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private const int MaxConjunct = 3;
 
     /// <summary>How far before the list a head may stand ("Bureau of Alcohol, Tobacco": 4 tokens).</summary>
@@ -61,7 +82,7 @@ internal static class OrgNameLists
         int last = item;
         while (last + 1 < end && last + 1 - and <= MaxConjunct && Plain(text, tokens[last + 1], lexicon) && tokens[last].End + 1 >= tokens[last + 1].Start)
             last++;
-        return last + 1 - and <= MaxConjunct ? last : fallback;
+        return last - and <= MaxConjunct ? last : fallback;
     }
 
     /// <summary>The last token of a one- or two-word plain item at <paramref name="t"/>, or -1.</summary>
@@ -72,9 +93,10 @@ internal static class OrgNameLists
     }
 
     /// <summary>A capitalised word that is no acronym, no organisation's head (which would make a second body) and no major
-    /// place ("the Ministry of Defence, Britain and France" are three).</summary>
+    /// place ("the Ministry of Defence, Britain and France" are three), and names a remit (<see cref="RemitWords"/>).</summary>
     private static bool Plain(string text, Token t, EntityLexicon lexicon) =>
         t.Kind == TokenKind.Word && (t.Shape & TokenShape.Capitalized) != 0 && (t.Shape & TokenShape.AllCaps) == 0
+        && RemitWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, t))
         && !EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, t))
         && !lexicon.MajorPlaceLookup.Contains(Word(text, t));
 

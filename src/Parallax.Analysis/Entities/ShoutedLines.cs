@@ -40,7 +40,10 @@ internal static class ShoutedLines
         foreach (var (a, b, type) in NerLabels.Spans(labels[..tokens.Length]))
         {
             if (InsidePlace(place, a, b) || !Keep(text, tokens, a, b, type, lexicon)) continue;
-            mentions.Add(new EntityMention(tokens[a].Start, tokens[b - 1].End, type));
+            // A lone shouted word the tagger calls a person ("BOEING SAYS …", "FORD TO CUT JOBS") has no first name, title
+            // or speech of its own to show it: untyped, the story stage types it from the name's other mentions.
+            var kept = type == EntityType.Person && b - a == 1 ? EntityType.Other : type;
+            mentions.Add(new EntityMention(tokens[a].Start, tokens[b - 1].End, kept));
             for (int k = a; k < b; k++) covered[k] = true;
         }
         for (int k = 0; k < tokens.Length; k++)

@@ -37,9 +37,10 @@ public static class QuantityBounds
         {
             case Qualifier.Approximate:
             {
-                // A hedged few of a coarse time unit ("roughly one week", "about two months") is rounded to the whole
-                // unit: half a unit either way, wider than 10 % of so small a count ("about a week" meets "eight days";
-                // "about three weeks" is still not "two weeks").
+                // A hedged few of a time unit ("roughly one week", "about two months", "about an hour") is rounded to
+                // the whole unit: half a unit either way, wider than 10 % of so small a count ("about a week" meets
+                // "eight days", "about an hour" meets "40 minutes": a hedge never disputes; "about three weeks" is still
+                // not "two weeks"). Any duration unit: the written count, not the unit, makes the rounding coarse.
                 double tolerance = kind == QuantityKind.Duration && written is >= 1 and < 5 && written == Math.Floor(written)
                     ? Math.Max(Tolerance, 0.5 / written) : Tolerance;
                 return nearly ? (Tidy(value * (1 - tolerance)), value) : (Tidy(value * (1 - tolerance)), Tidy(value * (1 + tolerance)));

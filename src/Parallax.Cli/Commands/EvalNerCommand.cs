@@ -35,7 +35,7 @@ internal static class EvalNerCommand
     {
         if (split is not ("dev" or "test")) throw new UserError("--split must be dev or test");
         if (casing is not ("normal" or "upper" or "title")) throw new UserError("--case must be normal, upper or title");
-        if ((errors > 0 || reportErrors > 0) && split != "dev") throw new UserError("--errors is for the dev split only (test sets are not for looking at)");
+        if ((errors > 0 || reportErrors > 0) && split != "dev") throw new UserError($"{(errors > 0 ? "--errors" : "--report-errors")} is for the dev split only (test sets are not for looking at)");
         var loadClock = Stopwatch.StartNew();
         NerModel? model;
         if (modelPath is null) model = NerModelResource.Load();
@@ -107,7 +107,7 @@ internal static class EvalNerCommand
     /// <summary>Report vs tagger alone on each dev set (never wikigold or a test split), grouped by cause, largest first.</summary>
     private static void PrintReportDifferences(EntityStage stage, NerTagger tagger, List<NerDataSet> sets, int examples)
     {
-        foreach (var set in sets.Where(s => s.Name.EndsWith(" dev", StringComparison.Ordinal)))
+        foreach (var set in sets.Where(s => s.Name.Contains(" dev", StringComparison.Ordinal)))
             foreach (var group in NerReportDiagnostics.Compare(stage, tagger, set.Sentences).GroupBy(d => d.Cause).OrderByDescending(g => g.Count()))
             {
                 Console.WriteLine($"{set.Name}: {group.Key}: {group.Count()}");

@@ -11,7 +11,7 @@ namespace Parallax.Stories.Facts;
 /// completed 17 passes", "Garrard completed 28 passes") while claims after the same name agree, or (b) the measure is a
 /// bare noun with no verb ("20 points", "12 magazines"); or one report itself gives two different values among the
 /// claims in one voice, so the words name several quantities there. A named person's own figure differing between
-/// reports stands unless that last rule applies.
+/// reports stands unless that last rule applies; so does an organisation's or a team's named as the number's subject.
 /// </summary>
 public sealed partial class FactAligner
 {
@@ -182,10 +182,14 @@ public sealed partial class FactAligner
 
     /// <summary>The name is the object of a preposition ("handed the ball to the Colts", "rushed for 398 yards against
     /// Houston"), not a subject: the word before it, skipping "the", is a preposition.</summary>
+    private static readonly string[] Determiners = [" the", " a", " an", " its", " their", " his", " her"];
+
     private static bool AfterPreposition(string text, int start)
     {
         var before = text.AsSpan(Math.Max(0, start - 24), start - Math.Max(0, start - 24)).TrimEnd();
-        if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) before = before[..^4].TrimEnd();
+        // "at the Sony factory", "at a Sony factory", "for its Apple unit": the determiner sits between.
+        foreach (var determiner in Determiners)
+            if (before.EndsWith(determiner, StringComparison.OrdinalIgnoreCase)) { before = before[..^determiner.Length].TrimEnd(); break; }
         int sp = before.LastIndexOf(' ');
         var word = sp < 0 ? before : before[(sp + 1)..];
         foreach (var p in Prepositions)

@@ -11,6 +11,8 @@ public sealed class CompanyNotPersonTests
     [InlineData("Sales slowed in the spring, Ford said on Tuesday.", "Ford")]
     [InlineData("Ford said sales rose by a tenth in May.", "Ford")]
     [InlineData("Prices will rise next year, Chrysler said.", "Chrysler")]
+    [InlineData("Shares fell after Boeing said deliveries would slow.", "Boeing")]
+    [InlineData("Toyota said dealers who sold the cars would call their customers.", "Toyota")]
     public void A_lone_name_by_a_speech_verb_is_no_person_without_person_evidence(string text, string name)
     {
         var d = Docs.Analyse(text);
@@ -21,6 +23,8 @@ public sealed class CompanyNotPersonTests
     [InlineData("Ray Tolliver was at home. \"We lost everything,\" Tolliver said.", "Tolliver")]
     [InlineData("\"We lost everything,\" said Tolliver, a retired teacher.", "Tolliver")]
     [InlineData("Mayor Sly James spoke first. James said the city would pay.", "James")]
+    [InlineData("\"We lost everything,\" Tolliver said she told the officers.", "Tolliver")]
+    [InlineData("\"We lost everything,\" said Tolliver, who lives nearby.", "Tolliver")]
     public void A_surname_with_person_evidence_stays_a_person(string text, string name)
     {
         var d = Docs.Analyse(text);

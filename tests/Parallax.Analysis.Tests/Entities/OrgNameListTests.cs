@@ -57,6 +57,9 @@ public sealed class OrgNameListTests
     [Theory]
     [InlineData("The Department of Justice, the FBI and ATF agents searched the house.", "FBI")]
     [InlineData("Officials of the Ministry of Defence, Britain and France met on Monday.", "France")]
+    [InlineData("The settlement between the Department of Justice and Microsoft was approved.", "Microsoft")]
+    [InlineData("Officials from the Department of Defense, Lockheed Martin and Raytheon met on Monday.", "Raytheon")]
+    [InlineData("Reporters asked the Department of Justice, Eric Holder and the FBI about it.", "Eric Holder")]
     public void A_second_body_after_and_stays_apart(string text, string second)
     {
         var d = Docs.Analyse(text);
