@@ -40,9 +40,10 @@ internal static class ShoutedLines
         foreach (var (a, b, type) in NerLabels.Spans(labels[..tokens.Length]))
         {
             if (InsidePlace(place, a, b) || !Keep(text, tokens, a, b, type, lexicon)) continue;
-            // A lone shouted word the tagger calls a person ("BOEING SAYS …", "FORD TO CUT JOBS") has no first name, title
-            // or speech of its own to show it: untyped, the story stage types it from the name's other mentions.
-            var kept = type == EntityType.Person && b - a == 1 ? EntityType.Other : type;
+            // "BOEING SAYS …": as in mixed case, a lone name by a speech verb is no person on the verb's strength (companies
+            // speak too); untyped, the story stage types it from the name's other mentions. Other lone shouted persons
+            // stand ("CLINTON VISITS …"): on all-caps dev copies dropping them all cost recall and gained no precision.
+            var kept = type == EntityType.Person && b - a == 1 && b < tokens.Length && SpeechVerb(text, tokens[b]) ? EntityType.Other : type;
             mentions.Add(new EntityMention(tokens[a].Start, tokens[b - 1].End, kept));
             for (int k = a; k < b; k++) covered[k] = true;
         }
@@ -86,6 +87,13 @@ internal static class ShoutedLines
         1 or 3 => b - a == 1,
         2 => b - a <= 2,
         _ => false,
+    };
+
+    private static bool SpeechVerb(string text, Token t) => text.AsSpan(t.Start, t.Length) switch
+    {
+        var w => w.Equals("SAYS", StringComparison.OrdinalIgnoreCase) || w.Equals("SAID", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("SAY", StringComparison.OrdinalIgnoreCase) || w.Equals("TELLS", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("TOLD", StringComparison.OrdinalIgnoreCase),
     };
 
     private static readonly Comparer<EntityMention> ByStart = Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start));

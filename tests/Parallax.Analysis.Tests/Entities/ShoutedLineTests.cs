@@ -17,6 +17,15 @@ public sealed class ShoutedLineTests
         Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) is "SOCCER" or "LUCKY" or "SURPRISE DEFEAT" or "WIN");
     }
 
+    [Theory]
+    [InlineData("BOEING SAYS 737 DELIVERIES WILL SLOW\nShares fell in early trading on Tuesday.", "BOEING")]
+    [InlineData("TOYOTA SAID TO RECALL CARS\nDealers were told on Monday.", "TOYOTA")]
+    public void A_lone_shouted_name_by_a_speech_verb_is_no_person(string text, string name)
+    {
+        var d = Docs.Analyse(text);
+        Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person && d.Slice(m.Span) == name);
+    }
+
     [Fact]
     public void A_two_word_major_place_in_capitals_is_one_place()
     {
