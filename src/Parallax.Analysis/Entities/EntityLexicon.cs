@@ -91,6 +91,7 @@ public sealed class EntityLexicon
         "girlfriend", "boyfriend", "wife", "husband", "mother", "father", "son", "daughter", "brother", "sister",
         "neighbor", "neighbour", "witness", "advocate", "activist", "representative", "specialist", "reporter",
         "professor", "coach", "pastor", "teacher", "student", "driver", "owner", "manager", "analyst", "economist",
+        "counsel", "counselor", "counsellor",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Head words that make a capitalised run an organisation.</summary>

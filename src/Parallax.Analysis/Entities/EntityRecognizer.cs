@@ -476,6 +476,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)
                 && !EntityLexicon.KnownOrgs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
             if (EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
+            // A lone role word ("… and General Counsel for …", "the Director") is an office, not a name.
+            if (IsRoleWord(text, tokens[a])) return false;
             if (caps == 1 && type != EntityType.Org) return false;
             return true;
         }
@@ -618,6 +620,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     {
         var text = doc.Text;
         IReadOnlyList<Token> tokens = doc.Tokens; // boxed once, not at every helper call
+        // "General Counsel", "Deputy Director": a title over a role word is an office, not a named person.
+        if (a == b && title is not null && IsRoleWord(text, tokens[a])) return;
         bool hasConnector = false, hasOrgHead = false;
         for (int k = a; k <= b; k++)
         {
@@ -899,6 +903,14 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         for (int k = b + 2; k < Math.Min(end, b + 6); k++)
             if (EntityLexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k]))) return true;
         return false;
+    }
+
+    private static bool IsRoleWord(string text, Token t)
+    {
+        Span<char> lower = stackalloc char[24];
+        if (t.Length > lower.Length) return false;
+        int n = text.AsSpan(t.Start, t.Length).ToLowerInvariant(lower);
+        return n > 0 && EntityLexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..n]);
     }
 
     /// <summary>"Tolliver said he …", "said Tolliver, who …": "he"/"she" right after the name's speech verb, or ", who" right

@@ -37,4 +37,13 @@ public sealed class CompanyNotPersonTests
         var d = Docs.Analyse("Maria Delgado said the first ships would follow.");
         Assert.Contains("Maria Delgado", Docs.Mentions(d, EntityType.Person));
     }
+
+    [Theory]
+    [InlineData("Jan Holt, a former District Director and General Counsel for Congressman Emanuel Cleaver II, said he agreed.", "Counsel")]
+    [InlineData("The board met with the Director on Monday, officials said.", "Director")]
+    public void A_lone_role_word_is_no_name(string text, string role)
+    {
+        var d = Docs.Analyse(text);
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) == role);
+    }
 }
