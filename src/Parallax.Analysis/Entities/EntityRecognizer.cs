@@ -158,11 +158,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 var model = new ModelLabels(null, 0, 0, surnames);
                 if (tagger is not null && sentence.TokenCount > 0)
                 {
-                    if (labels is null || labels.Length < sentence.TokenCount)
-                    {
-                        if (labels is not null) ArrayPool<byte>.Shared.Return(labels);
-                        labels = ArrayPool<byte>.Shared.Rent(Math.Max(sentence.TokenCount, 64));
-                    }
+                    labels = Rent(labels, sentence.TokenCount);
                     tagger.Tag(text, ImmutableCollectionsMarshal.AsArray(doc.Tokens)!.AsSpan(sentence.FirstToken, sentence.TokenCount), labels);
                     weak.Clear();
                     model = new ModelLabels(labels, sentence.FirstToken, sentence.TokenCount, surnames, weak);
@@ -393,11 +389,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     private void AddHeadlineNames(Document doc, Sentence sentence, List<EntityMention> mentions, ref byte[]? labels)
     {
         if (sentence.TokenCount == 0) return;
-        if (labels is null || labels.Length < sentence.TokenCount)
-        {
-            if (labels is not null) ArrayPool<byte>.Shared.Return(labels);
-            labels = ArrayPool<byte>.Shared.Rent(Math.Max(sentence.TokenCount, 64));
-        }
+        labels = Rent(labels, sentence.TokenCount);
         var text = doc.Text;
         var tokens = ImmutableCollectionsMarshal.AsArray(doc.Tokens)!.AsSpan(sentence.FirstToken, sentence.TokenCount);
         tagger!.Tag(text, tokens, labels);
@@ -713,7 +705,8 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         for (int k = a; k <= b; k++) if ((tokens[k].Shape & TokenShape.AllCaps) == 0) allCaps = false;
         if (allCaps && count > 1)
             // Datelines and shouted headings ("KANSAS CITY"): only a gazetteer place is trusted.
-            return lexicon.PlaceLookup.Contains(TitleCase(span)) ? EntityType.Place : null;
+            return lexicon.PlaceLookup.Contains(ShoutedLines.TitleCase(span, span.Length <= 64 ? stackalloc char[64] : new char[span.Length]))
+                ? EntityType.Place : null;
         if (count == 1 && EntityLexicon.UsStateCodes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return EntityType.Place;
         // "US", "U.S.", "UK", "Calif.": the press forms of major places, unless the whole sentence is shouted.
         if (count == 1 && lexicon.MajorPlaceLookup.Contains(first) && !(singleAcronym && ShoutedAround(text, tokens, a, sentence))) return EntityType.Place;
@@ -846,7 +839,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         var w = Word(text, t);
         if (lexicon.FirstNameLookup.Contains(w)) return false;
         if ((t.Shape & TokenShape.AllCaps) == 0) return !lexicon.DemonymLookup.Contains(w);
-        return w.Length <= 32 && !lexicon.DemonymLookup.Contains(TitleCase(w));
+        return w.Length <= 32 && !lexicon.DemonymLookup.Contains(ShoutedLines.TitleCase(w, stackalloc char[32]));
     }
 
     /// <summary>An acronym in an organisation's company: joined to the organisation just named ("the Coast Guard and
@@ -941,14 +934,6 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     private static bool AcronymInParentheses(string text, IReadOnlyList<Token> tokens, int b, int end) =>
         b + 3 < end && text[tokens[b + 1].Start] == '(' && (tokens[b + 2].Shape & TokenShape.AllCaps) != 0
         && text[tokens[b + 3].Start] == ')';
-
-    private static string TitleCase(ReadOnlySpan<char> span)
-    {
-        var chars = span.ToArray();
-        for (int i = 0; i < chars.Length; i++)
-            chars[i] = i == 0 || !char.IsLetter(chars[i - 1]) ? chars[i] : char.ToLowerInvariant(chars[i]);
-        return new string(chars);
-    }
 
     private static ReadOnlySpan<char> Word(string text, Token t) => text.AsSpan(t.Start, t.Length);
 }

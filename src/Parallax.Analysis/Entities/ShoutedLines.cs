@@ -106,13 +106,16 @@ internal static class ShoutedLines
     }
 
     /// <summary>"NEW ZEALAND" → "New Zealand" in <paramref name="buffer"/>; empty when too long. No allocation.</summary>
-    private static ReadOnlySpan<char> TitleCase(string text, Token first, Token last, Span<char> buffer)
+    private static ReadOnlySpan<char> TitleCase(string text, Token first, Token last, Span<char> buffer) =>
+        TitleCase(text.AsSpan(first.Start, last.End - first.Start), buffer);
+
+    /// <summary>Each word's first letter kept, the rest lower case ("KANSAS CITY" → "Kansas City"), written into
+    /// <paramref name="buffer"/>; empty when it does not fit. The one title-casing of shouted words.</summary>
+    internal static ReadOnlySpan<char> TitleCase(ReadOnlySpan<char> span, Span<char> buffer)
     {
-        int length = last.End - first.Start;
-        if (length > buffer.Length) return default;
-        var span = text.AsSpan(first.Start, length);
-        for (int i = 0; i < length; i++)
+        if (span.Length > buffer.Length) return default;
+        for (int i = 0; i < span.Length; i++)
             buffer[i] = i == 0 || !char.IsLetter(span[i - 1]) ? span[i] : char.ToLowerInvariant(span[i]);
-        return buffer[..length];
+        return buffer[..span.Length];
     }
 }
