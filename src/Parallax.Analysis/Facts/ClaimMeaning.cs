@@ -71,7 +71,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
     private static readonly string[] RoundupCues =
     [
         "this year", "so far", "this weekend", "this month", "since the start", "since january", "nationwide", "across the country",
-        "in recent months", "in recent weeks", "this season", "a year", "per year", "each year", "every year", "annually", "in total this",
+        "in recent months", "in recent weeks", "this season", "as of ", "a year", "per year", "each year", "every year", "annually", "in total this",
     ];
     private static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -132,7 +132,8 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
             // guilty last month"); only an age tied to another time is background ("who was 18 at the time").
             if (StartsWithAny(after, AgeThen) || ThenBefore(before)) scope = ClaimScope.Background;
         }
-        else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore))
+        else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore)
+                 || q.Kind == QuantityKind.Money && ShareOf(before))
             scope = ClaimScope.Part;
         else if (ContainsAny(window, RoundupCues) || RunningTotal(before)) scope = ClaimScope.Roundup;
         else if (OwnAgo(q, after) is int ago
@@ -140,6 +141,14 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
                  : ContainsAny(window, BackgroundCues))
             scope = ClaimScope.Background;
         return new ClaimMeaning(noun, strong, holder, scope, modifier) { Partitive = partitive, TiedHead = tied };
+    }
+
+    /// <summary>"the country's share of the bailout, 22 billion euros": a sum named as one party's share of a larger one is a
+    /// part of it, never a rival figure for the whole or for another sum of the story.</summary>
+    private static bool ShareOf(ReadOnlySpan<char> before)
+    {
+        int at = before.IndexOf("share of ", StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && (at == 0 || !char.IsLetter(before[at - 1]));
     }
 
     private static readonly string[] RunningCues = ["now has", "now have", "has now", "have now"];

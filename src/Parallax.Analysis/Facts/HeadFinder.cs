@@ -90,6 +90,9 @@ internal sealed class HeadFinder(string text)
             if (words[k].Has(WordMarks.CommaAfter) && steps > 0) return null;
             if (!IsContent(k) || !IsLower(k)) continue;
             var w = W(k);
+            // "urging them to quickly pass …": an adverb splitting an infinitive is not its verb; the verb after it is.
+            if (k > 0 && Is(k - 1, "to") && IsAdverb(w) && k + 1 < n && IsContent(k + 1) && IsLower(k + 1) && !words[k].BreakAfter)
+                return Lemmas.Verb(W(k + 1));
             bool afterTo = k > 0 && Is(k - 1, "to") && !words[k - 1].BreakAfter;
             bool afterSubject = k > 0 && (lex[k - 1].Is(WordClass.Auxiliary) || IsPronoun(k - 1));
             if (Lemmas.LooksVerbal(w) || afterTo || afterSubject) return Lemmas.Verb(w);
@@ -147,6 +150,8 @@ internal sealed class HeadFinder(string text)
         }
         return null;
     }
+
+    private static bool IsAdverb(ReadOnlySpan<char> w) => w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase);
 
     private bool IsPronoun(int k) =>
         k >= 0 && k < n && (Is(k, "he") || Is(k, "she") || Is(k, "they") || Is(k, "we") || Is(k, "i") || Is(k, "it") || Is(k, "you") || Is(k, "who"));

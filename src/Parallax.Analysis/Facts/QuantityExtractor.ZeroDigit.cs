@@ -129,7 +129,7 @@ internal sealed partial class QuantityExtractor
     }
 
     // A bare number beside these is a count of people: "1 dead, 2 hurt", "kills 1, injures 2", "killing one".
-    private static readonly FrozenSet<string> CasualtyAfter = new[] { "dead", "hurt", "injured", "wounded", "killed" }
+    private static readonly FrozenSet<string> CasualtyAfter = new[] { "dead", "hurt", "injured", "wounded", "killed", "die" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> CasualtyBefore = new[]
     {
@@ -169,6 +169,8 @@ internal sealed partial class QuantityExtractor
     private bool NearCasualty(int first, int last, int reach = 4, bool victimOnly = false)
     {
         if (first > 0 && !words[first - 1].BreakAfter && Casualty.Contains(W(first - 1))) return true;
+        // "shot to death one person", "stabbed to death a man"
+        if (first > 2 && Is(first - 1, "death") && Is(first - 2, "to") && !words[first - 1].BreakAfter && Casualty.Contains(W(first - 3))) return true;
         bool auxiliary = false;
         for (int j = last + 1, steps = 0; j < n && steps < reach; j++, steps++)
         {

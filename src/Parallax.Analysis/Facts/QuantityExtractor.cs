@@ -37,6 +37,7 @@ internal sealed partial class QuantityExtractor
         public double Mantissa;           // the numeral before a scale word ("102" of "$102 million"), else 0
         public string? Currency;
         public int RestStart, RestEnd;   // char offsets of the compound rest after a hyphen ("minute" of "32-minute"), or -1
+        public UnitDef? GluedUnit;        // a unit written onto the digits ("48km", "70kg"), else null
     }
 
     public void Extract(Document doc, List<Quantity> output, CancellationToken ct)
@@ -96,6 +97,7 @@ internal sealed partial class QuantityExtractor
         }
         int start = words[qualStart < 0 ? hit.First : qualStart].Start;
         if (hit.RestStart >= 0) return EmitCompound(hit, start, qualifier, nearly, output);
+        if (hit.GluedUnit is { } glued) return EmitUnit(hit, hit.Last, glued, start, qualifier, nearly, output);
         if (hit.Currency is not null)
         {
             Emit(output, hit, start, words[hit.Last].End, QuantityKind.Money, 1, hit.Currency, MoneyAbout(hit.Last + 1, hit.First), qualifier, nearly);
@@ -111,6 +113,17 @@ internal sealed partial class QuantityExtractor
         if (next >= n) return TryApposition(hit, output);
 
         var after = lex[next];
+        if (W(next) is "%" && !words[hit.Last].BreakAfter)
+        {
+            Emit(output, hit, start, words[next].End, QuantityKind.Percent, 1, "%", PercentAbout(next + 1, hit.First), qualifier, nearly);
+            return next + 1;
+        }
+        if (Is(next, "square") && next + 1 < n && !words[hit.Last].BreakAfter && !words[next].BreakAfter && SquareOf(W(next), W(next + 1)) is { } area)
+        {
+            // "2,000 square feet"
+            Emit(output, hit, start, words[next + 1].End, QuantityKind.Other, area.Factor, area.Unit, heads.NextNoun(next + 1) ?? "area", qualifier, nearly);
+            return next + 2;
+        }
         if (after.Is(WordClass.Percent))
         {
             int end = next;
@@ -137,6 +150,7 @@ internal sealed partial class QuantityExtractor
         if (hit.FromOne) return next; // "one", "a", "an" count only with a unit ("one hour"): "one of them" is not a fact
         if (TryCount(hit, start, qualifier, nearly, output, out int resume)) return resume;
         if (TryCoordinated(hit, start, qualifier, nearly, output, out resume)) return resume;
+        if (TryBreakdown(hit, start, qualifier, nearly, output, out resume)) return resume;
         return TryApposition(hit, output);
     }
 
@@ -274,7 +288,17 @@ internal sealed partial class QuantityExtractor
     {
         int l = hit.Last;
         if (hit.RestStart != -1 || !double.IsNaN(hit.High) || hit.Vague || hit.Ordinal || hit.Percent || !Gap(l, " - ")) return;
-        if (lex[l + 1].Unit is null || !IsAllLetters(W(l + 1))) return;
+        if (Is(l + 1, "square") && Gap(l + 1, " - ") && l + 2 < n && SquareOf(W(l + 1), W(l + 2)) is not null)
+        {
+            // "15 , 800 - square - metre"
+            hit.RestStart = words[l + 1].Start;
+            hit.RestEnd = words[l + 2].End;
+            hit.Last = l + 2;
+            return;
+        }
+        // "$143 - billion": a scale after a currency amount.
+        bool scale = hit.Currency is not null && lex[l + 1].Is(WordClass.Scale) && !Is(l + 1, "dozen");
+        if (lex[l + 1].Unit is null && !scale || !IsAllLetters(W(l + 1))) return;
         hit.RestStart = words[l + 1].Start;
         hit.RestEnd = words[l + 1].End;
         hit.Last = l + 1;
@@ -358,8 +382,16 @@ internal sealed partial class QuantityExtractor
                 break;
             }
         }
+        if (hit.Currency is null && GluedCurrency(span) is int skip)
+        {
+            hit.Currency = skip > 0 && (span[0] is 'e' or 'E') ? "EUR" : UnknownCurrency;
+            span = span[skip..];
+            offset += skip;
+        }
         if (span.IsEmpty || !(char.IsAsciiDigit(span[0]) || span[0] == '.')) return false;
         hit.Currency ??= DetachedCurrency(w.Start);
+        bool mangled = hit.Currency is null && MangledSign(w.Start) is not null;
+        if (mangled) hit.Currency = UnknownCurrency;
         if (MixedFraction(span) is double mixed)
         {
             hit.Value = mixed;   // "2-1/2 year sentence"
@@ -390,6 +422,14 @@ internal sealed partial class QuantityExtractor
         {
             // "$1.2m", "$3bn": a scale letter only after a currency sign ("5m" alone may be metres); "bn" and "tn" are
             // scales whatever follows ("30bn euros").
+            if (hit.Currency is null && GluedUnit(head) is var (unitDef, numeral))
+            {
+                // "48km", "70kg", "24hrs": a unit written onto the digits.
+                hit.Value = numeral;
+                hit.Digits = true;
+                hit.GluedUnit = unitDef;
+                return rest.IsEmpty;
+            }
             if (head.Length < 2 || hit.Currency is null && !(head.Length > 2 && head[^1] == 'n' && head[^2] is 'b' or 't')) return false;
             int letters = head.Length > 2 && head[^1] == 'n' && head[^2] is 'b' or 't' ? 2 : 1;
             double scale = head[^letters..] switch
@@ -415,6 +455,7 @@ internal sealed partial class QuantityExtractor
                 hit.Last++;
             }
             value = hit.Value;
+            SpacedDecimal(ref hit, ref value);
         }
         if (!rest.IsEmpty)
         {
@@ -449,6 +490,9 @@ internal sealed partial class QuantityExtractor
             hit.Value = acc.Value;
         }
         AndAHalf(ref hit);
+        // A lost sign ("? 110 billion") is read as money only before a scale, as amounts of money are written; a bare
+        // "? 110" may be a question mark.
+        if (mangled && hit.Mantissa == 0 && !(Gap(hit.Last, " - ") && lex[hit.Last + 1].Is(WordClass.Scale))) hit.Currency = null;
         // "2 1/2 years": a whole number, a space and a simple fraction.
         if (rest.IsEmpty && hit.Last == i && value == Math.Floor(value) && i + 1 < n && !w.BreakAfter && Fraction(W(i + 1)) is double part)
         {
@@ -485,7 +529,8 @@ internal sealed partial class QuantityExtractor
         }
         if (!hit.Digits) return false;
         var text0 = W(f);
-        bool plainDigits = hit.Currency is null && !hit.Percent && text0.IndexOf(',') < 0 && text0.IndexOf('.') < 0 && hit.RestStart == -1 && double.IsNaN(hit.High);
+        bool plainDigits = hit.Currency is null && !hit.Percent && text0.IndexOf(',') < 0 && text0.IndexOf('.') < 0 && hit.RestStart == -1 && double.IsNaN(hit.High)
+            && hit.GluedUnit is null;
         if (plainDigits)
         {
             // A year: four plain digits in the calendar range, unless a unit or counted noun follows ("1500 people").
@@ -602,6 +647,7 @@ internal sealed partial class QuantityExtractor
         string about, Qualifier qualifier, bool nearly)
     {
         if (kind == QuantityKind.Money && IsConversion(hit, end)) return;
+        if (kind == QuantityKind.Percent && IsThreshold(hit.First, qualifier)) return;
         double value = hit.Value * factor;
         double lower, upper;
         if (!double.IsNaN(hit.High))
@@ -675,6 +721,13 @@ internal sealed partial class QuantityExtractor
     {
         int end = words[u].End;
         var kind = unit.Kind;
+        if (kind == QuantityKind.Length && unit.Name is "kilometer" or "mile" && PerHour(u) is int perHour and > 0)
+        {
+            // "193km / h", "120 miles per hour": a speed, in miles per hour like "120 mph".
+            var speed = unit.Name == "mile" ? 1 : KilometrePerHour.Factor;
+            Emit(output, hit, start, words[perHour].End, QuantityKind.Other, speed, "mph", heads.NextNoun(perHour) ?? heads.BackwardVerb(hit.First - 1) ?? "mph", qualifier, nearly);
+            return perHour + 1;
+        }
         // Ages: "32 years old", "11 year-old".
         if (kind == QuantityKind.Duration && (Is(u + 1, "old") && !words[u].BreakAfter))
         {
@@ -746,6 +799,12 @@ internal sealed partial class QuantityExtractor
         var p2 = hyphen < 0 ? default : rest[(hyphen + 1)..].Trim(' ');
         var l1 = QuantityLexicon.Get(p1);
         int end = words[wordIndex].End;
+        if (SquareOf(p1, p2) is { } area)
+        {
+            // "a 170,000-square-foot building"
+            Emit(output, hit, start, end, QuantityKind.Other, area.Factor, area.Unit, heads.NextNoun(wordIndex) ?? "area", qualifier, nearly);
+            return wordIndex + 1;
+        }
         if (l1.Unit is { } unit)
         {
             if (unit.Kind == QuantityKind.Duration && p2.Equals("old", StringComparison.OrdinalIgnoreCase))
@@ -755,7 +814,11 @@ internal sealed partial class QuantityExtractor
                 Emit(output, hit, start, end, QuantityKind.Age, unit.Factor / QuantityLexicon.Year.Factor, "year", who, qualifier, nearly);
                 return wordIndex + 1;
             }
-            if (!p2.IsEmpty) return wordIndex + 1;
+            // "a 10-metre-long dhow", "a 30-foot-tall statue": the length of the noun after it.
+            bool dimension = unit.Kind == QuantityKind.Length && (p2.Equals("long", StringComparison.OrdinalIgnoreCase)
+                || p2.Equals("wide", StringComparison.OrdinalIgnoreCase) || p2.Equals("tall", StringComparison.OrdinalIgnoreCase)
+                || p2.Equals("high", StringComparison.OrdinalIgnoreCase) || p2.Equals("deep", StringComparison.OrdinalIgnoreCase));
+            if (!p2.IsEmpty && !dimension) return wordIndex + 1;
             if (IsFieldPosition(unit, wordIndex)) return wordIndex + 1;   // "the 27-yard line"
             string about = heads.NextNoun(wordIndex) ?? unit.Name;
             Emit(output, hit, start, end, unit.Kind, unit.Factor, unit.Unit, about, qualifier, nearly);
@@ -801,8 +864,23 @@ internal sealed partial class QuantityExtractor
             j++;
             if (j < n && lex[j].Is(WordClass.Determiner)) j++;
         }
-        for (int k = j; k < n && k < j + 4; k++)
+        int reach = 4;
+        for (int k = j; k < n && k < j + reach; k++)
         {
+            if (CoordinatedModifiers(k, j))
+            {
+                // "23 Somali and Yemeni pirates", "23 heavily armed Somalian and Yemeni pirates"
+                reach = Math.Max(reach, k - j + 4);
+                continue;
+            }
+            if (SpacedNoun(k) is int second and > 0)
+            {
+                // "three former co - workers"
+                string compound = Lemmas.Lower(W(k)) + "-" + Lemmas.Singular(W(second));
+                Emit(output, hit, start, words[second].End, QuantityKind.Count, 1, compound, compound, qualifier, nearly);
+                resume = second + 1;
+                return true;
+            }
             if (ModelCode(W(k)) is int letters)
             {
                 // "seven AK-47s": the model's plural is what is counted; "seven AK-47 assault rifles": a modifier.
@@ -902,7 +980,9 @@ internal sealed partial class QuantityExtractor
             aged |= both;
             bool apposition = f > 0 && words[f - 1].Has(WordMarks.CommaAfter) && words[f - 1].Has(WordMarks.Capitalized)
                 && !words[f - 1].Has(WordMarks.HasDigit) && !lex[f - 1].Is(WordClass.Month) && !lex[f - 1].Is(WordClass.Weekday)
-                && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter))
+                && (words[l].Has(WordMarks.CommaAfter) || words[l].Has(WordMarks.StopAfter) || words[l].Has(WordMarks.ClauseAfter)
+                    // "John Jenkin, 23 and from Cumbria": the age, then where the person is from.
+                    || Is(l + 1, "and") && !words[l].BreakAfter && (Is(l + 2, "from") || Is(l + 2, "of")))
                 // "Windows XP, Vista, 7, 8": a number followed by another is an item of a list, not an age.
                 && !(words[l].Has(WordMarks.CommaAfter) && l + 1 < n && words[l + 1].Has(WordMarks.HasDigit));
             if ((aged || apposition) && hit.Value is >= 1 and <= 120 && hit.Value == Math.Floor(hit.Value) && double.IsNaN(hit.High)
