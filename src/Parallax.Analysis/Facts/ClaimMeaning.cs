@@ -71,7 +71,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
     private static readonly string[] RoundupCues =
     [
         "this year", "so far", "this weekend", "this month", "since the start", "since january", "nationwide", "across the country",
-        "in recent months", "in recent weeks", "this season", "as of ", "a year", "per year", "each year", "every year", "annually", "in total this",
+        "in recent months", "in recent weeks", "this season", "a year", "per year", "each year", "every year", "annually", "in total this",
     ];
     private static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -135,7 +135,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore)
                  || q.Kind == QuantityKind.Money && ShareOf(before))
             scope = ClaimScope.Part;
-        else if (ContainsAny(window, RoundupCues) || RunningTotal(before)) scope = ClaimScope.Roundup;
+        else if (ContainsAny(window, RoundupCues) || RunningTotal(before) || AsOf(window)) scope = ClaimScope.Roundup;
         else if (OwnAgo(q, after) is int ago
                  ? ContainsAny(text.AsSpan(from, q.Start - from), BackgroundCues) || ContainsAny(text.AsSpan(ago, Math.Max(ago, to) - ago), BackgroundCues)
                  : ContainsAny(window, BackgroundCues))
@@ -149,6 +149,20 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
     {
         int at = before.IndexOf("share of ", StringComparison.OrdinalIgnoreCase);
         return at >= 0 && (at == 0 || !char.IsLetter(before[at - 1]));
+    }
+
+    /// <summary>"… cast their ballots as of 4:00 p.m.": a figure given as of a moment is a tally at that moment, like "so
+    /// far" (the word "as", not "was of" or "has of").</summary>
+    private static bool AsOf(ReadOnlySpan<char> window)
+    {
+        int at = window.IndexOf("as of ", StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            if (at == 0 || !char.IsLetter(window[at - 1])) return true;
+            int next = window[(at + 1)..].IndexOf("as of ", StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return false;
     }
 
     private static readonly string[] RunningCues = ["now has", "now have", "has now", "have now"];

@@ -171,6 +171,11 @@ public sealed class WrittenNumberTests
             ClaimMeaningTests.Read("Merkel urged parliament to pass the country's share of the bailout , 22 billion euros .", "22 billion euros").Scope);
 
     [Fact]
+    public void Was_of_is_no_as_of() =>
+        Assert.Equal(ClaimScope.Whole,
+            ClaimMeaningTests.Read("The damage was of a kind never seen , with 40 homes destroyed .", "40 homes").Scope);
+
+    [Fact]
     public void A_figure_as_of_a_time_is_a_running_total() =>
         Assert.Equal(ClaimScope.Roundup,
             ClaimMeaningTests.Read("Some 88.41 percent of voters cast their ballots as of 4:00 p.m. local time .", "Some 88.41 percent").Scope);
