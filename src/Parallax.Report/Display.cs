@@ -25,8 +25,12 @@ internal static class Display
         if (!double.IsFinite(value)) return Number(value);
         if (unit == "date" && value >= 0 && value <= DateOnly.MaxValue.DayNumber)   // a day number: "2005-06-24"
             return DateOnly.FromDayNumber((int)value).ToString("yyyy-MM-dd", Invariant);
-        return unit.Length == 0 ? Number(value) : $"{Number(value)} {unit}";
+        return unit.Length == 0 ? Number(value) : $"{Number(value)} {UnitWords(unit)}";
     }
+
+    /// <summary>A unit as the page writes it: ISO 4217's "no currency" code (money whose currency sign the source text
+    /// lost) in words, every other unit as it is.</summary>
+    private static string UnitWords(string unit) => unit == "XXX" ? "(currency not stated)" : unit;
 
     /// <summary>The value with its qualifier in words: "about 25 min", "more than 30 min", "32 min".</summary>
     public static string Qualified(QuantityKind kind, Qualifier qualifier, double value, string unit)
@@ -61,7 +65,7 @@ internal static class Display
             var (size, name) = DurationUnit(Math.Abs(double.IsFinite(value) ? value : upper));
             return $"{Number(lower / size)} – {Number(upper / size)} {name}";
         }
-        return unit.Length == 0 ? $"{Number(lower)} – {Number(upper)}" : $"{Number(lower)} – {Number(upper)} {unit}";
+        return unit.Length == 0 ? $"{Number(lower)} – {Number(upper)}" : $"{Number(lower)} – {Number(upper)} {UnitWords(unit)}";
     }
 
     private static bool IsSeconds(string unit) => unit is "s" or "sec" or "second" or "seconds";
