@@ -27,6 +27,8 @@ public sealed partial class FactAligner
         var members = cluster.Members;
         if (members.TrueForAll(m => claims[m].Meaning.Scope is ClaimScope.Background or ClaimScope.Roundup))
             return "not compared: every number is background or a wider total (an earlier event, a season or area total), which reports need not share";
+        if (SharesOfDifferentThings(members, claims))
+            return "not compared: percentages under different words, so nothing says they are shares of the same thing";
         if (members.Exists(m => claims[m].Holder is not null)) return null;
 
         // One report itself gives differing values under this fact's words in one voice (its own, or one source's): the
@@ -80,6 +82,20 @@ public sealed partial class FactAligner
             return "not compared: the numbers count a bare noun with no verb and no holder, so nothing says they are the same quantity";
 
         return null;
+    }
+
+    /// <summary>
+    /// A percentage is a share of some population answering some question, and its number names neither: "27 percent of
+    /// likely Republican voters", "a state that is 95 percent white", "turnout was a record 39%", "46 percent to 40
+    /// percent" in a poll. Only the measure's own word (the same verb or noun for every claim) ties two
+    /// reports' shares to one thing; percentages merged as related measures are not compared. Auditing PolNeAR election
+    /// news (train) found every such dispute false: poll shares of different candidates, questions, states and polls.
+    /// </summary>
+    private static bool SharesOfDifferentThings(List<int> members, List<ClaimRec> claims)
+    {
+        if (!members.TrueForAll(m => claims[m].Q.Kind == QuantityKind.Percent)) return false;
+        string measure = claims[members[0]].Measure;
+        return members.Exists(m => !string.Equals(claims[m].Measure, measure, StringComparison.Ordinal));
     }
 
     /// <summary>True when one document gives two different values among the members from one voice: the same attributed
