@@ -106,14 +106,15 @@ internal static class EvalFactsAuditCommand
     /// multi-outlet stories only.</summary>
     private static (ReportFacts, string) Polnear(IEnumerable<string> subtopics, string shared, string auditPath, string? reportPath, string? savePath)
     {
-        string folder = SharedData.Folder(shared, "quotes", "polnear");
+        string? folder = null;
         var parts = new List<ReportFacts>();
         var scored = new List<string>();
         foreach (var sub in subtopics.Order(StringComparer.Ordinal).Reverse())
         {
             string split = PolnearFactsCorpus.SplitOf(sub, auditPath);
-            string origin = reportPath is null ? Path.Combine(folder, split) : PolnearFactsCorpus.SplitPath(reportPath, sub);
-            byte[] json = reportPath is null ? PolnearFactsCorpus.Analyse(folder, split) : File.ReadAllBytes(EvalFactsCommand.Existing(origin));
+            if (reportPath is null) folder ??= SharedData.Folder(shared, "quotes", "polnear");
+            string origin = reportPath is null ? Path.Combine(folder!, split) : PolnearFactsCorpus.SplitPath(reportPath, sub);
+            byte[] json = reportPath is null ? PolnearFactsCorpus.Analyse(folder!, split) : File.ReadAllBytes(EvalFactsCommand.Existing(origin));
             if (savePath is not null) File.WriteAllBytes(PolnearFactsCorpus.SplitPath(savePath, sub), json);
             parts.Add(PolnearFactsCorpus.Facts(json, sub, origin));
             scored.Add(reportPath is null ? $"PolNeAR {split} ({parts[^1].Documents.Length} reports)" : origin);
