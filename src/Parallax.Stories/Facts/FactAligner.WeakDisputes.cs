@@ -29,8 +29,7 @@ public sealed partial class FactAligner
             return "not compared: every number is background or a wider total (an earlier event, a season or area total), which reports need not share";
         if (SharesOfDifferentThings(members, claims))
             return "not compared: percentages under different words, so nothing says they are shares of the same thing";
-        if (DifferOnlyWeeksApart(docs, members, claims))
-            return "not compared: the numbers differ only between reports more than a week apart, so they may be one quantity at different times (a running tally, a new poll), not a disagreement";
+        if (DifferOnlyWeeksApart(docs, members, claims)) return WeeksApart;
         if (members.Exists(m => claims[m].Holder is not null)) return null;
 
         // One report itself gives differing values under this fact's words in one voice (its own, or one source's): the
@@ -103,6 +102,10 @@ public sealed partial class FactAligner
     /// <summary>Reports further apart than this many days speak of different moments: the story clusterer's own window
     /// (StreamingOptions.WindowDays).</summary>
     private const int SameTimeDays = 7;
+
+    /// <summary>Why <see cref="DifferOnlyWeeksApart"/> holds; a revised running total still shows as updated.</summary>
+    private const string WeeksApart =
+        "not compared: the numbers differ only between reports more than a week apart, so they may be one quantity at different times (a running tally, a new poll), not a disagreement";
 
     /// <summary>
     /// Every report is dated and the numbers conflict only between reports more than <see cref="SameTimeDays"/> apart:

@@ -45,6 +45,16 @@ public sealed class WeeksApartRulesTests
     }
 
     [Fact]
+    public void A_provisional_toll_revised_weeks_later_is_still_an_update()
+    {
+        var r = FactAlignerTests.Align([
+            Dated("d1", "The bombing in the crowded market killed 12 people, officials said.", 3, 1),
+            Dated("d2", "The death toll rose: the bombing in the crowded market killed 15 people, police said.", 3, 15),
+        ]);
+        Assert.Single(r.Facts, f => f.Status == FactStatus.Updated);
+    }
+
+    [Fact]
     public void A_date_read_from_a_dateline_keeps_the_dispute()
     {
         // A dateline can name another event's day: only stated publication dates set reports apart.
