@@ -26,11 +26,13 @@ internal static class EvalFactsAuditCommand
         FactAuditFile audit;
         var problems = new List<string>();
         List<CasualtyIncident> incidents = [];
+        bool polnear;
         try
         {
             audit = FactAuditFile.Parse(EvalFactsCommand.ReadAll(auditPath), auditPath);
             problems.AddRange(audit.Problems);
-            casualtiesPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, "ecbplus-casualties-audit.tsv") is var beside && File.Exists(beside) ? beside : null;
+            polnear = PolnearFactsCorpus.Is([.. audit.Subtopics]);
+            casualtiesPath ??= polnear ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(auditPath))!, "ecbplus-casualties-audit.tsv") is var beside && File.Exists(beside) ? beside : null;
             if (casualtiesPath is not null) incidents = CasualtyAudit.Parse(EvalFactsCommand.ReadAll(casualtiesPath), casualtiesPath, problems);
         }
         catch (FormatException e) { throw new UserError(e.Message); }
@@ -40,7 +42,9 @@ internal static class EvalFactsAuditCommand
         string scored;
         try
         {
-            if (reportPath is not null)
+            if (polnear)
+                (report, scored) = Polnear(subtopics, shared, auditPath, reportPath, savePath);
+            else if (reportPath is not null)
             {
                 report = ReportFacts.Parse(File.ReadAllBytes(EvalFactsCommand.Existing(reportPath)), reportPath);
                 scored = reportPath;
@@ -59,13 +63,16 @@ internal static class EvalFactsAuditCommand
         catch (IOException e) { throw new UserError(e.Message); }
         foreach (var p in problems) err.MarkupLineInterpolated($"[yellow]audit:[/] {p}");
 
-        var score = FactAudit.Score(report, audit, subtopics);
+        var score = polnear
+            ? FactAudit.Score(report, audit, subtopics, c => PolnearFactsCorpus.SubtopicOfFact(c.Fact), s => s == PolnearFactsCorpus.Train)
+            : FactAudit.Score(report, audit, subtopics);
+        var (tuningLabel, checkLabel) = polnear ? ("train (tuning)", "dev (check)") : ("odd (tuning)", "even (check)");
         if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 140) AnsiConsole.Profile.Width = 140;
         var table = new Table().Border(TableBorder.Rounded).Title($"facts audit: {Markup.Escape(auditPath)} against {Markup.Escape(scored)}");
         foreach (var c in new[] { "shown as", "topics", "shown", "judged real", "judged false", "unjudged", "precision (real / judged)" })
             table.AddColumn(c == "shown as" || c == "topics" ? new TableColumn(c) : new TableColumn(c).RightAligned());
         foreach (var (label, side) in new[] { ("disputed/updated", score.Disagreements), ("agreed", score.Agreements) })
-            foreach (var (topics, t) in new[] { ("all", side.All), ("odd (tuning)", side.Odd), ("even (check)", side.Even) })
+            foreach (var (topics, t) in new[] { ("all", side.All), (tuningLabel, side.Odd), (checkLabel, side.Even) })
                 table.AddRow(topics == "all" ? $"[bold]{label}[/]" : "", topics, $"{t.Shown}", $"{t.Real}", $"{t.False}", $"{t.Unjudged}",
                     topics == "all" ? $"[bold]{F(t.Precision)}[/]" : F(t.Precision));
         AnsiConsole.Write(table);
@@ -83,7 +90,7 @@ internal static class EvalFactsAuditCommand
         if (listJudged)
             foreach (var (fact, row) in score.Matches.Where(m => m.Fact.Status != "agreed"))
                 AnsiConsole.MarkupLineInterpolated($"judged: {fact.Subtopic}\t{fact.Status}\t{TerminalText.Clean(fact.About)}\tby line {row.Line} ({(row.Real ? "real" : "false: " + row.Cause)})");
-        var texts = report.Documents.ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
+        var texts = report.Documents.DistinctBy(d => d.Id).ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
         foreach (var f in score.Disagreements.Unjudged)
         {
             var values = f.Claims.Select(c => $"{c.Doc}:\"{c.Text}\"").Distinct(StringComparer.Ordinal).Take(6);
@@ -92,6 +99,27 @@ internal static class EvalFactsAuditCommand
                 $"[yellow]unjudged:[/] {f.Subtopic}\t{f.Status}\t{TerminalText.Clean(f.About)}\t{TerminalText.Clean(string.Join(" | ", values))}\t{TerminalText.Clean(string.Join(" | ", quotes))}");
         }
         return 0;
+    }
+
+    /// <summary>The PolNeAR splits the audit names, each analysed as <c>parallax analyze</c> would (or read from
+    /// <paramref name="reportPath"/> with the split in its name, as <paramref name="savePath"/> writes them), facts of
+    /// multi-outlet stories only.</summary>
+    private static (ReportFacts, string) Polnear(IEnumerable<string> subtopics, string shared, string auditPath, string? reportPath, string? savePath)
+    {
+        string? folder = null;
+        var parts = new List<ReportFacts>();
+        var scored = new List<string>();
+        foreach (var sub in subtopics.Order(StringComparer.Ordinal).Reverse())
+        {
+            string split = PolnearFactsCorpus.SplitOf(sub, auditPath);
+            if (reportPath is null) folder ??= SharedData.Folder(shared, "quotes", "polnear");
+            string origin = reportPath is null ? Path.Combine(folder!, split) : PolnearFactsCorpus.SplitPath(reportPath, sub);
+            byte[] json = reportPath is null ? PolnearFactsCorpus.Analyse(folder!, split) : File.ReadAllBytes(EvalFactsCommand.Existing(origin));
+            if (savePath is not null) File.WriteAllBytes(PolnearFactsCorpus.SplitPath(savePath, sub), json);
+            parts.Add(PolnearFactsCorpus.Facts(json, sub, origin));
+            scored.Add(reportPath is null ? $"PolNeAR {split} ({parts[^1].Documents.Length} reports)" : origin);
+        }
+        return (PolnearFactsCorpus.Concat(parts), reportPath is null ? "a fresh analysis of " + string.Join(" and ", scored) : string.Join(" and ", scored));
     }
 
     private static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("0.000", CultureInfo.InvariantCulture);

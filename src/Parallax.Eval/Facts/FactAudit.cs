@@ -148,9 +148,11 @@ public static class FactAudit
     }
 
     /// <summary>The report's facts with a compared status (disputed, updated, agreed) whose sub-topic is in
-    /// <paramref name="subtopics"/>, in report order.</summary>
-    public static List<ShownFact> Shown(ReportFacts report, IReadOnlySet<string> subtopics)
+    /// <paramref name="subtopics"/>, in report order. A fact's sub-topic is its first claim's
+    /// (<paramref name="subtopicOf"/>; by default the ECB+ sub-topic of its document, <see cref="SubtopicOf"/>).</summary>
+    public static List<ShownFact> Shown(ReportFacts report, IReadOnlySet<string> subtopics, Func<ReportClaim, string>? subtopicOf = null)
     {
+        subtopicOf ??= c => SubtopicOf(c.Doc);
         var byFact = new Dictionary<string, List<ReportClaim>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var c in report.Claims)
@@ -167,7 +169,7 @@ public static class FactAudit
         foreach (var id in order)
         {
             var claims = byFact[id];
-            string sub = SubtopicOf(claims[0].Doc);
+            string sub = subtopicOf(claims[0]);
             if (!subtopics.Contains(sub)) continue;
             result.Add(new ShownFact(id, sub, claims[0].Status, report.About.GetValueOrDefault(id, ""), [.. claims]));
         }
@@ -203,22 +205,26 @@ public static class FactAudit
         return best;
     }
 
-    /// <summary>Matches every shown fact of the audit's sub-topics and counts each side.</summary>
-    public static AuditScore Score(ReportFacts report, FactAuditFile audit, IReadOnlySet<string> subtopics)
+    /// <summary>Matches every shown fact of the audit's sub-topics and counts each side: the <c>Odd</c> tallies hold the
+    /// tuning sub-topics (<paramref name="tuning"/>; by default odd ECB+ topics), the <c>Even</c> ones the rest (the check).
+    /// <paramref name="subtopicOf"/> is as <see cref="Shown"/> takes it.</summary>
+    public static AuditScore Score(ReportFacts report, FactAuditFile audit, IReadOnlySet<string> subtopics,
+        Func<ReportClaim, string>? subtopicOf = null, Func<string, bool>? tuning = null)
     {
+        tuning ??= s => TopicOf(s) % 2 == 1;
         var matches = ImmutableArray.CreateBuilder<(ShownFact, AuditRow)>();
         var tallies = new Dictionary<string, (AuditTally All, AuditTally Odd, AuditTally Even, SortedDictionary<string, int> Causes, List<ShownFact> Unjudged)>
         {
             [Disagreement] = (new(0, 0, 0), new(0, 0, 0), new(0, 0, 0), new(StringComparer.Ordinal), []),
             [Agreement] = (new(0, 0, 0), new(0, 0, 0), new(0, 0, 0), new(StringComparer.Ordinal), []),
         };
-        foreach (var fact in Shown(report, subtopics))
+        foreach (var fact in Shown(report, subtopics, subtopicOf))
         {
             var row = Match(fact, audit.Rows);
             bool? real = row?.Real;
             var t = tallies[SideOf(fact.Status)!];
             t.All = t.All.Add(real);
-            if (fact.Topic % 2 == 1) t.Odd = t.Odd.Add(real);
+            if (tuning(fact.Subtopic)) t.Odd = t.Odd.Add(real);
             else t.Even = t.Even.Add(real);
             if (row is null) t.Unjudged.Add(fact);
             else

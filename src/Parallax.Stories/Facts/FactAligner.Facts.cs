@@ -29,7 +29,9 @@ public sealed partial class FactAligner
             var status = docCount < 2 ? FactStatus.Single
                 : !AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Disputed
                 : independent < 2 ? FactStatus.Single : FactStatus.Agreed;
-            if (status == FactStatus.Disputed && WeakDispute(docs, claims, sentences, c, principals, speech) is { } why) (status, notCompared[c]) = (FactStatus.Single, why);
+            // A running total revised weeks later ("at least three" then "the toll rose to 10") is still news developing.
+            if (status == FactStatus.Disputed && WeakDispute(docs, claims, sentences, c, principals, speech) is { } why
+                && !(why == WeeksApart && IsUpdate(docs, claims, sentences, c, provisionalDocs))) (status, notCompared[c]) = (FactStatus.Single, why);
             if (status == FactStatus.Disputed && IsUpdate(docs, claims, sentences, c, provisionalDocs)) status = FactStatus.Updated;
             drafts.Add((status, docCount, c.Members[0], c));
         }

@@ -27,6 +27,9 @@ public sealed partial class FactAligner
         var members = cluster.Members;
         if (members.TrueForAll(m => claims[m].Meaning.Scope is ClaimScope.Background or ClaimScope.Roundup))
             return "not compared: every number is background or a wider total (an earlier event, a season or area total), which reports need not share";
+        if (SharesOfDifferentThings(members, claims))
+            return "not compared: percentages under different words, so nothing says they are shares of the same thing";
+        if (DifferOnlyWeeksApart(docs, members, claims)) return WeeksApart;
         if (members.Exists(m => claims[m].Holder is not null)) return null;
 
         // One report itself gives differing values under this fact's words in one voice (its own, or one source's): the
@@ -80,6 +83,59 @@ public sealed partial class FactAligner
             return "not compared: the numbers count a bare noun with no verb and no holder, so nothing says they are the same quantity";
 
         return null;
+    }
+
+    /// <summary>
+    /// A percentage is a share of some population answering some question, and its number names neither: "27 percent of
+    /// likely Republican voters", "a state that is 95 percent white", "turnout was a record 39%", "46 percent to 40
+    /// percent" in a poll. Only the measure's own word (the same verb or noun for every claim) ties two
+    /// reports' shares to one thing; percentages merged as related measures are not compared. Auditing PolNeAR election
+    /// news (train) found every such dispute false: poll shares of different candidates, questions, states and polls.
+    /// </summary>
+    private static bool SharesOfDifferentThings(List<int> members, List<ClaimRec> claims)
+    {
+        if (!members.TrueForAll(m => claims[m].Q.Kind == QuantityKind.Percent)) return false;
+        string measure = claims[members[0]].Measure;
+        return members.Exists(m => !string.Equals(claims[m].Measure, measure, StringComparison.Ordinal));
+    }
+
+    /// <summary>Reports further apart than this many days speak of different moments: the story clusterer's own window
+    /// (StreamingOptions.WindowDays).</summary>
+    private const int SameTimeDays = 7;
+
+    /// <summary>Why <see cref="DifferOnlyWeeksApart"/> holds; a revised running total still shows as updated.</summary>
+    private const string WeeksApart =
+        "not compared: the numbers differ only between reports more than a week apart, so they may be one quantity at different times (a running tally, a new poll), not a disagreement";
+
+    /// <summary>
+    /// Every report is dated and the numbers conflict only between reports more than <see cref="SameTimeDays"/> apart:
+    /// claims within any week agree. A campaign's delegate tally two weeks later, a state's result against an earlier
+    /// one, a poll a month on: a story that runs for months states different moments' figures, and a difference across
+    /// weeks is no evidence that the reports disagree about one. Only dates the input or the page states as the
+    /// publication date count: a date guessed from a dateline or other text can be another event's (an ECB+ report of
+    /// a 2010 shooting read as 2003 lost a real dispute this way). Ages are left out (they are already read at each
+    /// report's date), and a report without such a date keeps the dispute. Each claim is looked at in at most eight
+    /// windows (one per distinct day that starts a window holding it).
+    /// </summary>
+    private static bool DifferOnlyWeeksApart(IReadOnlyList<Document> docs, List<int> members, List<ClaimRec> claims)
+    {
+        if (members.Exists(m => claims[m].Published is null || claims[m].Q.Kind == QuantityKind.Age
+            || docs[claims[m].Doc].Metadata.Published?.Source is not (MetadataSource.Input or MetadataSource.Markup or MetadataSource.Header)))
+            return false;
+        var byDay = members.OrderBy(m => claims[m].Published!.Value).ToList();
+        var window = new List<int>();
+        int end = 0;
+        for (int start = 0; start < byDay.Count;)
+        {
+            var from = claims[byDay[start]].Published!.Value;
+            var to = from.AddDays(SameTimeDays);
+            while (end < byDay.Count && claims[byDay[end]].Published!.Value <= to) end++;
+            window.Clear();
+            for (int i = start; i < end; i++) window.Add(byDay[i]);
+            if (!AllOverlap(window, claims, out _, out _)) return false;
+            while (start < byDay.Count && claims[byDay[start]].Published!.Value == from) start++;
+        }
+        return true;
     }
 
     /// <summary>True when one document gives two different values among the members from one voice: the same attributed
