@@ -166,7 +166,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 while (i < end)
                 {
                     if (!CanStart(text, tokens, i, sentence, lowerWords)) { i++; continue; }
-                    int last = OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end, lexicon);
+                    int last = SlashedOrgName(text, tokens, OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end, lexicon), end);
                     EmitRun(doc, i, last, end, mentions, model, sentence);
                     i = last + 1;
                 }
@@ -560,6 +560,21 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             { j++; continue; }
             if (w is "-" && t.Start == tokens[j - 1].End && nextIsName) { j++; continue; }
             break;
+        }
+        return last;
+    }
+
+    /// <summary>"KS/MO Dreamers Alliance": names joined by a slash with no space around it open one organisation when the
+    /// run after the slash ends on an organisation's head ("Alliance", "Department"); otherwise ("the Kansas/Missouri
+    /// border") the slash parts two names. Returns the run's new last token.</summary>
+    private static int SlashedOrgName(string text, IReadOnlyList<Token> tokens, int last, int end)
+    {
+        while (last + 2 < end && text[tokens[last + 1].Start] == '/' && tokens[last + 1].Length == 1
+            && tokens[last + 1].Start == tokens[last].End && tokens[last + 2].Start == tokens[last + 1].End && IsNameToken(tokens[last + 2]))
+        {
+            int next = ExtendRun(text, tokens, last + 2, end);
+            if (next == last + 2 || !EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[next]))) break;
+            last = next;
         }
         return last;
     }

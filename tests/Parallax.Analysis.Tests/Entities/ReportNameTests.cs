@@ -1,0 +1,26 @@
+using Parallax.Model;
+using static Parallax.Analysis.Tests.Support.Docs;
+
+namespace Parallax.Analysis.Tests.Entities;
+
+/// <summary>Wrong names seen in the seeds' and samples' reports (issue 17, recog6), each on invented text.</summary>
+public sealed class ReportNameTests
+{
+    private static string[] Typed(Document d, string name) =>
+        d.Entities.Where(m => d.Slice(m.Span) == name).Select(m => m.Type.ToString()).ToArray();
+
+    [Fact]
+    public void Codes_joined_by_a_slash_open_one_organisation_name()
+    {
+        var d = Analyse("Members of the KS/MO Dreamers Alliance spoke at the rally on Sunday.");
+        Assert.Equal(["Org"], Typed(d, "KS/MO Dreamers Alliance"));
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) == "KS");
+    }
+
+    [Fact]
+    public void A_slash_between_two_places_does_not_join_them()
+    {
+        var d = Analyse("Traffic on the Kansas/Missouri border was heavy on Sunday.");
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span).Contains('/'));
+    }
+}
