@@ -151,6 +151,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                     if (tagger is not null) AddHeadlineNames(doc, sentence, mentions, ref labels);
                     continue;
                 }
+                if (tagger is not null && TitleCaseLines.Applies(text, sentenceTokens))
+                {
+                    labels = Rent(labels, sentence.TokenCount);
+                    tagger.Tag(text, sentenceTokens, labels);
+                    ShoutedLines.Add(text, sentenceTokens, labels, lexicon, mentions);
+                    continue;
+                }
                 if (!AnyCanStart(text, tokens, sentence, lowerWords)) continue;
                 int end = sentence.EndToken;
                 int i = sentence.FirstToken;

@@ -23,4 +23,18 @@ public sealed class ReportNameTests
         var d = Analyse("Traffic on the Kansas/Missouri border was heavy on Sunday.");
         Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span).Contains('/'));
     }
+
+    [Fact]
+    public void Words_of_a_title_case_sentence_are_no_names_for_their_capitals()
+    {
+        var d = Analyse("Council Votes To Raise Parking Fees Downtown.\nThe fees rise in May, officials said.");
+        Assert.DoesNotContain(d.Entities, m => m.End <= d.Text.IndexOf('\n') && (m.Type != EntityType.Other || d.Slice(m.Span).Contains(' ')));
+    }
+
+    [Fact]
+    public void Major_places_in_a_title_case_sentence_stay_places()
+    {
+        var d = Analyse("Japan Beats China After Extra Time In Tense Final.\nThe match drew a large crowd.");
+        Assert.Equal(["Japan", "China"], Mentions(d, EntityType.Place));
+    }
 }
