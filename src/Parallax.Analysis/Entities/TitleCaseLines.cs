@@ -12,7 +12,7 @@ namespace Parallax.Analysis.Entities;
 internal static class TitleCaseLines
 {
     /// <summary>Whether every word of two letters or more opens with a capital (short function words aside: "of",
-    /// "the"), with at least <see cref="MinLongWords"/> words of four letters or more, and some lower-case letter (a
+    /// "the"), with at least <see cref="MinLongWords"/> words of four letters or more (dev normal and title F1 were higher with two than three), and some lower-case letter (a
     /// line in capitals is <see cref="ShoutedLines"/>' case).</summary>
     public static bool Applies(string text, ReadOnlySpan<Token> tokens)
     {
@@ -33,5 +33,5 @@ internal static class TitleCaseLines
         return lower && longWords >= MinLongWords;
     }
 
-    private const int MinLongWords = 3;
+    private const int MinLongWords = 2;
 }
