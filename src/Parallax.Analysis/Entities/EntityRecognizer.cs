@@ -181,6 +181,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             }
         }
         finally { if (labels is not null) ArrayPool<byte>.Shared.Return(labels); }
+        LonePersons.Untype(doc, mentions, lexicon);
         RetypeShortOrgForms(text, mentions);
         RetypeThings(doc, mentions);
         AddSentenceInitialRepeats(doc, mentions, lowerWords);

@@ -37,4 +37,20 @@ public sealed class ReportNameTests
         var d = Analyse("Japan Beats China After Extra Time In Tense Final.\nThe match drew a large crowd.");
         Assert.Equal(["Japan", "China"], Mentions(d, EntityType.Place));
     }
+
+    [Fact]
+    public void A_repeated_lone_name_with_no_person_evidence_is_no_person()
+    {
+        var d = Analyse("The corpus was written for Parallax. The team will run Parallax on the reports and check what it finds.");
+        Assert.DoesNotContain(d.Entities, m => m.Type == EntityType.Person);
+    }
+
+    [Theory]
+    [InlineData("The crowd cheered for Tolliver. Later Tolliver said he would run again.")]
+    [InlineData("The crowd cheered for Tolliver, 54, a retired teacher. The crowd cheered for Tolliver again.")]
+    public void A_repeated_lone_name_with_person_evidence_stays_a_person(string text)
+    {
+        var d = Analyse(text);
+        Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Tolliver" && m.Type == EntityType.Person);
+    }
 }
