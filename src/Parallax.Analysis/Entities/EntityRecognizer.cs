@@ -613,7 +613,16 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             int firstTitle = titleAt;
             while (firstTitle > a && EntityLexicon.PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[firstTitle - 1])))
                 firstTitle--;
-            if (firstTitle > a) EmitTyped(doc, a, firstTitle - 1, sentenceEnd, null, output, model, sentence, affiliation: true);
+            // The affiliation ends on its organisation's head: "Port Alden Police Public Information Specialist" is the
+            // Port Alden Police's public information specialist, not an organisation "Port Alden Police Public Information".
+            int affiliationEnd = firstTitle - 1;
+            for (int k = firstTitle - 1; k > a; k--)
+                if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k])))
+                {
+                    affiliationEnd = k;
+                    break;
+                }
+            if (firstTitle > a) EmitTyped(doc, a, affiliationEnd, sentenceEnd, null, output, model, sentence, affiliation: true);
             if (titleAt < b)
             {
                 var title = text[tokens[a].Start..tokens[titleAt].End];

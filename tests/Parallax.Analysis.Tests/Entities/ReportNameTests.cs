@@ -53,4 +53,12 @@ public sealed class ReportNameTests
         var d = Analyse(text);
         Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Tolliver" && m.Type == EntityType.Person);
     }
+
+    [Fact]
+    public void An_affiliation_before_a_title_ends_on_its_organisation_head()
+    {
+        var d = Analyse("\u201CWe locked the gate,\u201D Port Alden Police Public Information Specialist Carla Wendt said in a statement.");
+        Assert.Equal(["Port Alden Police"], Mentions(d, EntityType.Org));
+        Assert.Equal(["Carla Wendt"], Mentions(d, EntityType.Person));
+    }
 }
