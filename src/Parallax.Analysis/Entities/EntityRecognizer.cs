@@ -478,6 +478,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             if (EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
             // A lone role word ("… and General Counsel for …", "the Director") is an office, not a name.
             if (IsRoleWord(text, tokens[a])) return false;
+            if (ListLabel(text, tokens, a, sentence.EndToken)) return false;
             if (caps == 1 && type != EntityType.Org) return false;
             return true;
         }
@@ -731,6 +732,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         }
 
         if (first.SequenceEqual("The") && count > 1) return EntityType.Org;
+        if (count == 1 && ListLabel(text, tokens, a, sentenceEnd)) return null;
         // "the tug Marguerite K": vessels, products and works are things, whatever their words look like.
         if (AfterThingNoun(text, tokens, a) && title is null && !affiliation) return EntityType.Other;
         bool allCaps = true;
@@ -828,6 +830,20 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>"- Acronym: …", "* Dates: …": a lone word opening a list item before a colon is the item's label, not a
+    /// name (a line opening with a name and a colon without the bullet, "Obama: …", is a headline's speaker).</summary>
+    private static bool ListLabel(string text, IReadOnlyList<Token> tokens, int a, int end)
+    {
+        if (a == 0 || a + 1 >= end || text[tokens[a + 1].Start] != ':' || tokens[a - 1].Length != 1 || text[tokens[a - 1].Start] is not ('-' or '*' or '\u2022'))
+            return false;
+        for (int i = tokens[a - 1].Start - 1; i >= 0; i--)
+        {
+            if (text[i] == '\n') return true;
+            if (text[i] is not (' ' or '\t')) return false;
+        }
+        return true;
     }
 
     /// <summary>Context that lets the tagger's PLACE stand for a name the rules cannot type: a locative right before it

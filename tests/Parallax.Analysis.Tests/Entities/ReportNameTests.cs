@@ -61,4 +61,12 @@ public sealed class ReportNameTests
         Assert.Equal(["Port Alden Police"], Mentions(d, EntityType.Org));
         Assert.Equal(["Carla Wendt"], Mentions(d, EntityType.Person));
     }
+
+    [Fact]
+    public void A_list_item_label_is_no_name()
+    {
+        var d = Analyse("Planted findings:\n- Acronym: \"Harbor Transit Authority (HTA)\" then \"HTA\" in all four.\n- Dates: the crash was on Monday.");
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) is "Acronym" or "Dates");
+        Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Harbor Transit Authority" && m.Type == EntityType.Org);
+    }
 }
