@@ -184,6 +184,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         LonePersons.Untype(doc, mentions, lexicon);
         RetypeShortOrgForms(text, mentions);
         RetypeThings(doc, mentions);
+        TypeUntypedRepeats(doc.Text, mentions);
         AddSentenceInitialRepeats(doc, mentions, lowerWords);
         Datelines.Apply(text, tokens, doc.Sentences, mentions);
         return mentions;
@@ -446,6 +447,33 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         for (int i = 0; i < mentions.Count; i++)
             if (mentions[i].Type == EntityType.Person && mentions[i].Title is null && lookup.Contains(text.AsSpan(mentions[i].Start, mentions[i].End - mentions[i].Start)))
                 mentions[i] = mentions[i] with { Type = EntityType.Other };
+    }
+
+    /// <summary>One name, one type in a document: a name of several words left untyped in one mention ("the Waterfront
+    /// Line car") takes the one type the document gives it in others ("rides the Waterfront Line" as a place). A name the
+    /// document types two ways stays as it is. Linear in mentions; one string per multi-word mention.</summary>
+    private static void TypeUntypedRepeats(string text, List<EntityMention> mentions)
+    {
+        Dictionary<string, EntityType>? typed = null;
+        bool untyped = false;
+        foreach (var m in mentions)
+        {
+            if (m.Title is not null || text.AsSpan(m.Start, m.End - m.Start).IndexOf(' ') < 0) continue;
+            if (m.Type == EntityType.Other) { untyped = true; continue; }
+            typed ??= new(StringComparer.Ordinal);
+            var key = text[m.Start..m.End];
+            // Other marks a name typed two ways.
+            typed[key] = typed.TryGetValue(key, out var seen) && seen != m.Type ? EntityType.Other : m.Type;
+        }
+        if (typed is null || !untyped) return;
+        var lookup = typed.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type == EntityType.Other && m.Title is null && lookup.TryGetValue(text.AsSpan(m.Start, m.End - m.Start), out var type)
+                && type != EntityType.Other)
+                mentions[i] = m with { Type = type };
+        }
     }
 
     /// <summary>Whether any token could open a name. The model's spans must start at such a token (see

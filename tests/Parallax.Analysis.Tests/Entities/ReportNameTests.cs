@@ -69,4 +69,12 @@ public sealed class ReportNameTests
         Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) is "Acronym" or "Dates");
         Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Harbor Transit Authority" && m.Type == EntityType.Org);
     }
+
+    [Fact]
+    public void A_name_left_untyped_once_takes_the_type_its_document_gives_it()
+    {
+        var d = Analyse("The Waterfront Line car had already started across. She rides the Waterfront Line most mornings, and buses replace Waterfront Line service.");
+        var types = d.Entities.Where(m => d.Slice(m.Span) == "Waterfront Line").Select(m => m.Type).Distinct().ToList();
+        Assert.Single(types);
+    }
 }
