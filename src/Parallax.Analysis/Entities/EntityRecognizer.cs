@@ -151,6 +151,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                     if (tagger is not null) AddHeadlineNames(doc, sentence, mentions, ref labels);
                     continue;
                 }
+                if (tagger is not null && TitleCaseLines.Applies(text, sentenceTokens))
+                {
+                    labels = Rent(labels, sentence.TokenCount);
+                    tagger.Tag(text, sentenceTokens, labels);
+                    ShoutedLines.Add(text, sentenceTokens, labels, lexicon, mentions);
+                    continue;
+                }
                 if (!AnyCanStart(text, tokens, sentence, lowerWords)) continue;
                 int end = sentence.EndToken;
                 int i = sentence.FirstToken;
@@ -166,7 +173,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 while (i < end)
                 {
                     if (!CanStart(text, tokens, i, sentence, lowerWords)) { i++; continue; }
-                    int last = OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end, lexicon);
+                    int last = SlashedOrgName(text, tokens, OrgNameLists.Extend(text, tokens, i, ExtendRun(text, tokens, i, end), end, lexicon), end);
                     EmitRun(doc, i, last, end, mentions, model, sentence);
                     i = last + 1;
                 }
@@ -174,8 +181,10 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             }
         }
         finally { if (labels is not null) ArrayPool<byte>.Shared.Return(labels); }
+        LonePersons.Untype(doc, mentions, lexicon);
         RetypeShortOrgForms(text, mentions);
         RetypeThings(doc, mentions);
+        TypeUntypedRepeats(doc.Text, mentions);
         AddSentenceInitialRepeats(doc, mentions, lowerWords);
         Datelines.Apply(text, tokens, doc.Sentences, mentions);
         return mentions;
@@ -440,6 +449,33 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 mentions[i] = mentions[i] with { Type = EntityType.Other };
     }
 
+    /// <summary>One name, one type in a document: a name of several words left untyped in one mention ("the Waterfront
+    /// Line car") takes the one type the document gives it in others ("rides the Waterfront Line" as a place). A name the
+    /// document types two ways stays as it is. Linear in mentions; one string per multi-word mention.</summary>
+    private static void TypeUntypedRepeats(string text, List<EntityMention> mentions)
+    {
+        Dictionary<string, EntityType>? typed = null;
+        bool untyped = false;
+        foreach (var m in mentions)
+        {
+            if (m.Title is not null || text.AsSpan(m.Start, m.End - m.Start).IndexOf(' ') < 0) continue;
+            if (m.Type == EntityType.Other) { untyped = true; continue; }
+            typed ??= new(StringComparer.Ordinal);
+            var key = text[m.Start..m.End];
+            // Other marks a name typed two ways.
+            typed[key] = typed.TryGetValue(key, out var seen) && seen != m.Type ? EntityType.Other : m.Type;
+        }
+        if (typed is null || !untyped) return;
+        var lookup = typed.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type == EntityType.Other && m.Title is null && lookup.TryGetValue(text.AsSpan(m.Start, m.End - m.Start), out var type)
+                && type != EntityType.Other)
+                mentions[i] = m with { Type = type };
+        }
+    }
+
     /// <summary>Whether any token could open a name. The model's spans must start at such a token (see
     /// <see cref="PlausibleName"/>), so a sentence without one is not worth tagging.</summary>
     private bool AnyCanStart(string text, IReadOnlyList<Token> tokens, Sentence sentence, HashSet<string> lowerWords)
@@ -470,6 +506,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             if (EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
             // A lone role word ("… and General Counsel for …", "the Director") is an office, not a name.
             if (IsRoleWord(text, tokens[a])) return false;
+            if (ListLabel(text, tokens, a, sentence.EndToken)) return false;
             if (caps == 1 && type != EntityType.Org) return false;
             return true;
         }
@@ -564,6 +601,21 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         return last;
     }
 
+    /// <summary>"KS/MO Dreamers Alliance": names joined by a slash with no space around it open one organisation when the
+    /// run after the slash ends on an organisation's head ("Alliance", "Department"); otherwise ("the Kansas/Missouri
+    /// border") the slash parts two names. Returns the run's new last token.</summary>
+    private static int SlashedOrgName(string text, IReadOnlyList<Token> tokens, int last, int end)
+    {
+        while (last + 2 < end && text[tokens[last + 1].Start] == '/' && tokens[last + 1].Length == 1
+            && tokens[last + 1].Start == tokens[last].End && tokens[last + 2].Start == tokens[last + 1].End && IsNameToken(tokens[last + 2]))
+        {
+            int next = ExtendRun(text, tokens, last + 2, end);
+            if (next == last + 2 || !EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[next]))) break;
+            last = next;
+        }
+        return last;
+    }
+
     private static bool NoBreak(string text, int from, int to)
     {
         for (int i = from; i < to; i++) if (text[i] == '\n') return false;
@@ -590,7 +642,16 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             int firstTitle = titleAt;
             while (firstTitle > a && EntityLexicon.PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[firstTitle - 1])))
                 firstTitle--;
-            if (firstTitle > a) EmitTyped(doc, a, firstTitle - 1, sentenceEnd, null, output, model, sentence, affiliation: true);
+            // The affiliation ends on its organisation's head: "Port Alden Police Public Information Specialist" is the
+            // Port Alden Police's public information specialist, not an organisation "Port Alden Police Public Information".
+            int affiliationEnd = firstTitle - 1;
+            for (int k = firstTitle - 1; k > a; k--)
+                if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k])))
+                {
+                    affiliationEnd = k;
+                    break;
+                }
+            if (firstTitle > a) EmitTyped(doc, a, affiliationEnd, sentenceEnd, null, output, model, sentence, affiliation: true);
             if (titleAt < b)
             {
                 var title = text[tokens[a].Start..tokens[titleAt].End];
@@ -699,6 +760,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         }
 
         if (first.SequenceEqual("The") && count > 1) return EntityType.Org;
+        if (count == 1 && ListLabel(text, tokens, a, sentenceEnd)) return null;
         // "the tug Marguerite K": vessels, products and works are things, whatever their words look like.
         if (AfterThingNoun(text, tokens, a) && title is null && !affiliation) return EntityType.Other;
         bool allCaps = true;
@@ -796,6 +858,20 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         // No evidence either way: the story stage retypes it from its merged mentions (a surname linked to a person)
         // or drops it.
         return EntityType.Other;
+    }
+
+    /// <summary>"- Acronym: …", "* Dates: …": a lone word opening a list item before a colon is the item's label, not a
+    /// name (a line opening with a name and a colon without the bullet, "Obama: …", is a headline's speaker).</summary>
+    private static bool ListLabel(string text, IReadOnlyList<Token> tokens, int a, int end)
+    {
+        if (a == 0 || a + 1 >= end || text[tokens[a + 1].Start] != ':' || tokens[a - 1].Length != 1 || text[tokens[a - 1].Start] is not ('-' or '*' or '\u2022'))
+            return false;
+        for (int i = tokens[a - 1].Start - 1; i >= 0; i--)
+        {
+            if (text[i] == '\n') return true;
+            if (text[i] is not (' ' or '\t')) return false;
+        }
+        return true;
     }
 
     /// <summary>Context that lets the tagger's PLACE stand for a name the rules cannot type: a locative right before it

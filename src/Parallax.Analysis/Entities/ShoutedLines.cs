@@ -11,7 +11,8 @@ namespace Parallax.Analysis.Entities;
 /// even where the tagger missed them. Shouted common words ("WOW !", "FREE", "NICE WORK") are no names.
 /// Report-level dev F1 on all-caps copies (GUM / UNER EWT / WNUT17): 0.146 / 0.126 / 0.012 with the rules reading the
 /// capitals; 0.515 / 0.555 / 0.450 keeping a lone word only with a gazetteer behind its type; 0.531 / 0.590 / 0.494 as
-/// here (lower precision, much higher recall; normal dev unchanged).
+/// here (lower precision, much higher recall; normal dev unchanged). Sentences in title case take the same filter
+/// (<see cref="TitleCaseLines"/>).
 /// </summary>
 internal static class ShoutedLines
 {
