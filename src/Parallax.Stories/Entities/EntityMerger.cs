@@ -87,6 +87,8 @@ public sealed class EntityMerger
                 c.Order = order++;
                 clusters.Add(c);
             }
+        AdoptStoryTypes(clusters);
+        FileAmbiguousStates(docs, clusters);
         clusters = LinkAcrossDocuments(clusters, ref comparisons);
 
         var entities = new List<StoryEntity>();
@@ -344,6 +346,60 @@ public sealed class EntityMerger
         if (_places.CountryOf(name) is >= 0 and var country) c.Countries.Add(country);
         // US states share the country key space above every country: "MO", "Mo." and "Missouri" are one place.
         if (c.Type == EntityType.Place && RegionNames.StateOf(name) is >= 0 and var state) c.Countries.Add(StateKeyBase + state);
+    }
+
+    /// <summary>
+    /// One name, one type in a story: a cluster whose mentions carry no type and whose names all have several words
+    /// ("Waterfront Line" in a report the tagger left untyped) takes the type the story's typed clusters give every one
+    /// of those names, when they all agree on one type other than person (people already link by name). A name typed
+    /// two ways in the story says nothing, and the cluster stays as it was. The adopted type is not evidence
+    /// (<see cref="Cluster.Typed"/> stays false), so it cannot be passed on.
+    /// </summary>
+    private void AdoptStoryTypes(List<Cluster> clusters)
+    {
+        Dictionary<string, EntityType?>? typeOf = null; // a null type: the story types the name two ways
+        foreach (var c in clusters)
+            if (c.Typed && c.Type != EntityType.Other)
+                foreach (var n in c.Names)
+                {
+                    if (!n.Contains(' ')) continue;
+                    var key = NameForms.Key(n);
+                    typeOf ??= new(StringComparer.Ordinal);
+                    typeOf[key] = typeOf.TryGetValue(key, out var t) && t != c.Type ? null : c.Type;
+                }
+        if (typeOf is null) return;
+        foreach (var c in clusters)
+        {
+            if (c.Typed || c.Names.Count == 0) continue;
+            EntityType? adopted = null;
+            foreach (var n in c.Names)
+            {
+                if (!n.Contains(' ') || !typeOf.TryGetValue(NameForms.Key(n), out var t) || t is null || adopted is not null && adopted != t)
+                {
+                    adopted = null;
+                    break;
+                }
+                adopted = t;
+            }
+            if (adopted is not { } type || type == EntityType.Person) continue;
+            c.Type = type;
+            c.FirstNames.Clear();
+            c.LastNames.Clear();
+            foreach (var n in c.Names.ToList()) AddNames(c, n, null);
+        }
+    }
+
+    /// <summary>A bare "Washington" place is filed under the state too ("Wash.", "WA") when no report of the story
+    /// shows the capital (<see cref="RegionNames.SignsTheCapital"/>); with such a sign it stays a place of its own.</summary>
+    private static void FileAmbiguousStates(IReadOnlyList<Document> docs, List<Cluster> clusters)
+    {
+        List<(Cluster Cluster, int State)>? bare = null;
+        foreach (var c in clusters)
+            if (c.Type == EntityType.Place)
+                foreach (var n in c.Names)
+                    if (RegionNames.AmbiguousStateOf(n) is >= 0 and var state) (bare ??= []).Add((c, state));
+        if (bare is null || docs.Any(d => RegionNames.SignsTheCapital(d.Text))) return;
+        foreach (var (c, state) in bare) c.Countries.Add(StateKeyBase + state);
     }
 
     /// <summary>Merges document clusters across the story with union-find, in document order.</summary>

@@ -5,7 +5,8 @@ namespace Parallax.Stories.Entities;
 /// <summary>
 /// US states written three ways in news: the name, the postal code of datelines ("KANSAS CITY, MO") and the AP
 /// abbreviation ("Kan.", "Calif."). Each form maps to one state, so "MO", "Mo." and "Missouri" are one place. Bare
-/// "Washington" is left out: in news it names the capital as often as the state. Facts; read-only.
+/// "Washington" is left out: in news it names the capital as often as the state; <see cref="AmbiguousStateOf"/> gives
+/// it for a story with no sign of the capital (<see cref="SignsTheCapital"/>). Facts; read-only.
 /// </summary>
 public static class RegionNames
 {
@@ -41,4 +42,22 @@ public static class RegionNames
 
     /// <summary>The state a form names (case as written: "MO" and "Mo." but not "mo"), or -1.</summary>
     public static int StateOf(string name) => Forms.TryGetValue(name, out var i) ? i : -1;
+
+    /// <summary>The state a bare name also names when it is not the capital ("Washington"), or -1.</summary>
+    public static int AmbiguousStateOf(string name) => name == "Washington" ? Forms["WA"] : -1;
+
+    /// <summary>Words that show a text speaks of the capital: "Washington, D.C.", "DC", "District of Columbia", and the
+    /// federal seats news calls by place ("White House", "Capitol Hill").</summary>
+    private static readonly string[] CapitalSigns = ["D.C.", "District of Columbia", "White House", "Capitol Hill"];
+
+    /// <summary>Whether a text names the capital, so a bare "Washington" in its story may be the city.</summary>
+    public static bool SignsTheCapital(string text)
+    {
+        foreach (var sign in CapitalSigns)
+            if (text.Contains(sign, StringComparison.Ordinal)) return true;
+        // "DC" as a word, not inside "DCFS".
+        for (int i = text.IndexOf("DC", StringComparison.Ordinal); i >= 0; i = text.IndexOf("DC", i + 2, StringComparison.Ordinal))
+            if ((i == 0 || !char.IsLetterOrDigit(text[i - 1])) && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2]))) return true;
+        return false;
+    }
 }
