@@ -1,15 +1,12 @@
 using Parallax.Model;
 using Parallax.Stories.Entities;
-using Parallax.Stories.Tests.Support;
 
 namespace Parallax.Stories.Tests.Entities;
 
 /// <summary>One name, one type across a story, and states written short or in full, with the mentions' types given
 /// by the test (not by the tagger) so the merger's rules are what is checked.</summary>
-public sealed class StoryConsistencyMergeTests
+public sealed partial class EntityMergerTests
 {
-    private static StoryEntity[] Merge(params Document[] docs) => [.. new EntityMerger().Merge(docs, StoryDocs.Ids()).Entities];
-
     /// <summary>A document whose named mentions are the given surfaces, found in order, with the given types.</summary>
     private static Document Tagged(string id, string text, params (string Surface, EntityType Type)[] names)
     {
