@@ -9,8 +9,9 @@ namespace Parallax.Stories.Entities;
 /// Links the named mentions of a story's documents to entities. First within each document (a surname, a first name, a
 /// nickname or an acronym refers back to the full name the document introduced), then across documents (the same name
 /// in any case or spelling of its head, a surname one spelling apart with a compatible first name, an acronym and its
-/// expansion, a short form of an organisation, another name of one country). People who share only a surname, or only a
-/// first name, stay apart. Deterministic (documents and mentions are visited in order), pure, and close to linear:
+/// expansion, a short form of an organisation, another name of one country or state). People who share only a surname, or
+/// only a first name, stay apart. Between the two steps a multi-word name left untyped takes the one type the story gives
+/// it, and a bare "Washington" is filed under the state when no report shows the capital. Deterministic (documents and mentions are visited in order), pure, and close to linear:
 /// across documents a cluster is compared only with clusters that share a blocking key. Role descriptions the text ties
 /// to a person ("the father", see <see cref="RoleDescriptions"/>) are added to that person's mentions and aliases after
 /// linking within a document; they never name, type or merge an entity.
