@@ -19,27 +19,33 @@ internal sealed class NerDocumentIndex
 {
     internal const uint LowerSeen = 1, CapitalisedMidSentence = 2, InOrgRun = 4, AfterLocative = 8;
 
+    /// <summary>Inside a known organisation name (<see cref="NerGazetteer"/>) somewhere in the document; and inside one
+    /// that is a whole capitalised run there ("Northrop Grumman won …", not "… the Northrop Grumman Building").</summary>
+    internal const uint KnownOrgName = 16, KnownOrgRun = 32;
+
     /// <summary>Not a feature (beyond <see cref="Bits"/>): written in capitals beside a lower-case word ("NATO said"), which
     /// <see cref="NerHeadlineCase"/> reads as an acronym to keep in capitals.</summary>
-    internal const uint CapitalsBesideLowerCase = 16;
+    internal const uint CapitalsBesideLowerCase = 64;
 
     /// <summary>How many bits <see cref="Of"/> can set.</summary>
-    internal const int Bits = 4;
+    internal const int Bits = 6;
 
     [ThreadStatic] private static NerDocumentIndex? t_index;
 
     private string? _text;
     private EntityLexicon? _lexicon;
+    private NerGazetteer? _gazetteer;
     private readonly List<Token> _tokens = [];
     private ulong[] _keys = new ulong[1024];
     private byte[] _flags = new byte[1024];
     private int _mask = 1023;
 
     /// <summary>This thread's index of <paramref name="text"/>, built when the text is not the one indexed last.</summary>
-    public static NerDocumentIndex For(string text, EntityLexicon lexicon)
+    public static NerDocumentIndex For(string text, EntityLexicon lexicon, NerGazetteer? gazetteer = null)
     {
         var index = t_index ??= new NerDocumentIndex();
-        if (!ReferenceEquals(index._text, text) || !ReferenceEquals(index._lexicon, lexicon)) index.Build(text, lexicon);
+        if (!ReferenceEquals(index._text, text) || !ReferenceEquals(index._lexicon, lexicon) || !ReferenceEquals(index._gazetteer, gazetteer))
+            index.Build(text, lexicon, gazetteer);
         return index;
     }
 
@@ -49,10 +55,11 @@ internal sealed class NerDocumentIndex
     /// <summary>Every bit the document holds for a word form, whatever its case (features use <see cref="Of"/>).</summary>
     public uint Evidence(ReadOnlySpan<char> w) => Lookup(Key(w));
 
-    private void Build(string text, EntityLexicon lexicon)
+    private void Build(string text, EntityLexicon lexicon, NerGazetteer? gazetteer)
     {
         _text = text;
         _lexicon = lexicon;
+        _gazetteer = gazetteer;
         _tokens.Clear();
         Tokenizer.Tokenize(text, _tokens);
         int n = _tokens.Count;
@@ -67,8 +74,10 @@ internal sealed class NerDocumentIndex
         for (int i = 0; i <= n; i++)
         {
             bool cap = i < n && IsCapitalised(text, _tokens[i]);
+            // A run stops at a line break: a headline's last word does not join the next line's name.
+            bool lineBreak = cap && runStart >= 0 && LineBreakBefore(text, i);
             if (cap && runStart < 0) runStart = i;
-            if (cap) continue;
+            if (cap && !lineBreak) continue;
             if (runStart >= 0)
             {
                 // A capitalised run [runStart, i): its context marks each of its words.
@@ -83,11 +92,43 @@ internal sealed class NerDocumentIndex
                     else if (k > 0 && !SentenceStart(text, k)) f |= CapitalisedMidSentence;
                     Insert(Key(Word(text, k)), f);
                 }
-                runStart = -1;
+                runStart = lineBreak ? i : -1;
             }
             if (i < n && char.IsLower(text[_tokens[i].Start])) Insert(Key(Word(text, i)), LowerSeen);
         }
+        if (gazetteer is { OrgCount: > 0 }) MarkKnownOrgs(text, gazetteer);
     }
+
+    /// <summary>Marks the words of every known organisation name in the text: from each capitalised word, the names of up
+    /// to <see cref="NerGazetteer.MaxNameTokens"/> tokens on its line through capitalised words and name connectors
+    /// ("Bank of America", "Procter & Gamble") that end in a capitalised word. At most six lookups per capitalised word.</summary>
+    private void MarkKnownOrgs(string text, NerGazetteer gazetteer)
+    {
+        int n = _tokens.Count;
+        for (int s = 0; s < n; s++)
+        {
+            if (!IsCapitalised(text, _tokens[s])) continue;
+            ulong h = NerGazetteer.NameSeed;
+            int last = Math.Min(n, s + NerGazetteer.MaxNameTokens);
+            for (int e = s; e < last; e++)
+            {
+                bool cap = IsCapitalised(text, _tokens[e]);
+                if (e > s && (LineBreakBefore(text, e) || !cap && !IsConnector(Word(text, e)))) break;
+                h = NerGazetteer.Extend(h, Key(Word(text, e)));
+                if (!cap || !gazetteer.IsOrg(h)) continue;
+                bool whole = (s == 0 || LineBreakBefore(text, s) || !IsCapitalised(text, _tokens[s - 1]))
+                    && (e + 1 == n || LineBreakBefore(text, e + 1) || !IsCapitalised(text, _tokens[e + 1]));
+                uint mark = KnownOrgName | (whole ? KnownOrgRun : 0);
+                for (int k = s; k <= e; k++) if (IsCapitalised(text, _tokens[k])) Insert(Key(Word(text, k)), mark);
+            }
+        }
+    }
+
+    private static bool IsConnector(ReadOnlySpan<char> w) => w is "of" or "and" or "&" or "for" or "the" or "de" or "-" or "'s";
+
+    /// <summary>Whether a line break lies between token <paramref name="k"/> and the one before it.</summary>
+    private bool LineBreakBefore(string text, int k) =>
+        text.AsSpan(_tokens[k - 1].End, _tokens[k].Start - _tokens[k - 1].End).Contains('\n');
 
     /// <summary>Whether a neighbour of token <paramref name="k"/> on the same line starts with a lower-case letter.</summary>
     private bool BesideLowerCase(string text, int k)
@@ -121,14 +162,9 @@ internal sealed class NerDocumentIndex
         return false;
     }
 
-    /// <summary>64-bit FNV-1a of the lower-cased characters.</summary>
+    /// <summary>64-bit FNV-1a of the lower-cased characters (never 0, which marks an empty slot).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Key(ReadOnlySpan<char> w)
-    {
-        ulong h = 14695981039346656037ul;
-        foreach (var c in w) h = (h ^ char.ToLowerInvariant(c)) * 1099511628211ul;
-        return h | 1; // 0 marks an empty slot
-    }
+    private static ulong Key(ReadOnlySpan<char> w) => NerGazetteer.WordKey(w);
 
     private void Insert(ulong key, uint flags)
     {

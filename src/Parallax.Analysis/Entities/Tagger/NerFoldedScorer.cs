@@ -29,14 +29,16 @@ internal sealed class NerFoldedScorer
     private readonly uint _mask;
     private readonly VectorCodes _codes;
     private readonly EntityLexicon _lexicon;
+    private readonly NerGazetteer? _gazetteer;
     private readonly int[] _fixedRows; // [0] left boundary (as previous), [1] right boundary (as next), [2..9] context-bit combinations
     private readonly int _prev2Boundary, _next2Boundary;
     private readonly int[] _docRows; // per value of the document bits: its own feature and one per bit, summed
 
     [ThreadStatic] private static WordCache? t_cache;
 
-    public NerFoldedScorer(short[] quantised, int hashBits, VectorCodes codes, EntityLexicon lexicon)
+    public NerFoldedScorer(short[] quantised, int hashBits, VectorCodes codes, EntityLexicon lexicon, NerGazetteer? gazetteer = null)
     {
+        _gazetteer = gazetteer;
         _q = quantised;
         _mask = (1u << hashBits) - 1;
         _codes = codes;
@@ -75,7 +77,7 @@ internal sealed class NerFoldedScorer
         var flags = cache.Flags;
         var ids = cache.Ids;
         var docBits = cache.Doc;
-        var index = NerDocumentIndex.For(documentText ?? text, _lexicon);
+        var index = NerDocumentIndex.For(documentText ?? text, _lexicon, _gazetteer);
         {
             var entries = cache.Entries;
             for (int i = 0; i < n; i++)
@@ -189,13 +191,13 @@ internal sealed class NerFoldedScorer
     internal void Compute(ReadOnlySpan<char> w, ref Entry entry)
     {
         uint lw = NerFeatures.LowerHash(w), sh = NerFeatures.ShapeHash(w);
-        uint wf = NerFeatures.WordFlags(w, _lexicon);
+        uint wf = NerFeatures.WordFlags(w, _lexicon, _gazetteer);
         _codes.Of(w, lw, out var c, out var dir);
         entry.Lower = lw;
         entry.Shape = sh;
         entry.WordFlags = wf;
         entry.Clusters = c;
-        Span<int> ids = stackalloc int[32];
+        Span<int> ids = stackalloc int[48];
         int k = 0;
         ids[k++] = Id(1, 0);
         ids[k++] = Id(2, lw);
