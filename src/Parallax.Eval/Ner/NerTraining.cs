@@ -39,8 +39,7 @@ public static class NerTraining
         var picked = sources ?? NerDataSets.DefaultSources;
         // The gazetteer the features read (NerGazetteerBuilder): names from the training sources only.
         var names = new NerGazetteerBuilder(EntityLexicon.Default);
-        names.AddExamples(examples);
-        names.AddExamples(NerDataSets.GazetteerOnly(shared, picked));
+        names.AddExamples(NerDataSets.GazetteerSources(shared, picked));
         if (picked.Contains("ecb")) names.AddEcbCompanies(shared);
         var gazetteer = names.Build();
         if (picked.Contains("self") || picked.Contains("ecb"))

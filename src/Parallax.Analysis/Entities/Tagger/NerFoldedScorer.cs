@@ -7,12 +7,12 @@ namespace Parallax.Analysis.Entities.Tagger;
 
 /// <summary>
 /// The tagging path of a loaded (int16) model: the same emission scores as <see cref="NerFeatures.Extract"/> followed by
-/// <see cref="NerModel.Score"/>, computed with far fewer weight gathers. 32 of a token's 56 features depend on the word
+/// <see cref="NerModel.Score"/>, computed with far fewer weight gathers. 33 of a token's 65 features depend on the word
 /// alone (its form, shape, affixes, lexicon flags, clusters), 4 on it as the previous word of the next token, 4 as the
 /// next word of the previous one and 2 as the word two away: their rows are summed once per distinct word form and kept
 /// in a per-thread direct-mapped cache of 192-byte entries keyed by the exact characters, so a known word costs one hash,
-/// one compare and a few loads from its own entry instead of 42 hashed gathers, ten lexicon probes and the vector-code
-/// probe. The 14 features that pair a token with its neighbours (or its flags with theirs) are hashed for the whole
+/// one compare and a few loads from its own entry instead of 43 hashed gathers, ten lexicon probes and the vector-code
+/// probe. The 12 features that pair a token with its neighbours (or its flags with theirs) are hashed for the whole
 /// sentence first and gathered after, so their cache misses overlap. Sums are exact integers: the scores equal the
 /// unfolded path's bit for bit, whatever the cache holds. No allocation per token or per sentence.
 /// </summary>

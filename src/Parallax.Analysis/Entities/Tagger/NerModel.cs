@@ -71,7 +71,7 @@ public sealed class NerModel
     /// <summary>
     /// The same sums over the int16 rows a loaded model keeps (as stored in the file, one global scale): a row is 16
     /// bytes instead of 32, so the table takes half the cache and each feature half the memory traffic. Integer sums
-    /// cannot overflow (56 × 32767 ≪ 2^31), scaled once per token.
+    /// cannot overflow (65 × 32767 ≪ 2^31), scaled once per token.
     /// </summary>
     private void ScoreQuantised(ReadOnlySpan<int> features, int n, Span<float> scores)
     {

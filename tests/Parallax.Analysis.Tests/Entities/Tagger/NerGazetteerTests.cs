@@ -103,17 +103,25 @@ public sealed class NerGazetteerTests
     }
 
     [Theory]
-    [InlineData("Northrop Grumman won the contract.", "Northrop Grumman", false)]
-    [InlineData("Northrop Grumman won the contract on Tuesday.", "Northrop Grumman", false)]
-    [InlineData("John Smith won the contract.", "John Smith", true)]
-    [InlineData("Mary Jones won the contract on Tuesday.", "Mary Jones", true)]
-    public void The_shipped_tagger_types_a_first_name_by_how_often_it_starts_a_person(string text, string name, bool person)
+    [InlineData("John Smith won the contract.", "John Smith")]
+    [InlineData("Mary Jones won the contract on Tuesday.", "Mary Jones")]
+    [InlineData("Shares fell after Karen Walsh left the board.", "Karen Walsh")]
+    [InlineData("Northrop Smith won the contract.", "Northrop Smith")]
+    public void The_shipped_tagger_keeps_people_whatever_the_first_names_count(string text, string name)
     {
         var tagger = NerTagger.Default;
         Assert.NotNull(tagger);
         var tokens = Tokenizer.TokenizeToArray(text);
-        var spans = tagger.Spans(text, tokens);
-        bool tagged = spans.Any(s => s.Type == EntityType.Person && text[tokens[s.Start].Start..tokens[s.End - 1].End] == name);
-        Assert.Equal(person, tagged);
+        Assert.Contains(tagger.Spans(text, tokens), s => s.Type == EntityType.Person && text[tokens[s.Start].Start..tokens[s.End - 1].End] == name);
+    }
+
+    [Fact]
+    public void The_shipped_gazetteer_counts_a_listed_name_that_starts_no_person_as_rare()
+    {
+        // "Northrop" is on the first-name list but starts no PERSON name in the training data; "John" starts many.
+        var g = NerTagger.Default!.Model.Gazetteer!;
+        Assert.False(g.IsCommonFirstName(NerGazetteer.WordKey("Northrop")));
+        Assert.True(g.IsCommonFirstName(NerGazetteer.WordKey("John")));
+        Assert.True(g.OrgCount > 1000);
     }
 }
