@@ -10,11 +10,7 @@ public sealed class NerGazetteerBuilderTests
 {
     private static ulong Name(string name) => NerGazetteer.NameKey(name, Tokenizer.TokenizeToArray(name));
 
-    private static NerExample Example(string text, string labels)
-    {
-        var tokens = Tokenizer.Tokenize(text).ToArray();
-        return new NerExample(text, tokens, labels.Split(' ').Select(n => (byte)Array.IndexOf(NerLabels.Names, n)).ToArray());
-    }
+    private static NerExample Example(string text, string labels) => NerSelfTrainingTests.Example(text, labels);
 
     [Fact]
     public void A_name_only_one_document_gave_is_left_out_of_that_documents_training_view()
