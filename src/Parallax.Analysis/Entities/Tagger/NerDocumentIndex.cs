@@ -39,6 +39,7 @@ internal sealed class NerDocumentIndex
     private NerGazetteer? _gazetteer;
     private readonly List<Token> _tokens = [];
     private ulong[] _keys = new ulong[1024];
+    private ulong[] _tokenKeys = new ulong[1024]; // each token's word key, computed once per build
     private byte[] _flags = new byte[1024];
     private int _mask = 1023;
 
@@ -69,6 +70,8 @@ internal sealed class NerDocumentIndex
         while (size < n * 2) size <<= 1;
         if (_keys.Length < size) { _keys = new ulong[size]; _flags = new byte[size]; }
         _mask = size - 1;
+        if (_tokenKeys.Length < n) _tokenKeys = new ulong[size];
+        for (int i = 0; i < n; i++) _tokenKeys[i] = Key(Word(text, i));
         Array.Clear(_keys, 0, size);
         Array.Clear(_flags, 0, size);
         var heads = EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -92,11 +95,11 @@ internal sealed class NerDocumentIndex
                     uint f = mark;
                     if (IsAllCaps(Word(text, k))) { if (BesideLowerCase(text, k)) f |= CapitalsBesideLowerCase; }
                     else if (k > 0 && !SentenceStart(text, k)) f |= CapitalisedMidSentence;
-                    Insert(Key(Word(text, k)), f);
+                    Insert(_tokenKeys[k], f);
                 }
                 runStart = lineBreak ? i : -1;
             }
-            if (i < n && char.IsLower(text[_tokens[i].Start])) Insert(Key(Word(text, i)), LowerSeen);
+            if (i < n && char.IsLower(text[_tokens[i].Start])) Insert(_tokenKeys[i], LowerSeen);
         }
         if (gazetteer is { OrgCount: > 0 }) MarkKnownOrgs(text, gazetteer);
     }
@@ -116,12 +119,12 @@ internal sealed class NerDocumentIndex
             {
                 bool cap = IsCapitalised(text, _tokens[e]);
                 if (e > s && (LineBreakBefore(text, e) || !cap && !IsConnector(Word(text, e)))) break;
-                h = NerGazetteer.Extend(h, Key(Word(text, e)));
+                h = NerGazetteer.Extend(h, _tokenKeys[e]);
                 if (!cap || !gazetteer.IsOrg(h)) continue;
                 bool whole = (s == 0 || LineBreakBefore(text, s) || !IsCapitalised(text, _tokens[s - 1]))
                     && (e + 1 == n || LineBreakBefore(text, e + 1) || !IsCapitalised(text, _tokens[e + 1]));
                 uint mark = KnownOrgName | (whole ? KnownOrgRun : 0);
-                for (int k = s; k <= e; k++) if (IsCapitalised(text, _tokens[k])) Insert(Key(Word(text, k)), mark);
+                for (int k = s; k <= e; k++) if (IsCapitalised(text, _tokens[k])) Insert(_tokenKeys[k], mark);
             }
         }
     }
