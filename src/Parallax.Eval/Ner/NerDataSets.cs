@@ -62,6 +62,22 @@ public static class NerDataSets
         return examples;
     }
 
+    /// <summary>GUM genres whose texts are not share-alike (academic, court CC-BY 4.0; news, interview CC-BY 2.5): the
+    /// gazetteer lists names as written, so bio and voyage (CC-BY-SA 3.0) stay out of it though the weights learn from them.</summary>
+    public static readonly string[] GumGazetteerGenres = ["academic", "court", "interview", "news"];
+
+    /// <summary>The gold examples the gazetteer reads (<see cref="NerGazetteerBuilder"/>): the train splits of the picked
+    /// sources, GUM in <see cref="GumGazetteerGenres"/> only, plus re3d's shippable sources whether trained on or not
+    /// (its ORG spans name agencies and ministries; only names labelled ORG more often than otherwise are kept).
+    /// Never a dev or test split.</summary>
+    public static List<NerExample> GazetteerSources(string shared, IReadOnlyCollection<string> picked)
+    {
+        var examples = Training(shared, [.. picked.Where(p => p is not "gum"), "re3d"]);
+        if (picked.Contains("gum"))
+            examples.AddRange(GumReader.ReadSplit(Path.Combine(SharedData.Folder(shared, "ner"), "gum"), "train", GumGazetteerGenres));
+        return examples;
+    }
+
     /// <summary>The four evaluation sets for <paramref name="split"/> ("dev" or "test"): GUM (all genres but reddit),
     /// UNER EWT, wikigold (whole file, it has no split) and WNUT17.</summary>
     public static List<NerDataSet> Evaluation(string shared, string split)

@@ -37,10 +37,15 @@ public static class NerTraining
             throw new ArgumentException($"unknown training source '{unknown[0]}' (known: {string.Join(", ", NerDataSets.Sources)})");
         var examples = NerDataSets.Training(shared, sources);
         var picked = sources ?? NerDataSets.DefaultSources;
+        // The gazetteer the features read (NerGazetteerBuilder): names from the training sources only.
+        var names = new NerGazetteerBuilder(EntityLexicon.Default);
+        names.AddExamples(NerDataSets.GazetteerSources(shared, picked));
+        if (picked.Contains("ecb")) names.AddEcbCompanies(shared);
+        var gazetteer = names.Build();
         if (picked.Contains("self") || picked.Contains("ecb"))
         {
             // Self-training (NerSelfTraining): a teacher trained on the gold sources tags unlabelled news first.
-            var teacher = NerTrainer.Train(examples, EntityLexicon.Default, options, ct: ct);
+            var teacher = NerTrainer.Train(examples, EntityLexicon.Default, options, ct: ct, gazetteer: gazetteer);
             var extra = new List<NerExample>();
             if (picked.Contains("ecb"))
             {
@@ -55,11 +60,14 @@ public static class NerTraining
                 extra.AddRange(polnear);
             }
             examples = [.. examples, .. extra];
+            names.AddExamples(extra, orgs: false); // the teacher's PERSON names count for first names, not its ORGs
+            gazetteer = names.Build();
         }
+        progress?.Invoke($"gazetteer: {gazetteer.OrgCount:N0} organisation names, {gazetteer.FirstNameCount:N0} common first names");
         long tokens = examples.Sum(e => (long)e.Tokens.Length);
         progress?.Invoke($"training on {examples.Count:N0} sentences, {tokens:N0} tokens ({string.Join(", ", sources ?? NerDataSets.DefaultSources)})");
         var model = NerTrainer.Train(examples, EntityLexicon.Default, options,
-            (epoch, accuracy) => progress?.Invoke($"epoch {epoch}: train token accuracy {accuracy:P2}"), ct);
+            (epoch, accuracy) => progress?.Invoke($"epoch {epoch}: train token accuracy {accuracy:P2}"), ct, gazetteer);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output)) model.Save(file, Prune);
         return new NerTrainingResult(examples.Count, tokens, new FileInfo(output).Length);

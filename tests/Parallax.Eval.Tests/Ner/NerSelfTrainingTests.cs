@@ -8,7 +8,7 @@ namespace Parallax.Eval.Tests.Ner;
 
 public sealed class NerSelfTrainingTests
 {
-    private static NerExample Example(string text, string labels)
+    internal static NerExample Example(string text, string labels)
     {
         var tokens = Tokenizer.Tokenize(text).ToArray();
         return new NerExample(text, tokens, labels.Split(' ').Select(n => (byte)Array.IndexOf(NerLabels.Names, n)).ToArray());

@@ -14,18 +14,20 @@ namespace Parallax.Analysis.Entities.Tagger;
 public static class NerFeatures
 {
     /// <summary>Bump when the features change: a model records it and refuses to load against other features.</summary>
-    public const ushort Schema = 4;
+    public const ushort Schema = 5;
 
     /// <summary>Features per token.</summary>
-    public const int PerToken = 58 + NerDocumentIndex.Bits;
+    public const int PerToken = 59 + NerDocumentIndex.Bits;
 
-    internal const int FlagBits = 19;
+    internal const int FlagBits = 20;
 
     // Flag bits of one token.
     private const uint Cap = 1, AllCaps = 2, Digit = 4, FirstName = 8, Place = 16, PlaceBigramStart = 32,
         PlaceBigramEnd = 64, Title = 128, Role = 256, OrgHead = 512, NotName = 1024, SentenceStart = 2048,
         NoLetter = 4096, Lower = 8192, StateCode = 16384, Initial = 32768,
-        MajorPlace = 1 << 16, Demonym = 1 << 17, Designator = 1 << 18;
+        MajorPlace = 1 << 16, Demonym = 1 << 17, Designator = 1 << 18,
+        // On the first-name list but starting no PERSON name in the training data ("Northrop"): FirstName is then unset.
+        RareFirstName = 1 << 19;
 
     internal const uint Boundary = 0x5bd1e995; // the word/shape "hash" beyond either end of a sentence
 
@@ -35,9 +37,10 @@ public static class NerFeatures
         Extract(text, tokens, lexicon, VectorCodes.Nothing, hashBits, output);
 
     /// <summary>As above, with the vector codes the model was trained with (<see cref="NerModel.Codes"/>), and the text
-    /// whose document evidence (<see cref="NerDocumentIndex"/>) the tokens get (default: <paramref name="text"/>).</summary>
+    /// whose document evidence (<see cref="NerDocumentIndex"/>) the tokens get (default: <paramref name="text"/>), and
+    /// the model's <see cref="NerGazetteer"/> (none: no known organisations, every listed first name common).</summary>
     public static void Extract(string text, ReadOnlySpan<Token> tokens, EntityLexicon lexicon, VectorCodes codes, int hashBits, Span<int> output,
-        string? documentText = null)
+        string? documentText = null, NerGazetteer? gazetteer = null)
     {
         int n = tokens.Length;
         if (output.Length < n * PerToken) throw new ArgumentException("output too short", nameof(output));
@@ -50,13 +53,13 @@ public static class NerFeatures
         var doc = pool.Rent(n);
         try
         {
-            var index = NerDocumentIndex.For(documentText ?? text, lexicon);
+            var index = NerDocumentIndex.For(documentText ?? text, lexicon, gazetteer);
             for (int i = 0; i < n; i++)
             {
                 var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
                 lw[i] = LowerHash(w);
                 sh[i] = ShapeHash(w);
-                fl[i] = Flags(text, tokens, i, lexicon);
+                fl[i] = Flags(text, tokens, i, lexicon, gazetteer);
                 codes.Of(w, lw[i], out cl[i], out dir[i]);
                 doc[i] = index.Of(w);
             }
@@ -132,10 +135,10 @@ public static class NerFeatures
 
     internal static uint Level(uint packed, int level) => VectorCodes.Level(packed, level, Boundary);
 
-    private static uint Flags(string text, ReadOnlySpan<Token> tokens, int i, EntityLexicon lexicon)
+    private static uint Flags(string text, ReadOnlySpan<Token> tokens, int i, EntityLexicon lexicon, NerGazetteer? gazetteer)
     {
         var t = tokens[i];
-        uint f = WordFlags(text.AsSpan(t.Start, t.Length), lexicon) | (i == 0 ? SentenceStart : 0);
+        uint f = WordFlags(text.AsSpan(t.Start, t.Length), lexicon, gazetteer) | (i == 0 ? SentenceStart : 0);
         if ((f & Cap) != 0)
         {
             if (i + 1 < tokens.Length && PlaceBigram(text, tokens[i], tokens[i + 1], lexicon)) f |= PlaceBigramStart;
@@ -146,7 +149,7 @@ public static class NerFeatures
 
     /// <summary>The flag bits that depend on the token's own characters only (not <c>SentenceStart</c> nor the
     /// two place-bigram bits, see <see cref="ContextBits"/>).</summary>
-    internal static uint WordFlags(ReadOnlySpan<char> w, EntityLexicon lexicon)
+    internal static uint WordFlags(ReadOnlySpan<char> w, EntityLexicon lexicon, NerGazetteer? gazetteer = null)
     {
         uint f = 0;
         int letters = 0, upper = 0;
@@ -168,7 +171,8 @@ public static class NerFeatures
         if (EntityLexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) f |= Role;
         if (cap)
         {
-            if (lexicon.FirstNameLookup.Contains(w)) f |= FirstName;
+            if (lexicon.FirstNameLookup.Contains(w))
+                f |= gazetteer is null || gazetteer.IsCommonFirstName(NerGazetteer.WordKey(w)) ? FirstName : RareFirstName;
             if (lexicon.PlaceLookup.Contains(w)) f |= Place;
             if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) f |= OrgHead;
             if (EntityLexicon.UsStateCodes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) f |= StateCode;
@@ -187,6 +191,8 @@ public static class NerFeatures
 
     /// <summary>The flag bits that depend on the token's position and neighbours.</summary>
     internal const uint ContextBits = SentenceStart | PlaceBigramStart | PlaceBigramEnd;
+
+    internal const uint RareFirstNameBit = RareFirstName, FirstNameBit = FirstName;
 
     internal const uint CapBit = Cap, SentenceStartBit = SentenceStart, BigramStartBit = PlaceBigramStart, BigramEndBit = PlaceBigramEnd;
 

@@ -7,12 +7,12 @@ namespace Parallax.Analysis.Entities.Tagger;
 
 /// <summary>
 /// The tagging path of a loaded (int16) model: the same emission scores as <see cref="NerFeatures.Extract"/> followed by
-/// <see cref="NerModel.Score"/>, computed with far fewer weight gathers. 32 of a token's 56 features depend on the word
+/// <see cref="NerModel.Score"/>, computed with far fewer weight gathers. 33 of a token's 65 features depend on the word
 /// alone (its form, shape, affixes, lexicon flags, clusters), 4 on it as the previous word of the next token, 4 as the
 /// next word of the previous one and 2 as the word two away: their rows are summed once per distinct word form and kept
 /// in a per-thread direct-mapped cache of 192-byte entries keyed by the exact characters, so a known word costs one hash,
-/// one compare and a few loads from its own entry instead of 42 hashed gathers, ten lexicon probes and the vector-code
-/// probe. The 14 features that pair a token with its neighbours (or its flags with theirs) are hashed for the whole
+/// one compare and a few loads from its own entry instead of 43 hashed gathers, ten lexicon probes and the vector-code
+/// probe. The 12 features that pair a token with its neighbours (or its flags with theirs) are hashed for the whole
 /// sentence first and gathered after, so their cache misses overlap. Sums are exact integers: the scores equal the
 /// unfolded path's bit for bit, whatever the cache holds. No allocation per token or per sentence.
 /// </summary>
@@ -29,14 +29,16 @@ internal sealed class NerFoldedScorer
     private readonly uint _mask;
     private readonly VectorCodes _codes;
     private readonly EntityLexicon _lexicon;
+    private readonly NerGazetteer? _gazetteer;
     private readonly int[] _fixedRows; // [0] left boundary (as previous), [1] right boundary (as next), [2..9] context-bit combinations
     private readonly int _prev2Boundary, _next2Boundary;
     private readonly int[] _docRows; // per value of the document bits: its own feature and one per bit, summed
 
     [ThreadStatic] private static WordCache? t_cache;
 
-    public NerFoldedScorer(short[] quantised, int hashBits, VectorCodes codes, EntityLexicon lexicon)
+    public NerFoldedScorer(short[] quantised, int hashBits, VectorCodes codes, EntityLexicon lexicon, NerGazetteer? gazetteer = null)
     {
+        _gazetteer = gazetteer;
         _q = quantised;
         _mask = (1u << hashBits) - 1;
         _codes = codes;
@@ -75,7 +77,7 @@ internal sealed class NerFoldedScorer
         var flags = cache.Flags;
         var ids = cache.Ids;
         var docBits = cache.Doc;
-        var index = NerDocumentIndex.For(documentText ?? text, _lexicon);
+        var index = NerDocumentIndex.For(documentText ?? text, _lexicon, _gazetteer);
         {
             var entries = cache.Entries;
             for (int i = 0; i < n; i++)
@@ -189,13 +191,13 @@ internal sealed class NerFoldedScorer
     internal void Compute(ReadOnlySpan<char> w, ref Entry entry)
     {
         uint lw = NerFeatures.LowerHash(w), sh = NerFeatures.ShapeHash(w);
-        uint wf = NerFeatures.WordFlags(w, _lexicon);
+        uint wf = NerFeatures.WordFlags(w, _lexicon, _gazetteer);
         _codes.Of(w, lw, out var c, out var dir);
         entry.Lower = lw;
         entry.Shape = sh;
         entry.WordFlags = wf;
         entry.Clusters = c;
-        Span<int> ids = stackalloc int[32];
+        Span<int> ids = stackalloc int[48];
         int k = 0;
         ids[k++] = Id(1, 0);
         ids[k++] = Id(2, lw);

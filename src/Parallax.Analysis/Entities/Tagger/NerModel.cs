@@ -16,7 +16,7 @@ public sealed class NerModel
     public const int Start = NerLabels.Stride - 1;
 
     private static ReadOnlySpan<byte> Magic => "PXNER\0"u8;
-    private const ushort FormatVersion = 2;
+    private const ushort FormatVersion = 3;
 
     public int HashBits { get; }
 
@@ -37,7 +37,10 @@ public sealed class NerModel
     /// <summary>The word-vector codes the features read (stored in the model, so tagging never loads the vectors).</summary>
     public VectorCodes Codes { get; }
 
-    public NerModel(int hashBits, float[] weights, float[] transitions, VectorCodes? codes = null)
+    /// <summary>The names the features look up (stored in the model, built from the training data); null when trained without.</summary>
+    public NerGazetteer? Gazetteer { get; }
+
+    public NerModel(int hashBits, float[] weights, float[] transitions, VectorCodes? codes = null, NerGazetteer? gazetteer = null)
     {
         if (hashBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(hashBits));
         if (weights.Length != (1 << hashBits) * NerLabels.Stride) throw new ArgumentException("weights do not match hashBits", nameof(weights));
@@ -46,6 +49,7 @@ public sealed class NerModel
         Weights = weights;
         Transitions = transitions;
         Codes = codes ?? VectorCodes.Nothing;
+        Gazetteer = gazetteer;
     }
 
     /// <summary>Sums each token's feature rows into <paramref name="scores"/> (n × Stride).</summary>
@@ -67,7 +71,7 @@ public sealed class NerModel
     /// <summary>
     /// The same sums over the int16 rows a loaded model keeps (as stored in the file, one global scale): a row is 16
     /// bytes instead of 32, so the table takes half the cache and each feature half the memory traffic. Integer sums
-    /// cannot overflow (56 × 32767 ≪ 2^31), scaled once per token.
+    /// cannot overflow (65 × 32767 ≪ 2^31), scaled once per token.
     /// </summary>
     private void ScoreQuantised(ReadOnlySpan<int> features, int n, Span<float> scores)
     {
@@ -155,7 +159,7 @@ public sealed class NerModel
     /// <summary>
     /// Writes the model: magic "PXNER\0", format version, feature schema, hash bits, label count, the transition matrix
     /// (floats), then the kept rows as (bucket delta as a 7-bit varint, 7 × int16 quantised by one global scale), then the vector codes
-    /// (<see cref="VectorCodes"/>). Rows
+    /// (<see cref="VectorCodes"/>), then the gazetteer's keys (<see cref="NerGazetteer"/>, empty lists when none). Rows
     /// whose largest weight is below <paramref name="prune"/> are dropped; they change almost no decision and are most of
     /// the file. The output depends only on the weights, so the same training gives the same bytes.
     /// </summary>
@@ -186,6 +190,7 @@ public sealed class NerModel
             for (int l = 0; l < L; l++) bw.Write((short)Math.Round(Weights[r * S + l] / scale));
         }
         Codes.Write(bw);
+        (Gazetteer ?? new NerGazetteer([], [])).Write(bw);
 
         bool Keep(int r)
         {
@@ -226,6 +231,9 @@ public sealed class NerModel
                 weights[row * S + l] = q * scale;
             }
         }
-        return new NerModel(bits, weights, transitions, VectorCodes.Read(br)) { _quantised = quantised, _scale = scale };
+        var codes = VectorCodes.Read(br);
+        var gazetteer = NerGazetteer.Read(br);
+        return new NerModel(bits, weights, transitions, codes, gazetteer.OrgCount + gazetteer.FirstNameCount > 0 ? gazetteer : null)
+            { _quantised = quantised, _scale = scale };
     }
 }

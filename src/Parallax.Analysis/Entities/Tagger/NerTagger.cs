@@ -23,7 +23,7 @@ public sealed class NerTagger(NerModel model, EntityLexicon lexicon)
     public NerModel Model => model;
 
     // A loaded model tags through the folded rows (same scores, fewer gathers); a model in training through its floats.
-    private readonly NerFoldedScorer? _folded = model.Quantised is { } q ? new NerFoldedScorer(q, model.HashBits, model.Codes, lexicon) : null;
+    private readonly NerFoldedScorer? _folded = model.Quantised is { } q ? new NerFoldedScorer(q, model.HashBits, model.Codes, lexicon, model.Gazetteer) : null;
 
     /// <summary>Writes one label per token of the sentence <paramref name="tokens"/> into <paramref name="labels"/>.</summary>
     public void Tag(string text, ReadOnlySpan<Token> tokens, Span<byte> labels)
@@ -32,7 +32,7 @@ public sealed class NerTagger(NerModel model, EntityLexicon lexicon)
         if (tokens.Length > 0 && NerHeadlineCase.IsAllCaps(text, tokens))
         {
             // A sentence in capitals is tagged as the document would write it (NerHeadlineCase), with the document's evidence.
-            var recased = NerHeadlineCase.Recase(text, tokens, NerDocumentIndex.For(text, lexicon));
+            var recased = NerHeadlineCase.Recase(text, tokens, NerDocumentIndex.For(text, lexicon, model.Gazetteer));
             var shifted = ArrayPool<Token>.Shared.Rent(tokens.Length);
             try
             {
@@ -78,7 +78,7 @@ public sealed class NerTagger(NerModel model, EntityLexicon lexicon)
             for (int start = 0; start < tokens.Length; start += MaxPiece)
             {
                 int n = Math.Min(MaxPiece, tokens.Length - start);
-                NerFeatures.Extract(text, tokens.Slice(start, n), lexicon, model.Codes, model.HashBits, features, documentText);
+                NerFeatures.Extract(text, tokens.Slice(start, n), lexicon, model.Codes, model.HashBits, features, documentText, model.Gazetteer);
                 model.Decode(features, n, labels.Slice(start, n));
             }
         }

@@ -28,8 +28,10 @@ public sealed record NerTrainingOptions
 /// </summary>
 public static class NerTrainer
 {
+    /// <summary>Trains on <paramref name="examples"/>; features read <paramref name="gazetteer"/>'s training view of each
+    /// example's document (<see cref="NerGazetteer.For"/>), and the model carries the gazetteer itself.</summary>
     public static NerModel Train(IReadOnlyList<NerExample> examples, EntityLexicon lexicon, NerTrainingOptions options,
-        Action<int, double>? epochDone = null, CancellationToken ct = default)
+        Action<int, double>? epochDone = null, CancellationToken ct = default, NerGazetteer? gazetteer = null)
     {
         const int S = NerLabels.Stride, F = NerFeatures.PerToken;
         int rows = 1 << options.HashBits;
@@ -41,7 +43,7 @@ public static class NerTrainer
         {
             var ex = examples[e];
             features[e] = new int[ex.Tokens.Length * F];
-            NerFeatures.Extract(ex.Text, ex.Tokens, lexicon, codes, options.HashBits, features[e]);
+            NerFeatures.Extract(ex.Text, ex.Tokens, lexicon, codes, options.HashBits, features[e], gazetteer: gazetteer?.For(ex.Text));
         }
 
         if (options.Runs < 1) throw new ArgumentOutOfRangeException(nameof(options), "Runs must be at least 1");
@@ -53,7 +55,7 @@ public static class NerTrainer
             for (int i = 0; i < w.Length; i++) weights[i] += w[i] / options.Runs;
             for (int i = 0; i < t.Length; i++) transitions[i] += t[i] / options.Runs;
         }
-        return new NerModel(options.HashBits, weights, transitions, codes);
+        return new NerModel(options.HashBits, weights, transitions, codes, gazetteer?.WithoutViews());
     }
 
     /// <summary>One averaged-perceptron run with shuffle seed <paramref name="seed"/>: its averaged weights and transitions.</summary>
