@@ -77,6 +77,8 @@ public sealed partial class FactAligner
                 before = sp < 0 ? default : before[..sp].TrimEnd();
                 continue;
             }
+            // A month or year right after a word is an attribute, not a time ("named 2008's sexiest man", "savaged 2013 stint").
+            if (partial && words == 0) return null;
             return VerbWord(w);
         }
         return null;

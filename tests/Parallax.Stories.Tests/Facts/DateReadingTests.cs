@@ -62,6 +62,7 @@ public sealed class DateReadingTests
             Dated("d1", "Smith was arrested in April 2008 after a long inquiry.", new DateOnly(2009, 1, 5)),
             Dated("d2", "Smith was arrested in May 2008 after a long inquiry.", new DateOnly(2009, 1, 6)),
             Dated("d3", "Smith was arrested in June after a long inquiry.", new DateOnly(2009, 1, 7)),
+            Dated("d4", "He was named 2008's sexiest man and hosted 2009 awards.", new DateOnly(2009, 1, 7)),
         ]);
         Assert.DoesNotContain(r.Facts, f => f.Status == FactStatus.Disputed);
         Assert.Equal(2, DateClaims(r).Length);
