@@ -27,6 +27,12 @@ public sealed partial class FactAligner
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "another", "other",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    // A preposition before an "-ed" word makes it an adjective ("a barge of dredged sediment", "with armed men").
+    private static readonly FrozenSet<string> DatePrepositions = new[]
+    {
+        "of", "with", "in", "into", "for", "from", "by", "on", "at", "about", "without",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> DateAuxiliaries = new[]
     {
         "was", "were", "is", "are", "been", "be", "being", "had", "has", "have", "got", "get",
@@ -80,7 +86,8 @@ public sealed partial class FactAligner
 
     /// <summary>A verb up to <see cref="FarVerbWords"/> words before a date that follows its preposition ("on" a day, "in"
     /// a month or year): "murdering the 35-year-old deputy on June 24". The nearest verb or event noun counts; a comma,
-    /// a new clause ("and", "who", "after", "said") or an "-ed" word after an article ("the armed man") stops or skips.</summary>
+    /// a new clause ("and", "who", "after", "said") stops; an "-ed" word after an article or a preposition ("the armed man", "a barge
+    /// of dredged sediment") is skipped.</summary>
     internal static string? FarDateVerb(string text, int sentenceStart, int dateStart, bool partial)
     {
         var before = text.AsSpan(sentenceStart, dateStart - sentenceStart).TrimEnd();
@@ -118,7 +125,8 @@ public sealed partial class FactAligner
             if (VerbWord(w) is not { } verb) continue;
             int p = before.LastIndexOf(' ');
             var previous = p < 0 ? before : before[(p + 1)..];
-            if (DateNounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous) || previous.Length > 0 && char.IsAsciiDigit(previous[0]))
+            if (DateNounMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous) || previous.Length > 0 && char.IsAsciiDigit(previous[0])
+                || w.EndsWith("ed", StringComparison.Ordinal) && DatePrepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous))
                 continue;
             return verb;
         }

@@ -115,8 +115,10 @@ public sealed class DateReadingTests
             Dated("d1", "Police questioned the armed man at the station on June 24 in the city.", new DateOnly(2005, 7, 26)),
             Dated("d2", "He was killed in a crash, and his brother spoke at a vigil on June 24 in the city.", new DateOnly(2005, 7, 26)),
             Dated("d3", "He was arrested two streets away June 24 in the city.", new DateOnly(2005, 7, 26)),
+            Dated("d4", "A tug was pushing a barge of dredged sediment through the channel on June 24 in the city.", new DateOnly(2005, 7, 26)),
         ]);
-        // "questioned" dates its own day ("the armed" is skipped); "killed" is across "and"; no "on" before the day in d3.
+        // "questioned" dates its own day ("the armed" is skipped); "killed" is across "and"; no "on" before the day in d3;
+        // "of dredged sediment" is no verb (and "pushing" none of a date's).
         var claim = Assert.Single(DateClaims(r));
         Assert.Equal("questioned:date", claim.Measure);
     }
