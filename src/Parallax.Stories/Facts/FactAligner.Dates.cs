@@ -26,7 +26,7 @@ public sealed partial class FactAligner
     // event as another ("murdered on" = "killed on"), each to the verb its date is filed under.
     private static readonly FrozenDictionary<string, string> DateEvents = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["murder"] = "killed", ["murdered"] = "killed", ["killing"] = "killed", ["slaying"] = "killed", ["slain"] = "killed",
+        ["murder"] = "killed", ["murdered"] = "killed", ["murdering"] = "killed", ["killing"] = "killed", ["slaying"] = "killed", ["slain"] = "killed",
         ["death"] = "killed", ["shooting"] = "shot", ["stabbing"] = "stabbed", ["arrest"] = "arrested",
         ["verdict"] = "convicted", ["conviction"] = "convicted", ["sentencing"] = "sentenced",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -37,29 +37,33 @@ public sealed partial class FactAligner
         DocumentYears? years = null;
         foreach (var t in doc.Times)
         {
-            if (t.Precision != DatePrecision.Day || t.Iso is not { Length: >= 10 } iso
-                || !DateOnly.TryParseExact(iso.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+            if (DateRange(t) is not var (day, last)) continue;
+            bool partial = last != day;
             int s = doc.SentenceAt(t.Start);
             if (s < 0 || recIndex[s] < 0) continue;
             var sentence = doc.Sentences[s];
-            if ((DateVerb(doc.Text, sentence.Start, t.Start) ?? EventNounAfter(doc.Text, t.End, sentence.End)) is not { } verb) continue;
-            day = EventDay(doc, ref years, t, s, day);
-            var q = new Quantity(t.Start, t.End, QuantityKind.Other, day.DayNumber, day.DayNumber, day.DayNumber, "date", verb, Qualifier.Exact);
+            if (DateEventOf(doc.Text, sentence.Start, sentence.End, t, partial) is not { } verb) continue;
+            if (!partial) day = last = EventDay(doc, ref years, t, s, day);
+            var q = new Quantity(t.Start, t.End, QuantityKind.Other, day.DayNumber, day.DayNumber, last.DayNumber, "date", verb,
+                partial ? Qualifier.Range : Qualifier.Exact);
             var (entity, label) = attribution(doc, q);
             var meaning = new ClaimMeaning(verb, true, null, ClaimScope.Whole, null) { TiedHead = true };
             // No predicate, holder, owner or outcome: a day tied to its verb.
             claims.Add(new ClaimRec
             {
-                Doc = d, Q = q, Sentence = recIndex[s], Order = claims.Count, Object = false,
+                // A month or year spans many days and would meet any event's day in it: it groups only with dates of
+                // its own verb, as an object's size groups only by its noun.
+                Doc = d, Q = q, Sentence = recIndex[s], Order = claims.Count, Object = partial,
                 Meaning = meaning, Measure = $"{verb}:date", Text = doc.Text, Published = doc.PublishedDate,
                 EntityId = entity, Label = label,
             });
         }
     }
 
-    /// <summary>The verb right before a date, "on" or "for" allowed between ("killed on", "set for", "convicted"),
-    /// lower-case; null when there is none.</summary>
-    internal static string? DateVerb(string text, int sentenceStart, int dateStart)
+    /// <summary>The verb right before a date, "on" or "for" allowed between ("killed on", "set for", "convicted"), or "in"
+    /// before a month or year (<paramref name="partial"/>: "arrested in 2011", "killed in April 2008"), lower-case; null
+    /// when there is none.</summary>
+    internal static string? DateVerb(string text, int sentenceStart, int dateStart, bool partial = false)
     {
         var before = text.AsSpan(sentenceStart, dateStart - sentenceStart).TrimEnd();
         for (int words = 0; words < 2; words++)
@@ -67,17 +71,27 @@ public sealed partial class FactAligner
             int sp = before.LastIndexOf(' ');
             var w = sp < 0 ? before : before[(sp + 1)..];
             if (w.IsEmpty) return null;
-            if (words == 0 && (w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("for", StringComparison.OrdinalIgnoreCase)))
+            if (words == 0 && (partial ? w.Equals("in", StringComparison.OrdinalIgnoreCase)
+                : w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("for", StringComparison.OrdinalIgnoreCase)))
             {
                 before = sp < 0 ? default : before[..sp].TrimEnd();
                 continue;
             }
-            foreach (char c in w) if (!char.IsAsciiLetterLower(c)) return null;
-            if (DateEvents.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var same)) return same;
-            if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal) || IrregularDateVerbs.Contains(w.ToString()))
-                return w.ToString();
-            return null;
+            // A month or year right after a word is an attribute, not a time ("named 2008's sexiest man", "savaged 2013 stint").
+            if (partial && words == 0) return null;
+            return VerbWord(w);
         }
+        return null;
+    }
+
+    /// <summary>A lower-case word as the verb a date is filed under: an event noun or verb of <see cref="DateEvents"/>,
+    /// a past participle ("-ed" or irregular); null otherwise.</summary>
+    private static string? VerbWord(ReadOnlySpan<char> w)
+    {
+        foreach (char c in w) if (!char.IsAsciiLetterLower(c)) return null;
+        if (DateEvents.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out var same)) return same;
+        if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal) || IrregularDateVerbs.Contains(w.ToString()))
+            return w.ToString();
         return null;
     }
 
