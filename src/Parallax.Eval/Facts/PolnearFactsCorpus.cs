@@ -33,7 +33,7 @@ public static class PolnearFactsCorpus
     };
 
     /// <summary>The split's articles as the product reads them: one in-memory <c>.json</c> record per article, named by its
-    /// PolNeAR file name, ordered by date then name. Metadata rows of other splits are never opened.</summary>
+    /// PolNeAR file name, ordered by date then name. Metadata rows of other splits are skipped and their texts never opened.</summary>
     public static List<InputFile> Inputs(string folder, string split)
     {
         var lines = File.ReadAllLines(Path.Combine(folder, "metadata.tsv"));
@@ -105,9 +105,15 @@ public static class PolnearFactsCorpus
         return colon < 0 ? fact : fact[..colon];
     }
 
-    /// <summary>"train.json" → "train"; "polnear-train.json" beside a --save path for a split.</summary>
-    public static string SplitPath(string path, string subtopic) =>
-        Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}.{subtopic}{Path.GetExtension(path)}");
+    /// <summary>The file of one split beside a --save or --report path: "r.json" → "r.polnear-dev.json". A path that
+    /// already names a split ("r.polnear-train.json", one of the saved files itself) stands for the same pair.</summary>
+    public static string SplitPath(string path, string subtopic)
+    {
+        string stem = Path.GetFileNameWithoutExtension(path);
+        foreach (var known in (ReadOnlySpan<string>)[Train, Dev])
+            if (stem.EndsWith("." + known, StringComparison.Ordinal)) { stem = stem[..^(known.Length + 1)]; break; }
+        return Path.Combine(Path.GetDirectoryName(path) ?? "", $"{stem}.{subtopic}{Path.GetExtension(path)}");
+    }
 
     private static string NameOf(string path)
     {

@@ -90,6 +90,9 @@ public sealed class PolnearAuditTests
     public void A_split_report_is_saved_and_read_beside_the_path_given()
     {
         Assert.Equal(Path.Combine("out", "r.polnear-dev.json"), PolnearFactsCorpus.SplitPath(Path.Combine("out", "r.json"), PolnearFactsCorpus.Dev));
+        // One of the saved files itself names the same pair.
+        Assert.Equal(Path.Combine("out", "r.polnear-dev.json"), PolnearFactsCorpus.SplitPath(Path.Combine("out", "r.polnear-train.json"), PolnearFactsCorpus.Dev));
+        Assert.Equal(Path.Combine("out", "r.polnear-train.json"), PolnearFactsCorpus.SplitPath(Path.Combine("out", "r.polnear-train.json"), PolnearFactsCorpus.Train));
     }
 
     [Fact]
