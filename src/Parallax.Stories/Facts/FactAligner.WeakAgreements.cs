@@ -12,11 +12,16 @@ namespace Parallax.Stories.Facts;
 /// its edge ("more than 20 blocks" vs "some 20 blocks", "more than one week" vs "a week", "more than two months" vs "two
 /// months"): the words name a march and a starting point, a gap and a schedule; (b) ranks of different things ("first
 /// time", "first step", "first caucus"; "third installment", "third highest"): for the low ranks news uses everywhere, no
-/// two reports rank the same noun.
+/// two reports rank the same noun; (c) fractions of people whose measure is only the fraction's word ("three-quarters of
+/// Republican voters", "two-thirds" answering different poll questions): as with percentages under different words,
+/// nothing says they answer the same question ("nearly three-quarters of the market" still agrees).
 /// </summary>
 public sealed partial class FactAligner
 {
     private const double CommonRank = 3;
+
+    /// <summary>Measures that are only a fraction's own word ("three-quarters", "two-thirds"): no verb or noun says of what.</summary>
+    private static readonly HashSet<string> FractionNouns = new(StringComparer.Ordinal) { "half", "third", "quarter", "fourth", "fifth", "tenth" };
 
     /// <summary>Null when the agreement stands; else why its claims are not compared, for the fact's evidence.</summary>
     private static string? WeakAgreement(List<ClaimRec> claims, Cluster cluster)
@@ -28,6 +33,9 @@ public sealed partial class FactAligner
         if (claims[members[0]].Q.Kind == QuantityKind.Ordinal && members.TrueForAll(m => claims[m].Q.Value <= CommonRank))
             return RankedNounShared(members, claims) ? null
                 : "not compared: ranks of different things (no two reports rank the same noun)";
+        if (members.TrueForAll(m => claims[m].Q.Kind == QuantityKind.Count && FractionNouns.Contains(claims[m].Measure))
+            && members.Exists(m => !ShareOfAThing(claims[m].Text, claims[m].Q.End)))
+            return "not compared: fractions of people with no word saying what they answered (\"three-quarters\" of voters in different polls)";
         return OnlyLowerBoundsMeet(members, claims)
             ? "not compared: the reports meet only where a lower bound (\"more than\", \"at least\") touches the other's figure at its edge"
             : null;
@@ -76,6 +84,40 @@ public sealed partial class FactAligner
             }
         }
         return true;
+    }
+
+    /// <summary>Who a poll's shares are of: a fraction of these answers some question its measure does not name.</summary>
+    private static readonly HashSet<string> PollPopulations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "voters", "people", "Americans", "respondents", "Republicans", "Democrats", "adults", "residents", "independents",
+        "supporters", "members", "those", "them", "us", "women", "men", "caucusgoers", "likely", "registered",
+    };
+
+    /// <summary>
+    /// True when the fraction ending at <paramref name="end"/> is followed by "of" and a thing, not a population: "three
+    /// quarters of the market share", "three-quarters of the world's computers"; false for "three-quarters of Republican
+    /// voters", and for a bare fraction ("about two-thirds, 67 percent, say"). Reads at most six words.
+    /// </summary>
+    private static bool ShareOfAThing(string text, int end)
+    {
+        int i = end, word = 0;
+        bool sawOf = false;
+        while (i < text.Length && word < 6)
+        {
+            while (i < text.Length && text[i] == ' ') i++;
+            int start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'')) i++;
+            if (i == start) break;
+            var w = text.AsSpan(start, i - start);
+            if (word++ == 0)
+            {
+                if (!w.Equals("of", StringComparison.OrdinalIgnoreCase)) return false;
+                sawOf = true;
+                continue;
+            }
+            if (PollPopulations.Contains(w.ToString())) return false;
+        }
+        return sawOf;
     }
 
     private static readonly HashSet<string> NounPhraseStops = new(StringComparer.OrdinalIgnoreCase)

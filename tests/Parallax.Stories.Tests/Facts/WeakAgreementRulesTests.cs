@@ -68,4 +68,21 @@ public sealed class WeakAgreementRulesTests
             "Luck led the Colts to his seventh comeback of the season.");
         Assert.True(Agreed(r).Length == 1, Show(r));
     }
+
+    [Fact]
+    public void Fractions_of_voters_with_no_question_are_not_agreed()
+    {
+        var r = Align("Exit polls in Virginia found that three-quarters of Democratic primary voters said Clinton is honest.",
+            "In Missouri, exit polls found about three-quarters of Republican primary voters support a ban on Muslims entering.");
+        Assert.Empty(Agreed(r));
+        Assert.Contains(r.Facts, f => f.Evidence.Any(e => e.StartsWith("not compared: fractions of people", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_fraction_of_a_thing_still_agrees()
+    {
+        var r = Align("Internet Explorer is used on nearly three-quarters of the world's computers, industry figures show.",
+            "Internet Explorer, the most widely used browser, has nearly three quarters of the market.");
+        Assert.True(Agreed(r).Length == 1, Show(r));
+    }
 }
