@@ -10,7 +10,8 @@ namespace Parallax.Stories.Facts;
 /// false verdict, so when the only support is a bound that any larger number meets, or a rank of different things, say
 /// less. Causes read: (a) the only agreement between two reports is an open lower bound touching the other's figure at
 /// its edge ("more than 20 blocks" vs "some 20 blocks", "more than one week" vs "a week", "more than two months" vs "two
-/// months"): the words name a march and a starting point, a gap and a schedule; (b) ranks of different things ("first
+/// months"), or a vague plural set against a figure ("thousands of people" vs "2,267 people"): the words name a march and a
+/// starting point, a gap and a schedule, jobs and a crowd; (b) ranks of different things ("first
 /// time", "first step", "first caucus"; "third installment", "third highest"): for the low ranks news uses everywhere, no
 /// two reports rank the same noun; (c) fractions of people whose measure is only the fraction's word ("three-quarters of
 /// Republican voters", "two-thirds" answering different poll questions): as with percentages under different words,
@@ -78,7 +79,7 @@ public sealed partial class FactAligner
                 {
                     Qualifier.MoreThan => v > b.Lower,
                     Qualifier.AtLeast => v >= b.Lower,
-                    _ => v >= b.Lower && v <= b.Upper,
+                    _ => false,   // "thousands of": a vague plural names no figure to meet
                 };
                 if (met) return false;
             }

@@ -85,4 +85,20 @@ public sealed class WeakAgreementRulesTests
             "Internet Explorer, the most widely used browser, has nearly three quarters of the market.");
         Assert.True(Agreed(r).Length == 1, Show(r));
     }
+
+    [Fact]
+    public void A_vague_plural_meeting_a_figure_is_not_agreed()
+    {
+        var r = Align("Officials said thousands of people attended the rally in the park on Saturday.",
+            "Officials said 2,267 people attended the rally in the park on Saturday.");
+        Assert.Empty(Agreed(r));
+    }
+
+    [Fact]
+    public void A_vague_plural_in_two_reports_still_agrees()
+    {
+        var r = Align("Officials said thousands of people attended the rally in the park on Saturday.",
+            "Thousands of people attended the rally in the park on Saturday, officials said.");
+        Assert.True(Agreed(r).Length == 1, Show(r));
+    }
 }
