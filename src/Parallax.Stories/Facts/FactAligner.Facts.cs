@@ -33,6 +33,7 @@ public sealed partial class FactAligner
             if (status == FactStatus.Disputed && WeakDispute(docs, claims, sentences, c, principals, speech) is { } why
                 && !(why == WeeksApart && IsUpdate(docs, claims, sentences, c, provisionalDocs))) (status, notCompared[c]) = (FactStatus.Single, why);
             if (status == FactStatus.Disputed && IsUpdate(docs, claims, sentences, c, provisionalDocs)) status = FactStatus.Updated;
+            if (status == FactStatus.Agreed && WeakAgreement(claims, c) is { } weak) (status, notCompared[c]) = (FactStatus.Single, weak);
             drafts.Add((status, docCount, c.Members[0], c));
         }
         static int Rank(FactStatus s) => s switch { FactStatus.Disputed => 0, FactStatus.Updated => 1, FactStatus.Agreed => 2, _ => 3 };
