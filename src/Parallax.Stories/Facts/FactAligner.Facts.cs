@@ -30,9 +30,13 @@ public sealed partial class FactAligner
                 : !AllOverlap(c.Members, claims, out _, out _) ? FactStatus.Disputed
                 : independent < 2 ? FactStatus.Single : FactStatus.Agreed;
             // A running total revised weeks later ("at least three" then "the toll rose to 10") is still news developing.
-            if (status == FactStatus.Disputed && WeakDispute(docs, claims, sentences, c, principals, speech) is { } why
-                && !(why == WeeksApart && IsUpdate(docs, claims, sentences, c, provisionalDocs))) (status, notCompared[c]) = (FactStatus.Single, why);
-            if (status == FactStatus.Disputed && IsUpdate(docs, claims, sentences, c, provisionalDocs)) status = FactStatus.Updated;
+            if (status == FactStatus.Disputed)
+            {
+                var why = WeakDispute(docs, claims, sentences, c, principals, speech);
+                bool update = (why is null || why == WeeksApart) && IsUpdate(docs, claims, sentences, c, provisionalDocs);
+                if (update) status = FactStatus.Updated;
+                else if (why is not null) (status, notCompared[c]) = (FactStatus.Single, why);
+            }
             if (status == FactStatus.Agreed && WeakAgreement(claims, c) is { } weak) (status, notCompared[c]) = (FactStatus.Single, weak);
             drafts.Add((status, docCount, c.Members[0], c));
         }

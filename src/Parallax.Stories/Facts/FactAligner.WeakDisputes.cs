@@ -22,6 +22,14 @@ public sealed partial class FactAligner
     /// <param name="speech">Whether each sentence reports speech, filled in as sentences are first read, shared by all the
     /// story's facts so that each sentence is read once however many facts its numbers fall in.</param>
     private static string? WeakDispute(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster cluster, string?[] principals,
+        Dictionary<int, bool> speech) =>
+        // Reports weeks apart are checked last: their reason lets a revised running total show as updated, which must not
+        // lift a fact that another reason leaves uncompared.
+        WeakEvidence(docs, claims, sentences, cluster, principals, speech)
+        ?? (DifferOnlyWeeksApart(docs, cluster.Members, claims) ? WeeksApart : null);
+
+    /// <summary><see cref="WeakDispute"/> without the weeks-apart reason.</summary>
+    private static string? WeakEvidence(IReadOnlyList<Document> docs, List<ClaimRec> claims, List<SentenceRec> sentences, Cluster cluster, string?[] principals,
         Dictionary<int, bool> speech)
     {
         var members = cluster.Members;
@@ -29,7 +37,6 @@ public sealed partial class FactAligner
             return "not compared: every number is background or a wider total (an earlier event, a season or area total), which reports need not share";
         if (SharesOfDifferentThings(members, claims))
             return "not compared: percentages under different words, so nothing says they are shares of the same thing";
-        if (DifferOnlyWeeksApart(docs, members, claims)) return WeeksApart;
         if (members.Exists(m => claims[m].Holder is not null)) return null;
 
         // One report itself gives differing values under this fact's words in one voice (its own, or one source's): the
