@@ -644,8 +644,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 firstTitle--;
             // The affiliation ends on its organisation's head: "Port Alden Police Public Information Specialist" is the
             // Port Alden Police's public information specialist, not an organisation "Port Alden Police Public Information".
+            // A connector after the head keeps the whole affiliation: "Federal Bureau of Investigation Director James Comey".
             int affiliationEnd = firstTitle - 1;
-            for (int k = firstTitle - 1; k > a; k--)
+            for (int k = firstTitle - 1; k > a && char.IsUpper(text[tokens[k].Start]); k--)
                 if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k])))
                 {
                     affiliationEnd = k;

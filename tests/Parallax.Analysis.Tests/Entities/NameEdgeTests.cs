@@ -1,0 +1,17 @@
+using Parallax.Model;
+using static Parallax.Analysis.Tests.Support.Docs;
+
+namespace Parallax.Analysis.Tests.Entities;
+
+/// <summary>Names the recog6 rules lost (review9): an affiliation whose head has an "of" complement, a sentence of
+/// names joined by a short verb, and names heading bullet items. Invented text.</summary>
+public sealed class NameEdgeTests
+{
+    [Fact]
+    public void An_affiliation_with_a_complement_after_its_head_stays_whole()
+    {
+        var d = Analyse("Federal Bureau of Investigation Director James Comey also spoke.");
+        Assert.Equal(["Federal Bureau of Investigation"], Mentions(d, EntityType.Org));
+        Assert.Equal(["James Comey"], Mentions(d, EntityType.Person));
+    }
+}
