@@ -14,4 +14,12 @@ public sealed class NameEdgeTests
         Assert.Equal(["Federal Bureau of Investigation"], Mentions(d, EntityType.Org));
         Assert.Equal(["James Comey"], Mentions(d, EntityType.Person));
     }
+
+    [Fact]
+    public void A_sentence_of_names_joined_by_a_short_verb_is_no_title_case_line()
+    {
+        var d = Analyse("Police Chief Rick Smith met Mayor Sly James in Kansas.");
+        Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Sly James" && m.Type == EntityType.Person);
+        Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Rick Smith" && m.Type == EntityType.Person);
+    }
 }
