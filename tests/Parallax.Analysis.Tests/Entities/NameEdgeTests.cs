@@ -22,4 +22,19 @@ public sealed class NameEdgeTests
         Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Sly James" && m.Type == EntityType.Person);
         Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Rick Smith" && m.Type == EntityType.Person);
     }
+
+    [Fact]
+    public void Names_heading_bullet_items_stay_names()
+    {
+        var d = Analyse("The latest poll of likely voters in Ohio:\n- Clinton: 46 percent\n- Trump: 41 percent\n");
+        Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Clinton" && m.Type != EntityType.Other);
+        Assert.Contains(d.Entities, m => d.Slice(m.Span) == "Trump" && m.Type != EntityType.Other);
+    }
+
+    [Fact]
+    public void A_bullet_label_the_document_writes_in_lower_case_is_no_name()
+    {
+        var d = Analyse("Notes on the crash:\n- Weather: rain and fog.\n- The weather cleared by noon.");
+        Assert.DoesNotContain(d.Entities, m => d.Slice(m.Span) == "Weather");
+    }
 }
