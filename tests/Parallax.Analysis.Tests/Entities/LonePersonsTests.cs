@@ -1,6 +1,5 @@
 using Parallax.Analysis.Entities;
-using Parallax.Analysis.Pipeline;
-using Parallax.Analysis.Text;
+using Parallax.Analysis.Tests.Support;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Tests.Entities;
@@ -10,14 +9,13 @@ namespace Parallax.Analysis.Tests.Entities;
 [Collection(nameof(TimingCollection))]
 public sealed class LonePersonsTests
 {
-    private static readonly DocumentPipeline UpToSentences = DocumentPipeline.Build(new TokenizerStage(), new SentenceStage());
     private static readonly string[] Names = ["Tolliver", "Garza", "Wendt", "Okafor"];
 
     private static (Document Doc, List<EntityMention> Mentions) Build(int words)
     {
         var text = new System.Text.StringBuilder();
         for (int i = 0; i < words / 3; i++) text.Append(Names[i % Names.Length]).Append(" and the ");
-        var doc = UpToSentences.Run(new Document { Id = "d1", Origin = "d1", Text = text.ToString() });
+        var doc = Docs.Sentences(text.ToString());
         var mentions = doc.Tokens.Where(t => char.IsUpper(doc.Text[t.Start]))
             .Select(t => new EntityMention(t.Start, t.End, EntityType.Person, null)).ToList();
         return (doc, mentions);
