@@ -78,8 +78,11 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The tagger's labels for one sentence (token indices relative to the document).</summary>
-    private readonly struct ModelLabels(byte[]? labels, int first, int count, HashSet<string> surnames, HashSet<int>? weak = null)
+    private readonly struct ModelLabels(byte[]? labels, int first, int count, HashSet<string> surnames, HashSet<string> lowerWords, HashSet<int>? weak = null)
     {
+        /// <summary>Lower-case word forms of the document (see <see cref="LowerCaseWords"/>).</summary>
+        public HashSet<string> LowerWords => lowerWords;
+
         public bool Present => labels is not null;
 
         /// <summary>Start offsets of this sentence's rule mentions typed on weak evidence (a neighbouring word or
@@ -162,13 +165,13 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 int end = sentence.EndToken;
                 int i = sentence.FirstToken;
                 int before = mentions.Count;
-                var model = new ModelLabels(null, 0, 0, surnames);
+                var model = new ModelLabels(null, 0, 0, surnames, lowerWords);
                 if (tagger is not null && sentence.TokenCount > 0)
                 {
                     labels = Rent(labels, sentence.TokenCount);
                     tagger.Tag(text, ImmutableCollectionsMarshal.AsArray(doc.Tokens)!.AsSpan(sentence.FirstToken, sentence.TokenCount), labels);
                     weak.Clear();
-                    model = new ModelLabels(labels, sentence.FirstToken, sentence.TokenCount, surnames, weak);
+                    model = new ModelLabels(labels, sentence.FirstToken, sentence.TokenCount, surnames, lowerWords, weak);
                 }
                 while (i < end)
                 {
@@ -506,7 +509,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
             if (EntityLexicon.NotAcronyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first)) return false;
             // A lone role word ("… and General Counsel for …", "the Director") is an office, not a name.
             if (IsRoleWord(text, tokens[a])) return false;
-            if (ListLabel(text, tokens, a, sentence.EndToken)) return false;
+            if (ListLabel(text, tokens, a, sentence.EndToken, lowerWords)) return false;
             if (caps == 1 && type != EntityType.Org) return false;
             return true;
         }
@@ -644,8 +647,9 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
                 firstTitle--;
             // The affiliation ends on its organisation's head: "Port Alden Police Public Information Specialist" is the
             // Port Alden Police's public information specialist, not an organisation "Port Alden Police Public Information".
+            // A connector after the head keeps the whole affiliation: "Federal Bureau of Investigation Director James Comey".
             int affiliationEnd = firstTitle - 1;
-            for (int k = firstTitle - 1; k > a; k--)
+            for (int k = firstTitle - 1; k > a && char.IsUpper(text[tokens[k].Start]); k--)
                 if (EntityLexicon.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Word(text, tokens[k])))
                 {
                     affiliationEnd = k;
@@ -760,7 +764,7 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
         }
 
         if (first.SequenceEqual("The") && count > 1) return EntityType.Org;
-        if (count == 1 && ListLabel(text, tokens, a, sentenceEnd)) return null;
+        if (count == 1 && ListLabel(text, tokens, a, sentenceEnd, model.LowerWords)) return null;
         // "the tug Marguerite K": vessels, products and works are things, whatever their words look like.
         if (AfterThingNoun(text, tokens, a) && title is null && !affiliation) return EntityType.Other;
         bool allCaps = true;
@@ -861,18 +865,35 @@ public sealed class EntityRecognizer(EntityLexicon lexicon, NerTagger? tagger = 
     }
 
     /// <summary>"- Acronym: …", "* Dates: …": a lone word opening a list item before a colon is the item's label, not a
-    /// name (a line opening with a name and a colon without the bullet, "Obama: …", is a headline's speaker).</summary>
-    private static bool ListLabel(string text, IReadOnlyList<Token> tokens, int a, int end)
+    /// name (a line opening with a name and a colon without the bullet, "Obama: …", is a headline's speaker). Only a
+    /// common word is a label: one of <see cref="LabelWords"/> or one the document also writes in lower case; a name
+    /// heading a poll or roundup item ("- Clinton: 46 percent") stays a name.</summary>
+    private static bool ListLabel(string text, IReadOnlyList<Token> tokens, int a, int end, HashSet<string> lowerWords)
     {
         if (a == 0 || a + 1 >= end || text[tokens[a + 1].Start] != ':' || tokens[a - 1].Length != 1 || text[tokens[a - 1].Start] is not ('-' or '*' or '\u2022'))
             return false;
         for (int i = tokens[a - 1].Start - 1; i >= 0; i--)
         {
-            if (text[i] == '\n') return true;
+            if (text[i] == '\n') break;
             if (text[i] is not (' ' or '\t')) return false;
         }
-        return true;
+        var word = Word(text, tokens[a]);
+        if (LabelWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
+        Span<char> lower = stackalloc char[32];
+        return word.Length <= lower.Length && word.ToLowerInvariant(lower) == word.Length
+            && lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..word.Length]);
     }
+
+    /// <summary>Labels of list items in notes and fact boxes ("- Dates: …", "* Source: …").</summary>
+    private static readonly FrozenSet<string> LabelWords = new[]
+    {
+        "Acronym", "Acronyms", "Date", "Dates", "Time", "Times", "Location", "Locations", "Place", "Places", "Note", "Notes",
+        "Update", "Updates", "Source", "Sources", "Summary", "Background", "Context", "Status", "Contact", "Email", "Phone",
+        "Website", "Category", "Topic", "Subject", "Tags", "Keywords", "Correction", "Corrections", "Author", "Editor",
+        "Photo", "Credit", "Related", "Result", "Results", "Figures", "Numbers", "Names", "Quote", "Quotes", "Claim",
+        "Claims", "Facts", "Address", "Venue", "Cost", "Price", "Total", "Score", "Outcome", "Reason", "Question", "Answer",
+        "Example", "Examples", "Warning", "Tip", "Tips", "Details", "Findings", "Timeline", "Agenda", "Format", "Language",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Context that lets the tagger's PLACE stand for a name the rules cannot type: a locative right before it
     /// ("in Fallujah"), also past "the" ("in the U.S") or capitalised at a sentence's start ("In Fallujah, …").</summary>

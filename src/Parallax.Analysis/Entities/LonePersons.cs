@@ -41,7 +41,8 @@ internal static class LonePersons
         var pronouns = PersonPronouns.GetAlternateLookup<ReadOnlySpan<char>>();
         // Per candidate word: the sentences holding it, whether any mention has person evidence, its last sentence.
         Dictionary<string, (int Sentences, bool Evidence, int Last)>? seen = null;
-        int s = 0, t = 0;
+        int s = 0, t = 0, pronounsOf = -1;
+        bool pronounHere = false, pronounNext = false;
         foreach (var m in mentions)
         {
             if (!Candidate(text, m, lexicon, words, EntityType.Other)) continue;
@@ -50,12 +51,15 @@ internal static class LonePersons
             bool evidence = true;
             if (s < doc.Sentences.Length && t < tokens.Length)
             {
-                var sentence = doc.Sentences[s];
-                // Pronouns of a person in this sentence or the next (bounded: two sentences per mention).
-                int end = s + 1 < doc.Sentences.Length ? doc.Sentences[s + 1].EndToken : sentence.EndToken;
-                evidence = Apposed(text, tokens, t, sentence.EndToken);
-                for (int k = sentence.FirstToken; k < end && !evidence; k++)
-                    evidence = tokens[k].Kind == TokenKind.Word && pronouns.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length));
+                // Pronouns of a person in this sentence or the next, read once per sentence (not once per mention: a
+                // long sentence of names would cost mentions × tokens).
+                if (pronounsOf != s)
+                {
+                    pronounHere = pronounsOf == s - 1 ? pronounNext : HasPronoun(text, tokens, doc.Sentences[s], pronouns);
+                    pronounNext = s + 1 < doc.Sentences.Length && HasPronoun(text, tokens, doc.Sentences[s + 1], pronouns);
+                    pronounsOf = s;
+                }
+                evidence = pronounHere || pronounNext || Apposed(text, tokens, t, doc.Sentences[s].EndToken);
             }
             seen ??= new(StringComparer.Ordinal);
             var key = text[m.Start..m.End];
@@ -82,6 +86,14 @@ internal static class LonePersons
         var name = text.AsSpan(m.Start, m.End - m.Start);
         if (name.Length < 2 || name.IndexOf(' ') >= 0 || !char.IsUpper(name[0]) || !name[1..].ContainsAnyInRange('a', 'z')) return false;
         return !lexicon.FirstNameLookup.Contains(name) && !(words is { } w && w.Contains(name));
+    }
+
+    private static bool HasPronoun(string text, System.Collections.Immutable.ImmutableArray<Token> tokens, Sentence sentence,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> pronouns)
+    {
+        for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
+            if (tokens[k].Kind == TokenKind.Word && pronouns.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) return true;
+        return false;
     }
 
     /// <summary>"Tolliver, 54," / "Tolliver, a retired teacher": an age or a role noun in apposition.</summary>

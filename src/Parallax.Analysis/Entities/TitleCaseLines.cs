@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Entities;
@@ -11,7 +12,7 @@ namespace Parallax.Analysis.Entities;
 /// </summary>
 internal static class TitleCaseLines
 {
-    /// <summary>Whether every word of two letters or more opens with a capital (short function words aside: "of",
+    /// <summary>Whether every word of two letters or more opens with a capital (the small words of a closed list aside: "of",
     /// "the"), with at least <see cref="MinLongWords"/> words of four letters or more (dev normal and title F1 were higher with two than three), and some lower-case letter (a
     /// line in capitals is <see cref="ShoutedLines"/>' case).</summary>
     public static bool Applies(string text, ReadOnlySpan<Token> tokens)
@@ -23,7 +24,9 @@ internal static class TitleCaseLines
             if (t.Kind != TokenKind.Word || t.Length < 2 || !char.IsLetter(text[t.Start])) continue;
             if (char.IsLower(text[t.Start]))
             {
-                if (t.Length > 3) return false;
+                // Only the small words title case leaves in lower case: a sentence of names joined by "met" or "was"
+                // ("Police Chief Rick Smith met Mayor Sly James in Kansas.") is an ordinary sentence for the rules.
+                if (!SmallWords.Contains(text.AsSpan(t.Start, t.Length))) return false;
                 continue;
             }
             if (t.Length >= 4) longWords++;
@@ -34,4 +37,9 @@ internal static class TitleCaseLines
     }
 
     private const int MinLongWords = 2;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SmallWords = new[]
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "as", "vs", "nor", "but", "per", "via",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -1,6 +1,5 @@
 using Parallax.Analysis.Entities;
-using Parallax.Analysis.Pipeline;
-using Parallax.Analysis.Text;
+using Parallax.Analysis.Tests.Support;
 using Parallax.Model;
 
 namespace Parallax.Analysis.Tests.Entities;
@@ -12,10 +11,7 @@ public sealed class DatelineBadInputTests
 {
     private const string Line = "PARIS ( AFP ) - Talks resumed on Monday, officials said.\n";
 
-    private static readonly DocumentPipeline UpToSentences = DocumentPipeline.Build(new TokenizerStage(), new SentenceStage());
-
-    private static Document Build(int lines) =>
-        UpToSentences.Run(new Document { Id = "d1", Origin = "d1", Text = string.Concat(Enumerable.Repeat(Line, lines)) });
+    private static Document Build(int lines) => Docs.Sentences(string.Concat(Enumerable.Repeat(Line, lines)));
 
     [Fact]
     public void Many_datelines_are_each_read_in_linear_time()
