@@ -27,6 +27,19 @@ internal sealed partial class QuantityExtractor
         return w.Length > 4 && w.StartsWith("euro", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(w[4]) ? 4 : null;
     }
 
+    /// <summary>A glued currency with no scale after it ("euro345 a month", "\uFFFD20.50") is money only by the same rule as
+    /// a detached lost sign: a run of replacement characters may be a lost quote mark ("\uFFFD24 hours\uFFFD"), so it
+    /// counts only with a decimal; "euro" counts unless its number is a year ("Euro2016", the tournament). Neither
+    /// counts when a unit follows ("24 hours").</summary>
+    private bool GluedMoney(in Hit hit)
+    {
+        if (hit.Last + 1 < n && !words[hit.Last].BreakAfter && lex[hit.Last + 1].Unit is { Kind: not QuantityKind.Money })
+            return false;
+        bool whole = hit.Value == Math.Floor(hit.Value);
+        if (hit.Currency == UnknownCurrency) return !whole;
+        return !(whole && hit.Value is >= 1900 and < 2100);
+    }
+
     /// <summary>A currency sign the text lost, standing alone one space before the number ("an ? 110 billion bailout"): a
     /// "?" or a replacement character between spaces (the caller keeps it only before a scale). Its currency is unknown.</summary>
     private string? MangledSign(int start)

@@ -382,8 +382,10 @@ internal sealed partial class QuantityExtractor
                 break;
             }
         }
+        bool glued = false;
         if (hit.Currency is null && GluedCurrency(span) is int skip)
         {
+            glued = true;
             hit.Currency = skip > 0 && (span[0] is 'e' or 'E') ? "EUR" : UnknownCurrency;
             span = span[skip..];
             offset += skip;
@@ -493,6 +495,7 @@ internal sealed partial class QuantityExtractor
         // A lost sign ("? 110 billion") is read as money only before a scale, as amounts of money are written; a bare
         // "? 110" may be a question mark.
         if (mangled && hit.Mantissa == 0 && !(Gap(hit.Last, " - ") && lex[hit.Last + 1].Is(WordClass.Scale))) hit.Currency = null;
+        if (glued && hit.Mantissa == 0 && !(Gap(hit.Last, " - ") && lex[hit.Last + 1].Is(WordClass.Scale)) && !GluedMoney(hit)) hit.Currency = null;
         // "2 1/2 years": a whole number, a space and a simple fraction.
         if (rest.IsEmpty && hit.Last == i && value == Math.Floor(value) && i + 1 < n && !w.BreakAfter && Fraction(W(i + 1)) is double part)
         {

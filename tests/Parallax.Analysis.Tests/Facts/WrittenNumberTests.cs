@@ -179,4 +179,19 @@ public sealed class WrittenNumberTests
     public void A_figure_as_of_a_time_is_a_running_total() =>
         Assert.Equal(ClaimScope.Roundup,
             ClaimMeaningTests.Read("Some 88.41 percent of voters cast their ballots as of 4:00 p.m. local time .", "Some 88.41 percent").Scope);
+
+    [Theory]
+    [InlineData("Fans gathered for Euro2016 in Paris .")]
+    [InlineData("The \uFFFD24 hours\uFFFD show starts today .")]
+    [InlineData("He paid \uFFFD20 for it .")]
+    public void A_glued_lost_sign_or_a_euro_year_is_no_money(string text) =>
+        Assert.DoesNotContain(Analyse(text).Quantities, q => q.Kind == QuantityKind.Money);
+
+    [Fact]
+    public void A_lost_quote_before_a_duration_leaves_the_duration() =>
+        Assert.Contains(Analyse("The \uFFFD24 hours\uFFFD show starts today .").Quantities, q => q.Kind == QuantityKind.Duration && q.Value == 24 * 3600);
+
+    [Fact]
+    public void A_bare_glued_euro_amount_is_still_euros() =>
+        Assert.Equal("EUR", Single("A pensioner who gets euro345 a month spoke .", "euro345").Unit);
 }
