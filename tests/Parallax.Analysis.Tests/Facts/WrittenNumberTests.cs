@@ -194,4 +194,10 @@ public sealed class WrittenNumberTests
     [Fact]
     public void A_bare_glued_euro_amount_is_still_euros() =>
         Assert.Equal("EUR", Single("A pensioner who gets euro345 a month spoke .", "euro345").Unit);
+
+    [Theory]
+    [InlineData("The state agreed to supply arms worth $5 million to the rebels .", "supply")]
+    [InlineData("They voted to apply 22 billion euros to the debt .", "apply")]
+    public void A_verb_ending_in_ly_is_no_split_infinitive_adverb(string text, string verb) =>
+        Assert.StartsWith(verb, Analyse(text).Quantities.Single(q => q.Kind == QuantityKind.Money).About);
 }
