@@ -135,7 +135,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore)
                  || q.Kind == QuantityKind.Money && ShareOf(before))
             scope = ClaimScope.Part;
-        else if (ContainsAny(window, RoundupCues) || RunningTotal(before) || AsOf(window)) scope = ClaimScope.Roundup;
+        else if (ContainsAny(window, RoundupCues) || RunningTotal(before) || AsOf(text, sentence.Start, from, to, q)) scope = ClaimScope.Roundup;
         else if (OwnAgo(q, after) is int ago
                  ? ContainsAny(text.AsSpan(from, q.Start - from), BackgroundCues) || ContainsAny(text.AsSpan(ago, Math.Max(ago, to) - ago), BackgroundCues)
                  : ContainsAny(window, BackgroundCues))
@@ -151,8 +151,25 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         return at >= 0 && (at == 0 || !char.IsLetter(before[at - 1]));
     }
 
-    /// <summary>"… cast their ballots as of 4:00 p.m.": a figure given as of a moment is a tally at that moment, like "so
-    /// far" (the word "as", not "was of" or "has of").</summary>
+    private static readonly char[] ClauseMarks = [',', ';', '(', ')', '\u2014'];
+
+    /// <summary>"… cast their ballots as of 4:00 p.m.", "As of 4 p.m., 300 people had voted": a figure given as of a moment
+    /// is a tally at that moment, like "so far". The "as of" must date the figure's own clause (between the clause marks
+    /// around it, or fronted before the sentence's first comma): "The firm, which as of 2015 employed 300 people, said 12
+    /// workers were hurt" dates another clause.</summary>
+    private static bool AsOf(string text, int sentenceStart, int from, int to, in Quantity q)
+    {
+        var left = text.AsSpan(from, q.Start - from);
+        int cut = left.LastIndexOfAny(ClauseMarks);
+        int stop = text.AsSpan(q.End, to - q.End).IndexOfAny(ClauseMarks);
+        int clauseStart = from + cut + 1, clauseEnd = stop < 0 ? to : q.End + stop;
+        if (AsOf(text.AsSpan(clauseStart, clauseEnd - clauseStart))) return true;
+        if (cut < 0) return false;
+        var lead = text.AsSpan(sentenceStart, from + cut - sentenceStart).TrimStart();
+        return lead.StartsWith("as of ", StringComparison.OrdinalIgnoreCase) && lead.Length <= 40 && lead.IndexOfAny(ClauseMarks) < 0;
+    }
+
+    /// <summary>The words "as of" (not "was of" or "has of").</summary>
     private static bool AsOf(ReadOnlySpan<char> window)
     {
         int at = window.IndexOf("as of ", StringComparison.OrdinalIgnoreCase);

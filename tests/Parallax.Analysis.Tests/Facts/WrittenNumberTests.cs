@@ -200,4 +200,14 @@ public sealed class WrittenNumberTests
     [InlineData("They voted to apply 22 billion euros to the debt .", "apply")]
     public void A_verb_ending_in_ly_is_no_split_infinitive_adverb(string text, string verb) =>
         Assert.StartsWith(verb, Analyse(text).Quantities.Single(q => q.Kind == QuantityKind.Money).About);
+
+    [Fact]
+    public void As_of_in_another_clause_is_no_running_total() =>
+        Assert.Equal(ClaimScope.Whole,
+            ClaimMeaningTests.Read("The firm , which as of 2015 employed 300 people , said 12 workers were hurt in the blast .", "12 workers").Scope);
+
+    [Fact]
+    public void A_fronted_as_of_dates_the_clause_after_it() =>
+        Assert.Equal(ClaimScope.Roundup,
+            ClaimMeaningTests.Read("As of 4 p.m. , 300 people had voted .", "300 people").Scope);
 }
