@@ -134,11 +134,18 @@ internal sealed partial class QuantityExtractor
         for (int k = first - 1, steps = 0; k >= 0 && steps < 10; k--, steps++)
         {
             if (words[k].Has(WordMarks.StopAfter) || words[k].Has(WordMarks.ClauseAfter)) return false;
-            if (Is(k, "only") || Is(k, "must") || Is(k, "need") || Is(k, "needs") || Is(k, "needed") || Is(k, "require")
+            if (Is(k, "only") && RuleOnly(k) || Is(k, "must") || Is(k, "need") || Is(k, "needs") || Is(k, "needed") || Is(k, "require")
                 || Is(k, "requires") || Is(k, "required") || Is(k, "threshold") || Is(k, "minimum")) return true;
         }
         return false;
     }
+
+    /// <summary>"can only be declared valid", "only if", "only with a turnout of": "only" tied to a modal or a condition
+    /// states a rule; "the only candidate with more than 50 percent" does not.</summary>
+    private bool RuleOnly(int k) =>
+        k > 0 && (Is(k - 1, "can") || Is(k - 1, "could") || Is(k - 1, "will") || Is(k - 1, "would") || Is(k - 1, "may")
+                  || Is(k - 1, "might") || Is(k - 1, "must") || Is(k - 1, "should") || Is(k - 1, "shall"))
+        || k + 1 < n && (Is(k + 1, "if") || Is(k + 1, "with") || Is(k + 1, "when") || Is(k + 1, "after") || Is(k + 1, "once"));
 
     private int breakdownEnd = -1;
     private string? breakdownAbout;

@@ -210,4 +210,8 @@ public sealed class WrittenNumberTests
     public void A_fronted_as_of_dates_the_clause_after_it() =>
         Assert.Equal(ClaimScope.Roundup,
             ClaimMeaningTests.Read("As of 4 p.m. , 300 people had voted .", "300 people").Scope);
+
+    [Fact]
+    public void Only_as_a_plain_word_sets_no_threshold() =>
+        Assert.Single(Of("Clinton , the only candidate with more than 50 percent support in Ohio , spoke .", QuantityKind.Percent));
 }
