@@ -59,6 +59,24 @@ internal sealed partial class QuantityExtractor
         return NumberParser.TryParseNumeral(w[..k], out var value) ? (unit, value) : null;
     }
 
+    /// <summary>"a 9mm pistol", "a 9-millimeter handgun", ".22 inch rifle": a calibre before a weapon or its ammunition
+    /// names the weapon, it is no distance.</summary>
+    private bool IsCalibre(UnitDef unit, int u)
+    {
+        if (unit.Name is not ("millimeter" or "inch") || words[u].BreakAfter || u + 1 >= n) return false;
+        int j = u + 1;
+        if (j + 1 < n && !words[j].BreakAfter && (Is(j, "semi-automatic") || Is(j, "semiautomatic") || Is(j, "automatic") || Is(j, "caliber")
+            || Is(j, "calibre") || Is(j, "handgun"))) j++;
+        var w = W(j);
+        foreach (var weapon in WeaponNouns)
+            if (w.Equals(weapon, StringComparison.OrdinalIgnoreCase) || w.Length == weapon.Length + 1 && (w[^1] is 's' or 'S') && w.StartsWith(weapon, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    private static readonly string[] WeaponNouns =
+        ["pistol", "handgun", "rifle", "gun", "shotgun", "revolver", "round", "bullet", "shell", "ammunition", "cartridge", "weapon", "howitzer", "mortar", "cannon"];
+
     /// <summary>"22 . 4bn", "22 . 4 billion": a decimal a tokeniser spaced out, read only where money or a scale makes it
     /// a decimal rather than two sentences.</summary>
     private void SpacedDecimal(ref Hit hit, ref double value)

@@ -746,7 +746,7 @@ internal sealed partial class QuantityExtractor
         else
             about = heads.NextNoun(u) ?? heads.OfObject(u + 1) ?? heads.BackwardVerb(hit.First - 1) ?? unit.Name;
         // "the 20 yard line": a place on a field, not a distance.
-        if (IsFieldPosition(unit, u)) return u + 1;
+        if (IsFieldPosition(unit, u) || IsCalibre(unit, u)) return u + 1;
         // "300 yards or more", "two hours or less": an open bound read after the unit.
         if (Is(u + 1, "or") && (Is(u + 2, "more") || Is(u + 2, "fewer") || Is(u + 2, "less")) && !words[u].BreakAfter
             && qualifier is Qualifier.Exact or Qualifier.Approximate)
@@ -822,7 +822,7 @@ internal sealed partial class QuantityExtractor
                 || p2.Equals("wide", StringComparison.OrdinalIgnoreCase) || p2.Equals("tall", StringComparison.OrdinalIgnoreCase)
                 || p2.Equals("high", StringComparison.OrdinalIgnoreCase) || p2.Equals("deep", StringComparison.OrdinalIgnoreCase));
             if (!p2.IsEmpty && !dimension) return wordIndex + 1;
-            if (IsFieldPosition(unit, wordIndex)) return wordIndex + 1;   // "the 27-yard line"
+            if (IsFieldPosition(unit, wordIndex) || IsCalibre(unit, wordIndex)) return wordIndex + 1;   // "the 27-yard line", "a 9-millimeter pistol"
             string about = heads.NextNoun(wordIndex) ?? unit.Name;
             Emit(output, hit, start, end, unit.Kind, unit.Factor, unit.Unit, about, qualifier, nearly);
             return wordIndex + 1;

@@ -214,4 +214,15 @@ public sealed class WrittenNumberTests
     [Fact]
     public void Only_as_a_plain_word_sets_no_threshold() =>
         Assert.Single(Of("Clinton , the only candidate with more than 50 percent support in Ohio , spoke .", QuantityKind.Percent));
+
+    [Theory]
+    [InlineData("Officers found a 9mm pistol in the car .")]
+    [InlineData("Officers found a 9 mm handgun in the car .")]
+    [InlineData("Officers found a 9-millimeter pistol in the car .")]
+    public void A_calibre_before_a_weapon_is_no_distance(string text) =>
+        Assert.Empty(Of(text, QuantityKind.Length));
+
+    [Fact]
+    public void A_glued_millimetre_length_is_still_a_distance() =>
+        Assert.Equal(QuantityKind.Length, Single("The rain fell 40mm in one hour .", "40mm").Kind);
 }
