@@ -145,11 +145,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
 
     /// <summary>"the country's share of the bailout, 22 billion euros": a sum named as one party's share of a larger one is a
     /// part of it, never a rival figure for the whole or for another sum of the story.</summary>
-    private static bool ShareOf(ReadOnlySpan<char> before)
-    {
-        int at = before.IndexOf("share of ", StringComparison.OrdinalIgnoreCase);
-        return at >= 0 && (at == 0 || !char.IsLetter(before[at - 1]));
-    }
+    private static bool ShareOf(ReadOnlySpan<char> before) => ContainsPhrase(before, "share of ");
 
     private static readonly char[] ClauseMarks = [',', ';', '(', ')', '\u2014'];
 
@@ -163,20 +159,21 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         int cut = left.LastIndexOfAny(ClauseMarks);
         int stop = text.AsSpan(q.End, to - q.End).IndexOfAny(ClauseMarks);
         int clauseStart = from + cut + 1, clauseEnd = stop < 0 ? to : q.End + stop;
-        if (AsOf(text.AsSpan(clauseStart, clauseEnd - clauseStart))) return true;
+        if (ContainsPhrase(text.AsSpan(clauseStart, clauseEnd - clauseStart), "as of ")) return true;
         if (cut < 0) return false;
         var lead = text.AsSpan(sentenceStart, from + cut - sentenceStart).TrimStart();
         return lead.StartsWith("as of ", StringComparison.OrdinalIgnoreCase) && lead.Length <= 40 && lead.IndexOfAny(ClauseMarks) < 0;
     }
 
-    /// <summary>The words "as of" (not "was of" or "has of").</summary>
-    private static bool AsOf(ReadOnlySpan<char> window)
+    /// <summary>The phrase at the start of a word anywhere in the span ("as of", not "was of"; "share of", not "timeshare of"):
+    /// each hit inside a longer word moves on to the next.</summary>
+    private static bool ContainsPhrase(ReadOnlySpan<char> s, string phrase)
     {
-        int at = window.IndexOf("as of ", StringComparison.OrdinalIgnoreCase);
+        int at = s.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
         while (at >= 0)
         {
-            if (at == 0 || !char.IsLetter(window[at - 1])) return true;
-            int next = window[(at + 1)..].IndexOf("as of ", StringComparison.OrdinalIgnoreCase);
+            if (at == 0 || !char.IsLetter(s[at - 1])) return true;
+            int next = s[(at + 1)..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
             at = next < 0 ? -1 : at + 1 + next;
         }
         return false;

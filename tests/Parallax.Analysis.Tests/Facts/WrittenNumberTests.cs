@@ -225,4 +225,9 @@ public sealed class WrittenNumberTests
     [Fact]
     public void A_glued_millimetre_length_is_still_a_distance() =>
         Assert.Equal(QuantityKind.Length, Single("The rain fell 40mm in one hour .", "40mm").Kind);
+
+    [Fact]
+    public void A_share_of_after_a_longer_word_is_still_found() =>
+        Assert.Equal(ClaimScope.Part,
+            ClaimMeaningTests.Read("He sold a timeshare of it and its share of it , 22 billion euros , is due .", "22 billion euros").Scope);
 }
