@@ -52,7 +52,8 @@ internal sealed partial class QuantityExtractor
             {
                 var w = words[i];
                 var span = text.AsSpan(w.Start, w.Length);
-                lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span);
+                // A lost closing quote glued on ("hours\uFFFD") hides no word.
+                lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span.TrimEnd('\uFFFD'));
                 if (w.Has(WordMarks.HasDigit) || (lex[i].Class & (WordClass.Cardinal | WordClass.Ordinal | WordClass.VaguePlural)) != 0
                     || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A || span.Length == 6 && (IsCouple(span) || IsNobody(span))
                     || span.Length == 2 && span.Equals("no", StringComparison.OrdinalIgnoreCase))
