@@ -66,7 +66,7 @@ internal sealed partial class QuantityExtractor
         if (unit.Name is not ("millimeter" or "inch") || words[u].BreakAfter || u + 1 >= n) return false;
         int j = u + 1;
         if (j + 1 < n && !words[j].BreakAfter && (Is(j, "semi-automatic") || Is(j, "semiautomatic") || Is(j, "automatic") || Is(j, "caliber")
-            || Is(j, "calibre") || Is(j, "handgun"))) j++;
+            || Is(j, "calibre"))) j++;
         var w = W(j);
         foreach (var weapon in WeaponNouns)
             if (w.Equals(weapon, StringComparison.OrdinalIgnoreCase) || w.Length == weapon.Length + 1 && (w[^1] is 's' or 'S') && w.StartsWith(weapon, StringComparison.OrdinalIgnoreCase))
