@@ -158,12 +158,12 @@ internal sealed partial class QuantityExtractor
         return false;
     }
 
-    /// <summary>"can only be declared valid", "only if", "only with a turnout of": "only" tied to a modal or a condition
-    /// states a rule; "the only candidate with more than 50 percent" does not.</summary>
+    /// <summary>"can only be declared valid with a turnout of", "only candidates with at least 15 percent win delegates":
+    /// a bare "only" restricts by a rule; "the only candidate with more than 50 percent support", after a determiner or a
+    /// possessive, picks one thing out by a measured share.</summary>
     private bool RuleOnly(int k) =>
-        k > 0 && (Is(k - 1, "can") || Is(k - 1, "could") || Is(k - 1, "will") || Is(k - 1, "would") || Is(k - 1, "may")
-                  || Is(k - 1, "might") || Is(k - 1, "must") || Is(k - 1, "should") || Is(k - 1, "shall"))
-        || k + 1 < n && (Is(k + 1, "if") || Is(k + 1, "with") || Is(k + 1, "when") || Is(k + 1, "after") || Is(k + 1, "once"));
+        !(k > 0 && (Is(k - 1, "the") || Is(k - 1, "an") || Is(k - 1, "its") || Is(k - 1, "his") || Is(k - 1, "her")
+                    || Is(k - 1, "their") || Is(k - 1, "our") || Is(k - 1, "whose")));
 
     private int breakdownEnd = -1;
     private string? breakdownAbout;
