@@ -135,7 +135,7 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
         else if (partitive || EndsWithWord(before, PartBefore) && !span.StartsWith("than", StringComparison.OrdinalIgnoreCase) || ContainsWord(span, PartBefore)
                  || q.Kind == QuantityKind.Money && ShareOf(before))
             scope = ClaimScope.Part;
-        else if (ContainsAny(window, RoundupCues) || RunningTotal(before) || AsOf(window)) scope = ClaimScope.Roundup;
+        else if (ContainsAny(window, RoundupCues) || RunningTotal(before) || AsOf(text, sentence.Start, from, to, q)) scope = ClaimScope.Roundup;
         else if (OwnAgo(q, after) is int ago
                  ? ContainsAny(text.AsSpan(from, q.Start - from), BackgroundCues) || ContainsAny(text.AsSpan(ago, Math.Max(ago, to) - ago), BackgroundCues)
                  : ContainsAny(window, BackgroundCues))
@@ -145,21 +145,35 @@ public readonly record struct ClaimMeaning(string Noun, bool Strong, string? Hol
 
     /// <summary>"the country's share of the bailout, 22 billion euros": a sum named as one party's share of a larger one is a
     /// part of it, never a rival figure for the whole or for another sum of the story.</summary>
-    private static bool ShareOf(ReadOnlySpan<char> before)
+    private static bool ShareOf(ReadOnlySpan<char> before) => ContainsPhrase(before, "share of ");
+
+    private static readonly char[] ClauseMarks = [',', ';', '(', ')', '\u2014'];
+
+    /// <summary>"… cast their ballots as of 4:00 p.m.", "As of 4 p.m., 300 people had voted": a figure given as of a moment
+    /// is a tally at that moment, like "so far". The "as of" must date the figure's own clause (between the clause marks
+    /// around it, or fronted before the sentence's first comma): "The firm, which as of 2015 employed 300 people, said 12
+    /// workers were hurt" dates another clause.</summary>
+    private static bool AsOf(string text, int sentenceStart, int from, int to, in Quantity q)
     {
-        int at = before.IndexOf("share of ", StringComparison.OrdinalIgnoreCase);
-        return at >= 0 && (at == 0 || !char.IsLetter(before[at - 1]));
+        var left = text.AsSpan(from, q.Start - from);
+        int cut = left.LastIndexOfAny(ClauseMarks);
+        int stop = text.AsSpan(q.End, to - q.End).IndexOfAny(ClauseMarks);
+        int clauseStart = from + cut + 1, clauseEnd = stop < 0 ? to : q.End + stop;
+        if (ContainsPhrase(text.AsSpan(clauseStart, clauseEnd - clauseStart), "as of ")) return true;
+        if (cut < 0) return false;
+        var lead = text.AsSpan(sentenceStart, from + cut - sentenceStart).TrimStart();
+        return lead.StartsWith("as of ", StringComparison.OrdinalIgnoreCase) && lead.Length <= 40 && lead.IndexOfAny(ClauseMarks) < 0;
     }
 
-    /// <summary>"… cast their ballots as of 4:00 p.m.": a figure given as of a moment is a tally at that moment, like "so
-    /// far" (the word "as", not "was of" or "has of").</summary>
-    private static bool AsOf(ReadOnlySpan<char> window)
+    /// <summary>The phrase at the start of a word anywhere in the span ("as of", not "was of"; "share of", not "timeshare of"):
+    /// each hit inside a longer word moves on to the next.</summary>
+    private static bool ContainsPhrase(ReadOnlySpan<char> s, string phrase)
     {
-        int at = window.IndexOf("as of ", StringComparison.OrdinalIgnoreCase);
+        int at = s.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
         while (at >= 0)
         {
-            if (at == 0 || !char.IsLetter(window[at - 1])) return true;
-            int next = window[(at + 1)..].IndexOf("as of ", StringComparison.OrdinalIgnoreCase);
+            if (at == 0 || !char.IsLetter(s[at - 1])) return true;
+            int next = s[(at + 1)..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
             at = next < 0 ? -1 : at + 1 + next;
         }
         return false;

@@ -151,7 +151,19 @@ internal sealed class HeadFinder(string text)
         return null;
     }
 
-    private static bool IsAdverb(ReadOnlySpan<char> w) => w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase);
+    /// <summary>An "-ly" adverb ("quickly", "swiftly"), not one of the verbs that end the same way ("supply", "rally").</summary>
+    private static bool IsAdverb(ReadOnlySpan<char> w)
+    {
+        if (w.Length <= 4 || !w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var verb in LyVerbs)
+            if (w.EndsWith(verb, StringComparison.OrdinalIgnoreCase) && (w.Length == verb.Length || w.Length == verb.Length + 2 && w.StartsWith("re", StringComparison.OrdinalIgnoreCase)))
+                return false;
+        return true;
+    }
+
+    /// <summary>Verbs ending in "ly" that an infinitive's "to" may take: "to supply arms" is the verb, not an adverb.</summary>
+    private static readonly string[] LyVerbs =
+        ["apply", "supply", "reply", "rally", "tally", "comply", "multiply", "imply", "ally", "bully", "sully", "belly", "dally", "fly", "rely"];
 
     private bool IsPronoun(int k) =>
         k >= 0 && k < n && (Is(k, "he") || Is(k, "she") || Is(k, "they") || Is(k, "we") || Is(k, "i") || Is(k, "it") || Is(k, "you") || Is(k, "who"));

@@ -27,6 +27,19 @@ internal sealed partial class QuantityExtractor
         return w.Length > 4 && w.StartsWith("euro", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(w[4]) ? 4 : null;
     }
 
+    /// <summary>A glued currency with no scale after it ("euro345 a month", "\uFFFD20.50") is money only by the same rule as
+    /// a detached lost sign: a run of replacement characters may be a lost quote mark ("\uFFFD24 hours\uFFFD"), so it
+    /// counts only with a decimal; "euro" counts unless its number is a year ("Euro2016", the tournament). Neither
+    /// counts when a unit follows ("24 hours").</summary>
+    private bool GluedMoney(in Hit hit)
+    {
+        if (hit.Last + 1 < n && !words[hit.Last].BreakAfter && lex[hit.Last + 1].Unit is { Kind: not QuantityKind.Money })
+            return false;
+        bool whole = hit.Value == Math.Floor(hit.Value);
+        if (hit.Currency == UnknownCurrency) return !whole;
+        return !(whole && hit.Value is >= 1900 and < 2100);
+    }
+
     /// <summary>A currency sign the text lost, standing alone one space before the number ("an ? 110 billion bailout"): a
     /// "?" or a replacement character between spaces (the caller keeps it only before a scale). Its currency is unknown.</summary>
     private string? MangledSign(int start)
@@ -45,6 +58,24 @@ internal sealed partial class QuantityExtractor
         if (QuantityLexicon.Get(w[k..]).Unit is not { } unit || unit.Kind == QuantityKind.Money) return null;
         return NumberParser.TryParseNumeral(w[..k], out var value) ? (unit, value) : null;
     }
+
+    /// <summary>"a 9mm pistol", "a 9-millimeter handgun", ".22 inch rifle": a calibre before a weapon or its ammunition
+    /// names the weapon, it is no distance.</summary>
+    private bool IsCalibre(UnitDef unit, int u)
+    {
+        if (unit.Name is not ("millimeter" or "inch") || words[u].BreakAfter || u + 1 >= n) return false;
+        int j = u + 1;
+        if (j + 1 < n && !words[j].BreakAfter && (Is(j, "semi-automatic") || Is(j, "semiautomatic") || Is(j, "automatic") || Is(j, "caliber")
+            || Is(j, "calibre"))) j++;
+        var w = W(j);
+        foreach (var weapon in WeaponNouns)
+            if (w.Equals(weapon, StringComparison.OrdinalIgnoreCase) || w.Length == weapon.Length + 1 && (w[^1] is 's' or 'S') && w.StartsWith(weapon, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    private static readonly string[] WeaponNouns =
+        ["pistol", "handgun", "rifle", "gun", "shotgun", "revolver", "round", "bullet", "shell", "ammunition", "cartridge", "weapon", "howitzer", "mortar", "cannon"];
 
     /// <summary>"22 . 4bn", "22 . 4 billion": a decimal a tokeniser spaced out, read only where money or a scale makes it
     /// a decimal rather than two sentences.</summary>
@@ -121,11 +152,18 @@ internal sealed partial class QuantityExtractor
         for (int k = first - 1, steps = 0; k >= 0 && steps < 10; k--, steps++)
         {
             if (words[k].Has(WordMarks.StopAfter) || words[k].Has(WordMarks.ClauseAfter)) return false;
-            if (Is(k, "only") || Is(k, "must") || Is(k, "need") || Is(k, "needs") || Is(k, "needed") || Is(k, "require")
+            if (Is(k, "only") && RuleOnly(k) || Is(k, "must") || Is(k, "need") || Is(k, "needs") || Is(k, "needed") || Is(k, "require")
                 || Is(k, "requires") || Is(k, "required") || Is(k, "threshold") || Is(k, "minimum")) return true;
         }
         return false;
     }
+
+    /// <summary>"can only be declared valid with a turnout of", "only candidates with at least 15 percent win delegates":
+    /// a bare "only" restricts by a rule; "the only candidate with more than 50 percent support", after a determiner or a
+    /// possessive, picks one thing out by a measured share.</summary>
+    private bool RuleOnly(int k) =>
+        !(k > 0 && (Is(k - 1, "the") || Is(k - 1, "an") || Is(k - 1, "its") || Is(k - 1, "his") || Is(k - 1, "her")
+                    || Is(k - 1, "their") || Is(k - 1, "our") || Is(k - 1, "whose")));
 
     private int breakdownEnd = -1;
     private string? breakdownAbout;

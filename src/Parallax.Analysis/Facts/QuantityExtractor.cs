@@ -52,7 +52,8 @@ internal sealed partial class QuantityExtractor
             {
                 var w = words[i];
                 var span = text.AsSpan(w.Start, w.Length);
-                lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span);
+                // A lost closing quote glued on ("hours\uFFFD") hides no word.
+                lex[i] = w.Has(WordMarks.HasDigit) ? default : QuantityLexicon.Get(span.TrimEnd('\uFFFD'));
                 if (w.Has(WordMarks.HasDigit) || (lex[i].Class & (WordClass.Cardinal | WordClass.Ordinal | WordClass.VaguePlural)) != 0
                     || span.IndexOf('-') > 0 || lex[i].Qual == QualWord.A || span.Length == 6 && (IsCouple(span) || IsNobody(span))
                     || span.Length == 2 && span.Equals("no", StringComparison.OrdinalIgnoreCase))
@@ -382,8 +383,10 @@ internal sealed partial class QuantityExtractor
                 break;
             }
         }
+        bool glued = false;
         if (hit.Currency is null && GluedCurrency(span) is int skip)
         {
+            glued = true;
             hit.Currency = skip > 0 && (span[0] is 'e' or 'E') ? "EUR" : UnknownCurrency;
             span = span[skip..];
             offset += skip;
@@ -493,6 +496,7 @@ internal sealed partial class QuantityExtractor
         // A lost sign ("? 110 billion") is read as money only before a scale, as amounts of money are written; a bare
         // "? 110" may be a question mark.
         if (mangled && hit.Mantissa == 0 && !(Gap(hit.Last, " - ") && lex[hit.Last + 1].Is(WordClass.Scale))) hit.Currency = null;
+        if (glued && hit.Mantissa == 0 && !(Gap(hit.Last, " - ") && lex[hit.Last + 1].Is(WordClass.Scale)) && !GluedMoney(hit)) hit.Currency = null;
         // "2 1/2 years": a whole number, a space and a simple fraction.
         if (rest.IsEmpty && hit.Last == i && value == Math.Floor(value) && i + 1 < n && !w.BreakAfter && Fraction(W(i + 1)) is double part)
         {
@@ -743,7 +747,7 @@ internal sealed partial class QuantityExtractor
         else
             about = heads.NextNoun(u) ?? heads.OfObject(u + 1) ?? heads.BackwardVerb(hit.First - 1) ?? unit.Name;
         // "the 20 yard line": a place on a field, not a distance.
-        if (IsFieldPosition(unit, u)) return u + 1;
+        if (IsFieldPosition(unit, u) || IsCalibre(unit, u)) return u + 1;
         // "300 yards or more", "two hours or less": an open bound read after the unit.
         if (Is(u + 1, "or") && (Is(u + 2, "more") || Is(u + 2, "fewer") || Is(u + 2, "less")) && !words[u].BreakAfter
             && qualifier is Qualifier.Exact or Qualifier.Approximate)
@@ -819,7 +823,7 @@ internal sealed partial class QuantityExtractor
                 || p2.Equals("wide", StringComparison.OrdinalIgnoreCase) || p2.Equals("tall", StringComparison.OrdinalIgnoreCase)
                 || p2.Equals("high", StringComparison.OrdinalIgnoreCase) || p2.Equals("deep", StringComparison.OrdinalIgnoreCase));
             if (!p2.IsEmpty && !dimension) return wordIndex + 1;
-            if (IsFieldPosition(unit, wordIndex)) return wordIndex + 1;   // "the 27-yard line"
+            if (IsFieldPosition(unit, wordIndex) || IsCalibre(unit, wordIndex)) return wordIndex + 1;   // "the 27-yard line", "a 9-millimeter pistol"
             string about = heads.NextNoun(wordIndex) ?? unit.Name;
             Emit(output, hit, start, end, unit.Kind, unit.Factor, unit.Unit, about, qualifier, nearly);
             return wordIndex + 1;

@@ -179,4 +179,55 @@ public sealed class WrittenNumberTests
     public void A_figure_as_of_a_time_is_a_running_total() =>
         Assert.Equal(ClaimScope.Roundup,
             ClaimMeaningTests.Read("Some 88.41 percent of voters cast their ballots as of 4:00 p.m. local time .", "Some 88.41 percent").Scope);
+
+    [Theory]
+    [InlineData("Fans gathered for Euro2016 in Paris .")]
+    [InlineData("The \uFFFD24 hours\uFFFD show starts today .")]
+    [InlineData("He paid \uFFFD20 for it .")]
+    public void A_glued_lost_sign_or_a_euro_year_is_no_money(string text) =>
+        Assert.DoesNotContain(Analyse(text).Quantities, q => q.Kind == QuantityKind.Money);
+
+    [Fact]
+    public void A_lost_quote_before_a_duration_leaves_the_duration() =>
+        Assert.Contains(Analyse("The \uFFFD24 hours\uFFFD show starts today .").Quantities, q => q.Kind == QuantityKind.Duration && q.Value == 24 * 3600);
+
+    [Fact]
+    public void A_bare_glued_euro_amount_is_still_euros() =>
+        Assert.Equal("EUR", Single("A pensioner who gets euro345 a month spoke .", "euro345").Unit);
+
+    [Theory]
+    [InlineData("The state agreed to supply arms worth $5 million to the rebels .", "supply")]
+    [InlineData("They voted to apply 22 billion euros to the debt .", "apply")]
+    public void A_verb_ending_in_ly_is_no_split_infinitive_adverb(string text, string verb) =>
+        Assert.StartsWith(verb, Analyse(text).Quantities.Single(q => q.Kind == QuantityKind.Money).About);
+
+    [Fact]
+    public void As_of_in_another_clause_is_no_running_total() =>
+        Assert.Equal(ClaimScope.Whole,
+            ClaimMeaningTests.Read("The firm , which as of 2015 employed 300 people , said 12 workers were hurt in the blast .", "12 workers").Scope);
+
+    [Fact]
+    public void A_fronted_as_of_dates_the_clause_after_it() =>
+        Assert.Equal(ClaimScope.Roundup,
+            ClaimMeaningTests.Read("As of 4 p.m. , 300 people had voted .", "300 people").Scope);
+
+    [Fact]
+    public void Only_as_a_plain_word_sets_no_threshold() =>
+        Assert.Single(Of("Clinton , the only candidate with more than 50 percent support in Ohio , spoke .", QuantityKind.Percent));
+
+    [Theory]
+    [InlineData("Officers found a 9mm pistol in the car .")]
+    [InlineData("Officers found a 9 mm handgun in the car .")]
+    [InlineData("Officers found a 9-millimeter pistol in the car .")]
+    public void A_calibre_before_a_weapon_is_no_distance(string text) =>
+        Assert.Empty(Of(text, QuantityKind.Length));
+
+    [Fact]
+    public void A_glued_millimetre_length_is_still_a_distance() =>
+        Assert.Equal(QuantityKind.Length, Single("The rain fell 40mm in one hour .", "40mm").Kind);
+
+    [Fact]
+    public void A_share_of_after_a_longer_word_is_still_found() =>
+        Assert.Equal(ClaimScope.Part,
+            ClaimMeaningTests.Read("He sold a timeshare of it and its share of it , 22 billion euros , is due .", "22 billion euros").Scope);
 }
