@@ -68,6 +68,17 @@ internal sealed partial class QuantityExtractor
 
     private ReadOnlySpan<char> W(int i) => text.AsSpan(words[i].Start, words[i].Length);
     private bool Is(int i, string s) => i >= 0 && i < n && W(i).Equals(s, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"a second bombing", "a second time": the ordinal, not one second. "a second" is a duration only at a
+    /// break or before a word that says so ("a second later", "a second or two", "a second ago").</summary>
+    private bool OrdinalSecond(int at)
+    {
+        if (words[at].BreakAfter || at + 1 >= n) return false;
+        foreach (var after in SecondDurationWords) if (Is(at + 1, after)) return false;
+        return char.IsLetter(W(at + 1)[0]);
+    }
+
+    private static readonly string[] SecondDurationWords = ["later", "earlier", "ago", "or", "and", "before", "after", "too", "longer", "more", "at", "to", "in", "of", "for"];
     private bool IsLower(int i) => i >= 0 && i < n && !words[i].Has(WordMarks.Capitalized) && !words[i].Has(WordMarks.HasDigit) && char.IsLetter(text[words[i].Start]);
 
     /// <summary>Tries to read a quantity starting at word <paramref name="i"/>; returns the next word to look at.</summary>
@@ -229,7 +240,8 @@ internal sealed partial class QuantityExtractor
                 hit.Dozen = Is(i + 1, "dozen");
                 return true;
             }
-            if (i + 1 < n && lex[i + 1].Unit is { Kind: QuantityKind.Duration or QuantityKind.Length } && !words[i].BreakAfter)
+            if (i + 1 < n && lex[i + 1].Unit is { Kind: QuantityKind.Duration or QuantityKind.Length } && !words[i].BreakAfter
+                && !(Is(i + 1, "second") && OrdinalSecond(i + 1)))
             {
                 hit.Value = 1;
                 hit.FromOne = true;

@@ -230,4 +230,16 @@ public sealed class WrittenNumberTests
     public void A_share_of_after_a_longer_word_is_still_found() =>
         Assert.Equal(ClaimScope.Part,
             ClaimMeaningTests.Read("He sold a timeshare of it and its share of it , 22 billion euros , is due .", "22 billion euros").Scope);
+
+    [Theory]
+    [InlineData("A second bombing in the market killed 14 people .")]
+    [InlineData("He was elected for a second time in 2012 .")]
+    public void A_second_before_a_noun_is_the_ordinal_not_one_second(string text) =>
+        Assert.Empty(Of(text, QuantityKind.Duration));
+
+    [Theory]
+    [InlineData("The lights went out for a second , then came back .")]
+    [InlineData("A second later the door opened .")]
+    public void A_second_at_a_break_or_before_later_is_one_second(string text) =>
+        Assert.Single(Of(text, QuantityKind.Duration));
 }
