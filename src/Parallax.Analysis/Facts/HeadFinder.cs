@@ -151,12 +151,13 @@ internal sealed class HeadFinder(string text)
         return null;
     }
 
-    /// <summary>An "-ly" adverb ("quickly", "swiftly"), not one of the verbs that end the same way ("supply", "rally").</summary>
+    /// <summary>An "-ly" adverb ("quickly", "swiftly", "really"), not one of the verbs that end the same way ("supply", "rally",
+    /// "resupply"; "re" + "ally" is the adverb "really").</summary>
     private static bool IsAdverb(ReadOnlySpan<char> w)
     {
         if (w.Length <= 4 || !w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) return false;
         foreach (var verb in LyVerbs)
-            if (w.EndsWith(verb, StringComparison.OrdinalIgnoreCase) && (w.Length == verb.Length || w.Length == verb.Length + 2 && w.StartsWith("re", StringComparison.OrdinalIgnoreCase)))
+            if (w.EndsWith(verb, StringComparison.OrdinalIgnoreCase) && (w.Length == verb.Length || w.Length == verb.Length + 2 && verb != "ally" && w.StartsWith("re", StringComparison.OrdinalIgnoreCase)))
                 return false;
         return true;
     }

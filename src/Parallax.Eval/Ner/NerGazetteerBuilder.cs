@@ -37,7 +37,7 @@ public sealed class NerGazetteerBuilder(EntityLexicon lexicon)
     private sealed class Stats
     {
         public int Org, Other;
-        public readonly List<string> Documents = []; // up to Cap distinct documents that gave the name
+        public readonly List<string> Documents = []; // up to Cap + 1 distinct documents that gave the name (enough to count past every threshold)
         private const int Cap = 8;
 
         public void Seen(string document)

@@ -48,7 +48,10 @@ public static class RegionNames
 
     /// <summary>Words that show a text speaks of the capital: "Washington, D.C.", "DC", "District of Columbia", and the
     /// federal seats news calls by place ("White House", "Capitol Hill").</summary>
-    private static readonly string[] CapitalSigns = ["D.C.", "District of Columbia", "White House", "Capitol Hill"];
+    /// <summary>Words only the capital's news carries: its name, the federal seats, and a wire dateline in capitals
+    /// ("WASHINGTON (AP) —": a state's stories carry the city, "SPOKANE, Wash.").</summary>
+    private static readonly string[] CapitalSigns = ["D.C.", "District of Columbia", "White House", "Capitol", "Pentagon", "Congress",
+        "State Department", "WASHINGTON (", "WASHINGTON —", "WASHINGTON –", "WASHINGTON -"];
 
     /// <summary>Whether a text names the capital, so a bare "Washington" in its story may be the city.</summary>
     public static bool SignsTheCapital(string text)

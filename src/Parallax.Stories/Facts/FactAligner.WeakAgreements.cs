@@ -42,10 +42,12 @@ public sealed partial class FactAligner
             : null;
     }
 
-    /// <summary>A lower bound open upwards: "more than 30", "at least 882", "thousands of" (a vague plural whose upper bound is
-    /// far above its lower one).</summary>
+    /// <summary>A lower bound open upwards: "more than 30", "at least 882", "thousands of" (a vague plural: a range whose value
+    /// is its lower bound and whose upper bound is far above it). A range written with both ends ("between 10 and 100",
+    /// valued at its middle) is a closed figure.</summary>
     private static bool OpenLowerBound(in Quantity q) =>
-        q.Qualifier is Qualifier.MoreThan or Qualifier.AtLeast || q.Lower > 0 && q.Upper >= 10 * q.Lower;
+        q.Qualifier is Qualifier.MoreThan or Qualifier.AtLeast
+        || q.Qualifier == Qualifier.Range && q.Lower > 0 && q.Value == q.Lower && q.Upper >= 10 * q.Lower;
 
     /// <summary>
     /// True when the agreement rests only on a lower bound touching a figure at its edge: two reports, one giving closed

@@ -202,6 +202,11 @@ public sealed class WrittenNumberTests
         Assert.StartsWith(verb, Analyse(text).Quantities.Single(q => q.Kind == QuantityKind.Money).About);
 
     [Fact]
+    public void Really_splitting_an_infinitive_is_the_adverb_not_a_re_verb() =>
+        // "re" + "ally" is no verb: the infinitive's verb is the word after "really".
+        Assert.StartsWith("cut", Analyse("The board agreed to really cut $5 million from the budget .").Quantities.Single(q => q.Kind == QuantityKind.Money).About);
+
+    [Fact]
     public void As_of_in_another_clause_is_no_running_total() =>
         Assert.Equal(ClaimScope.Whole,
             ClaimMeaningTests.Read("The firm , which as of 2015 employed 300 people , said 12 workers were hurt in the blast .", "12 workers").Scope);

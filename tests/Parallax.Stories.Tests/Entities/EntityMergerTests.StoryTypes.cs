@@ -79,6 +79,9 @@ public sealed partial class EntityMergerTests
     [InlineData("Lawmakers in the District of Columbia were told.")]
     [InlineData("The White House was told.")]
     [InlineData("Officials in DC were told.")]
+    [InlineData("WASHINGTON (AP) — The Pentagon was told.")]
+    [InlineData("WASHINGTON — Lawmakers were told.")]
+    [InlineData("Congress was told.")]
     public void Washington_stays_apart_from_the_state_when_the_story_shows_the_capital(string capital)
     {
         var e = Merge(

@@ -148,4 +148,18 @@ public sealed class DateReadingTests
         ]);
         Assert.Empty(DateClaims(r));
     }
+
+    [Theory]
+    [InlineData("Smith was arrested in 2009 after the raid.", "Smith was arrested in 2012 after the raid.")]
+    [InlineData("Jones was elected in 2008 to the board.", "Jones was elected in 2012 to the board.")]
+    [InlineData("The plant was opened in April 2008 by the firm.", "The plant was opened in June 2008 by the firm.")]
+    public void Different_years_or_months_of_one_verb_never_dispute(string first, string second)
+    {
+        // Two arrests, two elections: a month or a year names no single event, so two of them are two facts at most.
+        var r = FactAlignerTests.Align([
+            Dated("d1", first, new DateOnly(2013, 1, 10)),
+            Dated("d2", second, new DateOnly(2013, 1, 10)),
+        ]);
+        Assert.DoesNotContain(r.Facts, f => f.Status is FactStatus.Disputed or FactStatus.Updated);
+    }
 }

@@ -36,6 +36,15 @@ public sealed class WeakAgreementRulesTests
     }
 
     [Fact]
+    public void A_range_written_with_both_ends_is_a_figure_not_a_lower_bound()
+    {
+        // "between 10 and 100" is closed; only a vague plural ("thousands of") counts as open upwards.
+        var r = Align("Officials said between 10 and 100 people were evacuated from the flooded riverside district.",
+            "Officials said 50 people were evacuated from the flooded riverside district.");
+        Assert.True(Agreed(r).Length == 1, Show(r));
+    }
+
+    [Fact]
     public void Two_bounds_from_two_reports_still_agree()
     {
         var r = Align("An officer struck the window more than 10 times before it broke.",
